@@ -1,0 +1,11 @@
+"""Command-line interface: parses arguments and calls the library; every verb has a Python twin."""
+
+from purportedly.cli import analyze as _analyze  # noqa: F401  (registers the verb)
+from purportedly.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

