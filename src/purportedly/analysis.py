@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from purportedly.model import Analysis, Article
 from purportedly.nlp.extensions import get_list
 from purportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from purportedly.profiling import BUILDING, CLAIMS, READING, stage, timed_iter
 from purportedly.reading import ReadFailure, read_inputs, read_text
 
 
@@ -26,7 +27,13 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     from purportedly.claims import build_claims  # claims read the finished Doc
 
     article: Article = doc._.article
-    claims = doc._.claims if doc._.claims is not None else build_claims(doc)
+    with stage(CLAIMS):
+        claims = doc._.claims if doc._.claims is not None else build_claims(doc)
+    with stage(BUILDING):
+        return _build_analysis(doc, article, claims)
+
+
+def _build_analysis(doc: Doc, article: Article, claims: list) -> Analysis:
     return Analysis(
         document=article.document,
         title=article.title,
@@ -76,11 +83,18 @@ def analyze_stream(
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Analysis]:
-    """Analyse articles lazily in batches with ``nlp.pipe``; memory stays flat for any count."""
-    nlp = nlp or load_pipeline(model)
-    docs = (make_doc(nlp, article) for article in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-        yield analysis_from_doc(doc)
+    """Analyse articles lazily in batches with ``nlp.pipe``; memory stays flat for any count.
+
+    ``n_process > 1`` analyses batches in that many worker processes (each loads ``model``).
+    """
+    from purportedly.engines.local import analyze_items, analyze_items_in_processes
+
+    if n_process != 1:
+        yield from analyze_items_in_processes(
+            articles, model=model, batch_size=batch_size, n_process=n_process
+        )
+        return
+    yield from analyze_items(articles, nlp or load_pipeline(model), batch_size)
 
 
 def analyze_inputs(
@@ -89,24 +103,17 @@ def analyze_inputs(
     """Read and analyse files, directories, corpora or stdin ('-'), in input order.
 
     Inputs that cannot be read come back as ReadFailure in their place; the rest go on.
-    The Python twin of ``purportedly analyze``.
+    Streams end to end: articles are read as the pipeline asks for them and each result is
+    yielded as soon as its batch is done. The Python twin of ``purportedly analyze``.
     """
-    nlp = load_pipeline(model)
-    pending: list[Article] = []
+    from purportedly.engines.local import analyze_items, analyze_items_in_processes
 
-    def flush() -> Iterator[Analysis]:
-        yield from analyze_stream(pending, nlp=nlp, batch_size=batch_size, n_process=n_process)
-        pending.clear()
-
-    for item in read_inputs(paths):
-        if isinstance(item, ReadFailure):
-            yield from flush()
-            yield item
-        else:
-            pending.append(item)
-            if len(pending) >= batch_size:
-                yield from flush()
-    yield from flush()
+    nlp = load_pipeline(model)  # before reading, so a missing model fails fast
+    items = timed_iter(read_inputs(paths), READING)
+    if n_process != 1:
+        yield from analyze_items_in_processes(items, model=model, batch_size=batch_size, n_process=n_process)
+        return
+    yield from analyze_items(items, nlp, batch_size)
 
 
 def write_json(result: Analysis, out_dir: Path) -> Path:

@@ -56,10 +56,18 @@ def add_components(nlp: Language, skip: tuple[str, ...] = ()) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> Language:
+def load_pipeline(
+    model: str = DEFAULT_MODEL, disable: tuple[str, ...] = (), skip: tuple[str, ...] = ()
+) -> Language:
     """The model ``model`` (any installed spaCy package or path) with purportedly's components.
 
     Cached per arguments: loading a model takes seconds and the pipeline is stateless.
     """
+    # one cache key however the arguments are spelled: load_pipeline() and
+    # load_pipeline(DEFAULT_MODEL) must return the same object (profiling wraps it)
+    return _cached_pipeline(model, tuple(disable), tuple(skip))
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: str, disable: tuple[str, ...], skip: tuple[str, ...]) -> Language:
     return add_components(_load_model(model, disable), skip=skip)
