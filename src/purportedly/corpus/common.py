@@ -1,0 +1,140 @@
+"""Shared pieces of cross-article analysis: the loaded corpus, word normalisation, union-find, fuzzy pairs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from purportedly.model import Analysis
+
+if TYPE_CHECKING:
+    from purportedly.store.sqlite import Store
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
+CDIST_CHUNK = 512  # rows per rapidfuzz.cdist call: bounds memory to CHUNK x N scores
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article of the corpus: its store id and its Analysis."""
+
+    id: int
+    analysis: Analysis
+
+    @property
+    def label(self) -> str:
+        return self.analysis.outlet or self.analysis.document
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles one cross-article computation looks at (loaded from a store, or given)."""
+
+    articles: tuple[StoredArticle, ...]
+
+    @classmethod
+    def of(cls, source: Store | Corpus | Iterable[Analysis]) -> Corpus:
+        """A Corpus from a Store, an existing Corpus, or plain Analyses (numbered from 1)."""
+        if isinstance(source, Corpus):
+            return source
+        if hasattr(source, "analyses"):
+            return cls(tuple(StoredArticle(i, a) for i, a in source.analyses()))
+        return cls(tuple(StoredArticle(i, a) for i, a in enumerate(source, start=1)))
+
+    def by_id(self) -> dict[int, StoredArticle]:
+        return {article.id: article for article in self.articles}
+
+
+class UnionFind:
+    """Disjoint sets over hashable items, with path halving."""
+
+    def __init__(self, items: Iterable = ()) -> None:
+        self.parent: dict = {item: item for item in items}
+
+    def find(self, item):
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def groups(self) -> list[list]:
+        """The sets, each in insertion order, ordered by their first member."""
+        members: dict = {}
+        for item in self.parent:
+            members.setdefault(self.find(item), []).append(item)
+        return list(members.values())
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and width-folded text (so 'Zelenskyy' and 'ZELENSKYY' compare equal)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).replace("’", "'"))
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry content: not stop words, not single characters."""
+    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
+
+
+def name_key(name: str) -> str:
+    """A name as compared across articles: folded, no leading determiner or possessive."""
+    tokens = words(name)
+    while tokens and tokens[0] in _DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(t.removesuffix("'s") for t in tokens)
+
+
+def acronym(name: str) -> str:
+    """Initials of a name's content words: 'Security Service of Ukraine' -> 'ssu'."""
+    return "".join(w[0] for w in content_words(name) if w.isalpha())
+
+
+def same_name(a: str, b: str, cutoff: float = 90) -> bool:
+    """Whether two names plausibly name the same source: equal, acronym of each other, or close."""
+    key_a, key_b = name_key(a), name_key(b)
+    if not key_a or not key_b:
+        return False
+    if key_a == key_b:
+        return True
+    compact_a, compact_b = key_a.replace(" ", ""), key_b.replace(" ", "")
+    if compact_a == acronym(b) or compact_b == acronym(a):
+        return True
+    return fuzz.token_set_ratio(key_a, key_b) >= cutoff and min(len(key_a), len(key_b)) >= 4
+
+
+def similar_pairs(texts: Sequence[str], cutoff: float, min_shared: int = 3) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of texts whose content words overlap closely (token-set ratio >= cutoff)
+    and share at least ``min_shared`` content words; catches trimmed and reworded versions.
+
+    Runs rapidfuzz.cdist in row chunks (C++, quadratic in count but cheap per pair).
+    """
+    bags = [" ".join(sorted(set(content_words(t)))) for t in texts]
+    token_sets = [set(b.split()) for b in bags]
+    pairs: list[tuple[int, int]] = []
+    for offset in range(0, len(bags), CDIST_CHUNK):
+        rows = bags[offset : offset + CDIST_CHUNK]
+        scores = process.cdist(rows, bags, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype="uint8")
+        for local_i, row in enumerate(scores):
+            i = offset + local_i
+            for j in row.nonzero()[0]:
+                j = int(j)
+                if j > i and len(token_sets[i] & token_sets[j]) >= min_shared:
+                    pairs.append((i, j))
+    return pairs

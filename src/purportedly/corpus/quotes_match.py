@@ -1,0 +1,86 @@
+"""The same quote across articles, even when one outlet trimmed it or translated it differently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs, words
+
+if TYPE_CHECKING:
+    from purportedly.store.sqlite import Store
+
+MIN_CONTENT_WORDS = 4  # shorter quotes ("we are leaving") recur by chance across unrelated stories
+TOKEN_SET_CUTOFF = 72  # on content-word bags: catches re-translations that keep most nouns and verbs
+PARTIAL_CUTOFF = 90  # on the words in order: catches trimmed quotes
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """One quote in one article."""
+
+    article_id: int
+    document: str
+    outlet: str | None
+    quote_id: str
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One quote as carried by several articles (the first member is the longest wording)."""
+
+    id: int
+    quotes: tuple[QuoteRef, ...]
+
+    @property
+    def text(self) -> str:
+        return self.quotes[0].text
+
+    @property
+    def article_ids(self) -> list[int]:
+        return sorted({q.article_id for q in self.quotes})
+
+
+def collect_quotes(corpus: Corpus) -> list[QuoteRef]:
+    """Every direct and indirect quote long enough to be matched across articles."""
+    refs = []
+    for article in corpus.articles:
+        analysis = article.analysis
+        for quote in [*analysis.quotes, *analysis.indirect_quotes]:
+            if len(content_words(quote.text)) >= MIN_CONTENT_WORDS:
+                refs.append(
+                    QuoteRef(
+                        article.id, analysis.document, analysis.outlet, quote.id, quote.text, quote.speaker
+                    )
+                )
+    return refs
+
+
+def same_quote(a: str, b: str) -> bool:
+    """Whether two wordings are one quote: near-identical words in order (one trimmed) or a close
+    content-word overlap (a different translation of the same words)."""
+    words_a, words_b = " ".join(words(a)), " ".join(words(b))
+    if fuzz.partial_ratio(words_a, words_b) >= PARTIAL_CUTOFF:
+        return True
+    return fuzz.token_set_ratio(" ".join(content_words(a)), " ".join(content_words(b))) >= TOKEN_SET_CUTOFF
+
+
+def quote_groups(source: Store | Corpus) -> list[QuoteGroup]:
+    """Quotes that appear in two or more articles, grouped; ordered by how many articles carry them."""
+    corpus = Corpus.of(source)
+    refs = collect_quotes(corpus)
+    union = UnionFind(range(len(refs)))
+    for i, j in similar_pairs([r.text for r in refs], cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS):
+        if refs[i].article_id != refs[j].article_id and same_quote(refs[i].text, refs[j].text):
+            union.union(i, j)
+    groups = []
+    for members in union.groups():
+        quotes = sorted((refs[i] for i in members), key=lambda q: -len(q.text))
+        if len({q.article_id for q in quotes}) >= 2:
+            groups.append(quotes)
+    groups.sort(key=lambda qs: (-len({q.article_id for q in qs}), qs[0].article_id))
+    return [QuoteGroup(number, tuple(quotes)) for number, quotes in enumerate(groups, start=1)]

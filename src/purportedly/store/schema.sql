@@ -1,0 +1,216 @@
+-- purportedly corpus store (SQLite). One row per stored article plus one table per part of its Analysis.
+-- Every child table cascades from articles, so deleting an article removes all of it.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id           INTEGER PRIMARY KEY,
+    identity     TEXT NOT NULL UNIQUE,      -- 'url:<url>' or 'sha256:<normalised text hash>'
+    document     TEXT NOT NULL,
+    title        TEXT,
+    date         TEXT,                      -- ISO YYYY-MM-DD
+    outlet       TEXT,
+    authors      TEXT NOT NULL DEFAULT '[]', -- JSON list
+    url          TEXT,
+    language     TEXT,
+    input_format TEXT,
+    text         TEXT NOT NULL,
+    analysis     TEXT NOT NULL,             -- the whole Analysis as JSON (the source of truth)
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+
+CREATE TABLE IF NOT EXISTS segments (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_id   TEXT NOT NULL,               -- the id inside the article's Analysis
+    kind       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    speaker    TEXT,
+    cue        TEXT,
+    segment    TEXT,
+    nested_in  TEXT,
+    paragraph  INTEGER,
+    UNIQUE (article_id, quote_id)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+
+CREATE TABLE IF NOT EXISTS sources (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    UNIQUE (name, kind)
+);
+
+CREATE TABLE IF NOT EXISTS article_sources (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES sources(id),
+    local_id   TEXT NOT NULL,               -- the Source id inside the article's Analysis
+    aliases    TEXT NOT NULL DEFAULT '[]',  -- JSON list, as written in this article
+    mentions   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, local_id)
+);
+
+CREATE TABLE IF NOT EXISTS claims (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    claim_id   TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    quote_id   TEXT,
+    certainty  TEXT NOT NULL,
+    polarity   TEXT NOT NULL,
+    factuality TEXT NOT NULL,               -- FactBank code
+    cues       TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (article_id, claim_id)
+);
+CREATE INDEX IF NOT EXISTS claims_certainty ON claims(certainty);
+
+CREATE TABLE IF NOT EXISTS chain_links (
+    claim_row  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,            -- 0 = original speaker ... last = article
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    source_id  TEXT,                        -- local Source id inside the article
+    PRIMARY KEY (claim_row, position)
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    UNIQUE (name, type)
+);
+
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    alias     TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    entity_id  INTEGER NOT NULL REFERENCES entities(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article_id);
+CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity_id);
+
+CREATE TABLE IF NOT EXISTS counts (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    number     INTEGER NOT NULL,
+    qualifier  TEXT,
+    what       TEXT,
+    event      TEXT,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    place      TEXT,
+    time       TEXT
+);
+CREATE INDEX IF NOT EXISTS counts_article ON counts(article_id);
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text         TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    value        TEXT,
+    granularity  TEXT,
+    period_start TEXT,
+    period_end   TEXT,
+    anchor       TEXT
+);
+CREATE INDEX IF NOT EXISTS times_value ON times(value);
+
+CREATE TABLE IF NOT EXISTS places (
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    resolved     INTEGER NOT NULL,
+    geonameid    INTEGER,
+    latitude     REAL,
+    longitude    REAL,
+    country_code TEXT,
+    feature      TEXT
+);
+
+CREATE TABLE IF NOT EXISTS glossary (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    term       TEXT NOT NULL,
+    meaning    TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    category   TEXT
+);
+
+CREATE TABLE IF NOT EXISTS hedges (
+    article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    cue            TEXT NOT NULL,
+    category       TEXT NOT NULL,
+    sentence       TEXT NOT NULL,
+    start          INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS errors (
+    id      INTEGER PRIMARY KEY,
+    input   TEXT NOT NULL,
+    line    INTEGER,
+    message TEXT NOT NULL,
+    time    TEXT NOT NULL,
+    UNIQUE (input, line, message)
+);
+
+-- Full-text search over article text, quotes and claims. kind: 'article' | 'quote' | 'claim';
+-- row_id is articles.id, quotes.id or claims.id.
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+    body,
+    kind UNINDEXED,
+    row_id UNINDEXED,
+    article_id UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- Views for browsing with `datasette corpus.db`.
+CREATE VIEW IF NOT EXISTS quotes_with_speakers AS
+SELECT q.id, a.document, a.outlet, a.date, q.kind, q.speaker, q.cue, q.text AS quote, a.title
+FROM quotes q JOIN articles a ON a.id = q.article_id;
+
+CREATE VIEW IF NOT EXISTS claims_with_chains AS
+SELECT c.id, a.document, a.outlet, a.date, c.text AS claim, c.factuality, c.certainty, c.polarity,
+       (SELECT group_concat(l.name || ' (' || l.role || ')', ' -> ')
+          FROM (SELECT name, role FROM chain_links WHERE claim_row = c.id ORDER BY position) l) AS chain
+FROM claims c JOIN articles a ON a.id = c.article_id;
+
+CREATE VIEW IF NOT EXISTS sources_by_articles AS
+SELECT s.name, s.kind, count(DISTINCT x.article_id) AS articles, group_concat(DISTINCT a.outlet) AS outlets
+FROM sources s JOIN article_sources x ON x.source_id = s.id JOIN articles a ON a.id = x.article_id
+GROUP BY s.id ORDER BY articles DESC;
+
+CREATE VIEW IF NOT EXISTS counts_with_articles AS
+SELECT a.document, a.outlet, a.date, c.number, c.qualifier, c.what, c.event, c.place, c.time, c.text
+FROM counts c JOIN articles a ON a.id = c.article_id;
