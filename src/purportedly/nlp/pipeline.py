@@ -26,6 +26,7 @@ class ComponentSpec:
 # Order matters: later components read what earlier ones set on the Doc.
 COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_layout", "purportedly.nlp.layout", before="parser"),
+    ComponentSpec("purportedly_entities", "purportedly.nlp.entities"),
 )
 
 

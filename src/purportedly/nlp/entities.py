@@ -1,0 +1,227 @@
+"""Component: named entities under one canonical name each, with aliases, descriptors and mentions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from purportedly.model import Entity
+from purportedly.model import Span as TextSpan
+from purportedly.nlp.aliases import Cluster, Mention, Transliterator, fold, surface_key
+from purportedly.nlp.entity_clusters import build_clusters
+from purportedly.nlp.entity_rules import rule_mentions
+from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.fact_lexicons import load_facts_json
+
+register_extensions()
+
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART")
+OUTPUT_TYPE = {"PRODUCT": "ORG", "WORK_OF_ART": "ORG", "LAW": "ORG", "OTHER": "OTHER"}
+GAZETTEER_PRIORITY = 3
+SKIPPED_SEGMENTS = ("date", "timestamp")
+EDGE_JUNK = " \t\n\r•·-–—/\\|,.;:!?\"“”‘’'()[]*"
+POSSESSIVE = re.compile(r"['’]s\b")
+ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
+
+
+class EntityRecognizer:
+    """spaCy NER plus a gazetteer and layout rules, cleaned and merged into ``doc._.entities``."""
+
+    def __init__(self, nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str) -> None:
+        self.name = name
+        known = load_facts_json(known_file)["entities"]
+        names = load_facts_json(names_file)
+        self.titles = sorted(names["titles"], key=len, reverse=True)
+        self.title_re = re.compile(r"^(?:(?:%s)\s+)+" % "|".join(re.escape(t) for t in self.titles))
+        self.not_names = {fold(n) for n in names["not_names"]}
+        self.transliterator = Transliterator(names_file)
+        self.known_type: dict[str, str] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in known:
+            self._add_known(nlp, entry)
+        self.demonyms = self._demonym_map(load_facts_json(demonyms_file))
+
+    def _add_known(self, nlp: Language, entry: dict) -> None:
+        canonical = entry["name"]
+        self.known_type[canonical] = entry["type"]
+        for alias in {canonical, *entry["aliases"]}:
+            variants = {alias, alias.replace("'", "’")}
+            # one-word names and acronyms only in their own case: 'AP' is not 'ap', 'Meduza' not 'meduza'
+            matcher = self.exact if len(alias.split()) == 1 else self.caseless
+            matcher.add(canonical, [nlp.make_doc(v) for v in variants])
+
+    @staticmethod
+    def _demonym_map(data: dict) -> dict[str, str]:
+        mapping = {}
+        for canonical, entry in data.items():
+            if canonical.startswith("_"):
+                continue
+            mapping[fold(canonical)] = canonical
+            for form in entry["forms"]:
+                mapping[fold(form)] = canonical
+        return mapping
+
+    # ------------------------------------------------------------------ match
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Cluster]:
+        mentions = self._gazetteer(doc) + rule_mentions(doc.text)
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ in KEPT_LABELS:
+                    mentions.extend(self._clean_ent(doc, ent))
+        mentions = self._drop_skipped_segments(doc, mentions)
+        chosen = [self._finish(doc.text, m) for m in self._resolve_overlaps(mentions)]
+        return build_clusters([m for m in chosen if m is not None], self.transliterator)
+
+    def _gazetteer(self, doc: Doc) -> list[Mention]:
+        found = []
+        for matcher in (self.exact, self.caseless):
+            for match_id, start, end in matcher(doc):
+                canonical = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                found.append(Mention(span.start_char, span.end_char, span.text, self.known_type[canonical],
+                                     GAZETTEER_PRIORITY, canonical=canonical))
+        return found
+
+    def _clean_ent(self, doc: Doc, ent: Span) -> list[Mention]:
+        """Split an NER span at line breaks, slashes and inner possessives; trim junk at the edges."""
+        label = ent.label_ if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") else "OTHER"
+        mentions, cursor = [], 0
+        for separator in [*ENT_SEPARATOR.finditer(ent.text), None]:
+            piece_end = separator.start() if separator else len(ent.text)
+            piece = ent.text[cursor:piece_end]
+            start = ent.start_char + cursor + (len(piece) - len(piece.lstrip(EDGE_JUNK)))
+            end = ent.start_char + cursor + len(piece.rstrip(EDGE_JUNK))
+            if end > start:
+                mentions.append(Mention(start, end, doc.text[start:end], label))
+            cursor = separator.end() if separator else cursor
+        return mentions
+
+    @staticmethod
+    def _drop_skipped_segments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        skipped = [(s.start, s.end) for s in (doc._.segments or []) if s.kind in SKIPPED_SEGMENTS]
+        return [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
+
+    @staticmethod
+    def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+        """Longest span first, then the most trusted finder; no character belongs to two mentions."""
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
+            if any(mention.start < b and a < mention.end for a, b in taken):
+                continue
+            taken.append((mention.start, mention.end))
+            kept.append(mention)
+        return kept
+
+    def _finish(self, text: str, mention: Mention) -> Mention | None:
+        """Strip titles and leading 'the', canonicalise demonyms, drop labels and lowercase junk."""
+        if mention.priority < GAZETTEER_PRIORITY:
+            mention = self._strip_title(text, mention)
+            mention = self._strip_possessive(text, mention)
+        surface = mention.text
+        if not surface or not surface[0].isupper() and not surface[0].isdigit():
+            return None
+        if fold(surface) in self.not_names or surface_key(surface) in self.not_names:
+            return None
+        demonym = self.demonyms.get(fold(surface))
+        if demonym is None and mention.label == "NORP" and fold(surface).endswith("s"):
+            demonym = surface[:-1]  # 'Chechens' -> 'Chechen'
+        if demonym is not None and mention.priority < GAZETTEER_PRIORITY:
+            mention.canonical, mention.label = demonym, "NORP"
+        elif mention.priority == 0 and surface.isupper():
+            mention.weak = True  # 'KYIV' joins 'Kyiv'; 'GMT' or 'VERDICT' alone goes
+        return mention
+
+    def _strip_title(self, text: str, mention: Mention) -> Mention:
+        before = text[max(0, mention.start - 40): mention.start]
+        title = re.search(r"(?:^|\s)((?:%s))\s+$" % "|".join(re.escape(t) for t in self.titles), before)
+        if title:
+            mention.descriptors.append(title.group(1))
+        inner = self.title_re.match(mention.text)
+        if inner and inner.end() < len(mention.text):
+            mention.descriptors.append(inner.group().strip())
+            mention.start += inner.end()
+            mention.text = text[mention.start: mention.end]
+        return mention
+
+    @staticmethod
+    def _strip_possessive(text: str, mention: Mention) -> Mention:
+        words = mention.text.split()
+        if words and words[0] in ("the", "The") and len(words) > 1 and mention.label != "ORG":
+            mention.start += len(words[0]) + 1
+        if POSSESSIVE.search(mention.text[-2:]):
+            mention.end -= 2
+        mention.text = text[mention.start: mention.end].strip()
+        mention.end = mention.start + len(mention.text)
+        return mention
+
+    # -------------------------------------------------------- set_annotations
+    def set_annotations(self, doc: Doc, clusters: list[Cluster]) -> Doc:
+        entities = get_list(doc, "entities")
+        entities.clear()
+        for number, cluster in enumerate(clusters, 1):
+            entities.append(self._entity(doc, number, cluster))
+        return doc
+
+    def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
+        label = cluster.label
+        name = cluster.canonical or self._canonical_surface(cluster, label)
+        aliases = []
+        for surface in cluster.surfaces:
+            if surface != name and surface not in aliases:
+                aliases.append(surface)
+        descriptors = []
+        for mention in cluster.mentions:
+            for descriptor in [*mention.descriptors, *self._appositions(doc, mention)]:
+                if descriptor not in descriptors:
+                    descriptors.append(descriptor)
+        entity_type = self.known_type.get(name) or OUTPUT_TYPE.get(label, label)
+        mentions = [TextSpan(text=m.text, start=m.start, end=m.end) for m in sorted(cluster.mentions,
+                                                                                      key=lambda m: m.start)]
+        return Entity(id=f"E{number}", name=name, type=entity_type, aliases=aliases, descriptors=descriptors,
+                      mentions=mentions)
+
+    @staticmethod
+    def _canonical_surface(cluster: Cluster, label: str) -> str:
+        """The fullest, most frequent written form; all-caps names from credits become title case."""
+        surfaces = cluster.surfaces
+        if label == "PERSON":
+            best = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), not s.isupper()))
+        else:
+            best = max(surfaces, key=lambda s: (not s.isupper(), surfaces.count(s), len(s)))
+        return best.title() if best.isupper() and len(best) > 4 else best
+
+    @staticmethod
+    def _appositions(doc: Doc, mention: Mention) -> list[str]:
+        """'the village head, Vasyl Mazur' / 'Ilya Grach, a Russian military blogger' -> descriptors."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        root = span.root
+        found = []
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= span.end and child.i - child.left_edge.i < 8:
+                found.append(doc[child.left_edge.i: child.i + 1].text)
+        head = root.head
+        if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and span.start - head.left_edge.i < 10:
+            found.append(doc[head.left_edge.i: head.i + 1].text)
+        left = [t for t in doc[max(span.start - 5, 0): span.start] if t.head.i in range(span.start, span.end)
+                and t.dep_ in ("compound", "amod", "nmod") and t.is_lower]
+        if left:
+            found.append(doc[left[0].left_edge.i: span.start].text)
+        return [f for f in found if f and not f.istitle()]
+
+
+@Language.factory(
+    "purportedly_entities",
+    default_config={"known_file": "known_entities.json", "names_file": "names.json", "demonyms_file": "demonyms.json"},
+)
+def make_entities(nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file)
