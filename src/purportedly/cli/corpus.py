@@ -1,0 +1,200 @@
+"""Corpus verbs (ingest, search, claims, stories, contradictions, export): thin wrappers over the library."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from purportedly.cli.app import app
+from purportedly.nlp.pipeline import DEFAULT_MODEL, ModelNotInstalled
+
+Db = Annotated[Path, typer.Option("--db", help="the SQLite corpus file")]
+DEFAULT_DB = Path("purportedly.db")
+
+
+class ExportFormat(StrEnum):
+    claimreview = "claimreview"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+class ExportTable(StrEnum):
+    claims = "claims"
+    quotes = "quotes"
+    articles = "articles"
+    counts = "counts"
+
+
+def _open(db: Path, must_exist: bool = True):
+    from purportedly.store import Store
+
+    if must_exist and not db.exists():
+        Console(stderr=True).print(
+            f"[red]error:[/red] no corpus at {db}; run `purportedly ingest ... --db {db}`"
+        )
+        raise typer.Exit(2)
+    return Store.open(db)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="files, directories, JSONL/CSV corpora, '-'")],
+    db: Db = DEFAULT_DB,
+    model: Annotated[str, typer.Option(help="spaCy model to load by name or path")] = DEFAULT_MODEL,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="articles per nlp.pipe batch")] = 32,
+) -> None:
+    """Analyse articles into a corpus; resumable (stored articles are skipped), errors kept in the store."""
+    from purportedly.nlp.pipeline import load_pipeline
+
+    errors = Console(stderr=True)
+    try:
+        nlp = load_pipeline(model)
+    except ModelNotInstalled as exc:
+        errors.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    store = _open(db, must_exist=False)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=False) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_progress(outcome: str, name: str) -> None:
+            progress.update(task, advance=1, description=f"{outcome} {name[-40:]}")
+            if outcome == "failed":
+                progress.console.print(f"[red]failed:[/red] {name}", highlight=False)
+
+        summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress)
+    errors.print(
+        f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {db}",
+        highlight=False,
+    )
+    store.close()
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='words that must all occur; "quoted phrase" for a phrase')],
+    db: Db = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="quotes by this speaker")] = None,
+    source: Annotated[str | None, typer.Option(help="articles citing this source")] = None,
+    outlet: Annotated[str | None, typer.Option(help="articles from this outlet")] = None,
+    since: Annotated[str | None, typer.Option(help="published on or after YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="published on or before YYYY-MM-DD")] = None,
+    factuality: Annotated[str | None, typer.Option(help="claims only: certain/probable/possible")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many hits")] = 20,
+) -> None:
+    """Full-text search of article text, quotes and claims, with a snippet per hit."""
+    store = _open(db)
+    try:
+        hits = store.search(
+            query,
+            speaker=speaker,
+            source=source,
+            outlet=outlet,
+            since=_date(since),
+            until=_date(until),
+            factuality=factuality,
+            limit=limit,
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    console = Console()
+    if not hits:
+        console.print("no matches")
+    for hit in hits:
+        where = " · ".join(filter(None, [hit.outlet, hit.date, hit.document]))
+        who = f" — {hit.speaker}" if hit.speaker else ""
+        console.print(f"[bold]{hit.kind}[/bold] [dim]{where}[/dim]{who}", highlight=False)
+        console.print(f"  {hit.snippet}", highlight=False)
+
+
+@app.command()
+def claims(
+    about: Annotated[str | None, typer.Option("--about", help="claims naming this")] = None,
+    db: Db = DEFAULT_DB,
+    min_reports: Annotated[int, typer.Option("--min-reports", help="carried by this many articles")] = 1,
+) -> None:
+    """Claims across the corpus: the reports carrying each, and how many independent origins."""
+    from purportedly.corpus import claims_about, corroboration
+
+    store = _open(db)
+    found = claims_about(store, about) if about else corroboration(store)
+    console = Console()
+    shown = 0
+    for claim in found:
+        if len(claim.article_ids) < min_reports:
+            continue
+        shown += 1
+        console.print(f"[bold]{claim.text}[/bold]", highlight=False)
+        console.print(f"  {claim.summary}", highlight=False)
+        for report in claim.reports:
+            where = " · ".join(filter(None, [report.outlet, report.date, report.document]))
+            console.print(f"   - {where}: {report.origin.label} [{report.factuality}]", highlight=False)
+    if not shown:
+        console.print("no claims")
+
+
+@app.command()
+def stories(
+    db: Db = DEFAULT_DB,
+    all_: Annotated[bool, typer.Option("--all", help="also single-article stories")] = False,
+) -> None:
+    """Same-story clusters: articles (re-)telling one story, by shingle overlap and shared quotes."""
+    from purportedly.corpus import stories as find_stories
+
+    table = Table("story", "articles", "first date", "headline", "outlets")
+    for story in find_stories(_open(db)):
+        if story.size > 1 or all_:
+            table.add_row(
+                str(story.id), str(story.size), story.first_date or "", story.label, ", ".join(story.outlets)
+            )
+    Console().print(table)
+
+
+@app.command()
+def contradictions(db: Db = DEFAULT_DB) -> None:
+    """Counts of one event that differ across reports (11 killed in one, 12 in another)."""
+    from purportedly.corpus import contradictions as find_contradictions
+
+    console = Console()
+    found = find_contradictions(_open(db))
+    for item in found:
+        console.print(f"[bold]{item.summary}[/bold]", highlight=False)
+        for report in item.reports:
+            who = f" (according to {report.attributed_to})" if report.attributed_to else ""
+            console.print(f"   - {report.outlet or report.document}: {report.text}{who}", highlight=False)
+    if not found:
+        console.print("no contradictions")
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="the export format")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="the file to write")],
+    db: Db = DEFAULT_DB,
+    table: Annotated[ExportTable, typer.Option(help="table for csv/parquet")] = ExportTable.claims,
+) -> None:
+    """Export the corpus: JSONL, CSV/Parquet tables, GraphML provenance graph, ClaimReview JSON-LD."""
+    from purportedly.exports import export as write_export
+
+    written = write_export(_open(db), format.value, out, table=table.value)
+    Console(stderr=True).print(f"wrote {written} record(s) to {out}", highlight=False)
