@@ -21,7 +21,7 @@ register_extensions()
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART")
 OUTPUT_TYPE = {"PRODUCT": "ORG", "WORK_OF_ART": "ORG", "LAW": "ORG", "OTHER": "OTHER"}
 GAZETTEER_PRIORITY = 3
-SKIPPED_SEGMENTS = ("date", "timestamp")
+SKIPPED_SEGMENTS: tuple[str, ...] = ()  # bylines and date lines name authors and outlets too
 EDGE_JUNK = " \t\n\r•·-–—/\\|,.;:!?\"“”‘’'()[]*"
 POSSESSIVE = re.compile(r"['’]s\b")
 ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
@@ -30,7 +30,9 @@ ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
 class EntityRecognizer:
     """spaCy NER plus a gazetteer and layout rules, cleaned and merged into ``doc._.entities``."""
 
-    def __init__(self, nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str
+    ) -> None:
         self.name = name
         known = load_facts_json(known_file)["entities"]
         names = load_facts_json(names_file)
@@ -43,6 +45,10 @@ class EntityRecognizer:
         self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in known:
             self._add_known(nlp, entry)
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for region in load_facts_json(regions_file)["regions"]:
+            for place in [region["name"], *region["aliases"]]:
+                self.places.add("GPE", [nlp.make_doc(place)])
         self.demonyms = self._demonym_map(load_facts_json(demonyms_file))
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
@@ -77,6 +83,7 @@ class EntityRecognizer:
                     mentions.extend(self._clean_ent(doc, ent))
         mentions = self._drop_skipped_segments(doc, mentions)
         chosen = [self._finish(doc.text, m) for m in self._resolve_overlaps(mentions)]
+        chosen += self._possessive_owners(doc.text, chosen)
         return build_clusters([m for m in chosen if m is not None], self.transliterator)
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
@@ -87,6 +94,9 @@ class EntityRecognizer:
                 span = doc[start:end]
                 found.append(Mention(span.start_char, span.end_char, span.text, self.known_type[canonical],
                                      GAZETTEER_PRIORITY, canonical=canonical))
+        for _, start, end in self.places(doc):
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, "GPE", 1))
         return found
 
     def _clean_ent(self, doc: Doc, ent: Span) -> list[Mention]:
@@ -102,6 +112,18 @@ class EntityRecognizer:
                 mentions.append(Mention(start, end, doc.text[start:end], label))
             cursor = separator.end() if separator else cursor
         return mentions
+
+    @staticmethod
+    def _possessive_owners(text: str, chosen: list[Mention | None]) -> list[Mention]:
+        """'Ukraine' in the gazetteer match "Ukraine's SBU" is a mention of Ukraine too."""
+        owners = []
+        for mention in chosen:
+            if mention is not None and mention.priority == GAZETTEER_PRIORITY:
+                owner = re.match(r"([A-Z][a-z]+)['’]s\s", mention.text)
+                if owner:
+                    start = mention.start
+                    owners.append(Mention(start, start + len(owner.group(1)), owner.group(1), "GPE"))
+        return owners
 
     @staticmethod
     def _drop_skipped_segments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -216,12 +238,19 @@ class EntityRecognizer:
                 and t.dep_ in ("compound", "amod", "nmod") and t.is_lower]
         if left:
             found.append(doc[left[0].left_edge.i: span.start].text)
-        return [f for f in found if f and not f.istitle()]
+        return [f for f in found if any(c.islower() for c in f) and not f.istitle()]
 
 
 @Language.factory(
     "purportedly_entities",
-    default_config={"known_file": "known_entities.json", "names_file": "names.json", "demonyms_file": "demonyms.json"},
+    default_config={
+        "known_file": "known_entities.json",
+        "names_file": "names.json",
+        "demonyms_file": "demonyms.json",
+        "regions_file": "regions.json",
+    },
 )
-def make_entities(nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file)
+def make_entities(
+    nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str
+) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file)

@@ -27,16 +27,14 @@ def _absorb(target: Cluster, source: Cluster) -> None:
 
 
 def merge_region_bases(clusters: list[Cluster]) -> None:
-    """'Donetsk' joins 'Donetsk region' when the article names the region."""
-    regions = {surface_key(c.canonical)[: -len(" region")]: c for c in clusters if c.canonical and
-               c.canonical.endswith(" region")}
+    """'Siverka' joins 'Siverka river'. A bare 'Bryansk' stays apart from 'Bryansk region': often the city."""
     rivers = {surface_key(c.canonical)[: -len(" river")]: c for c in clusters if c.canonical and
               c.canonical.endswith(" river")}
     for cluster in clusters:
         if not cluster.mentions or cluster.canonical:
             continue
         key = surface_key(cluster.mentions[0].text)
-        target = regions.get(key) or rivers.get(key)
+        target = rivers.get(key)
         if target is not None and target is not cluster:
             _absorb(target, cluster)
 
@@ -107,7 +105,8 @@ class PersonMerger:
         for test in (
             lambda name: name[-1] == key,
             lambda name: name[0] == first_key,
-            lambda name: similar(name[-1], key, self.threshold - 3),
+            # a misspelt surname ('Morozuyk'); equal length keeps 'Kostrova' off 'Kostrov'
+            lambda name: len(name[-1]) == len(key) and similar(name[-1], key, self.threshold - 3),
         ):
             hosts = [p for p in people if test(self.translit.key(self._full_name(p) or "").split() or [""])]
             if hosts:

@@ -39,6 +39,18 @@ PEN_NAME = re.compile(
     rf"\b(?:under the (?:name|pseudonym|handle|nickname|alias)|bloggers?|known as)[ \t]+[\"“‘']?({CAP_SEQ})"
     rf"(?:[ \t]+and[ \t]+({CAP_SEQ}))?"
 )
+SETTLEMENT = re.compile(rf"\b(?:village|town|city|settlement|hamlet|port|suburb)s?[ \t]+of[ \t]+({CAP_SEQ})")
+# 'KYIV, March 3 (Northwire) -': a wire dateline names a place and the agency
+WIRE_DATELINE = re.compile(
+    r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?),[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+\(([A-Z][\w&.\- ]+)\)[ \t]*[-–—]",
+    re.MULTILINE,
+)
+TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
+# 'Marina Kostrova, 34,' / 'Anna Reiss said': a name followed by an age or a speech verb is a person
+PERSON_CONTEXT = re.compile(
+    r"\b([A-Z][a-z’'\-]+(?:[ \t][A-Z][a-z’'\-]+){1,2})"
+    r"(?=,[ \t]\d{1,3},|[ \t](?:says|said|told|wrote|added|claimed|insisted|explained)\b)"
+)
 NOT_REGION_WORDS = {"The", "Northern", "Southern", "Eastern", "Western", "Central", "Russian", "Ukrainian", "This"}
 
 
@@ -96,7 +108,25 @@ def channels_and_pen_names(text: str) -> Iterator[Mention]:
                     yield Mention(start, end, text[start:end], "PERSON", RULE_PRIORITY)
 
 
+def settlements_and_datelines(text: str) -> Iterator[Mention]:
+    for match in SETTLEMENT.finditer(text):
+        start, end = _trim_trailing_function_words(text, match.start(1), match.end(1))
+        yield Mention(start, end, text[start:end], "GPE", RULE_PRIORITY)
+    for match in WIRE_DATELINE.finditer(text):
+        place = match.group(1)
+        yield Mention(match.start(1), match.end(1), place, "GPE", RULE_PRIORITY, canonical=place.title())
+        yield Mention(match.start(2), match.end(2), match.group(2), "ORG", RULE_PRIORITY)
+    for match in TEAM_BYLINE.finditer(text):
+        yield Mention(match.start(1), match.end(1), match.group(1), "ORG", RULE_PRIORITY)
+
+
+def people_in_context(text: str) -> Iterator[Mention]:
+    for match in PERSON_CONTEXT.finditer(text):
+        yield Mention(match.start(1), match.end(1), match.group(1), "PERSON", 1)
+
+
 def rule_mentions(text: str) -> list[Mention]:
     """Every rule-based mention in ``text`` (overlaps are resolved by the caller)."""
-    finders = (military_units, regions, rivers, credits, channels_and_pen_names)
+    finders = (military_units, regions, rivers, credits, channels_and_pen_names, settlements_and_datelines,
+               people_in_context)
     return [mention for finder in finders for mention in finder(text)]
