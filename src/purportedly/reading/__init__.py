@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-from purportedly.model import Article, Segment
+from purportedly.reading.decoding import decode_bytes
+from purportedly.reading.errors import ReadError, ReadFailure
+from purportedly.reading.html import read_html
+from purportedly.reading.inputs import DEFAULT_MAX_BYTES, read_bytes, read_inputs
+from purportedly.reading.plaintext import read_text
 
-
-class ReadError(Exception):
-    """An input that cannot be read as an article; the message names the input and the problem."""
-
-
-def read_text(text: str, document: str = "<text>") -> Article:
-    """Placeholder reader: the whole text is one body segment (replaced by the layout parser)."""
-    return Article(document=document, text=text, segments=[Segment(kind="body", start=0, end=len(text), text=text)])
-
-
-class ReadFailure:
-    """One input (or one corpus line) that could not be read; the batch goes on."""
-
-    def __init__(self, document: str, message: str) -> None:
-        self.document = document
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.document}: {self.message}"
-
-
-def read_inputs(paths: list[str]):
-    """Placeholder: plain-text files and '-' only."""
-    import sys
-    from pathlib import Path
-
-    for path in paths:
-        if path == "-":
-            yield read_text(sys.stdin.read(), document="stdin")
-            continue
-        try:
-            yield read_text(Path(path).read_text(encoding="utf-8"), document=Path(path).name)
-        except (OSError, UnicodeDecodeError) as exc:
-            yield ReadFailure(path, str(exc))
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ReadError",
+    "ReadFailure",
+    "decode_bytes",
+    "read_bytes",
+    "read_html",
+    "read_inputs",
+    "read_text",
+]

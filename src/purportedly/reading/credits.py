@@ -1,0 +1,65 @@
+"""Recognise photo credit lines ("NAME/AFP via Getty Images") and captions that end with a credit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from purportedly.reading.lexicon import alternation
+
+MAX_CREDIT_WORDS = 14  # a credit names a photographer and an agency, never a sentence
+MAX_CAPTION_WORDS = 90
+# Lowercase words a credit may contain; any other long lowercase word means a sentence (a caption).
+CREDIT_WORDS = frozenset(
+    {"via", "images", "image", "photo", "photos", "pictures", "picture", "handout", "press", "agency"}
+    | {"stock", "news", "service", "ministry", "defence", "defense", "staff", "courtesy", "video"}
+    | {"social", "media", "pool", "wire", "from"}
+)
+
+
+@dataclass(frozen=True)
+class CreditPatterns:
+    credit_line: re.Pattern[str]  # the whole line is a credit
+    credit_tail: re.Pattern[str]  # the line ends with a credit (a caption carrying its credit)
+
+
+@lru_cache(maxsize=1)
+def credit_patterns() -> CreditPatterns:
+    agency = rf"(?i:{alternation('photo_agencies.txt')})"
+    marker = rf"(?i:{alternation('credit_markers.txt')})"
+    agency_tail = rf"{agency}(?:\s+(?i:photo|images|pictures))?(?:\s+(?i:via)\s+{agency})?"
+    name = r"[^\s/()|]+(?:\s+[^\s/()|]+){0,6}"
+    caps_name = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+){0,3}"
+    paren = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"
+    marked = rf"{marker}\s*(?::|\s+(?i:by)\b)\s*\S[^\n]{{0,100}}"
+    # "Mark Ellison/The Meridian Post": a short "Name/Outlet" pair, both capitalised
+    side = r"[A-ZÀ-ÞА-Я][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,4}"
+    name_pair = rf"{side}\s?/\s?{side}"
+    whole = (
+        rf"{name}\s?/\s?{agency_tail}|{name}\s+(?i:via)\s+{agency}|{agency}\s?/\s?{caps_name}"
+        rf"|{agency_tail}|{paren}|{marked}|{name_pair}"
+    )
+    tail = (
+        rf"/\s?{agency_tail}\)?|\s(?i:via)\s+{agency}|(?<!\S){agency}\s?/\s?{caps_name}|{paren}"
+        rf"|(?:^|[.!?”\"’]\s+){marked}"
+    )
+    return CreditPatterns(
+        credit_line=re.compile(rf"(?:{whole})\.?"),
+        credit_tail=re.compile(rf"(?:{tail})\.?\s*$"),
+    )
+
+
+def is_credit_line(text: str) -> bool:
+    """The whole line is a photo credit: "NAME/AFP via Getty Images", "Photograph: Name/Outlet"."""
+    words = text.split()
+    if len(words) > MAX_CREDIT_WORDS:
+        return False
+    if any(word.islower() and len(word) > 3 and word not in CREDIT_WORDS for word in words):
+        return False
+    return credit_patterns().credit_line.fullmatch(text) is not None
+
+
+def ends_with_credit(text: str) -> bool:
+    """The line is a caption that carries its credit at the end ("... April 12, 2022 NAME/AFP")."""
+    return len(text.split()) <= MAX_CAPTION_WORDS and credit_patterns().credit_tail.search(text) is not None

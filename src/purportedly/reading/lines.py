@@ -1,0 +1,89 @@
+"""Split text into non-blank lines with exact offsets and give each line its own layout cue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from purportedly.reading.bylines import Byline, parse_byline
+from purportedly.reading.credits import ends_with_credit, is_credit_line
+from purportedly.reading.dates import DATE_RE, is_date_line
+from purportedly.reading.lexicon import alternation, load_lines
+
+BULLET_RE = re.compile(r"(?P<marker>[•▪◦●‣∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
+TIMESTAMP_RE = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}|\d{1,2}(?=\s*[ap]\.?m\.?))\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+(?i:local time))?"
+)
+# "date 2023-01-17 Russian soldiers are..." : a date field glued to the first sentence.
+DATE_FIELD_RE = re.compile(r"(?i:date|published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?=\s+\S)")
+
+
+@dataclass
+class Line:
+    """One non-blank line: offsets of its stripped text, its paragraph, and the cue it shows alone."""
+
+    start: int
+    end: int
+    text: str
+    block: int
+    cue: str | None = None  # date, date_field, byline, credit, caption_credit, kp_header, bullet, ...
+    byline: Byline | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines of ``text`` (split on "\\n" only), numbered by blank-line-separated block."""
+    lines: list[Line] = []
+    block, offset, previous_blank = 0, 0, False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            if previous_blank and lines:
+                block += 1
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(offset + lead, offset + lead + len(stripped), stripped, block))
+        previous_blank = not stripped
+        offset += len(raw) + 1
+    return lines
+
+
+@lru_cache(maxsize=1)
+def header_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('key_points_headers.txt')})\s*:?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def boilerplate_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in load_lines("boilerplate.txt"))
+
+
+def line_cue(text: str) -> tuple[str | None, Byline | None]:
+    """What a line is on its own, before its neighbours are considered."""
+    if header_re().fullmatch(text):
+        return "kp_header", None
+    if TIMESTAMP_RE.fullmatch(text):
+        return "timestamp", None
+    if is_date_line(text):
+        return "date", None
+    if DATE_FIELD_RE.match(text) and DATE_RE.match(text, DATE_FIELD_RE.match(text).start("date")):
+        return "date_field", None
+    if BULLET_RE.match(text):
+        return "bullet", None
+    if is_credit_line(text):
+        return "credit", None
+    if ends_with_credit(text):
+        return "caption_credit", None
+    if any(pattern.fullmatch(text) for pattern in boilerplate_res()):
+        return "boilerplate", None
+    byline = parse_byline(text)
+    if byline is not None:
+        return "byline", byline
+    return None, None
+
+
+def classify_lines(text: str) -> list[Line]:
+    """All non-blank lines of ``text`` with their own cues set."""
+    lines = split_lines(text)
+    for line in lines:
+        line.cue, line.byline = line_cue(line.text)
+    return lines

@@ -1,0 +1,165 @@
+"""Decide each line's layout role from its own cue and its neighbours (captions, key points, title...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from purportedly.reading.lines import Line
+
+Kinds = list[str | None]  # one layout kind per line; None while undecided
+
+KIND_OF_CUE = {
+    "date": "date",
+    "date_field": "date",
+    "byline": "byline",
+    "credit": "credit",
+    "caption_credit": "caption",
+    "kp_header": "key_points_header",
+    "timestamp": "timestamp",
+    "boilerplate": "boilerplate",
+}
+HEADER_KINDS = {"date", "byline", "key_points_header"}  # metadata that follows a headline/standfirst
+MAX_TITLE_WORDS = 30
+MAX_HEADING_WORDS = 20
+MAX_STANDFIRST_WORDS = 80
+MAX_STANDFIRSTS = 2
+SENTENCE_END_RE = re.compile(r"[.!,;:…]['\"’”)\]]*$")
+LABEL_RE = re.compile(r"\S.{0,40}?:\s+\S")  # "OUR RATING: UNPROVEN", "SOLDIER: Mum" are fields, not headings
+
+
+def headline_like(text: str, max_words: int) -> bool:
+    """A short line that does not end like a sentence: a headline, sub-heading or entry title."""
+    return len(text.split()) <= max_words and not SENTENCE_END_RE.search(text)
+
+
+def heading_like(text: str, max_words: int) -> bool:
+    """Headline-like and not a "LABEL: value" field (transcript turns, fact-check ratings)."""
+    return headline_like(text, max_words) and not LABEL_RE.match(text)
+
+
+def blocks_of(lines: list[Line]) -> list[list[int]]:
+    """Line indexes grouped by blank-line-separated block, in order."""
+    blocks: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not blocks or lines[blocks[-1][0]].block != line.block:
+            blocks.append([])
+        blocks[-1].append(i)
+    return blocks
+
+
+def mark_cues(lines: list[Line], kinds: Kinds) -> None:
+    for i, line in enumerate(lines):
+        kinds[i] = KIND_OF_CUE.get(line.cue or "")
+
+
+def mark_captions(lines: list[Line], kinds: Kinds) -> None:
+    """Lines glued above a credit are its caption; a line repeated at the start of a captioned line too."""
+    for block in blocks_of(lines):
+        credited = [i for i in block if lines[i].cue in ("credit", "caption_credit")]
+        for i in block:
+            if credited and i < credited[-1] and kinds[i] is None:
+                kinds[i] = "caption"
+    for i in range(len(lines) - 1):
+        following = lines[i + 1]
+        repeated = following.text.startswith(lines[i].text)
+        if kinds[i] is None and following.cue == "caption_credit" and repeated:
+            kinds[i] = "caption"
+
+
+def mark_key_points(lines: list[Line], kinds: Kinds) -> None:
+    """Bullets under a KEY POINTS header (blank lines allowed); unbulleted lines glued under it."""
+    for i, line in enumerate(lines):
+        if line.cue != "kp_header":
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].cue == "bullet":
+            kinds[j] = "key_point"
+            j += 1
+        if j == i + 1:
+            while j < len(lines) and lines[j].block == line.block and kinds[j] is None:
+                kinds[j] = "key_point"
+                j += 1
+
+
+def mark_live_blog(lines: list[Line], kinds: Kinds) -> None:
+    """The short line right after a clock stamp is the entry's heading."""
+    for i, line in enumerate(lines[:-1]):
+        following = lines[i + 1]
+        if line.cue != "timestamp" or kinds[i + 1] is not None:
+            continue
+        glued = following.block == line.block
+        alone = i + 2 == len(lines) or lines[i + 2].block != following.block
+        if (glued or alone) and heading_like(following.text, MAX_HEADING_WORDS):
+            kinds[i + 1] = "heading"
+
+
+def mark_title(lines: list[Line], kinds: Kinds) -> None:
+    """The first line is the headline when it looks like one, or when metadata follows it."""
+    if not lines or kinds[0] is not None or lines[0].cue is not None:
+        return
+    block = [i for i, line in enumerate(lines) if line.block == lines[0].block]
+    if any(kinds[i] not in HEADER_KINDS for i in block[1:]):
+        return
+    if headline_like(lines[0].text, MAX_TITLE_WORDS) or next_header_kind(lines, kinds, 0) is not None:
+        kinds[0] = "title"
+
+
+def next_header_kind(lines: list[Line], kinds: Kinds, i: int) -> str | None:
+    """The metadata kind of the next block after line ``i`` (captions skipped), if it is metadata."""
+    for j in range(i + 1, len(lines)):
+        if lines[j].block == lines[i].block or kinds[j] in ("caption", "credit"):
+            continue
+        return kinds[j] if kinds[j] in HEADER_KINDS else None
+    return None
+
+
+def mark_standfirst(lines: list[Line], kinds: Kinds) -> None:
+    """Single-line paragraphs between the headline and the byline/date/key points are standfirsts."""
+    if not lines or kinds[0] != "title":
+        return
+    found = 0
+    for block in blocks_of(lines)[1:]:
+        if all(kinds[i] is not None for i in block):
+            continue
+        i = block[0]
+        if found >= MAX_STANDFIRSTS or len(block) > 1 or len(lines[i].text.split()) > MAX_STANDFIRST_WORDS:
+            return
+        if next_header_kind(lines, kinds, i) is None:
+            return
+        kinds[i] = "standfirst"
+        found += 1
+
+
+def mark_headings(lines: list[Line], kinds: Kinds) -> None:
+    """A short unpunctuated one-line paragraph between story paragraphs is a sub-heading."""
+    blocks = blocks_of(lines)
+    for previous, block, following in zip(blocks, blocks[1:], blocks[2:], strict=False):
+        i = block[0]
+        if len(block) > 1 or kinds[i] is not None or kinds[following[0]] is not None:
+            continue
+        if kinds[previous[-1]] not in (None, "body") or not lines[i].text[:1].isupper():
+            continue
+        text = lines[i].text
+        caps_label = text.isupper() and text.endswith(":") and len(text.split()) <= 6
+        if caps_label or heading_like(text, MAX_HEADING_WORDS // 2):
+            kinds[i] = "heading"
+
+
+PASSES: tuple[Callable[[list[Line], Kinds], None], ...] = (
+    mark_cues,
+    mark_captions,
+    mark_key_points,
+    mark_live_blog,
+    mark_title,
+    mark_standfirst,
+    mark_headings,
+)
+
+
+def line_kinds(lines: list[Line]) -> list[str]:
+    """The layout kind of every line; what no rule claims is story body."""
+    kinds: Kinds = [None] * len(lines)
+    for layout_pass in PASSES:
+        layout_pass(lines, kinds)
+    return [kind or "body" for kind in kinds]
