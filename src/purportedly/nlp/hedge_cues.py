@@ -1,0 +1,81 @@
+"""Load the factuality cue lexicon (data/factuality/cues.toml) and find its cues in text."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from purportedly.model import Certainty, CueCategory, Polarity
+
+CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "factuality" / "cues.toml"
+
+CERTAINTY_RANK: dict[str, int] = {"unknown": 0, "possible": 1, "probable": 2, "certain": 3}
+
+
+@dataclass(frozen=True)
+class CueType:
+    """What one group of cues does to the claims it scopes over."""
+
+    category: CueCategory
+    certainty: Certainty
+    polarity: Polarity | None
+    hedge: bool
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One cue found in the text."""
+
+    start: int
+    end: int
+    text: str
+    type: CueType
+
+
+class CueLexicon:
+    """All cues compiled into one regex; one linear scan finds every cue in a text."""
+
+    def __init__(self, groups: list[tuple[CueType, list[str]]]) -> None:
+        self.types: dict[str, CueType] = {}
+        alternatives = []
+        # Regex alternation takes the first alternative that matches at a place, not the
+        # longest, so longer (more specific) patterns go first.
+        flat = sorted(((p, t) for t, patterns in groups for p in patterns), key=lambda pt: -len(pt[0]))
+        for index, (pattern, cue_type) in enumerate(flat):
+            group = f"g{index}"
+            self.types[group] = cue_type
+            alternatives.append(f"(?P<{group}>{_spaces_flexible(pattern)})")
+        # Word boundaries on both sides: "about" must not fire inside "roundabout".
+        self.regex = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’])", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """Every cue in ``text[start:end]``, longest first where cues overlap."""
+        found = []
+        for match in self.regex.finditer(text, start, len(text) if end is None else end):
+            if match.end() > match.start():
+                found.append(CueMatch(match.start(), match.end(), match.group(), self.types[match.lastgroup]))
+        return found
+
+
+def _spaces_flexible(pattern: str) -> str:
+    """Let a literal space in a lexicon pattern match any whitespace run (line breaks too)."""
+    return pattern.replace(" ", r"\s+")
+
+
+@lru_cache(maxsize=4)
+def load_cue_lexicon(path: Path = CUES_FILE) -> CueLexicon:
+    """The cue lexicon from ``path`` (TOML; format in the file's header)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    groups = []
+    for entry in data.get("cue", []):
+        cue_type = CueType(
+            category=entry["category"],
+            certainty=entry.get("certainty", "certain"),
+            polarity=entry.get("polarity"),
+            hedge=entry.get("hedge", True),
+        )
+        groups.append((cue_type, list(entry.get("patterns", []))))
+    return CueLexicon(groups)

@@ -1,0 +1,142 @@
+"""The source alias table (data/sources/*.toml): known sources, generic descriptions, non-sources."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from purportedly.model import SourceKind
+
+SOURCES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
+# Kinds whose every mention in a story cites them: an intelligence service or an outlet
+# is named in this genre only as the one that released or reported something.
+ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
+APOSTROPHES = "'’‘`´"
+
+
+@dataclass(frozen=True)
+class KnownSource:
+    name: str
+    kind: SourceKind
+    aliases: tuple[str, ...]
+    cited: bool
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """A generic description ("Ukrainian intelligence") standing for a named source."""
+
+    text: str
+    kind: SourceKind
+    prefer: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasHit:
+    start: int
+    end: int
+    text: str
+    known: KnownSource | None = None
+    descriptor: Descriptor | None = None
+
+
+@dataclass
+class AliasTable:
+    known: list[KnownSource]
+    descriptors: list[Descriptor]
+    platforms: frozenset[str]
+    photo_credits: frozenset[str]
+    _regex: re.Pattern | None = field(default=None, repr=False)
+    _targets: dict[str, KnownSource | Descriptor] = field(default_factory=dict, repr=False)
+
+    def by_name(self, name: str) -> KnownSource | None:
+        return next((k for k in self.known if k.name == name), None)
+
+    def lookup(self, text: str) -> KnownSource | None:
+        """The known source a surface form names, if any."""
+        target = self._targets.get(alias_key(text))
+        return target if isinstance(target, KnownSource) else None
+
+    def is_platform(self, text: str) -> bool:
+        return alias_key(text) in self.platforms
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[AliasHit]:
+        """Every alias or descriptor in ``text[start:end]``, longest first at each place."""
+        end = len(text) if end is None else end
+        hits = []
+        for match in self.regex().finditer(text, start, end):
+            target = self._targets.get(alias_key(match.group()))
+            if target is None:  # an acronym written in lower case: "sbu" is not "SBU"
+                continue
+            if isinstance(target, KnownSource):
+                hits.append(AliasHit(match.start(), match.end(), match.group(), known=target))
+            else:
+                hits.append(AliasHit(match.start(), match.end(), match.group(), descriptor=target))
+        return hits
+
+    def regex(self) -> re.Pattern:
+        if self._regex is None:
+            surface: dict[str, KnownSource | Descriptor] = {}
+            for known in self.known:
+                for alias in (known.name, *known.aliases):
+                    surface[alias] = known
+            for descriptor in self.descriptors:
+                surface.setdefault(descriptor.text, descriptor)
+            # a known source's own alias wins over a descriptor that reads the same
+            ranked = sorted(surface.items(), key=lambda st: isinstance(st[1], KnownSource))
+            self._targets = {alias_key(s): t for s, t in ranked}
+            # Acronyms are matched case-sensitively (inline flag), names case-insensitively.
+            forms = sorted(surface, key=len, reverse=True)
+            alternatives = [_alias_pattern(form) for form in forms]
+            self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        return self._regex
+
+
+def alias_key(text: str) -> str:
+    """Case-, apostrophe- and 'the'-insensitive key of a name."""
+    text = re.sub(f"[{APOSTROPHES}]", "'", text)
+    text = " ".join(text.split())
+    if text.isupper() or not any(c.islower() for c in text):
+        key = text  # acronyms keep their case
+    else:
+        key = text.lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _alias_pattern(form: str) -> str:
+    """Regex for one alias: capitalised words must stay capitalised ("The Independent" is not
+    "the independent regional site"), lower-case words match any case, "The" may be "the"."""
+    words = form.split()
+    parts = []
+    for index, word in enumerate(words):
+        pattern = re.sub(r"\\?['’]", f"[{APOSTROPHES}]", re.escape(word))
+        if word.islower() or (index == 0 and word == "The"):
+            pattern = f"(?i:{pattern})"
+        parts.append(pattern)
+    return r"\s+".join(parts)
+
+
+@lru_cache(maxsize=4)
+def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
+    """Read aliases.toml, descriptors.toml and not_sources.toml from ``directory``."""
+    aliases = tomllib.loads((directory / "aliases.toml").read_text(encoding="utf-8"))
+    descriptors = tomllib.loads((directory / "descriptors.toml").read_text(encoding="utf-8"))
+    not_sources = tomllib.loads((directory / "not_sources.toml").read_text(encoding="utf-8"))
+    known = [
+        KnownSource(
+            name=entry["name"],
+            kind=entry.get("kind", "organisation"),
+            aliases=tuple(entry.get("aliases", [])),
+            cited=entry.get("cited", entry.get("kind") in ALWAYS_CITED),
+        )
+        for entry in aliases.get("source", [])
+    ]
+    return AliasTable(
+        known=known,
+        descriptors=[Descriptor(d["text"], d["kind"], d.get("prefer")) for d in descriptors.get("descriptor", [])],
+        platforms=frozenset(alias_key(p) for p in not_sources.get("platforms", [])),
+        photo_credits=frozenset(alias_key(p) for p in not_sources.get("photo_credit", [])),
+    )

@@ -1,0 +1,109 @@
+"""Turn citations and alias hits into source candidates: decide which name a source, and of what kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from purportedly.model import SourceKind
+from purportedly.nlp.citing_lexicon import CitingLexicon
+from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource
+from purportedly.nlp.source_patterns import Citation
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "us", "him", "her", "them", "one",
+                      "his", "its", "their", "our", "this", "that", "these", "those", "who", "which"})
+KIND_BY_NOUN: dict[str, SourceKind] = {
+    "blogger": "blogger", "bloggers": "blogger", "researcher": "expert", "researchers": "expert",
+    "analyst": "expert", "analysts": "expert", "expert": "expert", "experts": "expert", "historian": "expert",
+    "official": "official", "officials": "government", "authorities": "government", "authority": "government",
+    "administration": "government", "spokesperson": "official", "spokesman": "official",
+    "spokeswoman": "official", "head": "official", "governor": "official", "mayor": "official",
+    "minister": "official", "ministry": "ministry", "channel": "channel", "newspaper": "outlet",
+    "site": "outlet", "website": "outlet", "outlet": "outlet", "tabloid": "outlet", "agency": "news_agency",
+    "commander": "military", "command": "military", "staff": "military", "army": "military",
+    "military": "military", "force": "military", "forces": "military", "source": "anonymous",
+    "sources": "anonymous", "service": "organisation", "journalist": "person", "reporter": "person",
+}
+
+
+@dataclass
+class Candidate:
+    """One mention that may name a source, with what the text says about it."""
+
+    start: int
+    end: int
+    name: str  # the proper name or the description, as written
+    alias: str | None  # the whole phrase when it differs from the name
+    kind: SourceKind
+    known: KnownSource | None = None
+    proper: bool = False  # a proper name (person or organisation), not a description
+    person: bool = False
+    strong: bool = False  # found by a pattern that cites whoever it names
+    present: bool = False  # cited in the present tense, as people heard on a recording are
+    descriptor_kind: SourceKind | None = None
+    prefer: str | None = None
+
+
+def from_alias_hit(hit: AliasHit, strong: bool) -> Candidate:
+    if hit.known is not None:
+        return Candidate(hit.start, hit.end, hit.text, None, hit.known.kind, known=hit.known, proper=True,
+                         strong=strong or hit.known.cited)
+    descriptor = hit.descriptor
+    return Candidate(hit.start, hit.end, hit.text, None, descriptor.kind, strong=True,
+                     descriptor_kind=descriptor.kind, prefer=descriptor.prefer)
+
+
+def from_citation(doc: Doc, citation: Citation, lexicon: CitingLexicon, table: AliasTable) -> Candidate | None:
+    """A candidate for a citing phrase, or None when the phrase cannot name a source."""
+    head = citation.head
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num:
+        return None
+    name = doc.text[citation.name_start : citation.name_end]
+    phrase = doc.text[citation.start : citation.end]
+    if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
+        return None
+    name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
+    if name_tokens is None or all(t.ent_type_ in ("GPE", "NORP", "DATE", "TIME") for t in name_tokens):
+        return None  # "Ukraine released", "Russians say": a country or people is not a source
+    proper = citation.proper
+    person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
+    if not proper and not is_source_description(head, lexicon):
+        return None
+    alias = phrase if phrase != name else None
+    return Candidate(citation.start, citation.end, name, alias, kind_of(doc, citation, person, table),
+                     proper=proper, person=person, strong=citation.strong, present=citation.present)
+
+
+def is_source_description(head, lexicon: CitingLexicon) -> bool:
+    """'local officials', 'a source close to the ministry': a described source. A bare
+    'the site' or 'the agency' refers back to a named one and adds no source of its own."""
+    words = {head.lower_, head.lemma_.lower()}
+    if words & lexicon.recording_nouns or head.lower_ in lexicon.participant_nouns:
+        return False
+    if not words & lexicon.source_nouns:
+        return False
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") for c in head.children)
+
+
+def kind_of(doc: Doc, citation: Citation, person: bool, table: AliasTable) -> SourceKind:
+    words = [w.lower() for w in re.findall(r"\w+", doc.text[citation.start : citation.end])]
+    head = citation.head
+    for appositive in (c for c in head.children if c.dep_ == "appos"):
+        words.extend(t.lower_ for t in appositive.subtree)
+    for word in reversed(words):
+        if word in KIND_BY_NOUN:
+            kind = KIND_BY_NOUN[word]
+            return "official" if person and kind == "government" else kind
+    if citation.how == "outlet_named":
+        return "channel" if "channel" in doc.text[max(0, citation.start - 40) : citation.start].lower() else "outlet"
+    if person:
+        return "person"
+    if head.ent_type_ == "ORG":
+        return "organisation"
+    return "unknown"
+
+
+def sentence_has(sentence: Span, words: frozenset[str]) -> bool:
+    return any(t.lower_ in words for t in sentence)

@@ -1,0 +1,140 @@
+"""Merge source candidates into one entry per source: aliases, surnames, transliterations, descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from purportedly.model import SourceKind
+from purportedly.nlp.source_candidates import Candidate
+from purportedly.nlp.source_names import name_words, same_person
+
+LEADING = ("the ", "a ", "an ", "one ")
+
+
+@dataclass
+class SourceGroup:
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(c.start for c in self.candidates)
+
+    @property
+    def known(self):
+        return next((c.known for c in self.candidates if c.known is not None), None)
+
+    @property
+    def name(self) -> str:
+        if self.known is not None:
+            return self.known.name
+        proper = [c.name for c in self.candidates if c.proper]
+        if proper:
+            return max(proper, key=lambda n: (len(n.split()), len(n)))
+        return strip_leading(self.candidates[0].name)
+
+    @property
+    def kind(self) -> SourceKind:
+        if self.known is not None:
+            return self.known.kind
+        kinds = [c.kind for c in self.candidates if c.kind not in ("unknown", "person")]
+        if kinds:
+            return kinds[0]
+        return "person" if any(c.person for c in self.candidates) else self.candidates[0].kind
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        seen = {key(name)}
+        out = []
+        for candidate in sorted(self.candidates, key=lambda c: c.start):
+            for surface in (candidate.name, candidate.alias):
+                if surface and key(surface) not in seen:
+                    seen.add(key(surface))
+                    out.append(" ".join(surface.split()))
+        return out
+
+
+def key(text: str) -> str:
+    return strip_leading(" ".join(text.replace("’", "'").split())).lower()
+
+
+def strip_leading(text: str) -> str:
+    lowered = text.lower()
+    for word in LEADING:
+        if lowered.startswith(word):
+            return text[len(word) :]
+    return text
+
+
+def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> list[SourceGroup]:
+    """Group candidates that name the same source; drop groups nothing actually cites."""
+    candidates = resolve_descriptors(sorted(candidates, key=lambda c: c.start))
+    candidates = drop_descriptions_of_names(candidates)
+    groups: list[SourceGroup] = []
+    by_key: dict[str, SourceGroup] = {}
+    for candidate in candidates:
+        group = find_group(candidate, groups, by_key, titles)
+        if group is None:
+            group = SourceGroup()
+            groups.append(group)
+        group.candidates.append(candidate)
+        by_key.setdefault(group_key(candidate), group)
+    cited = [g for g in groups if any(c.strong for c in g.candidates) or not g.known]
+    return sorted(cited, key=lambda g: g.start)
+
+
+def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
+    """'pro-war bloggers X and Y said': the description belongs to the names it holds."""
+    named = [(c.start, c.end) for c in candidates if c.proper]
+    return [c for c in candidates if c.proper or not any(s < c.end and c.start < e for s, e in named)]
+
+
+def group_key(candidate: Candidate) -> str:
+    if candidate.known is not None:
+        return "known:" + candidate.known.name
+    return "name:" + key(candidate.name)
+
+
+def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
+    group = by_key.get(group_key(candidate))
+    if group is not None or not candidate.proper or candidate.known is not None:
+        return group
+    # "Mrs Kostrova", "Mazur", "Dovgan": a later (or earlier) form of a person's name
+    words = name_words(candidate.name, titles)
+    for other in groups:
+        for member in other.candidates:
+            if (member.person or candidate.person) and member.proper and same_person(
+                words, name_words(member.name, titles)
+            ):
+                candidate.person = True
+                return other
+    return None
+
+
+def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
+    """"Ukrainian intelligence" -> the intelligence service the article names nearby, or dropped."""
+    named = [c for c in candidates if c.known is not None and c.known.kind != "unknown"]
+    resolved = []
+    for candidate in candidates:
+        if candidate.descriptor_kind is None:
+            resolved.append(candidate)
+            continue
+        target = pick_referent(candidate, named)
+        if target is not None:
+            resolved.append(
+                Candidate(candidate.start, candidate.end, candidate.name, None, target.kind,
+                          known=target.known, proper=True, strong=True)
+            )
+    return resolved
+
+
+def pick_referent(descriptor: Candidate, named: list[Candidate]) -> Candidate | None:
+    same_kind = [c for c in named if c.known.kind == descriptor.descriptor_kind]
+    if descriptor.prefer:
+        preferred = [c for c in same_kind if c.known.name == descriptor.prefer]
+        if preferred:
+            return preferred[0]
+    before = [c for c in same_kind if c.start < descriptor.start]
+    if before:
+        return before[-1]
+    return same_kind[0] if same_kind else None

@@ -1,0 +1,221 @@
+"""Find noun phrases the parse shows citing a source: 'according to X', 'X said', 'released by X'..."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from purportedly.nlp.citing_lexicon import CitingLexicon
+
+# Children that start a new phrase rather than belong to the name: "X, who ...", "X, a blogger".
+PHRASE_BREAKS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "dep", "case"})
+LEADING_WORDS = frozenset({"a", "an", "the", "one", "some", "this", "that", "these", "those"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# How a citation was found; the strong ones cite a source however generic its noun.
+STRONG_HOWS = frozenset({"according_to", "agent", "recipient", "statement_to", "channel_of", "outlet_named"})
+STRONG_VERBS = frozenset({"tell", "write", "claim", "deny", "report", "publish", "release", "post", "announce",
+                          "confirm", "allege", "insist", "state", "quote", "tweet", "broadcast", "issue"})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A noun phrase naming (or describing) whoever some information came from."""
+
+    head: Token
+    start: int  # character span of the whole noun phrase
+    end: int
+    name_start: int  # character span of its proper name, or the phrase without "a"/"the"
+    name_end: int
+    how: str  # which pattern found it: according_to, subject, agent, recipient, ...
+    verb: str | None = None  # lemma of the citing verb, if any
+    proper: bool = False  # name_start:name_end is a proper name, not a description
+    present: bool = False  # cited with a present-tense verb ("the soldier says"): narration of a recording
+
+    @property
+    def strong(self) -> bool:
+        return self.how in STRONG_HOWS or (self.how == "subject" and self.verb in STRONG_VERBS)
+
+
+def find_citations(doc: Doc, sentences: list[Span], lexicon: CitingLexicon) -> list[Citation]:
+    """Every citing noun phrase in ``sentences`` (one linear pass over their tokens)."""
+    found: list[Citation] = []
+    for sentence in sentences:
+        for token in sentence:
+            found.extend(citations_at(token, lexicon))
+    return found
+
+
+def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    heads: list[tuple[Token, str, str | None]] = []
+    if token.pos_ in ("VERB", "AUX") and lemma in lexicon.report_verbs:
+        heads.extend(verb_sources(token, lemma))
+    if (lower, token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "") in _two_word_preps(lexicon) or (
+        (lower,) in lexicon.source_prepositions
+    ):
+        heads.extend((c, "according_to", None) for c in preposition_objects(token))
+    if lower in lexicon.statement_nouns:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                heads.extend((c, "statement_to", None) for c in prep.children if c.dep_ == "pobj")
+    if lower in lexicon.outlet_nouns:
+        heads.extend((c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN")
+        named = name_after(token)
+        if named is not None:
+            return [named] + [c for h in heads for c in expand(h)]
+    return [c for h in heads for c in expand(h)]
+
+
+def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]:
+    out: list[tuple[Token, str, str | None]] = []
+    if lemma in ("speak", "talk") and not spoke_to_us(verb):
+        return out
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            subject = child
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                subject = verb.head  # "the Kyiv Post, which first reported ..."
+            out.append((subject, "subject", lemma))
+        elif child.dep_ == "agent":
+            out.extend((c, "agent", lemma) for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("dative", "dobj") and lemma == "tell":
+            out.append((child, "recipient", lemma))
+    return out
+
+
+def spoke_to_us(verb: Token) -> bool:
+    """'He spoke to us', 'she talked to Reuters': the subject gave the outlet information."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            if any(c.dep_ == "pobj" and (c.lower_ in ("us", "me") or c.pos_ == "PROPN") for c in prep.children):
+                return True
+    return False
+
+
+def _two_word_preps(lexicon: CitingLexicon) -> set[tuple[str, str]]:
+    return {p for p in lexicon.source_prepositions if len(p) == 2}
+
+
+def preposition_objects(token: Token) -> list[Token]:
+    """Objects of 'according to' / 'as per' / 'per' / 'citing' starting at ``token``."""
+    candidates = [token, *token.children]
+    if token.i + 1 < len(token.doc):
+        candidates.append(token.nbor(1))
+        candidates.extend(token.nbor(1).children)
+    return [c for c in dict.fromkeys(candidates) if c.dep_ in ("pobj", "dobj") and c.i > token.i]
+
+
+def name_after(noun: Token) -> Citation | None:
+    """'the regional newspaper Priozyorny Kurier', 'a channel called Tank Graveyard'."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].lower_ in (",", "called", "named"):
+        i += 1
+    j = i
+    while j < len(doc) and is_name_word(doc[j]):
+        j += 1
+    if j == i:
+        return None
+    run = doc[i:j]
+    return Citation(run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True)
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised word that can be part of a name (not a date, not a sentence start)."""
+    return (
+        (token.is_title or token.is_upper)
+        and token.is_alpha
+        and not token.is_sent_start
+        and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    )
+
+
+def expand(item: tuple[Token, str, str | None]) -> list[Citation]:
+    """A citation for the head and for each head it is coordinated with ("X and Y said")."""
+    head, how, verb = item
+    heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    present = how == "subject" and head.head.tag_ in ("VBZ", "VBP")
+    return [citation_of(h, how, verb, present) for h in heads]
+
+
+def citation_of(head: Token, how: str, verb: str | None, present: bool = False) -> Citation:
+    start, end = phrase_bounds(head)
+    name_start, name_end = proper_name_bounds(head)
+    if name_start is None:
+        name_start, name_end = appositive_name(head, end)
+    proper = name_start is not None
+    if name_start is None:
+        name_start, name_end = start, end
+        words = head.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None and len(words) > 1 and words[0].lower_ in LEADING_WORDS:
+            name_start = words[1].idx
+    return Citation(head, start, end, name_start, name_end, how, verb, proper=proper, present=present)
+
+
+def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | None]:
+    """The proper name a description carries: 'a blogger, Ilya Grach', 'a blogger who writes
+    under the name Shturm Notes', 'a local news site, Penza Segodnya'."""
+    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appositive is not None:
+        return proper_name_bounds(appositive)
+    doc = head.doc
+    for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+        for token in clause.subtree:
+            if token.lower_ in ("called", "named", "name") and token.i + 1 < len(doc):
+                run = name_run(doc, token.i + 1)
+                if run is not None:
+                    return run
+    after = doc.char_span(phrase_end, phrase_end + 2, alignment_mode="expand")
+    if after is not None and len(after) and after[0].text == ",":
+        return name_run(doc, after[0].i + 1) or (None, None)
+    return None, None
+
+
+def name_run(doc: Doc, i: int) -> tuple[int, int] | None:
+    j = i
+    while j < len(doc) and is_name_word(doc[j]) and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i:
+        return None
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Characters of the noun phrase headed by ``head``, without clauses and appositives."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ not in PHRASE_BREAKS:
+            left = min(left, child.left_edge.i)
+    right = head.i
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ in PHRASE_BREAKS:
+            break
+        right = child.right_edge.i
+    # stop at the first comma or dash: "a source close to X, quoted by Y, claimed"
+    for token in doc[head.i : right + 1]:
+        if token.is_punct and token.text not in ("'", "’", "-", ".", "&"):
+            right = token.i - 1
+            break
+    span = doc[left : right + 1]
+    return span.start_char, span.end_char
+
+
+def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
+    """The run of proper-noun tokens ending at ``head`` ('Vasyl Mazur'), if head is one."""
+    if head.pos_ != "PROPN":
+        return None, None
+    doc = head.doc
+    left = head.i
+    while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat", "amod", "nmod"):
+        left -= 1
+    right = head.i
+    # "General Staff of the Armed Forces": keep an 'of' phrase made of proper nouns
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            tail = list(child.subtree)
+            if tail and all(t.pos_ in ("PROPN", "DET", "ADP") for t in tail):
+                right = tail[-1].i
+    return doc[left].idx, doc[right].idx + len(doc[right])

@@ -1,0 +1,161 @@
+"""Component that lists every information source an article cites, aliases merged (doc._.sources)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from purportedly.model import Source, Span as TextSpan
+from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
+from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.quoted import SpanIndex
+from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
+from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
+from purportedly.nlp.source_merge import merge_candidates
+from purportedly.nlp.source_patterns import Citation, citation_of, find_citations
+from purportedly.nlp.story import story_segments
+
+register_extensions()
+
+
+
+class SourceFinder:
+    """Set ``doc._.sources``: the agencies, outlets, officials, people... the article cites.
+
+    Known sources come from an alias table (``data/sources/aliases.toml``); others from the
+    parse: subjects of reporting verbs, objects of "according to", agents of "released by",
+    recipients of "told", and speakers of quotes. Call participants, platforms, photo
+    credits, the publishing outlet and bodies that did not respond are left out.
+    """
+
+    def __init__(self, nlp: Language, name: str, data_dir: str = "") -> None:
+        self.name = name
+        directory = Path(data_dir) if data_dir else SOURCES_DIR
+        self.table: AliasTable = load_alias_table(directory)
+        self.lexicon: CitingLexicon = load_citing_lexicon(directory / "citing.toml")
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[Candidate, Span]]:
+        sentences = story_sentences(doc)
+        if not sentences:
+            return []
+        silent = {s.start for s in sentences if self.lexicon.no_response.search(s.text)}
+        sentences = [s for s in sentences if s.start not in silent]
+        citations = find_citations(doc, sentences, self.lexicon) + speaker_citations(doc)
+        hits = [h for s in sentences for h in self.table.find(doc.text, s.start_char, s.end_char)]
+        hits = [h for h in hits if not in_photo_credit(doc.text, h)]
+        hit_index = SpanIndex([(h.start, h.end) for h in hits])
+        cited_hits = {(h.start, h.end) for h in hits for c in citations if c.start <= h.start and h.end <= c.end}
+        publishers = publisher_names(doc)
+        found: list[tuple[Candidate, Span]] = []
+        for hit in hits:
+            candidate = from_alias_hit(hit, strong=(hit.start, hit.end) in cited_hits)
+            found.append((candidate, doc.char_span(hit.start, hit.end, alignment_mode="expand").sent))
+        for citation in citations:
+            if hit_index.overlaps(citation.name_start, citation.name_end):
+                continue  # the alias table already names it
+            candidate = from_citation(doc, citation, self.lexicon, self.table)
+            if candidate is None or candidate.name.lower().removeprefix("the ") in publishers:
+                continue
+            found.append((candidate, citation.head.sent))
+        return [(c, s) for c, s in found if c.name.lower().removeprefix("the ") not in publishers]
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
+        kept = [c for c, sentence in found if not self.is_call_participant(c, sentence)]
+        groups = merge_candidates(kept, self.lexicon.titles)
+        sources = []
+        for index, group in enumerate(groups, 1):
+            mentions = sorted({(c.start, c.end) for c in group.candidates})
+            sources.append(
+                Source(
+                    id=f"src{index}",
+                    name=group.name,
+                    kind=group.kind,
+                    aliases=group.aliases,
+                    mentions=[TextSpan(text=doc.text[s:e], start=s, end=e) for s, e in mentions],
+                )
+            )
+        doc._.sources = sources
+        return doc
+
+    def is_call_participant(self, candidate: Candidate, sentence: Span) -> bool:
+        """Someone who 'says' things where a recording is described is heard on it, not cited."""
+        if candidate.known is not None or candidate.strong or not candidate.present:
+            return False
+        return sentence_has(sentence, self.lexicon.recording_context)
+
+
+def story_sentences(doc: Doc) -> list[Span]:
+    story = SpanIndex([(s.start, s.end) for s in story_segments(doc)])
+    try:
+        return [s for s in doc.sents if story.covers(s.start_char)]
+    except ValueError:  # no sentence boundaries: a bare tokenizer Doc
+        return [doc[:]] if len(doc) else []
+
+
+def speaker_citations(doc: Doc) -> list[Citation]:
+    """Speakers of quotes, as citations (whether they are sources is decided later)."""
+    found = []
+    for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
+        span = speaker_span(doc, quote)
+        if span is not None:
+            present = (quote.cue or "").lower() in PRESENT_CUES or quote.kind == "turn"
+            found.append(citation_of(span.root, "quote_speaker", quote.cue, present))
+    return found
+
+
+# Present-tense cues narrate what is heard on a recording ("the soldier says").
+PRESENT_CUES = frozenset({"says", "tells", "asks", "answers", "replies", "adds", "explains", "describes",
+                          "complains", "shouts", "admits", "continues", "goes on", "laughs", "responds"})
+
+
+def speaker_span(doc: Doc, quote) -> Span | None:
+    """The speaker's mention at the attribution, or the first place the text names the speaker."""
+    if quote.speaker_mention is not None:
+        start, end = quote.speaker_mention.start, quote.speaker_mention.end
+    elif quote.speaker and len(quote.speaker) > 2:
+        start = doc.text.find(quote.speaker)
+        end = start + len(quote.speaker)
+        if start < 0:
+            return None
+    else:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def in_photo_credit(text: str, hit: AliasHit) -> bool:
+    """'NAME/AFP via Getty Images', '(Ivan Tkach/AP)': an agency credited for a photo."""
+    before = text[max(0, hit.start - 8) : hit.start].rstrip()
+    after = text[hit.end : hit.end + 8].lstrip()
+    return before.endswith(("/", "via")) or after.startswith(("/", "via "))
+
+
+# "Northwire could not independently verify", "The Daily Courier has not been able to verify":
+# only the publisher checks its own material, so the subject of a failed check is the publisher.
+FAILED_CHECK_SUBJECT = re.compile(
+    r"((?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:could\s+not|cannot|could\s*n[o']t|"
+    r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were|is)\s+unable\s+to)\s+"
+    r"(?:independently\s+)?(?:verify|confirm|establish|corroborate|authenticate)"
+)
+
+
+def publisher_names(doc: Doc) -> set[str]:
+    """Lower-case names of the publishing outlet: metadata, and subjects of failed checks."""
+    names = set()
+    article = doc._.article
+    if article is not None and article.outlet:
+        names.add(article.outlet.lower().removeprefix("the "))
+    for match in FAILED_CHECK_SUBJECT.finditer(doc.text):
+        names.add(" ".join(match.group(1).split()).lower().removeprefix("the "))
+    return names
+
+
+@Language.factory("purportedly_sources", default_config={"data_dir": ""})
+def make_sources(nlp: Language, name: str, data_dir: str) -> SourceFinder:
+    return SourceFinder(nlp, name, data_dir=data_dir)
