@@ -1,0 +1,1 @@
+"""The corpus tests' own articles (text/, html/, feeds/) and a factory for hand-built analyses."""
