@@ -26,7 +26,10 @@ class ComponentSpec:
 # Order matters: later components read what earlier ones set on the Doc.
 COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_layout", "purportedly.nlp.layout", before="parser"),
+    ComponentSpec("purportedly_quotes", "purportedly.nlp.quotes"),
+    ComponentSpec("purportedly_speakers", "purportedly.nlp.speakers"),
     ComponentSpec("purportedly_entities", "purportedly.nlp.entities"),
+    ComponentSpec("purportedly_counts", "purportedly.nlp.counts"),
 )
 
 

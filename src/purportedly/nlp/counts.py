@@ -1,0 +1,256 @@
+"""Component: counted events ('at least 15 conscripts wounded') with number, qualifier, what, event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from purportedly.model import Count
+from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
+from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.fact_lexicons import load_facts_json
+
+register_extensions()
+
+EVENT_DEPS = ("relcl", "acl")
+CLAUSE_POS = ("VERB", "AUX")
+MAX_CLIMB = 4
+CLOCK_AFTER = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE)
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
+
+
+@dataclass
+class CountMatch:
+    """A number with what it counts and the event, before it becomes a model.Count."""
+
+    number: NumberSpan
+    qualifier: str | None
+    qualifier_start: int | None
+    noun: Token | None
+    event: str | None
+    canonical_event: str | None
+
+
+class CountFinder:
+    """Find numbers that count people or things in an event; skip ages, durations, years, units."""
+
+    def __init__(self, nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str) -> None:
+        self.name = name
+        self.numbers = NumberReader(number_words_file)
+        events = load_facts_json(events_file)
+        self.qualifiers = sorted(events["_qualifiers"], key=len, reverse=True)
+        self.not_counted = set(events["_not_counted"])
+        self.event_of: dict[str, str] = {}
+        for canonical, words in events.items():
+            if not canonical.startswith("_"):
+                for word in words:
+                    self.event_of.setdefault(word.lower(), canonical)
+        nouns = load_facts_json(nouns_file)
+        self.not_count_nouns = {w for key in ("durations", "measures", "fractions") for w in nouns[key]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    # ------------------------------------------------------------------ match
+    def match(self, doc: Doc) -> list[CountMatch]:
+        found, i = [], 0
+        while i < len(doc):
+            number = self.numbers.read(doc, i)
+            if number is None:
+                i += 1
+                continue
+            i = number.end
+            candidate = self._candidate(doc, number)
+            if candidate is not None:
+                found.append(candidate)
+        return self._deduplicate(found)
+
+    def _candidate(self, doc: Doc, number: NumberSpan) -> CountMatch | None:
+        token = doc[number.end - 1]
+        if number.value <= 1 or is_ordinal(token) or glued_by_hyphen(doc, number) or self._is_year(doc, number):
+            return None
+        if self._is_age_or_clock(doc, number) or self._is_distributive(doc, number) or self._is_date(doc, number):
+            return None
+        noun = self._counted_noun(token)
+        if noun is not None and (noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns):
+            return None
+        event_token, canonical = self._event(token, noun)
+        if canonical is None:
+            return None  # a number with no reported event is a measurement, not a count
+        qualifier, qualifier_start = self._qualifier(doc, number)
+        return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
+
+    @staticmethod
+    def _is_year(doc: Doc, number: NumberSpan) -> bool:
+        token = doc[number.start]
+        following = doc[number.end] if number.end < len(doc) else None
+        return is_year(token) and not (following is not None and following.tag_ == "NNS")
+
+    @staticmethod
+    def _is_age_or_clock(doc: Doc, number: NumberSpan) -> bool:
+        before = doc[number.start - 1] if number.start > 0 else None
+        after = doc[number.end] if number.end < len(doc) else None
+        # 'Marina, 34,' - an age in apposition
+        if before is not None and before.text == "," and after is not None and after.text in (",", ".", ")"):
+            return before.i > 0 and doc[before.i - 1].pos_ == "PROPN"
+        if CLOCK_AFTER.match(doc.text[doc[number.end - 1].idx + len(doc[number.end - 1]):][:20]):
+            return True
+        # 'at six' with no counted noun
+        return before is not None and before.lower_ == "at" and (after is None or after.pos_ != "NOUN")
+
+    @staticmethod
+    def _is_date(doc: Doc, number: NumberSpan) -> bool:
+        """'March 16', '28 May', 'Feb. 27' are dates, not counts."""
+        near = [doc[number.start - 1].text if number.start > 0 else "", doc[number.end].text if number.end < len(doc)
+                else ""]
+        return any(MONTH.match(word) for word in near)
+
+    @staticmethod
+    def _is_distributive(doc: Doc, number: NumberSpan) -> bool:
+        """'one rifle for every two men' counts no event."""
+        return number.start > 0 and doc[number.start - 1].lower_ in ("every", "each", "per")
+
+    @staticmethod
+    def _counted_noun(token: Token) -> Token | None:
+        """'15 conscripts' -> conscripts; 'three of the five conscripts' -> conscripts; 'Seven' -> None."""
+        if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        if token.dep_ in ("npadvmod", "quantmod", "amod"):  # 'a dozen more intercepted calls'
+            node = token.head
+            for _ in range(2):
+                if node.pos_ == "NOUN" and node.i > token.i:
+                    return node
+                node = node.head
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if objects:
+                    return objects[0]
+        return None
+
+    def _event(self, number: Token, noun: Token | None) -> tuple[str | None, str | None]:
+        """The first event word on the way up from the counted noun, within its clause."""
+        # '15 conscripts who were wounded': the noun carries the event; 'six of the 40 men': the number does
+        anchor = noun if noun is not None and number.head.i == noun.i else number
+        candidates = [c for c in anchor.children if c.dep_ in EVENT_DEPS]
+        head = number.head
+        if number.dep_ == "pobj" and head.lower_ == "of":  # 'one of 37 it had intercepted'
+            candidates += [c for c in head.head.children if c.dep_ in EVENT_DEPS]
+        node = anchor
+        for _ in range(MAX_CLIMB):
+            if node.head.i == node.i:
+                break
+            previous, node = node, node.head
+            # a noun heads the event only through a preposition: 'a call between two soldiers'
+            if node.pos_ in CLAUSE_POS or (previous.dep_ == "prep" and node.pos_ == "NOUN"):
+                candidates.append(node)
+            if node.pos_ in CLAUSE_POS:
+                break
+        for candidate in candidates:
+            found = self._lexicon_event(candidate)
+            if found is not None:
+                return found
+        return None, None
+
+    def _lexicon_event(self, token: Token) -> tuple[str, str] | None:
+        particles = [c for c in token.children if c.dep_ in ("prt",) or (c.dep_ == "advmod" and c.lower_ in
+                                                                          ("down", "back", "out", "up"))]
+        phrase = " ".join([token.lemma_.lower(), *[p.lower_ for p in particles]])
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        with_object = f"{token.lemma_.lower()} {objects[0].lemma_.lower()}" if objects else None
+        for key in (with_object, phrase, token.lemma_.lower(), token.lower_):
+            if key in self.event_of:
+                if key == with_object:
+                    return f"{token.text} {objects[0].text}", self.event_of[key]
+                surface = " ".join([token.text, *[p.text for p in particles]])
+                return self._with_conjunct(token, surface), self.event_of[key]
+        return None
+
+    @staticmethod
+    def _with_conjunct(token: Token, surface: str) -> str:
+        """'killed and wounded' - but not a conjoined clause with its own subject."""
+        for child in token.children:
+            if (child.dep_ == "conj" and child.pos_ == token.pos_ == "VERB" and child.i - token.i <= 3
+                    and not any(c.dep_.startswith("nsubj") for c in child.children)):
+                joiner = next((c.text for c in token.children if c.dep_ == "cc"), "and")
+                return f"{surface} {joiner} {child.text}"
+        return surface
+
+    def _qualifier(self, doc: Doc, number: NumberSpan) -> tuple[str | None, int | None]:
+        start_char = doc[number.start].idx
+        before = doc.text[max(0, start_char - 25): start_char].lower()
+        for qualifier in self.qualifiers:
+            if re.search(rf"(?:^|\W){re.escape(qualifier)}\s+$", before):
+                return qualifier, start_char - len(before) + before.rstrip().rfind(qualifier)
+        return None, None
+
+    def _deduplicate(self, found: list[CountMatch]) -> list[CountMatch]:
+        """One count per event: the headline, key points and body often repeat it."""
+        kept: list[CountMatch] = []
+        for match in found:
+            same = [k for k in kept if k.number.value == match.number.value and (
+                k.canonical_event == match.canonical_event or self._same_noun(k, match))]
+            if not same:
+                kept.append(match)
+        return kept
+
+    @staticmethod
+    def _same_noun(a: CountMatch, b: CountMatch) -> bool:
+        return a.noun is not None and b.noun is not None and a.noun.lemma_.lower() == b.noun.lemma_.lower()
+
+    # -------------------------------------------------------- set_annotations
+    def set_annotations(self, doc: Doc, matches: list[CountMatch]) -> Doc:
+        counts = get_list(doc, "counts")
+        counts.clear()
+        for match in matches:
+            counts.append(self._count(doc, match))
+        return doc
+
+    def _count(self, doc: Doc, match: CountMatch) -> Count:
+        start = match.qualifier_start if match.qualifier_start is not None else doc[match.number.start].idx
+        last = doc[match.number.end - 1]
+        end = last.idx + len(last)
+        if match.noun is not None and match.noun.i >= match.number.end and match.noun.i - match.number.end < 5:
+            end = match.noun.idx + len(match.noun)
+        sentence = doc[match.number.start].sent
+        return Count(number=match.number.value, qualifier=match.qualifier, what=self._what(match),
+                     event=match.event, text=doc.text[start:end], start=start, end=end,
+                     place=self._place(doc, sentence.start_char, sentence.end_char),
+                     time=self._time(sentence))
+
+    def _what(self, match: CountMatch) -> str | None:
+        noun = match.noun
+        if noun is None:
+            return None
+        modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in self.not_counted
+                     and c.i > match.number.end - 1]
+        start = modifiers[0].i if modifiers else noun.i
+        return noun.doc[start: noun.i + 1].text
+
+    @staticmethod
+    def _place(doc: Doc, start: int, end: int) -> str | None:
+        for entity in get_list(doc, "entities"):
+            if entity.type in PLACE_TYPES and any(start <= m.start < end for m in entity.mentions):
+                return entity.name
+        return None
+
+    @staticmethod
+    def _time(sentence) -> str | None:
+        dates = [e.text for e in sentence.ents if e.label_ == "DATE"]
+        return dates[0] if dates else None
+
+
+@Language.factory(
+    "purportedly_counts",
+    default_config={
+        "events_file": "count_events.json",
+        "nouns_file": "count_nouns.json",
+        "number_words_file": "number_words.json",
+    },
+)
+def make_counts(nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str) -> CountFinder:
+    return CountFinder(nlp, name, events_file, nouns_file, number_words_file)
