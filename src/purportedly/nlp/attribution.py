@@ -1,0 +1,229 @@
+"""Attribute a quote to a cue verb and a speaker mention, using the dependency parse around its marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from purportedly.nlp.mentions import mention_bounds
+from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
+
+DASHES = {"\u2014", "\u2013", "-", "--"}
+# Passives whose grammatical subject is the one speaking: "she was quoted as saying",
+# "a voice can be heard saying".
+SPEAKER_PASSIVES = {"quote", "hear", "overhear", "record", "film"}
+# Colloquial quotatives, cues only right before a quote: "and go, 'what for?'"
+QUOTATIVES = {"go", "be like"}
+SUBJECT_INHERITING = {"conj", "xcomp", "advcl", "pcomp", "prep"}
+SCARE_QUOTE_MAX_WORDS = 5
+
+
+@dataclass
+class Found:
+    """What an attribution step found: the cue and the speaker's noun-phrase bounds."""
+
+    method: str
+    cue: str | None = None
+    cue_start: int | None = None  # char offsets of the cue
+    cue_end: int | None = None
+    speaker: tuple[int, int] | None = None  # token bounds of the speaker mention
+    speaker_head: int | None = None  # token index of its head
+
+
+class Attributor:
+    """Finds cue verbs and their subjects for quotes, configured by the cue-verb lexicon."""
+
+    def __init__(self, data_dir: str = str(DATA_DIR)) -> None:
+        # token ranges [start, end) the speaker may not come from: other quotes' words (set per quote)
+        self.blocked: list[tuple[int, int]] = []
+        entries = load_set("cue_verbs.txt", data_dir)
+        self.cues = {e for e in entries if " " not in e}
+        self.phrasal_cues = {e for e in entries if " " in e}
+
+    # ------------------------------------------------------------------ cues and subjects
+    def particle(self, token: Token) -> Token | None:
+        for child in token.children:
+            if child.dep_ == "prt" and f"{token.lemma_.lower()} {child.lower_}" in self.phrasal_cues:
+                return child
+        return None
+
+    def is_cue(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+            return False
+        return token.lemma_.lower() in self.cues or self.particle(token) is not None
+
+    def cue_found(self, method: str, cue: Token, speaker: Token | None) -> Found:
+        particle = self.particle(cue)
+        end = particle.idx + len(particle) if particle is not None and particle.i > cue.i else cue.idx + len(cue)
+        text = cue.doc.text[cue.idx : end] if particle is not None and particle.i == cue.i + 1 else cue.text
+        if particle is not None and particle.i != cue.i + 1:
+            text, end = f"{cue.text} {particle.text}", cue.idx + len(cue)
+        return Found(method, text, cue.idx, end, *self._bounds(speaker))
+
+    @staticmethod
+    def _bounds(speaker: Token | None) -> tuple[tuple[int, int] | None, int | None]:
+        if speaker is None:
+            return None, None
+        return mention_bounds(speaker), speaker.i
+
+    def is_blocked(self, token: Token) -> bool:
+        return any(start <= token.i < end for start, end in self.blocked)
+
+    def speaker_of(self, verb: Token) -> Token | None:
+        """The one speaking through ``verb``: its subject, a passive's agent, or an inherited subject."""
+        if self.is_blocked(verb):
+            return None
+        for _ in range(5):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not self.is_blocked(c)), None)
+            if subject is not None:
+                return subject
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive if verb.lemma_.lower() in SPEAKER_PASSIVES else None
+            if verb.dep_ not in SUBJECT_INHERITING or verb.head is verb or self.is_blocked(verb.head):
+                return None
+            verb = verb.head
+        return None
+
+    # ------------------------------------------------------------------ the steps
+    def after(self, doc: Doc, close_at: int, limit: int) -> Found | None:
+        """Attribution right after the closing mark: '..., the soldier said', '… — a commander'."""
+        window = tokens_between(doc, close_at + 1, limit)
+        window = _first_sentence(window)
+        if not window:
+            return None
+        first = window[0]
+        if first.text in DASHES:
+            return self._dash(doc, window[1:])
+        if first.is_sent_start and first.is_title and first.pos_ != "PRON" and not self._cue_in(window[:3]):
+            return None  # a new sentence, not an attribution
+        according = self._according_to(window[:3])
+        if according is not None:
+            return according
+        for token in window[:8]:
+            if self.is_cue(token):
+                speaker = self.speaker_of(token)
+                if speaker is None or speaker.idx < close_at:  # the parser took a word of the quote
+                    speaker = _first_nominal(window, after=token.i) or _first_nominal(window, after=-1)
+                return self.cue_found("after", token, speaker)
+        return None
+
+    def before(self, doc: Doc, open_at: int, start_limit: int) -> Found | None:
+        """Attribution ending at the opening mark: 'The brother replies: "…"', 'he said, "…"'."""
+        window = tokens_between(doc, start_limit, open_at)
+        if not window:
+            return None
+        sentence_start = window[-1].sent.start
+        window = [t for t in window if t.i >= sentence_start] or window[-1:]
+        last = window[-1]
+        according = self._according_to(window)
+        if last.text not in (":", ",") and not self.is_cue(last):
+            return according if according is not None and last.text == "," else None
+        for token in reversed(window):
+            if self.is_cue(token) or (token.lemma_.lower() in QUOTATIVES and token.i >= last.i - 2):
+                return self.cue_found("before", token, self.speaker_of(token))
+        if according is not None:
+            return according
+        if last.text == ":":
+            return self._colon_without_cue(window[:-1])
+        return None
+
+    def embedded(self, doc: Doc, quote_tokens: list[Token]) -> Found | None:
+        """A quote inside a clause ("admitted that they "shoot" conscripts"): the governing speaker."""
+        inside = {t.i for t in quote_tokens}
+        attachments = [t.head for t in quote_tokens if t.head.i not in inside]
+        for ancestor in _ancestors(attachments[0]) if attachments else []:
+            if self.is_blocked(ancestor):
+                break
+            if self.is_cue(ancestor):
+                speaker = self.speaker_of(ancestor)
+                if speaker is not None:
+                    return self.cue_found("embedded", ancestor, speaker)
+            agent = next((c for c in ancestor.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return self.cue_found("agent", ancestor, pobj)
+        words = [t for t in quote_tokens if not t.is_punct]
+        if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
+            return None
+        root = quote_tokens[0].sent.root
+        if root.i in inside:
+            return None
+        speaker = self.speaker_of(root)
+        return Found("scare", None, None, None, *self._bounds(speaker)) if speaker is not None else None
+
+    # ------------------------------------------------------------------ helpers
+    def _cue_in(self, tokens: list[Token]) -> bool:
+        return any(self.is_cue(t) for t in tokens)
+
+    def _dash(self, doc: Doc, window: list[Token]) -> Found | None:
+        for token in window:
+            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                head = token
+                while head.head.i != head.i and head.head in window and head.dep_ in ("compound", "amod", "poss"):
+                    head = head.head
+                dash = window[0].nbor(-1) if window[0].i > 0 else window[0]
+                bounds = mention_bounds(head)
+                return Found("dash", dash.text, dash.idx, dash.idx + len(dash), bounds, head.i)
+        return None
+
+    def _according_to(self, window: list[Token]) -> Found | None:
+        for token in window:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+                pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    to = token.nbor()
+                    return Found("according", "according to", token.idx, to.idx + len(to), *self._bounds(pobj))
+        return None
+
+    def _colon_without_cue(self, window: list[Token]) -> Found | None:
+        """'Russian conscript's wife: "…"' (a label) or 'The answer is blunt: "…"' (a reply)."""
+        words = [t for t in window if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) <= 8:
+            nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return Found("label", None, None, None, (words[0].i, words[-1].i + 1), nouns[-1].i)
+            return None
+        root = words[-1].sent.root
+        subject = self.speaker_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if subject is None:
+            return None
+        return Found("colon", None, None, None, *self._bounds(subject))
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens wholly inside [start, end), spaces left out."""
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+def _first_sentence(window: list[Token]) -> list[Token]:
+    if not window:
+        return window
+    sentence = window[0].sent
+    return [t for t in window if t.sent == sentence]
+
+
+def _first_nominal(window: list[Token], after: int) -> Token | None:
+    return next((t for t in window if t.i > after and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while token.head.i != token.i and len(chain) < 12:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def sentence_of(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    return span[0].sent if span is not None and len(span) else None

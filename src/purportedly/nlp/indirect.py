@@ -1,0 +1,55 @@
+"""Find reported speech: a cue verb with a clause ("complained that he…", "told his wife that…")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from purportedly.nlp.attribution import Attributor, Found
+
+CLAUSE_DEPS = {"ccomp"}
+MIN_CLAUSE_TOKENS = 3
+
+
+@dataclass
+class Reported:
+    """One piece of reported speech: the clause's char span and its attribution."""
+
+    start: int
+    end: int
+    found: Found
+    cue_token: int
+
+
+def find_reported(doc: Doc, attributor: Attributor, inside_quotes: set[int], allowed: list[tuple[int, int]]) -> list[Reported]:
+    """Reported-speech clauses outside direct quotes, in text order (one linear pass over tokens)."""
+    found = []
+    for token in doc:
+        if token.i in inside_quotes or not attributor.is_cue(token) or not _allowed(token.idx, allowed):
+            continue
+        clause = next((c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i), None)
+        if clause is None:
+            continue
+        tokens = [t for t in clause.subtree if not t.is_space]
+        outside = [t for t in tokens if t.i not in inside_quotes]
+        if len(outside) < MIN_CLAUSE_TOKENS or len(outside) * 2 < len(tokens):
+            continue  # the clause is a direct quote: attributed there, not here
+        start_token = tokens[0] if tokens[0].dep_ != "mark" or len(tokens) == 1 else tokens[1]
+        end_token = _last_word(tokens)
+        if end_token.i < start_token.i:
+            continue
+        start, end = start_token.idx, end_token.idx + len(end_token)
+        found.append(Reported(start, end, attributor.cue_found("indirect", token, attributor.speaker_of(token)), token.i))
+    return found
+
+
+def _last_word(tokens: list[Token]) -> Token:
+    for token in reversed(tokens):
+        if not token.is_punct:
+            return token
+    return tokens[-1]
+
+
+def _allowed(offset: int, allowed: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in allowed)

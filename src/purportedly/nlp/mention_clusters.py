@@ -1,0 +1,172 @@
+"""Group mentions of people into referents (names by surname, pronouns and descriptions by recency) and name each."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
+from purportedly.nlp.name_matching import NameIndex
+
+PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
+
+
+class MentionClusters:
+    """Mentions of people in a Doc, clustered incrementally in text order."""
+
+    def __init__(self, doc: Doc, lexicon: PersonLexicon, quote_ranges: list[tuple[int, int]], fuzzy_threshold: int) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quote_ranges = quote_ranges
+        self.by_span: dict[tuple[int, int], Mention] = {}
+        self.parent: dict[int, int] = {}
+        self.names = NameIndex(lexicon.titles, fuzzy_threshold)
+        self.name_of_cluster: dict[int, str] = {}
+        self.appositions: list[tuple[Mention, Mention]] = []
+        self._collect()
+
+    # ------------------------------------------------------------------ collecting
+    def _inside_quote(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.quote_ranges)
+
+    def _collect(self) -> None:
+        # full names first, so that a lone surname joins the right person
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and not self._inside_quote(e.start_char)]
+        for ent in sorted(people, key=lambda e: -len(_name_words(e))):
+            self.names.add(_name_words(ent))
+        for chunk in self.doc.noun_chunks if self.doc.has_annotation("DEP") else []:
+            root = chunk.root
+            if self._inside_quote(root.idx) or not self._is_person_like(root):
+                continue
+            mention = self._add_token(root)
+            for child in root.children:
+                if child.dep_ == "appos" and self._is_person_like(child):
+                    self.appositions.append((mention, self._add_token(child)))
+
+    def _is_person_like(self, token: Token) -> bool:
+        pronoun = self.lexicon.pronoun(token)
+        if pronoun is not None:
+            return pronoun[2] == "3" and pronoun[0] != "n"
+        return self.lexicon.is_person_head(token)
+
+    def _add_token(self, token: Token) -> Mention:
+        return self.add(make_mention(self.doc, token, self.lexicon), speaker=False)
+
+    def add(self, mention: Mention, speaker: bool = True) -> Mention:
+        """Register ``mention`` (or return the one already at its place)."""
+        key = (mention.char_start, mention.char_end)
+        existing = self.by_span.get(key)
+        if existing is None:
+            existing = next((m for m in self.by_span.values() if m.head >= 0 and m.head == mention.head), None)
+        if existing is not None:
+            existing.is_speaker = existing.is_speaker or speaker
+            return existing
+        mention.is_speaker = speaker
+        self.by_span[key] = mention
+        if mention.kind == "name":
+            self.names.add(self._mention_name(mention))
+        return mention
+
+    def _mention_name(self, mention: Mention) -> list[str]:
+        head = self.doc[mention.head]
+        if head.ent_type_ == "PERSON":
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                return _name_words(ent)
+        words = [t for t in self.doc[mention.start : mention.end] if t.pos_ == "PROPN"]
+        return [t.text for t in words] or [head.text]
+
+    # ------------------------------------------------------------------ clustering
+    def find(self, cluster: int | None) -> int | None:
+        while cluster is not None and self.parent.get(cluster, cluster) != cluster:
+            cluster = self.parent[cluster]
+        return cluster
+
+    def _new_cluster(self) -> int:
+        cluster = len(self.parent)
+        self.parent[cluster] = cluster
+        return cluster
+
+    def _union(self, a: int | None, b: int | None) -> None:
+        a, b = self.find(a), self.find(b)
+        if a is not None and b is not None and a != b:
+            self.parent[b] = a
+            if b in self.name_of_cluster and a not in self.name_of_cluster:
+                self.name_of_cluster[a] = self.name_of_cluster[b]
+
+    def ordered(self) -> list[Mention]:
+        return sorted(self.by_span.values(), key=lambda m: m.char_start)
+
+    def resolve(self) -> None:
+        """Give every mention a cluster, in text order."""
+        name_clusters: dict[int, int] = {}
+        mentions = self.ordered()
+        for index, mention in enumerate(mentions):
+            mention.cluster = self._assign(mention, mentions[:index], name_clusters, exclude=None)
+        for first, second in self.appositions:
+            if first.cluster is not None and second.cluster is not None:
+                self._union(first.cluster, second.cluster)
+
+    def resolve_excluding(self, mention: Mention, outer: Mention) -> None:
+        """Re-resolve a nested quote's speaker so that it is not the quoting speaker themself."""
+        if mention.kind != "pronoun" and not self._is_generic(mention):
+            return
+        excluded = self.find(outer.cluster)
+        if self.find(mention.cluster) != excluded:
+            return
+        earlier = [m for m in self.ordered() if m.char_start < mention.char_start]
+        mention.cluster = self._antecedent(mention, earlier, excluded, pronoun_like=True)
+
+    def _assign(self, mention: Mention, earlier: list[Mention], name_clusters: dict[int, int], exclude: int | None) -> int | None:
+        if mention.kind == "name":
+            index = self.names.lookup(self._mention_name(mention))
+            if index is None:
+                return self._new_cluster()
+            if index not in name_clusters:
+                name_clusters[index] = self._new_cluster()
+                self.name_of_cluster[name_clusters[index]] = self.names.canonical(index)
+            return name_clusters[index]
+        if mention.kind == "pronoun":
+            return self._antecedent(mention, earlier, exclude, pronoun_like=True)
+        if mention.distinct or not mention.definite or mention.plural:
+            return self._new_cluster()
+        if self._is_generic(mention):
+            return self._antecedent(mention, earlier, exclude, pronoun_like=True) or self._new_cluster()
+        return self._antecedent(mention, earlier, exclude, pronoun_like=False) or self._new_cluster()
+
+    def _is_generic(self, mention: Mention) -> bool:
+        return mention.kind == "description" and mention.definite and mention.head_lemma in self.lexicon.generic_nouns and not mention.distinct
+
+    def _antecedent(self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool) -> int | None:
+        for candidate in reversed(earlier[-PRONOUN_LOOKBACK:] if pronoun_like else earlier):
+            cluster = self.find(candidate.cluster)
+            if cluster is None or cluster == exclude or candidate.plural != mention.plural:
+                continue
+            if pronoun_like:
+                if (candidate.is_subject or candidate.is_speaker) and self._gender_fits(mention.gender, cluster):
+                    return cluster
+            elif candidate.kind == "description" and candidate.head_lemma == mention.head_lemma and mention.modifiers <= candidate.modifiers:
+                return cluster
+        return None
+
+    def _gender_fits(self, gender: str, cluster: int) -> bool:
+        if not gender:
+            return True
+        genders = {m.gender for m in self.by_span.values() if self.find(m.cluster) == cluster and m.kind != "name"}
+        return genders <= {"", gender}
+
+    # ------------------------------------------------------------------ naming
+    def best_text(self, mention: Mention) -> str | None:
+        """The most specific mention of ``mention``'s referent: a full name, else the fullest description."""
+        cluster = self.find(mention.cluster)
+        if cluster is None:
+            return None if mention.kind == "pronoun" else mention.text
+        if cluster in self.name_of_cluster:
+            return self.name_of_cluster[cluster]
+        members = [m for m in self.ordered() if self.find(m.cluster) == cluster and m.kind != "pronoun"]
+        if not members:
+            return None
+        return max(members, key=lambda m: (len(m.text.split()), -m.char_start)).text
+
+
+def _name_words(span) -> list[str]:
+    return [t.text for t in span if not t.is_punct and t.text not in ("'s", "\u2019s")]

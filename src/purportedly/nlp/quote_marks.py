@@ -1,0 +1,209 @@
+"""Find quotation-mark spans in plain text: double and single marks, nesting, apostrophes, paragraph runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
+DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
+SINGLE_OPEN = "\u2018\u201a\u2039"  # ‘ ‚ ‹
+SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+OPENING_CONTEXT = " \t\n([{\u2014\u2013-/:;\u00a0" + DOUBLE_OPEN + SINGLE_OPEN + '"'
+CLOSING_FOLLOWERS = " \t\n)]},.;:!?\u2014\u2013-\u2026\u00a0" + DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
+SENTENCE_PUNCT = ",.!?;:\u2026"
+
+
+@dataclass
+class MarkedSpan:
+    """One quotation: character offsets of its marks and of the words inside them."""
+
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when the paragraph ended first
+    start: int  # first character of the quoted words
+    end: int  # one past the last character of the quoted words
+    double: bool
+    parent: int | None = None  # index of the enclosing span in the result list
+    continues: int | None = None  # index of the previous piece of a multi-paragraph quote
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _char(text: str, i: int) -> str:
+    return text[i] if 0 <= i < len(text) else " "
+
+
+def _single_role(text: str, i: int) -> str | None:
+    """'open', 'close', 'weak_close' (could be a plural possessive) or None (apostrophe)."""
+    mark, before, after = text[i], _char(text, i - 1), _char(text, i + 1)
+    if before.isalnum() and after.isalnum():
+        return None  # it's, don't, O'Brien
+    if mark in SINGLE_OPEN:
+        return "open"
+    opens = before in OPENING_CONTEXT and (after.isalnum() or after in "\u2026.\"" + DOUBLE_OPEN)
+    if opens:
+        if after.isdigit() and _char(text, i + 3) in "s ":
+            return None  # '90s
+        return "open"
+    if after in CLOSING_FOLLOWERS:
+        if before in "sSzZ" and after in " \t\u00a0" and _char(text, i + 2).isalnum():
+            return "weak_close"  # soldiers' families: probably a possessive
+        return "close" if not before.isspace() else None
+    return None
+
+
+def _double_role(text: str, i: int) -> str:
+    mark = text[i]
+    if mark in DOUBLE_OPEN:
+        return "open"
+    if mark in DOUBLE_CLOSE:
+        return "close"
+    return "either"
+
+
+def _pair_doubles(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """(open, close) pairs of double marks in text[start:end]; close None if never closed."""
+    pairs: list[tuple[int, int | None]] = []
+    pending: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch != STRAIGHT_DOUBLE and ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE:
+            continue
+        role = _double_role(text, i)
+        if pending is None and role in ("open", "either"):
+            pending = i
+        elif pending is not None and role in ("close", "either"):
+            pairs.append((pending, i))
+            pending = None
+        # an opening mark while one is pending, or a stray closing mark: ignored
+    if pending is not None:
+        pairs.append((pending, None))
+    return pairs
+
+
+def _pair_singles(text: str, start: int, end: int, allow_unclosed: bool) -> list[tuple[int, int | None]]:
+    """(open, close) pairs of single marks, telling quote marks from apostrophes."""
+    marks = []
+    for i in range(start, end):
+        if text[i] in SINGLE_OPEN or text[i] in SINGLE_CLOSE or text[i] == STRAIGHT_SINGLE:
+            role = _single_role(text, i)
+            if role:
+                marks.append((i, role))
+    pairs: list[tuple[int, int | None]] = []
+    k = 0
+    while k < len(marks):
+        at, role = marks[k]
+        if role != "open":
+            k += 1
+            continue
+        strong = next((j for j in range(k + 1, len(marks)) if marks[j][1] == "close"), None)
+        weak = next((j for j in range(k + 1, len(marks)) if marks[j][1] == "weak_close"), None)
+        # an open before the strong close means the strong close belongs to a later quote
+        next_open = next((j for j in range(k + 1, len(marks)) if marks[j][1] == "open"), None)
+        chosen = strong
+        if chosen is None or (next_open is not None and next_open < chosen):
+            chosen = weak if weak is not None and (next_open is None or weak < next_open) else None
+        if chosen is None:
+            if allow_unclosed and next_open is None:
+                pairs.append((at, None))
+            k = k + 1 if next_open is None else next_open
+            continue
+        pairs.append((at, marks[chosen][0]))
+        k = chosen + 1
+    return pairs
+
+
+def _span(text: str, open_at: int, close_at: int | None, limit: int, double: bool) -> MarkedSpan | None:
+    start, end = _trimmed(text, open_at + 1, close_at if close_at is not None else limit)
+    if start >= end:
+        return None
+    return MarkedSpan(open_at=open_at, close_at=close_at, start=start, end=end, double=double)
+
+
+def _inside(text: str, outer: MarkedSpan, outer_index: int, double: bool) -> list[MarkedSpan]:
+    """Quotes nested in ``outer``: the other mark family, one level deep, then recursively."""
+    pairs = _pair_doubles(text, outer.start, outer.end) if double else _pair_singles(
+        text, outer.start, outer.end, allow_unclosed=False
+    )
+    found: list[MarkedSpan] = []
+    for open_at, close_at in pairs:
+        if close_at is None:
+            continue  # an unclosed nested mark is more likely a stray apostrophe or typo
+        span = _span(text, open_at, close_at, outer.end, double)
+        if span is not None:
+            span.parent = outer_index
+            found.append(span)
+    return found
+
+
+def find_in_paragraph(text: str, start: int, end: int) -> list[MarkedSpan]:
+    """Top-level and nested quotes of one paragraph (parents come before their children)."""
+    result: list[MarkedSpan] = []
+    doubles = [s for o, c in _pair_doubles(text, start, end) if (s := _span(text, o, c, end, True))]
+    outside = _gaps(start, end, doubles)
+    singles = []
+    for gap_start, gap_end in outside:
+        is_last_gap = gap_end == end
+        for o, c in _pair_singles(text, gap_start, gap_end, allow_unclosed=is_last_gap):
+            span = _span(text, o, c, gap_end, False)
+            if span is not None:
+                singles.append(span)
+    for top in sorted(doubles + singles, key=lambda s: s.open_at):
+        result.append(top)
+        _add_nested(text, result, len(result) - 1)
+    return result
+
+
+def _add_nested(text: str, result: list[MarkedSpan], index: int) -> None:
+    outer = result[index]
+    for inner in _inside(text, outer, index, double=not outer.double):
+        result.append(inner)
+        _add_nested(text, result, len(result) - 1)
+
+
+def _gaps(start: int, end: int, spans: list[MarkedSpan]) -> list[tuple[int, int]]:
+    """The stretches of [start, end) outside the marks of ``spans``."""
+    gaps, cursor = [], start
+    for span in sorted(spans, key=lambda s: s.open_at):
+        gaps.append((cursor, span.open_at))
+        cursor = (span.close_at + 1) if span.close_at is not None else end
+    gaps.append((cursor, end))
+    return [(a, b) for a, b in gaps if b > a]
+
+
+def opens_with_mark(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph's first non-space character is an opening quotation mark."""
+    i, _ = _trimmed(text, start, end)
+    return i < end and (text[i] in DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
+    """Every quote in the given paragraphs, linking the pieces of open-quote-per-paragraph runs.
+
+    A paragraph that leaves a quote open continues in the next paragraph only if that one
+    opens with a quote mark (the print convention); otherwise the span stops at its end.
+    """
+    result: list[MarkedSpan] = []
+    previous_unclosed: int | None = None
+    for p_start, p_end in paragraphs:
+        offset = len(result)
+        spans = find_in_paragraph(text, p_start, p_end)
+        for span in spans:
+            if span.parent is not None:
+                span.parent += offset
+        if spans and previous_unclosed is not None and opens_with_mark(text, p_start, p_end):
+            first_top = next(s for s in spans if s.parent is None)
+            if first_top.double == result[previous_unclosed].double:
+                first_top.continues = previous_unclosed
+        result.extend(spans)
+        tops = [i for i, s in enumerate(result[offset:], offset) if s.parent is None]
+        last_top = tops[-1] if tops else None
+        previous_unclosed = last_top if last_top is not None and result[last_top].close_at is None else None
+    return result

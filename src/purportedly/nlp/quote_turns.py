@@ -1,0 +1,38 @@
+"""Who the Q: and A: turns of an interview belong to: the interviewer from the byline, the interviewee from the intro."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+INTERVIEWER = re.compile(r"\b(?:[Ii]nterview(?:ed)?|[Qq]uestions)\s+by\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
+
+
+def interview_parties(doc: Doc, first_turn: int) -> dict[str, tuple[int, int]]:
+    """Char offsets of the interviewer's and interviewee's names ({"interviewer": …, "interviewee": …})."""
+    parties: dict[str, tuple[int, int]] = {}
+    interviewer = _interviewer(doc)
+    if interviewer is not None:
+        parties["interviewer"] = interviewer
+    interviewer_name = doc.text[interviewer[0] : interviewer[1]] if interviewer else ""
+    for ent in doc.ents:
+        if ent.start_char >= first_turn:
+            break
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text not in interviewer_name:
+            parties["interviewee"] = (ent.start_char, ent.end_char)
+            break
+    return parties
+
+
+def _interviewer(doc: Doc) -> tuple[int, int] | None:
+    """The name after 'Interview by' in the text, or an author of the article found in the text."""
+    match = INTERVIEWER.search(doc.text)
+    if match is not None:
+        return match.start("name"), match.end("name")
+    article = doc._.article
+    for author in article.authors if article is not None else []:
+        at = doc.text.find(author)
+        if at >= 0:
+            return at, at + len(author)
+    return None

@@ -1,0 +1,391 @@
+"""Component ``purportedly_quotes``: direct quotes, labelled turns and reported speech, each with cue and speaker mention."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from purportedly.model import Quote, Segment, Span
+from purportedly.nlp.attribution import Attributor, Found, tokens_between
+from purportedly.nlp.extensions import register_extensions
+from purportedly.nlp.indirect import Reported, find_reported
+from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
+from purportedly.nlp.quote_marks import find_quotes
+from purportedly.nlp.quote_turns import interview_parties
+from purportedly.nlp.turns import Turn, TurnFinder
+
+register_extensions()
+
+SKIPPED_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate", "credit", "key_points_header")
+EXPLICIT_METHODS = {"before", "after", "dash", "embedded", "agent", "according", "label", "colon", "scare", "turn"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+MIN_WORDS_FOR_CONTEXT = 6  # shorter unattributed quotes are scare quotes: no speaker from context
+EMBEDDING_CHARS = "'\u2019%)"
+
+
+@dataclass
+class Item:
+    """A quote being built: where it is, what encloses it, and its attribution."""
+
+    kind: str  # "direct" / "turn"
+    start: int
+    end: int
+    paragraph: int
+    segment: str
+    open_at: int | None = None
+    close_at: int | None = None
+    parent: int | None = None
+    continues: int | None = None
+    turn: Turn | None = None
+    found: Found | None = None
+    label_speaker: str | None = None  # for turns: the speaker named by the label
+    label_mention: tuple[int, int] | None = None  # char offsets of the label's speaker mention
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class QuoteMatches:
+    items: list[Item]
+    reported: list[Reported]
+    paragraphs: list[tuple[int, int, str]]
+
+
+class QuoteFinder:
+    """Find quotes (marks, turns, reported speech) and attribute each to a cue and a speaker mention."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str = str(DATA_DIR), skip_segments: tuple = SKIPPED_SEGMENTS) -> None:
+        self.name = name
+        self.skip_segments = set(skip_segments)
+        self.attributor = Attributor(data_dir)
+        self.turn_finder = TurnFinder(data_dir)
+        self.reply_nouns = load_set("reply_nouns.txt", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    # ------------------------------------------------------------------ match
+    def match(self, doc: Doc) -> QuoteMatches:
+        paragraphs = self._paragraphs(doc)
+        allowed = [(s, e) for s, e, _ in paragraphs]
+        turns = self.turn_finder.find(doc.text, allowed)
+        items = self._items(doc, paragraphs, turns)
+        inside = self._tokens_inside(doc, items)
+        top_ranges = self._top_ranges(doc, items)
+        for index, item in enumerate(items):
+            root = self._root(items, index)
+            self.attributor.blocked = [r for k, r in top_ranges.items() if k != root]
+            item.found = self._attribute(doc, items, index, paragraphs)
+        self.attributor.blocked = list(top_ranges.values())
+        reported = find_reported(doc, self.attributor, inside, allowed)
+        self.attributor.blocked = []
+        self._interview_speakers(doc, items, paragraphs)
+        self._fill_from_context(doc, items, reported, paragraphs)
+        return QuoteMatches(items, reported, paragraphs)
+
+    def _paragraphs(self, doc: Doc) -> list[tuple[int, int, str]]:
+        segments = doc._.segments or [Segment(kind="body", start=0, end=len(doc.text), text=doc.text)]
+        paragraphs = []
+        for segment in segments:
+            if segment.kind in self.skip_segments:
+                continue
+            for line in re.finditer(r"[^\n]+", doc.text[segment.start : segment.end]):
+                if line.group().strip():
+                    paragraphs.append((segment.start + line.start(), segment.start + line.end(), segment.kind))
+        return paragraphs
+
+    @staticmethod
+    def _items(doc: Doc, paragraphs: list[tuple[int, int, str]], turns: list[Turn]) -> list[Item]:
+        def paragraph_of(offset: int) -> int:
+            return next((k for k, (s, e, _) in enumerate(paragraphs) if s <= offset < e), 0)
+
+        items: list[Item] = []
+        for turn in turns:
+            k = paragraph_of(turn.start)
+            items.append(Item("turn", turn.start, turn.end, k, paragraphs[k][2], turn=turn))
+        marked = find_quotes(doc.text, [(s, e) for s, e, _ in paragraphs])
+        offset = len(items)
+        for span in marked:
+            k = paragraph_of(span.start)
+            parent = span.parent + offset if span.parent is not None else None
+            if parent is None:
+                parent = next((t for t, it in enumerate(items[:offset]) if it.start <= span.start < it.end + 1), None)
+            continues = span.continues + offset if span.continues is not None else None
+            items.append(Item("direct", span.start, span.end, k, paragraphs[k][2], span.open_at, span.close_at, parent, continues))
+        order = sorted(range(len(items)), key=lambda i: (items[i].start, -items[i].end))
+        position = {old: new for new, old in enumerate(order)}
+        items = [items[i] for i in order]
+        for item in items:
+            item.parent = position[item.parent] if item.parent is not None else None
+            item.continues = position[item.continues] if item.continues is not None else None
+        for index, item in enumerate(items):
+            if item.parent is not None:
+                items[item.parent].children.append(index)
+        return items
+
+    @staticmethod
+    def _root(items: list[Item], index: int) -> int:
+        while items[index].parent is not None:
+            index = items[index].parent
+        return index
+
+    @staticmethod
+    def _top_ranges(doc: Doc, items: list[Item]) -> dict[int, tuple[int, int]]:
+        """Token ranges of the top-level quotes' words, by item index."""
+        ranges = {}
+        for index, item in enumerate(items):
+            tokens = tokens_between(doc, item.start, item.end) if item.parent is None else []
+            if tokens:
+                ranges[index] = (tokens[0].i, tokens[-1].i + 1)
+        return ranges
+
+    @staticmethod
+    def _tokens_inside(doc: Doc, items: list[Item]) -> set[int]:
+        inside: set[int] = set()
+        for item in items:
+            if item.parent is None:
+                inside.update(t.i for t in tokens_between(doc, item.start, item.end))
+        return inside
+
+    # ------------------------------------------------------------------ attribution
+    def _attribute(self, doc: Doc, items: list[Item], index: int, paragraphs: list[tuple[int, int, str]]) -> Found | None:
+        item = items[index]
+        if item.kind == "turn":
+            return self._turn_found(item)
+        siblings = [i for i, it in enumerate(items) if it.parent == item.parent and it.paragraph == item.paragraph and it.kind == "direct"]
+        position = siblings.index(index)
+        region_start, region_end = (items[item.parent].start, items[item.parent].end) if item.parent is not None else paragraphs[item.paragraph][:2]
+        previous_close = items[siblings[position - 1]].close_at if position > 0 else None
+        start_limit = region_start if previous_close is None else previous_close + 1
+        next_open = items[siblings[position + 1]].open_at if position + 1 < len(siblings) else None
+        end_limit = region_end if next_open is None else min(next_open, region_end)
+        quote_tokens = tokens_between(doc, item.start, item.end)
+        if self._is_embedded(doc.text, item.open_at, start_limit) and quote_tokens:
+            found = self.attributor.embedded(doc, quote_tokens)
+            if found is not None:
+                return found
+        else:
+            found = self.attributor.before(doc, item.open_at, start_limit)
+            if found is not None and found.speaker is not None:
+                return found
+        if item.close_at is not None:
+            after = self.attributor.after(doc, item.close_at, end_limit)
+            if after is not None:
+                return after
+        return None
+
+    @staticmethod
+    def _is_embedded(text: str, open_at: int, start_limit: int) -> bool:
+        """Whether the quote continues a clause: the character before its mark is a word character."""
+        i = open_at - 1
+        while i >= start_limit and text[i].isspace():
+            i -= 1
+        return i >= start_limit and (text[i].isalnum() or text[i] in EMBEDDING_CHARS)
+
+    @staticmethod
+    def _turn_found(item: Item) -> Found:
+        turn = item.turn
+        found = Found("turn", f"{turn.label}:", turn.label_start, turn.label_end + 1)
+        if not turn.unknown and turn.role is None:
+            words = turn.label.lower().split()
+            item.label_speaker = " ".join(words) if not words else f"the {' '.join(words)}"
+            item.label_mention = (turn.label_start, turn.label_end)
+        return found
+
+    def _interview_speakers(self, doc: Doc, items: list[Item], paragraphs: list[tuple[int, int, str]]) -> None:
+        roles = [it for it in items if it.turn is not None and it.turn.role is not None]
+        if not roles:
+            return
+        parties = interview_parties(doc, roles[0].start)
+        for item in roles:
+            mention = parties.get(item.turn.role)
+            if mention is not None:
+                item.label_speaker = doc.text[mention[0] : mention[1]]
+                item.label_mention = mention
+
+    # ------------------------------------------------------------------ context fallbacks
+    def _fill_from_context(self, doc: Doc, items: list[Item], reported: list[Reported], paragraphs: list[tuple[int, int, str]]) -> None:
+        self._share_along_chains(items)
+        for index, item in enumerate(items):
+            if item.kind == "turn":
+                continue
+            found = item.found
+            if found is not None and found.speaker_head is not None and doc[found.speaker_head].lower_ in FIRST_PERSON:
+                item.found = self._first_person(items, item)
+                continue
+            if found is not None and found.method == "colon" and self._is_reply(doc, found):
+                item.found = self._reply(doc, items, reported, index)
+                continue
+            if found is not None and (found.speaker is not None or found.method in ("label",)):
+                continue
+            context = self._context_speaker(doc, items, reported, paragraphs, index)
+            if context is not None:
+                item.found = Found(f"context:{context.method}", found.cue if found else None, found.cue_start if found else None,
+                                   found.cue_end if found else None, context.speaker, context.speaker_head)
+        self._share_along_chains(items)
+
+    @staticmethod
+    def _share_along_chains(items: list[Item]) -> None:
+        """The pieces of a multi-paragraph quote share the first explicit attribution among them."""
+        for index, item in enumerate(items):
+            if item.continues is None:
+                continue
+            chain = [index]
+            while items[chain[0]].continues is not None:
+                chain.insert(0, items[chain[0]].continues)
+            explicit = next((items[i].found for i in chain if _has_speaker(items[i].found) and items[i].found.method in EXPLICIT_METHODS), None)
+            explicit = explicit or next((items[i].found for i in chain if _has_speaker(items[i].found)), None)
+            if explicit is None:
+                continue
+            for i in chain:
+                if not (_has_speaker(items[i].found) and items[i].found.method in EXPLICIT_METHODS):
+                    items[i].found = explicit
+
+    @staticmethod
+    def _first_person(items: list[Item], item: Item) -> Found | None:
+        """'I'/'we' inside a quote is the one being quoted; outside, the author: no speaker."""
+        if item.parent is None:
+            return None
+        outer = items[item.parent]
+        return _speaker_copy(outer, "outer")
+
+    def _is_reply(self, doc: Doc, found: Found) -> bool:
+        return found.speaker_head is not None and doc[found.speaker_head].lemma_.lower() in self.reply_nouns
+
+    @staticmethod
+    def _reply(doc: Doc, items: list[Item], reported: list[Reported], index: int) -> Found | None:
+        """A reply goes to the most recent speaker other than the one who just spoke (the asker)."""
+        events = _speaker_events(doc, items, reported, before=items[index].start, paragraph_floor=None)
+        if not events:
+            return None
+        asker = events[-1][1]
+        for _, key, found in reversed(events):
+            if key != asker:
+                return Found("reply", None, None, None, found.speaker, found.speaker_head)
+        return None
+
+    def _context_speaker(self, doc, items, reported, paragraphs, index) -> Found | None:
+        item = items[index]
+        if item.parent is not None:
+            return _speaker_copy(items[item.parent], "outer")
+        same_paragraph = _speaker_events(doc, items, reported, before=item.start, paragraph_floor=paragraphs[item.paragraph][0])
+        if same_paragraph:
+            return same_paragraph[-1][2]
+        words = [t for t in tokens_between(doc, item.start, item.end) if not t.is_punct]
+        starts_paragraph = not doc.text[paragraphs[item.paragraph][0] : item.open_at or item.start].strip()
+        if len(words) < MIN_WORDS_FOR_CONTEXT and not starts_paragraph:
+            return None
+        if item.paragraph == 0 or paragraphs[item.paragraph - 1][2] != item.segment:
+            return None
+        p_start, p_end, _ = paragraphs[item.paragraph - 1]
+        if doc.text[p_start:p_end].rstrip().endswith(":"):
+            colon = self._colon_paragraph(doc, p_start, p_end)
+            if colon is not None:
+                return colon
+        previous = _speaker_events(doc, items, reported, before=p_end, paragraph_floor=p_start)
+        return previous[-1][2] if previous else None
+
+    def _colon_paragraph(self, doc: Doc, p_start: int, p_end: int) -> Found | None:
+        """A paragraph ending in a colon introduces the quote paragraph after it ("It reads in part:")."""
+        tokens = tokens_between(doc, p_start, p_end)
+        if not tokens:
+            return None
+        last_sentence = tokens[-1].sent
+        for token in reversed([t for t in tokens if t.sent == last_sentence]):
+            if self.attributor.is_cue(token):
+                return self.attributor.cue_found("colon_paragraph", token, self.attributor.speaker_of(token))
+        return None
+
+    # ------------------------------------------------------------------ annotations
+    def set_annotations(self, doc: Doc, matches: QuoteMatches) -> Doc:
+        quotes, ids = [], {}
+        for index, item in enumerate(matches.items):
+            ids[index] = f"q{len(quotes) + 1}"
+            parent = ids.get(item.parent) if item.parent is not None else None
+            quotes.append(self._quote(doc, item, ids[index], parent))
+        doc._.quotes = quotes
+        doc._.indirect_quotes = [
+            self._reported_quote(doc, r, f"r{k + 1}", matches.paragraphs) for k, r in enumerate(matches.reported)
+        ]
+        return doc
+
+    def _quote(self, doc: Doc, item: Item, quote_id: str, parent: str | None) -> Quote:
+        found = item.found
+        speaker, mention = None, None
+        if item.label_mention is not None:
+            speaker, mention = item.label_speaker, _span(doc, *item.label_mention)
+        elif found is not None and found.speaker is not None:
+            mention_span = doc[found.speaker[0] : found.speaker[1]]
+            speaker, mention = mention_span.text, _span(doc, mention_span.start_char, mention_span.end_char)
+        cue_span = _span(doc, found.cue_start, found.cue_end) if found and found.cue_start is not None else None
+        return Quote(
+            id=quote_id,
+            text=doc.text[item.start : item.end],
+            start=item.start,
+            end=item.end,
+            kind=item.kind,
+            speaker=speaker,
+            speaker_mention=mention,
+            cue=found.cue if found else None,
+            cue_span=cue_span,
+            segment=item.segment,
+            nested_in=parent,
+            paragraph=item.paragraph,
+        )
+
+    @staticmethod
+    def _reported_quote(doc: Doc, reported: Reported, quote_id: str, paragraphs) -> Quote:
+        found = reported.found
+        mention = doc[found.speaker[0] : found.speaker[1]] if found.speaker else None
+        paragraph = next((k for k, (s, e, _) in enumerate(paragraphs) if s <= reported.start < e), None)
+        return Quote(
+            id=quote_id,
+            text=doc.text[reported.start : reported.end],
+            start=reported.start,
+            end=reported.end,
+            kind="indirect",
+            speaker=mention.text if mention is not None else None,
+            speaker_mention=_span(doc, mention.start_char, mention.end_char) if mention is not None else None,
+            cue=found.cue,
+            cue_span=_span(doc, found.cue_start, found.cue_end) if found.cue_start is not None else None,
+            segment=paragraphs[paragraph][2] if paragraph is not None else "body",
+            paragraph=paragraph,
+        )
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(text=doc.text[start:end], start=start, end=end)
+
+
+def _has_speaker(found: Found | None) -> bool:
+    return found is not None and found.speaker is not None
+
+
+def _speaker_copy(item: Item, method: str) -> Found | None:
+    if _has_speaker(item.found):
+        return Found(method, None, None, None, item.found.speaker, item.found.speaker_head)
+    return None
+
+
+def _speaker_events(doc: Doc, items: list[Item], reported: list[Reported], before: int, paragraph_floor: int | None):
+    """(position, speaker key, Found) of top-level quotes and reported speech before ``before``, in order."""
+    events = []
+    for item in items:
+        if item.parent is None and item.kind == "direct" and _has_speaker(item.found) and item.start < before:
+            if paragraph_floor is None or item.start >= paragraph_floor:
+                events.append((item.start, _key(doc, item.found), item.found))
+    for r in reported:
+        if _has_speaker(r.found) and r.start < before and (paragraph_floor is None or r.start >= paragraph_floor):
+            events.append((r.start, _key(doc, r.found), r.found))
+    return sorted(events, key=lambda e: e[0])
+
+
+def _key(doc: Doc, found: Found) -> str:
+    return doc[found.speaker[0] : found.speaker[1]].text.lower()
+
+
+@Language.factory("purportedly_quotes", default_config={"data_dir": str(DATA_DIR)})
+def make_quotes(nlp: Language, name: str, data_dir: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name, data_dir=data_dir)

@@ -1,0 +1,122 @@
+"""Component ``purportedly_speakers``: resolve each quote's speaker mention to the most specific mention of that referent."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from purportedly.model import Quote
+from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.mention_clusters import MentionClusters
+from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
+from purportedly.nlp.quote_lexicon import DATA_DIR
+
+register_extensions()
+
+MIN_SHARED_WORDS = 0.5  # share of a headline quote's content words found in the body quote
+
+
+class SpeakerResolver:
+    """Replace each quote's speaker mention by the most specific mention of the same referent.
+
+    Pronouns go to the most recent compatible person, definite descriptions to an earlier
+    fuller description with the same head, surnames to the full name (tolerating spelling
+    variants). Identifications ("whom the SBU identified as …") are never followed, so a
+    speaker is never named by an identification the article may dispute. A quote without
+    attribution whose words recur in an attributed quote takes that quote's speaker.
+    """
+
+    def __init__(self, nlp: Language, name: str, data_dir: str = str(DATA_DIR), fuzzy_threshold: int = 80) -> None:
+        self.name = name
+        self.lexicon = PersonLexicon(data_dir)
+        self.fuzzy_threshold = fuzzy_threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> dict[str, str | None]:
+        """Quote id -> resolved speaker (for every quote that has a speaker mention or a borrowed one)."""
+        quotes = get_list(doc, "quotes")
+        reported = get_list(doc, "indirect_quotes")
+        if not quotes and not reported:
+            return {}
+        clusters = MentionClusters(doc, self.lexicon, self._quote_ranges(quotes), self.fuzzy_threshold)
+        mentions: dict[str, Mention] = {}
+        for quote in quotes + reported:
+            mention = self._speaker_mention(doc, quote)
+            if mention is not None:
+                mentions[quote.id] = clusters.add(mention)
+        clusters.resolve()
+        by_id = {q.id: q for q in quotes}
+        for quote_id, mention in mentions.items():
+            outer = by_id.get(quote_id)
+            if outer is not None and outer.nested_in in mentions:
+                clusters.resolve_excluding(mention, mentions[outer.nested_in])
+        resolved = {quote_id: clusters.best_text(m) for quote_id, m in mentions.items()}
+        self._borrow_from_matching_quotes(quotes, resolved)
+        return resolved
+
+    def set_annotations(self, doc: Doc, resolved: dict[str, str | None]) -> Doc:
+        for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
+            if quote.id in resolved:
+                quote.speaker = resolved[quote.id]
+        return doc
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _quote_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
+        return [(q.start, q.end) for q in quotes if q.nested_in is None]
+
+    def _speaker_mention(self, doc: Doc, quote: Quote) -> Mention | None:
+        span = quote.speaker_mention
+        if span is None:
+            return None
+        if quote.kind == "turn" and span.text.isupper() and quote.speaker:
+            return self._label_mention(span, quote.speaker)
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            return None
+        return make_mention(doc, tokens.root, self.lexicon, bounds=(tokens.start, tokens.end))
+
+    def _label_mention(self, span, description: str) -> Mention:
+        """A transcript label ("SOLDIER") read as the definite description "the soldier"."""
+        words = description.lower().split()
+        head = words[-1]
+        return Mention(
+            start=-1, end=-1, head=-1, text=description, char_start=span.start, char_end=span.end,
+            kind="description", gender=self.lexicon.person_nouns.get(head, ""), definite=True,
+            modifiers=set(words[1:-1]) - self.lexicon.loose_modifiers, head_lemma=head,
+        )
+
+    def _borrow_from_matching_quotes(self, quotes: list[Quote], resolved: dict[str, str | None]) -> None:
+        """An unattributed quote (headline, key point) whose words recur in an attributed one takes its speaker."""
+        attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id)]
+        for quote in quotes:
+            if quote.cue is not None or quote.speaker_mention is not None or resolved.get(quote.id):
+                continue
+            words = _content_words(quote.text)
+            if not words:
+                continue
+            best, best_share = None, 0.0
+            for other in attributed:
+                if other.id == quote.id:
+                    continue
+                share = len(words & _content_words(other.text)) / len(words)
+                closer = best is not None and share == best_share and other.segment == "body" and best.segment != "body"
+                if share > best_share or closer:
+                    best, best_share = other, share
+            if best is not None and best_share >= MIN_SHARED_WORDS:
+                resolved[quote.id] = resolved[best.id]
+
+
+STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "is", "are", "was", "were", "it", "that", "we", "i", "you", "all", "any"}
+
+
+def _content_words(text: str) -> set[str]:
+    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
+    return {w[:5] for w in words if w not in STOP}  # a crude stem: talk / talks
+
+
+@Language.factory("purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80})
+def make_speakers(nlp: Language, name: str, data_dir: str, fuzzy_threshold: int) -> SpeakerResolver:
+    return SpeakerResolver(nlp, name, data_dir=data_dir, fuzzy_threshold=fuzzy_threshold)
