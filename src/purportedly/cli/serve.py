@@ -1,0 +1,42 @@
+"""`purportedly serve`: the analyst workspace (web pages + JSON API) over a corpus db."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from purportedly.cli.app import app
+
+TOKEN_ENV = "PURPORTEDLY_TOKEN"
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(..., "--db", help="the corpus db (made by ingesting articles into a store)"),
+    host: str = typer.Option("127.0.0.1", help="address to bind; any non-loopback address needs --token"),
+    port: int = typer.Option(8000, help="port to listen on"),
+    token: str | None = typer.Option(
+        None, help=f"access token required on every request (or set ${TOKEN_ENV})", show_default=False
+    ),
+) -> None:
+    """Serve the workspace: search, article and claim views, corpus charts, analyse-a-paste."""
+    from purportedly.web.security import TokenRequired, check_bind  # web deps load only for this verb
+
+    token = token or os.environ.get(TOKEN_ENV) or None
+    try:
+        check_bind(host, token)
+    except TokenRequired as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if not db.exists():
+        typer.echo(f"error: no corpus at {db}; ingest articles into it first", err=True)
+        raise typer.Exit(2)
+    import uvicorn
+
+    from purportedly.web import create_app
+
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"purportedly workspace on http://{shown}:{port}/" + (" (token required)" if token else ""))
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")

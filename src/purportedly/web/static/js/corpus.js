@@ -1,0 +1,53 @@
+// Corpus tables: same-story clusters, sources (how often cited, how hedged), entities with aliases.
+
+import { getJSON } from "./api.js";
+import { badge, empty, h, link, svg } from "./dom.js";
+import { resultCard } from "./search.js";
+
+export async function storiesPage() {
+  const clusters = await getJSON("/api/stories");
+  return h("div", {}, h("h1", {}, "Same-story clusters"),
+    h("p", { class: "intro" }, "Articles are grouped when they retell the same quoted words or claims, whatever their headline."),
+    clusters.length ? h("ol", { class: "clusters" }, clusters.map((c) => h("li", { class: "cluster" },
+      h("h2", {}, c.title, " ", badge(`${c.size} article${c.size === 1 ? "" : "s"}`)),
+      h("ol", { class: "cards" }, c.articles.map(resultCard))))) : empty("No articles stored yet."));
+}
+
+function shareBar(share) {
+  const width = 120;
+  return svg("svg", { class: "bar", width, height: 12, viewBox: `0 0 ${width} 12`, role: "img", "aria-label": `${Math.round(share * 100)}% hedged` },
+    svg("rect", { class: "bar-bg", width, height: 12, rx: 3 }),
+    svg("rect", { class: "bar-fg", width: Math.max(0, Math.min(1, share)) * width, height: 12, rx: 3 }));
+}
+
+function table(headers, rows) {
+  return h("table", { class: "data" }, h("thead", {}, h("tr", {}, headers.map((x) => h("th", { scope: "col" }, x)))),
+    h("tbody", {}, rows));
+}
+
+function articleLinks(ids) {
+  return ids.slice(0, 6).flatMap((id, i) => [i ? ", " : "", link(["article", id], id)]).concat(ids.length > 6 ? ` +${ids.length - 6}` : "");
+}
+
+export async function sourcesPage() {
+  const rows = await getJSON("/api/sources");
+  return h("div", {}, h("h1", {}, "Sources"),
+    h("p", { class: "intro" }, "Every cited source under one name: how many articles cite it, how often, and what share of those mentions sit in a hedged sentence."),
+    rows.length ? table(["Source", "Kind", "Cited in", "Mentions", "Hedged", "Also called", "Articles"],
+      rows.map((r) => h("tr", {}, h("th", { scope: "row" }, h("a", { href: `#/search?source=${encodeURIComponent(r.name)}` }, r.name)),
+        h("td", {}, badge(r.kind)), h("td", { class: "num" }, String(r.cited_in)), h("td", { class: "num" }, String(r.mentions)),
+        h("td", {}, shareBar(r.hedged_share), ` ${Math.round(r.hedged_share * 100)}%`),
+        h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, articleLinks(r.articles)))))
+      : empty("No sources found in the stored articles yet."));
+}
+
+export async function entitiesPage() {
+  const rows = await getJSON("/api/entities");
+  return h("div", {}, h("h1", {}, "Entities"),
+    h("p", { class: "intro" }, "People, organisations and places under one canonical name, with every spelling and alias the articles use."),
+    rows.length ? table(["Name", "Type", "Aliases", "Described as", "Articles", "Mentions"],
+      rows.map((r) => h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, badge(r.type, `ent ent-${r.type.toLowerCase()}`)),
+        h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, r.descriptors.join(", ")),
+        h("td", { class: "small" }, articleLinks(r.articles)), h("td", { class: "num" }, String(r.mentions)))))
+      : empty("No entities found in the stored articles yet."));
+}
