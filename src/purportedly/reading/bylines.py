@@ -53,7 +53,7 @@ def parse_by(rest: str) -> Byline | None:
     team = TEAM_RE.fullmatch(rest)
     if team:
         return Byline(outlet=team["name"] if is_name(team["name"], MAX_OUTLET_WORDS) else None)
-    names, *outlet_part = re.split(r"\s+(?:for|at)\s+", rest, maxsplit=1)
+    names, *outlet_part = re.split(r"\s+(?i:for|at)\s+", rest, maxsplit=1)
     outlet = outlet_part[0].strip() if outlet_part else ""
     names = re.split(r"\s+in\s+(?=[A-Z])", names, maxsplit=1)[0]
     authors = [name for name in NAME_SPLIT_RE.split(names) if name]

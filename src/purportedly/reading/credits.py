@@ -28,7 +28,10 @@ class CreditPatterns:
 def credit_patterns() -> CreditPatterns:
     agency = rf"(?i:{alternation('photo_agencies.txt')})"
     marker = rf"(?i:{alternation('credit_markers.txt')})"
-    agency_tail = rf"{agency}(?:\s+(?i:photo|images|pictures))?(?:\s+(?i:via)\s+{agency})?"
+    # "AFP", "EPA-EFE/Shutterstock", "Anadolu via Getty Images"
+    agency_tail = (
+        rf"{agency}(?:\s+(?i:photo|images|pictures))?(?:\s?/\s?{agency})*(?:\s+(?i:via)\s+{agency})?"
+    )
     name = r"[^\s/()|]+(?:\s+[^\s/()|]+){0,6}"
     caps_name = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+){0,3}"
     paren = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"

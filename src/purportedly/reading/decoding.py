@@ -33,6 +33,12 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+def is_plain_char(char: str) -> bool:
+    """Printable Latin, Greek, Cyrillic or general punctuation, or ordinary white space."""
+    plain_range = ord(char) < 0x530 or "\u2000" <= char <= "\u206f"
+    return plain_range and (char.isprintable() or char in "\t\n\r")
+
+
 def bare_utf16_encoding(sample: bytes) -> str | None:
     """UTF-16 without a BOM: NUL bytes, and decoding gives Latin/Greek/Cyrillic text, not noise."""
     pairs = len(sample) // 2
@@ -43,14 +49,14 @@ def bare_utf16_encoding(sample: bytes) -> str | None:
             text = sample[: pairs * 2].decode(encoding)
         except UnicodeDecodeError:
             continue
-        if sum(1 for char in text if ord(char) < 0x530 or "\u2000" <= char <= "\u206f") > 0.9 * len(text):
+        if sum(1 for char in text if is_plain_char(char)) > 0.9 * len(text):
             return encoding
     return None
 
 
 def looks_binary(sample: bytes) -> bool:
-    """NUL bytes, a known binary signature, or many control bytes: not a text file."""
-    if sample.startswith(BINARY_SIGNATURES) or b"\x00" in sample:
+    """NUL bytes (UTF-16 already ruled out) or many control bytes: not a text file."""
+    if b"\x00" in sample:
         return True
     controls = sum(1 for byte in sample if byte in CONTROL_BYTES)
     return controls > MAX_CONTROL_SHARE * max(len(sample), 1)
@@ -59,6 +65,8 @@ def looks_binary(sample: bytes) -> bool:
 def detect_encoding(data: bytes) -> str:
     """The encoding ``data`` is written in; ReadError when it is not text at all."""
     sample = data[:SAMPLE_BYTES]
+    if sample.startswith(BINARY_SIGNATURES):
+        raise ReadError("binary file, not text")
     encoding = bom_encoding(sample) or bare_utf16_encoding(sample)
     if encoding:
         return encoding

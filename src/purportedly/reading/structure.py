@@ -68,7 +68,7 @@ def mark_captions(lines: list[Line], kinds: Kinds) -> None:
 
 
 def mark_key_points(lines: list[Line], kinds: Kinds) -> None:
-    """Bullets under a KEY POINTS header (blank lines allowed); unbulleted lines glued under it."""
+    """Bullets under a KEY POINTS header (blank lines allowed), else unbulleted lines glued under it."""
     for i, line in enumerate(lines):
         if line.cue != "kp_header":
             continue
@@ -80,6 +80,8 @@ def mark_key_points(lines: list[Line], kinds: Kinds) -> None:
             while j < len(lines) and lines[j].block == line.block and kinds[j] is None:
                 kinds[j] = "key_point"
                 j += 1
+        if j == i + 1:  # nothing listed under it: "What we know:" was a sub-heading after all
+            kinds[i] = "heading"
 
 
 def mark_live_blog(lines: list[Line], kinds: Kinds) -> None:
