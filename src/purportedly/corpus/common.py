@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -93,17 +95,27 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
 
 
+@lru_cache(maxsize=1)
+def name_titles() -> frozenset[str]:
+    """Title words dropped from names (data/corpus/name_titles.txt)."""
+    path = resources.files("purportedly.data").joinpath("corpus/name_titles.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def name_key(name: str) -> str:
-    """A name as compared across articles: folded, no leading determiner or possessive."""
+    """A name as compared across articles: folded, without leading determiners, possessive
+    qualifiers ("Ukraine's SSU" -> "ssu") and titles ("Governor Ilya Brand" -> "ilya brand")."""
     tokens = words(name)
-    while tokens and tokens[0] in _DETERMINERS:
+    titles = name_titles()
+    while len(tokens) > 1 and (tokens[0] in _DETERMINERS or tokens[0].endswith("'s") or tokens[0] in titles):
         tokens = tokens[1:]
     return " ".join(t.removesuffix("'s") for t in tokens)
 
 
 def acronym(name: str) -> str:
     """Initials of a name's content words: 'Security Service of Ukraine' -> 'ssu'."""
-    return "".join(w[0] for w in content_words(name) if w.isalpha())
+    return "".join(w[0] for w in content_words(name_key(name)) if w.isalpha())
 
 
 def same_name(a: str, b: str, cutoff: float = 90) -> bool:
@@ -116,6 +128,9 @@ def same_name(a: str, b: str, cutoff: float = 90) -> bool:
     compact_a, compact_b = key_a.replace(" ", ""), key_b.replace(" ", "")
     if compact_a == acronym(b) or compact_b == acronym(a):
         return True
+    short, long = sorted((key_a.split(), key_b.split()), key=len)
+    if short[-1] == long[-1] and set(short) <= set(long) and len(short[-1]) > 2:
+        return True  # "Brand" / "Ilya Brand": a surname or a shortened form of the same name
     return fuzz.token_set_ratio(key_a, key_b) >= cutoff and min(len(key_a), len(key_b)) >= 4
 
 

@@ -18,16 +18,19 @@ if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
 ROOT_ROLES = ("speaker", "recording", "document", "releaser")
+MEDIA_ROLES = ("recording", "document")
 CLAIM_CUTOFF = 80  # token-set ratio of content words for two claim wordings to be one claim
 MIN_SHARED_WORDS = 4
 
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a report says a claim comes from: the releasing body and recording, or the speaker."""
+    """Where a report says a claim comes from: the speaker, the recording or document holding the
+    words, and the body that released them."""
 
     speaker: str | None
-    carriers: tuple[str, ...]  # releasers, recordings, documents (what released/contains the words)
+    carriers: tuple[str, ...]  # releasing bodies (an agency that published the recording)
+    media: tuple[str, ...] = ()  # recordings and documents: descriptive, not used for identity
     own_reporting: str | None = None  # the outlet, when the article makes the claim itself
 
     @property
@@ -35,11 +38,12 @@ class Origin:
         if self.own_reporting:
             return f"{self.own_reporting} (own reporting)"
         parts = [self.speaker] if self.speaker else []
-        parts += list(self.carriers)
+        parts += [*self.media, *self.carriers]
         return " via ".join(parts) if parts else "unknown"
 
     def same_as(self, other: Origin) -> bool:
-        """One origin when both name the same carrier, or (lacking one) the same speaker."""
+        """One origin when both name the same releasing body, or (lacking one) the same speaker.
+        Recordings are not compared: "a recording" says nothing about which one."""
         if self.own_reporting or other.own_reporting:
             return bool(self.own_reporting and other.own_reporting) and same_name(
                 self.own_reporting, other.own_reporting
@@ -102,8 +106,9 @@ def origin_of(chain: list[ChainLink] | tuple[ChainLink, ...], outlet: str | None
     if not root:
         return Origin(speaker=None, carriers=(), own_reporting=outlet or "the article")
     speaker = next((link.name for link in root if link.role == "speaker"), None)
-    carriers = tuple(link.name for link in root if link.role != "speaker" and name_key(link.name))
-    return Origin(speaker=speaker, carriers=carriers)
+    carriers = tuple(link.name for link in root if link.role == "releaser" and name_key(link.name))
+    media = tuple(link.name for link in root if link.role in MEDIA_ROLES)
+    return Origin(speaker=speaker, carriers=carriers, media=media)
 
 
 def collect_reports(corpus: Corpus) -> list[ClaimReport]:
@@ -181,7 +186,7 @@ def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
 
 
 def _speaker_only(origin: Origin) -> Origin:
-    return Origin(speaker=origin.speaker, carriers=())
+    return Origin(speaker=origin.speaker, carriers=(), media=origin.media)
 
 
 def _join_by_quotes(
