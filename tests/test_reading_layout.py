@@ -49,6 +49,7 @@ def test_wire_story_with_dateline_and_signoff():
     assert article.title == "Ukraine says intercepted radio traffic shows Russian crews refusing to sail"
     assert article.date == date(2025, 1, 9)
     assert kinds(article, "dateline") == [("dateline", "ODESA, Ukraine (Meridian Wire) —")]
+    assert article.outlet == "Meridian Wire"  # the wire named in the dateline
     first_body = article.segments_of("body")[0]
     assert first_body.text.startswith("Ukraine's military intelligence on Wednesday")
     assert kinds(article, "boilerplate") == [

@@ -16,7 +16,7 @@ PLACE = rf"[{UPPER}][{UPPER}'’.\-]+(?:[ \-][{UPPER}][{UPPER}'’.\-]+){{0,3}}"
 # "KYIV, March 3 (Reuters) - ", "SOSNIVSKE, Ukraine — ", "MOSCOW (AP) — ": a wire dateline.
 DATELINE_RE = re.compile(
     rf"(?P<dateline>{PLACE}(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,2}})?"
-    rf"(?:,?\s+{MONTH}\s+\d{{1,2}})?(?:\s*\([^()\n]{{1,40}}\))?\s*(?:--?|–|—))\s+(?=\S)"
+    rf"(?:,?\s+{MONTH}\s+\d{{1,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?\s*(?:--?|–|—))\s+(?=\S)"
 )
 
 
@@ -65,6 +65,13 @@ def line_date(line: Line) -> date | None:
     return line.byline.date if line.byline else None
 
 
+def dateline_agency(kinds: list[str], lines: list[Line]) -> str | None:
+    """The wire named in the dateline ("KYIV, March 3 (Reuters) -") publishes the story."""
+    first_body = next((line for line, kind in zip(lines, kinds, strict=True) if kind == "body"), None)
+    match = DATELINE_RE.match(first_body.text) if first_body else None
+    return match["agency"].strip() if match and match["agency"] else None
+
+
 def bylines_of(lines: list[Line], kinds: list[str]) -> list[Byline]:
     return [line.byline for line, kind in zip(lines, kinds, strict=True) if kind == "byline" and line.byline]
 
@@ -82,7 +89,8 @@ def read_text(text: str, document: str = "<text>") -> Article:
         text=text,
         title=next((line.text for line, kind in zip(lines, kinds, strict=True) if kind == "title"), None),
         date=next((value for value in dates if value is not None), None),
-        outlet=next((byline.outlet for byline in bylines if byline.outlet), None),
+        outlet=next((byline.outlet for byline in bylines if byline.outlet), None)
+        or dateline_agency(kinds, lines),
         authors=authors,
         segments=layout_segments(text, lines, kinds),
     )
