@@ -28,8 +28,12 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_layout", "purportedly.nlp.layout", before="parser"),
     ComponentSpec("purportedly_quotes", "purportedly.nlp.quotes"),
     ComponentSpec("purportedly_speakers", "purportedly.nlp.speakers"),
+    # provenance: read quotes and speakers, so they come after them
+    ComponentSpec("purportedly_sources", "purportedly.nlp.sources"),
+    ComponentSpec("purportedly_hedges", "purportedly.nlp.hedges"),
     ComponentSpec("purportedly_entities", "purportedly.nlp.entities"),
     ComponentSpec("purportedly_counts", "purportedly.nlp.counts"),
+    ComponentSpec("purportedly_times", "purportedly.nlp.times"),
 )
 
 

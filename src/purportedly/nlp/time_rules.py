@@ -1,0 +1,120 @@
+"""Patterns for date expressions and the calendar arithmetic that fixes them to a day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"]
+WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "a": 1, "an": 1}
+
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+SEASON = r"(?:winter|summer|spring|autumn|fall)"
+PART_OF_DAY = r"(?:[ \t]+(?:night|morning|afternoon|evening))?"
+COUNT_WORD = r"(?:\d{1,2}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa]n?)"
+
+# (kind, pattern) in priority order: longer, more specific forms first
+PATTERNS: list[tuple[str, str]] = [
+    ("month_day", rf"(?:(?:last|this|next)[ \t]+)?{MONTH}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?(?![\d:])"),
+    ("day_month", rf"{DAY}[ \t]+(?:of[ \t]+)?{MONTH}(?:,?[ \t]+{YEAR})?"),
+    ("month_year", rf"(?:(?:early|mid|late)[- \t]+)?{MONTH}[ \t]+{YEAR}"),
+    ("season", rf"(?:the[ \t]+|last[ \t]+|this[ \t]+|next[ \t]+)(?:(?:early|late)[ \t]+)?{SEASON}(?:[ \t]+of[ \t]+{YEAR})?"),
+    ("holiday", r"(?:New[ \t]+Year['’]s[ \t]+(?:Eve|Day)|Christmas(?:[ \t]+(?:Eve|Day))?|Orthodox[ \t]+Christmas|"
+                r"Victory[ \t]+Day|Defender[ \t]+of[ \t]+the[ \t]+Fatherland[ \t]+Day|Independence[ \t]+Day)"),
+    ("weekday", rf"(?:(?:last|this|next|Last|This|Next)[ \t]+)?{WEEKDAY}{PART_OF_DAY}"),
+    ("relative_day", r"(?:the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow|yesterday|"
+                     r"today|tomorrow|tonight|last[ \t]+night)"),
+    ("next_day", r"(?:the[ \t]+(?:next|following|previous)[ \t]+day|the[ \t]+day[ \t]+(?:before|after)(?![ \t]+(?:yesterday|tomorrow)))"),
+    ("offset", rf"{COUNT_WORD}[ \t]+(?:days?|weeks?)[ \t]+(?:later|earlier|(?:after|before)(?=[ \t]+the\b))"),
+    ("period", r"(?:(?:last|this|next|that|the[ \t]+previous|the[ \t]+following)[ \t]+(?:week|month|year|weekend)|"
+               r"the[ \t]+weekend)"),
+    ("month", rf"(?:(?:early|mid|late)[- \t]+|(?:last|this|next)[ \t]+)?{MONTH}"),
+    ("ordinal_day", r"the[ \t]+\d{1,2}(?:st|nd|rd|th)(?![ \t]+(?:[A-Z]|century|anniversary|time|birthday|floor|round|"
+                    r"place|day|year|of[ \t]+(?:the|his|her|their|its)))"),
+    ("year", rf"(?<![\d,.])\b{YEAR}\b(?![\d,]|[ \t]+(?:calls|men|people|soldiers|troops|recordings))"),
+]
+TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in PATTERNS))
+# 'May' the verb and 'March' the noun: a bare month needs a preposition or a day/year beside it
+BARE_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|last|this|next|and|or)"
+                                r"[ \t]+|-)$", re.IGNORECASE)
+
+DURATION_BEFORE = re.compile(r"\b(?:for|almost|nearly|about|over|within|after)[ \t]+$", re.IGNORECASE)
+
+
+@dataclass
+class TimeCandidate:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[TimeCandidate]:
+    """Every date expression in ``text[start:end]``, left to right, without overlaps."""
+    found = []
+    for match in TIME_PATTERN.finditer(text, start, len(text) if end is None else end):
+        kind = match.lastgroup or ""
+        if kind == "month" and not _bare_month_ok(text, match):
+            continue
+        if kind == "offset" and DURATION_BEFORE.search(text[max(0, match.start() - 15): match.start()]):
+            continue  # 'for almost a week before the surrender' is a duration
+        found.append(TimeCandidate(kind, match.start(), match.end(), match.group()))
+    return found
+
+
+def _bare_month_ok(text: str, match: re.Match) -> bool:
+    words = match.group().split()
+    if len(words) > 1:
+        return True
+    return bool(BARE_MONTH_CONTEXT.search(text[max(0, match.start() - 12): match.start()]))
+
+
+# ------------------------------------------------------------------ arithmetic
+def month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return next(i for i, name in enumerate(MONTH_NAMES, 1) if name.startswith(word[:3]))
+
+
+def weekday_number(word: str) -> int:
+    return WEEKDAY_NAMES.index(word.lower())
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for(month: int, day: int, anchor: date, strictly_past: bool = False) -> date | None:
+    """A month and day without a year: the occurrence nearest before the anchor (a month ahead at most)."""
+    candidate = safe_date(anchor.year, month, day)
+    if candidate is None:
+        return None
+    if candidate > anchor + timedelta(days=31) or (strictly_past and candidate >= anchor):
+        candidate = safe_date(anchor.year - 1, month, day)
+    return candidate
+
+
+def weekday_date(weekday: int, anchor: date, direction: str) -> date:
+    """'Sunday' in a past-tense story: the most recent Sunday on or before the anchor (the day itself counts);
+    'last Sunday': strictly before; 'next Sunday' / future tense: strictly after."""
+    if direction == "future":
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    back = (anchor.weekday() - weekday) % 7
+    if direction == "last" and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def count_value(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)

@@ -1,0 +1,179 @@
+"""Component: date expressions in the story, each fixed to a day when the text or publication date allows."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from purportedly.model import TimeExpression
+from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.time_rules import (
+    TimeCandidate,
+    count_value,
+    find_candidates,
+    month_number,
+    safe_date,
+    weekday_date,
+    weekday_number,
+    year_for,
+)
+
+register_extensions()
+
+METADATA_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate")
+GRANULARITY = {"month_year": "month", "month": "month", "season": "season", "year": "year", "period": "other"}
+DEICTIC_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1,
+                  "the day before yesterday": -2, "the day after tomorrow": 2}
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|^[A-Z][A-Z .'’-]{1,40}:[ \t].*$", re.MULTILINE)
+FUTURE = re.compile(r"\b(?:will|shall|'ll|’ll|going to)\b", re.IGNORECASE)
+FULL_DATE_KINDS = ("month_day", "day_month")
+
+
+class TimeNormaliser:
+    """Find date expressions with precompiled patterns and resolve them against the publication date."""
+
+    def __init__(self, nlp: Language, name: str, holidays_file: str, skip_segments: list[str]) -> None:
+        self.name = name
+        self.holidays = {self._holiday_key(k): v for k, v in load_facts_json(holidays_file).items()
+                         if not k.startswith("_")}
+        self.skip_segments = tuple(skip_segments)
+
+    @staticmethod
+    def _holiday_key(name: str) -> str:
+        return " ".join(name.replace("’", "'").lower().split())
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    # ------------------------------------------------------------------ match
+    def match(self, doc: Doc) -> list[TimeCandidate]:
+        segments = doc._.segments or []
+        skipped = [(s.start, s.end) for s in segments if s.kind in self.skip_segments]
+        return [c for c in find_candidates(doc.text) if not any(a <= c.start < b for a, b in skipped)]
+
+    # -------------------------------------------------------- set_annotations
+    def set_annotations(self, doc: Doc, candidates: list[TimeCandidate]) -> Doc:
+        times = get_list(doc, "times")
+        times.clear()
+        article = doc._.article
+        published: date | None = article.date if article is not None else None
+        quoted = self._quoted_ranges(doc)
+        full_dates = [(c.start, d) for c in candidates if c.kind in FULL_DATE_KINDS
+                      for d in [self._explicit_date(c.text)] if d is not None]
+        previous: date | None = None  # the last day fixed so far, for 'the next day', 'Two days later'
+        for candidate in candidates:
+            value, anchor = self._resolve(doc, candidate, published, previous, full_dates, quoted)
+            if value is not None:
+                previous = value
+            times.append(self._expression(candidate, value, anchor))
+        return doc
+
+    def _resolve(self, doc: Doc, candidate: TimeCandidate, published: date | None, previous: date | None,
+                 full_dates: list[tuple[int, date]], quoted: list[tuple[int, int]]) -> tuple[date | None, str | None]:
+        kind, text = candidate.kind, candidate.text
+        if kind in FULL_DATE_KINDS:
+            explicit = self._explicit_date(text)
+            if explicit is not None:
+                return explicit, "text"
+            anchor = published or self._nearest(full_dates, candidate.start)
+            if anchor is None:
+                return None, None
+            return self._month_day(text, anchor), "publication date" if published else "date in text"
+        if kind in ("next_day", "offset"):
+            return self._offset(text, previous), "previous date in text" if previous else None
+        if published is None:
+            return None, None
+        if kind == "relative_day":
+            if any(a <= candidate.start < b for a, b in quoted):
+                return None, None  # 'yesterday' inside a call or quote: its day of speaking is unknown
+            offset = DEICTIC_OFFSET[" ".join(text.lower().split())]
+            return published + timedelta(days=offset), "publication date"
+        if kind == "weekday":
+            return self._weekday(doc, candidate, published), "publication date"
+        if kind == "ordinal_day":
+            day = int(re.sub(r"\D", "", text))
+            return safe_date(published.year, published.month, day), "publication month"
+        if kind == "holiday":
+            month_day = self.holidays.get(self._holiday_key(text))
+            return (year_for(*month_day, published, strictly_past=False), "publication date") if month_day else \
+                (None, None)
+        return None, None
+
+    @staticmethod
+    def _explicit_date(text: str) -> date | None:
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+        if year is None:
+            return None
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text.replace(year.group(), ""))
+        month = re.search(r"[A-Z][a-z]+", text.replace("Last ", "").replace("This ", "").replace("Next ", ""))
+        if day is None or month is None:
+            return None
+        return safe_date(int(year.group()), month_number(month.group()), int(day.group(1)))
+
+    @staticmethod
+    def _month_day(text: str, anchor: date) -> date | None:
+        words = text.split()
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
+        month = next((w for w in words if w[0].isupper() and w.lower() not in ("last", "this", "next")), None)
+        if day is None or month is None:
+            return None
+        strictly_past = words[0].lower() == "last"
+        return year_for(month_number(month), int(day.group(1)), anchor, strictly_past=strictly_past)
+
+    @staticmethod
+    def _nearest(full_dates: list[tuple[int, date]], offset: int) -> date | None:
+        if not full_dates:
+            return None
+        return min(full_dates, key=lambda item: abs(item[0] - offset))[1]
+
+    @staticmethod
+    def _offset(text: str, previous: date | None) -> date | None:
+        if previous is None:
+            return None
+        lower = text.lower()
+        if lower.startswith("the"):
+            return previous + timedelta(days=-1 if ("previous" in lower or "before" in lower) else 1)
+        amount = count_value(lower.split()[0]) or 0
+        days = amount * (7 if "week" in lower else 1)
+        return previous + timedelta(days=-days if ("earlier" in lower or "before" in lower) else days)
+
+    @staticmethod
+    def _weekday(doc: Doc, candidate: TimeCandidate, published: date) -> date:
+        words = candidate.text.lower().split()
+        weekday = weekday_number(words[1] if words[0] in ("last", "this", "next") else words[0])
+        if words[0] == "last":
+            return weekday_date(weekday, published, "last")
+        sentence_start = doc.text.rfind(".", 0, candidate.start) + 1
+        future = words[0] == "next" or bool(FUTURE.search(doc.text, sentence_start, candidate.start))
+        return weekday_date(weekday, published, "future" if future else "past")
+
+    @staticmethod
+    def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+        ranges = [(q.start, q.end) for q in get_list(doc, "quotes")]
+        ranges += [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+        return ranges
+
+    @staticmethod
+    def _expression(candidate: TimeCandidate, value: date | None, anchor: str | None) -> TimeExpression:
+        granularity = GRANULARITY.get(candidate.kind, "day")
+        if candidate.kind == "period":
+            granularity = next((g for g in ("week", "month", "year") if g in candidate.text.lower()), "other")
+        period_start = period_end = None
+        if candidate.kind == "year":
+            period_start, period_end = f"{candidate.text}-01-01", f"{candidate.text}-12-31"
+        return TimeExpression(text=candidate.text, start=candidate.start, end=candidate.end,
+                              value=value.isoformat() if value else None, granularity=granularity,
+                              period_start=period_start, period_end=period_end,
+                              anchor=anchor if value else None)
+
+
+@Language.factory(
+    "purportedly_times",
+    default_config={"holidays_file": "holidays.json", "skip_segments": list(METADATA_SEGMENTS)},
+)
+def make_times(nlp: Language, name: str, holidays_file: str, skip_segments: list[str]) -> TimeNormaliser:
+    return TimeNormaliser(nlp, name, holidays_file, skip_segments)
