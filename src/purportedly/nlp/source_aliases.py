@@ -49,6 +49,7 @@ class AliasTable:
     descriptors: list[Descriptor]
     platforms: frozenset[str]
     photo_credits: frozenset[str]
+    countries: frozenset[str] = frozenset()
     _regex: re.Pattern | None = field(default=None, repr=False)
     _targets: dict[str, KnownSource | Descriptor] = field(default_factory=dict, repr=False)
 
@@ -139,4 +140,5 @@ def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
         descriptors=[Descriptor(d["text"], d["kind"], d.get("prefer")) for d in descriptors.get("descriptor", [])],
         platforms=frozenset(alias_key(p) for p in not_sources.get("platforms", [])),
         photo_credits=frozenset(alias_key(p) for p in not_sources.get("photo_credit", [])),
+        countries=frozenset(c.lower() for c in not_sources.get("countries", [])),
     )

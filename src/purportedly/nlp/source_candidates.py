@@ -65,15 +65,24 @@ def from_citation(doc: Doc, citation: Citation, lexicon: CitingLexicon, table: A
     if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
         return None
     name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
-    if name_tokens is None or all(t.ent_type_ in ("GPE", "NORP", "DATE", "TIME") for t in name_tokens):
+    if name_tokens is None or is_country_or_people(name_tokens, table):
         return None  # "Ukraine released", "Russians say": a country or people is not a source
     proper = citation.proper
+    if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
+        return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
     if not proper and not is_source_description(head, lexicon):
         return None
     alias = phrase if phrase != name else None
     return Candidate(citation.start, citation.end, name, alias, kind_of(doc, citation, person, table),
                      proper=proper, person=person, strong=citation.strong, present=citation.present)
+
+
+def is_country_or_people(tokens: Span, table: AliasTable) -> bool:
+    """A nationality, or a country the table lists (the small model tags many surnames GPE)."""
+    if all(t.ent_type_ == "NORP" for t in tokens):
+        return True
+    return " ".join(t.lower_ for t in tokens if t.lower_ != "the") in table.countries
 
 
 def is_source_description(head, lexicon: CitingLexicon) -> bool:

@@ -86,7 +86,8 @@ def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> lis
 def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
     """'pro-war bloggers X and Y said': the description belongs to the names it holds."""
     named = [(c.start, c.end) for c in candidates if c.proper]
-    return [c for c in candidates if c.proper or not any(s < c.end and c.start < e for s, e in named)]
+    # adjacent counts too: 'bloggers Anatasia Kashevarova' (the names follow the noun)
+    return [c for c in candidates if c.proper or not any(s < c.end + 2 and c.start < e for s, e in named)]
 
 
 def group_key(candidate: Candidate) -> str:
@@ -103,7 +104,7 @@ def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
     words = name_words(candidate.name, titles)
     for other in groups:
         for member in other.candidates:
-            if (member.person or candidate.person) and member.proper and same_person(
+            if member.proper and member.known is None and same_person(
                 words, name_words(member.name, titles)
             ):
                 candidate.person = True

@@ -13,8 +13,10 @@ PHRASE_BREAKS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advc
 LEADING_WORDS = frozenset({"a", "an", "the", "one", "some", "this", "that", "these", "those"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # How a citation was found; the strong ones cite a source however generic its noun.
-STRONG_HOWS = frozenset({"according_to", "agent", "recipient", "statement_to", "channel_of", "outlet_named"})
-STRONG_VERBS = frozenset({"tell", "write", "claim", "deny", "report", "publish", "release", "post", "announce",
+STRONG_HOWS = frozenset({"according_to", "agent", "recipient", "statement_to", "channel_of", "outlet_named",
+                         "told_outlet"})
+MEDIA_NOUNS = frozenset({"channel", "blog", "newspaper", "site", "website", "podcast", "show"})
+STRONG_VERBS = frozenset({"write", "claim", "deny", "report", "publish", "release", "post", "announce",
                           "confirm", "allege", "insist", "state", "quote", "tweet", "broadcast", "issue"})
 
 
@@ -50,7 +52,7 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
     lemma = token.lemma_.lower()
     lower = token.lower_
     heads: list[tuple[Token, str, str | None]] = []
-    if token.pos_ in ("VERB", "AUX") and lemma in lexicon.report_verbs:
+    if token.pos_ in ("VERB", "AUX") and lemma in lexicon.report_verbs and not reported_within_report(token, lexicon):
         heads.extend(verb_sources(token, lemma))
     if (lower, token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "") in _two_word_preps(lexicon) or (
         (lower,) in lexicon.source_prepositions
@@ -61,17 +63,28 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
                 heads.extend((c, "statement_to", None) for c in prep.children if c.dep_ == "pobj")
     if lower in lexicon.outlet_nouns:
-        heads.extend((c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN")
+        if lower in MEDIA_NOUNS:  # "Kashevarova's Telegram channel"; a personal page is not media
+            heads.extend((c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN")
         named = name_after(token)
         if named is not None:
             return [named] + [c for h in heads for c in expand(h)]
     return [c for h in heads for c in expand(h)]
 
 
+def reported_within_report(verb: Token, lexicon: CitingLexicon) -> bool:
+    """'He said the commander had told them ...': the inner speaker is the outer one's source,
+    not the article's."""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lexicon.report_verbs
+
+
 def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]:
     out: list[tuple[Token, str, str | None]] = []
     if lemma in ("speak", "talk") and not spoke_to_us(verb):
         return out
+    if lemma == "say" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        inverted = inverted_subject(verb)  # '..., said the village head, Vasyl Mazur'
+        if inverted is not None:
+            out.append((inverted, "subject", lemma))
     for child in verb.children:
         if child.dep_ == "nsubj":
             subject = child
@@ -82,7 +95,35 @@ def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]
             out.extend((c, "agent", lemma) for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in ("dative", "dobj") and lemma == "tell":
             out.append((child, "recipient", lemma))
+    if lemma == "tell" and told_outlet(verb):
+        out = [(h, "recipient" if how == "recipient" else "told_outlet", v) for h, how, v in out]
     return out
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The noun phrase right after a subject-less 'said' (the parser often misses the inversion)."""
+    doc = verb.doc
+    head = None
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+        elif token.pos_ not in ("DET", "ADJ", "PART") and token.text not in ("'s", "’s", "-"):
+            break
+    return head
+
+
+def told_outlet(verb: Token) -> bool:
+    """'told us', 'told Reuters', 'told the news site X': the teller is the outlet's source."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj"):
+            if child.lower_ in ("us", "me") or child.pos_ == "PROPN" or child.lower_ in OUTLET_WORDS:
+                return True
+            if any(c.pos_ == "PROPN" for c in child.subtree):
+                return True
+    return False
+
+
+OUTLET_WORDS = frozenset({"reporters", "journalists", "newspaper", "site", "outlet", "channel", "agency"})
 
 
 def spoke_to_us(verb: Token) -> bool:

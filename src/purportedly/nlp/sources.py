@@ -60,10 +60,10 @@ class SourceFinder:
             if hit_index.overlaps(citation.name_start, citation.name_end):
                 continue  # the alias table already names it
             candidate = from_citation(doc, citation, self.lexicon, self.table)
-            if candidate is None or candidate.name.lower().removeprefix("the ") in publishers:
+            if candidate is None:
                 continue
             found.append((candidate, citation.head.sent))
-        return [(c, s) for c, s in found if c.name.lower().removeprefix("the ") not in publishers]
+        return [(c, s) for c, s in found if not is_publisher(c.name, publishers)]
 
     def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
         kept = [c for c, sentence in found if not self.is_call_participant(c, sentence)]
@@ -103,12 +103,16 @@ def speaker_citations(doc: Doc) -> list[Citation]:
     found = []
     for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
         span = speaker_span(doc, quote)
-        if span is not None:
-            present = (quote.cue or "").lower() in PRESENT_CUES or quote.kind == "turn"
-            found.append(citation_of(span.root, "quote_speaker", quote.cue, present))
+        if span is None or (quote.cue or "").rstrip(":").upper() in INTERVIEWER_LABELS:
+            continue  # the interviewer works for the publisher
+        if quote.nested_in is not None:
+            continue  # quoted by another speaker, not cited by the article
+        present = (quote.cue or "").lower() in PRESENT_CUES
+        found.append(citation_of(span.root, "quote_speaker", quote.cue, present))
     return found
 
 
+INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER"})
 # Present-tense cues narrate what is heard on a recording ("the soldier says").
 PRESENT_CUES = frozenset({"says", "tells", "asks", "answers", "replies", "adds", "explains", "describes",
                           "complains", "shouts", "admits", "continues", "goes on", "laughs", "responds"})
@@ -143,6 +147,11 @@ FAILED_CHECK_SUBJECT = re.compile(
     r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were|is)\s+unable\s+to)\s+"
     r"(?:independently\s+)?(?:verify|confirm|establish|corroborate|authenticate)"
 )
+
+
+def is_publisher(name: str, publishers: set[str]) -> bool:
+    key = " ".join(name.lower().split()).removeprefix("the ")
+    return any(key == p or p.endswith(" " + key) for p in publishers)
 
 
 def publisher_names(doc: Doc) -> set[str]:
