@@ -34,6 +34,8 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_entities", "purportedly.nlp.entities"),
     ComponentSpec("purportedly_counts", "purportedly.nlp.counts"),
     ComponentSpec("purportedly_times", "purportedly.nlp.times"),
+    ComponentSpec("purportedly_places", "purportedly.nlp.places"),
+    ComponentSpec("purportedly_jargon", "purportedly.nlp.jargon"),
 )
 
 

@@ -1,0 +1,68 @@
+"""Component: war jargon from the glossary data file ('200s', 'barrier troops', 'mobiks') with its meaning."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from purportedly.model import GlossaryHit
+from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.fact_lexicons import load_facts_json
+
+register_extensions()
+
+# a bare '200' or 'meat' is jargon only beside words of the trade; elsewhere it is a number or food
+CONTEXT_WORDS = {"cargo", "gruz", "as", "became", "become", "call", "called", "treated", "like", "us", "them",
+                 "were", "are", "is", "military", "term", "code"}
+
+
+class JargonMatcher:
+    """Case-insensitive whole-token matching of glossary terms."""
+
+    def __init__(self, nlp: Language, name: str, glossary_file: str) -> None:
+        self.name = name
+        self.entries: dict[str, dict] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in load_facts_json(glossary_file)["terms"]:
+            key = entry["term"].lower()
+            self.entries[key] = entry
+            self.matcher.add(key, [nlp.make_doc(entry["term"])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[dict, int, int]]:
+        found = []
+        taken: set[int] = set()
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        for match_id, start, end in matches:
+            if any(i in taken for i in range(start, end)):
+                continue
+            entry = self.entries[doc.vocab.strings[match_id]]
+            if entry.get("needs_context") and not self._in_context(doc, start, end):
+                continue
+            taken.update(range(start, end))
+            found.append((entry, start, end))
+        return found
+
+    @staticmethod
+    def _in_context(doc: Doc, start: int, end: int) -> bool:
+        if doc[start].like_num and doc[start].dep_ == "nummod":
+            return False  # '200 men' is a count
+        window = doc[max(0, start - 3): min(len(doc), end + 2)]
+        return any(t.lower_ in CONTEXT_WORDS for t in window if not start <= t.i < end)
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[dict, int, int]]) -> Doc:
+        glossary = get_list(doc, "glossary")
+        glossary.clear()
+        for entry, start, end in matches:
+            span = doc[start:end]
+            glossary.append(GlossaryHit(term=span.text, meaning=entry["meaning"], start=span.start_char,
+                                        end=span.end_char, category=entry.get("category")))
+        return doc
+
+
+@Language.factory("purportedly_jargon", default_config={"glossary_file": "glossary.json"})
+def make_jargon(nlp: Language, name: str, glossary_file: str) -> JargonMatcher:
+    return JargonMatcher(nlp, name, glossary_file)
