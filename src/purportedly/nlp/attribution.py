@@ -86,6 +86,8 @@ class Attributor:
             passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
                 return passive if verb.lemma_.lower() in SPEAKER_PASSIVES else None
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "Shchukin, a sergeant, telling his wife that…"
             if verb.dep_ not in SUBJECT_INHERITING or verb.head is verb or self.is_blocked(verb.head):
                 return None
             verb = verb.head

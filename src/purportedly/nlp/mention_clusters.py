@@ -7,7 +7,12 @@ from spacy.tokens import Doc, Token
 from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
 from purportedly.nlp.name_matching import NameIndex
 
+import re
+from bisect import bisect_right
+
 PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
+PRONOUN_PARAGRAPHS = 2  # a pronoun looks back over its paragraph and this many before it
+GENERIC_PARAGRAPHS = 1  # "the man" looks back less far than "he"
 
 
 class MentionClusters:
@@ -22,6 +27,7 @@ class MentionClusters:
         self.names = NameIndex(lexicon.titles, fuzzy_threshold)
         self.name_of_cluster: dict[int, str] = {}
         self.appositions: list[tuple[Mention, Mention]] = []
+        self.paragraph_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
         self._collect()
 
     # ------------------------------------------------------------------ collecting
@@ -37,10 +43,7 @@ class MentionClusters:
             root = chunk.root
             if self._inside_quote(root.idx) or not self._is_person_like(root):
                 continue
-            mention = self._add_token(root)
-            for child in root.children:
-                if child.dep_ == "appos" and self._is_person_like(child):
-                    self.appositions.append((mention, self._add_token(child)))
+            self._add_token(root)
 
     def _is_person_like(self, token: Token) -> bool:
         pronoun = self.lexicon.pronoun(token)
@@ -61,7 +64,14 @@ class MentionClusters:
             existing.is_speaker = existing.is_speaker or speaker
             return existing
         mention.is_speaker = speaker
+        mention.paragraph = max(0, bisect_right(self.paragraph_starts, mention.char_start) - 1)
         self.by_span[key] = mention
+        if mention.head >= 0:
+            head = self.doc[mention.head]
+            mention.person_like = self._is_person_like(head) and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
+            for child in head.children:
+                if child.dep_ == "appos" and self._is_person_like(child):
+                    self.appositions.append((mention, self._add_token(child)))
         if mention.kind == "name":
             self.names.add(self._mention_name(mention))
         return mention
@@ -106,15 +116,14 @@ class MentionClusters:
             if first.cluster is not None and second.cluster is not None:
                 self._union(first.cluster, second.cluster)
 
-    def resolve_excluding(self, mention: Mention, outer: Mention) -> None:
-        """Re-resolve a nested quote's speaker so that it is not the quoting speaker themself."""
-        if mention.kind != "pronoun" and not self._is_generic(mention):
-            return
+    def cluster_excluding(self, mention: Mention, outer: Mention) -> int | None:
+        """A nested quote's speaker cluster, never the quoting speaker themself (the mention is not changed)."""
+        cluster = self.find(mention.cluster)
         excluded = self.find(outer.cluster)
-        if self.find(mention.cluster) != excluded:
-            return
+        if mention is outer or cluster != excluded or (mention.kind != "pronoun" and not self._is_generic(mention)):
+            return cluster
         earlier = [m for m in self.ordered() if m.char_start < mention.char_start]
-        mention.cluster = self._antecedent(mention, earlier, excluded, pronoun_like=True)
+        return self._antecedent(mention, earlier, excluded, pronoun_like=True)
 
     def _assign(self, mention: Mention, earlier: list[Mention], name_clusters: dict[int, int], exclude: int | None) -> int | None:
         if mention.kind == "name":
@@ -137,12 +146,16 @@ class MentionClusters:
         return mention.kind == "description" and mention.definite and mention.head_lemma in self.lexicon.generic_nouns and not mention.distinct
 
     def _antecedent(self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool) -> int | None:
+        reach = PRONOUN_PARAGRAPHS if mention.kind == "pronoun" else GENERIC_PARAGRAPHS
         for candidate in reversed(earlier[-PRONOUN_LOOKBACK:] if pronoun_like else earlier):
             cluster = self.find(candidate.cluster)
             if cluster is None or cluster == exclude or candidate.plural != mention.plural:
                 continue
             if pronoun_like:
-                if (candidate.is_subject or candidate.is_speaker) and self._gender_fits(mention.gender, cluster):
+                if mention.paragraph - candidate.paragraph > reach:
+                    break
+                salient = candidate.is_subject or candidate.is_speaker or candidate.kind == "name"
+                if candidate.person_like and salient and self._gender_fits(mention.gender, cluster):
                     return cluster
             elif candidate.kind == "description" and candidate.head_lemma == mention.head_lemma and mention.modifiers <= candidate.modifiers:
                 return cluster
@@ -151,13 +164,13 @@ class MentionClusters:
     def _gender_fits(self, gender: str, cluster: int) -> bool:
         if not gender:
             return True
-        genders = {m.gender for m in self.by_span.values() if self.find(m.cluster) == cluster and m.kind != "name"}
+        genders = {m.gender for m in self.by_span.values() if self.find(m.cluster) == cluster and m.kind != "pronoun"}
         return genders <= {"", gender}
 
     # ------------------------------------------------------------------ naming
-    def best_text(self, mention: Mention) -> str | None:
-        """The most specific mention of ``mention``'s referent: a full name, else the fullest description."""
-        cluster = self.find(mention.cluster)
+    def best_text(self, mention: Mention, cluster: int | None | str = "own") -> str | None:
+        """The most specific mention of the referent (of ``cluster`` if given): a full name, else the fullest description."""
+        cluster = self.find(mention.cluster) if cluster == "own" else cluster
         if cluster is None:
             return None if mention.kind == "pronoun" else mention.text
         if cluster in self.name_of_cluster:

@@ -14,6 +14,7 @@ LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "p
 RIGHT_DEPS = {"amod", "compound", "flat", "case"}
 RIGHT_PREPS = {"of", "from"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 INDEFINITE = {"a", "an", "one", "another", "some"}
 
 
@@ -28,6 +29,12 @@ class PersonLexicon:
         self.generic_nouns = load_set("generic_person_nouns.txt", data_dir)
         self.reply_nouns = load_set("reply_nouns.txt", data_dir)
         self.titles = load_set("titles.txt", data_dir)
+        self.first_names = load_table("first_names.txt", data_dir)
+
+    def name_gender(self, words: list[str]) -> str:
+        """The gender a person's given name usually takes, '' when unknown."""
+        given = [w.lower() for w in words if w.lower().rstrip(".") not in self.titles]
+        return self.first_names.get(given[0], "") if len(given) >= 2 else ""
 
     def is_person_head(self, token: Token) -> bool:
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in self.person_nouns or (
@@ -62,6 +69,8 @@ class Mention:
     is_subject: bool = False
     is_speaker: bool = False
     head_lemma: str = ""
+    person_like: bool = True
+    paragraph: int = 0
     cluster: int | None = None
 
 
@@ -102,7 +111,10 @@ def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[in
     else:
         is_name = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.lemma_.lower() not in lexicon.person_nouns)
         kind = "name" if is_name else "description"
-        gender = lexicon.person_nouns.get(head.lemma_.lower(), "") if kind == "description" else ""
+        if kind == "description":
+            gender = lexicon.person_nouns.get(head.lemma_.lower(), "") or possessive_gender(head)
+        else:
+            gender = lexicon.name_gender([t.text for t in span if t.pos_ == "PROPN"]) or possessive_gender(head)
         plural = head.tag_ in ("NNS", "NNPS")
     head_word = head.lemma_.lower()
     modifiers = {
@@ -121,6 +133,26 @@ def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[in
         definite=not (words and words[0] in INDEFINITE),
         modifiers=modifiers - lexicon.loose_modifiers,
         distinct=bool(set(words) & lexicon.distinct_markers),
-        is_subject=head.dep_ in SUBJECT_DEPS,
+        is_subject=is_subject_like(head),
         head_lemma=head_word,
     )
+
+
+def is_subject_like(token: Token) -> bool:
+    """A subject of a main or complement clause, or the agent of a passive ("denied by his wife")."""
+    if token.dep_ in SUBJECT_DEPS:
+        return token.head.dep_ not in ("relcl", "acl")
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def possessive_gender(subject: Token) -> str:
+    """Gender shown by a his/her in the subject's own predicate ("a neighbour played it on his phone")."""
+    verb = subject.head
+    if subject.dep_ not in SUBJECT_DEPS:
+        return ""
+    for token in verb.subtree:
+        if token.i > subject.i and token.dep_ == "poss" and token.lower_ in POSSESSIVE_GENDER:
+            owner_verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if owner_verb is verb:
+                return POSSESSIVE_GENDER[token.lower_]
+    return ""

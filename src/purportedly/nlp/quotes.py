@@ -20,6 +20,7 @@ from purportedly.nlp.turns import Turn, TurnFinder
 register_extensions()
 
 SKIPPED_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate", "credit", "key_points_header")
+DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 EXPLICIT_METHODS = {"before", "after", "dash", "embedded", "agent", "according", "label", "colon", "scare", "turn"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 MIN_WORDS_FOR_CONTEXT = 6  # shorter unattributed quotes are scare quotes: no speaker from context
@@ -73,12 +74,13 @@ class QuoteFinder:
         turns = self.turn_finder.find(doc.text, allowed)
         items = self._items(doc, paragraphs, turns)
         inside = self._tokens_inside(doc, items)
-        top_ranges = self._top_ranges(doc, items)
+        ranges = self._token_ranges(doc, items)
         for index, item in enumerate(items):
-            root = self._root(items, index)
-            self.attributor.blocked = [r for k, r in top_ranges.items() if k != root]
+            ancestors = self._ancestors(items, index)
+            # the speaker is never a word of another quote, though it may be one of an enclosing quote
+            self.attributor.blocked = [r for k, r in ranges.items() if k not in ancestors]
             item.found = self._attribute(doc, items, index, paragraphs)
-        self.attributor.blocked = list(top_ranges.values())
+        self.attributor.blocked = [r for k, r in ranges.items() if items[k].parent is None]
         reported = find_reported(doc, self.attributor, inside, allowed)
         self.attributor.blocked = []
         self._interview_speakers(doc, items, paragraphs)
@@ -126,17 +128,20 @@ class QuoteFinder:
         return items
 
     @staticmethod
-    def _root(items: list[Item], index: int) -> int:
+    def _ancestors(items: list[Item], index: int) -> set[int]:
+        """The indexes of the quotes enclosing item ``index``."""
+        found = set()
         while items[index].parent is not None:
             index = items[index].parent
-        return index
+            found.add(index)
+        return found
 
     @staticmethod
-    def _top_ranges(doc: Doc, items: list[Item]) -> dict[int, tuple[int, int]]:
-        """Token ranges of the top-level quotes' words, by item index."""
+    def _token_ranges(doc: Doc, items: list[Item]) -> dict[int, tuple[int, int]]:
+        """Token ranges of every quote's words, by item index."""
         ranges = {}
         for index, item in enumerate(items):
-            tokens = tokens_between(doc, item.start, item.end) if item.parent is None else []
+            tokens = tokens_between(doc, item.start, item.end)
             if tokens:
                 ranges[index] = (tokens[0].i, tokens[-1].i + 1)
         return ranges
@@ -164,7 +169,8 @@ class QuoteFinder:
         quote_tokens = tokens_between(doc, item.start, item.end)
         if self._is_embedded(doc.text, item.open_at, start_limit) and quote_tokens:
             found = self.attributor.embedded(doc, quote_tokens)
-            if found is not None:
+            # a scare quote in a headline or heading echoes the story: the speakers step matches it there
+            if found is not None and not (found.method == "scare" and item.segment in DISPLAY_SEGMENTS):
                 return found
         else:
             found = self.attributor.before(doc, item.open_at, start_limit)

@@ -48,11 +48,13 @@ class SpeakerResolver:
                 mentions[quote.id] = clusters.add(mention)
         clusters.resolve()
         by_id = {q.id: q for q in quotes}
+        resolved = {}
         for quote_id, mention in mentions.items():
-            outer = by_id.get(quote_id)
-            if outer is not None and outer.nested_in in mentions:
-                clusters.resolve_excluding(mention, mentions[outer.nested_in])
-        resolved = {quote_id: clusters.best_text(m) for quote_id, m in mentions.items()}
+            quote = by_id.get(quote_id)
+            cluster: int | None | str = "own"
+            if quote is not None and quote.nested_in in mentions:
+                cluster = clusters.cluster_excluding(mention, mentions[quote.nested_in])
+            resolved[quote_id] = clusters.best_text(mention, cluster)
         self._borrow_from_matching_quotes(quotes, resolved)
         return resolved
 
