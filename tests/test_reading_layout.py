@@ -204,3 +204,31 @@ def test_arbitrary_text_gives_valid_segments(text):
 )
 def test_layout_cue_soup_gives_valid_segments(lines):
     assert_well_formed(read_text("\n".join(lines)))
+
+
+def test_single_newline_paragraphs_are_separate_blocks():
+    text = (
+        "Leaked call purportedly shows officers hiding losses\n"
+        "By Isobel van Dijk On 10/17/22 at 6:11 AM EDT\n"
+        "Ukraine's intelligence agency released a call in which a Russian officer purportedly tells "
+        "a colleague to record dead soldiers as missing so that their families are not paid compensation.\n"
+        "The agency did not say when the call was recorded, and the claims in it could not be verified "
+        "independently by this outlet or by any other news organisation that reported on it.\n"
+        "A soldier walks past a burned-out tank near the village. REUTERS/Gleb Garanich\n"
+        "Update 10/18/22 9:00 a.m. ET: This article was updated with a comment from the ministry.\n"
+    )
+    article = read_text(text)
+    assert article.title == "Leaked call purportedly shows officers hiding losses"
+    assert article.authors == ["Isobel van Dijk"] and article.date == date(2022, 10, 17)
+    assert [s.kind for s in article.segments] == ["title", "byline", "body", "body", "caption", "boilerplate"]
+
+
+def test_credit_with_agency_first_and_photo_title_above_it():
+    text = (
+        "Body paragraph that opens the story about a released call.\n\n"
+        "Trench line\n"
+        "Soldiers in a trench near the front line. AP Photo/Iryna Koval\n\n"
+        "Another body paragraph.\n"
+    )
+    article = read_text(text)
+    assert [s.kind for s in article.segments] == ["body", "caption", "caption", "body"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from purportedly.reading.dates import is_date_line, publication_date
+from purportedly.reading.dates import DATE_RE, is_date_line, publication_date
 from purportedly.reading.lexicon import alternation
 
 MAX_BYLINE_CHARS = 200
@@ -19,6 +19,8 @@ NAME_WORD_RE = re.compile(rf"(?:[{UPPER}][\w'’.\-]*|[{UPPER}]\.|{PARTICLES})")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 PART_SPLIT_RE = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.?!:;]\s*$")  # a byline may end with an initial ("By Ann B.")
+# what joins a byline to its date: "On", "Published", "Updated", commas and dashes
+DATE_LEAD_RE = re.compile(r"(?:\s*(?:\b(?:on|at|published|updated|posted)\b|[,|•·–—-]))*\s*$", re.IGNORECASE)
 TEAM_RE = re.compile(
     r"the\s+(?P<name>.+?)\s+(?:team|desk|staff|newsroom|reporters|correspondents|editors|editorial board)",
     re.IGNORECASE,
@@ -62,6 +64,14 @@ def parse_by(rest: str) -> Byline | None:
     return Byline(authors=authors, outlet=outlet if is_name(outlet, MAX_OUTLET_WORDS) else None)
 
 
+def split_trailing_date(rest: str) -> tuple[str, str | None]:
+    """ "Ann Lee On 10/17/22 at 6:11 AM EDT" → ("Ann Lee", "10/17/22 at 6:11 AM EDT")."""
+    dated = DATE_RE.search(rest)
+    if dated is None or not is_date_line(rest[dated.start() :]):
+        return rest, None
+    return DATE_LEAD_RE.sub("", rest[: dated.start()]), rest[dated.start() :]
+
+
 def parse_part(part: str, byline: Byline) -> bool:
     """Fold one "|"-separated part into ``byline``; False when the part is not byline material."""
     if is_date_line(part):
@@ -69,9 +79,11 @@ def parse_part(part: str, byline: Byline) -> bool:
         return True
     by = by_re().fullmatch(part)
     if by:
-        parsed = parse_by(by["rest"])
+        names, when = split_trailing_date(by["rest"])
+        parsed = parse_by(names)
         if parsed is None:
             return False
+        byline.date = byline.date or (publication_date(when) if when else None)
         byline.authors += parsed.authors
         byline.outlet = byline.outlet or parsed.outlet
         return True

@@ -34,17 +34,19 @@ def credit_patterns() -> CreditPatterns:
     )
     name = r"[^\s/()|]+(?:\s+[^\s/()|]+){0,6}"
     caps_name = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+){0,3}"
+    person = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*){0,3}"
+    agency_first = rf"{agency}(?:\s+(?i:photo))?\s?/\s?(?:{caps_name}|{person})"
     paren = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"
     marked = rf"{marker}\s*(?::|\s+(?i:by)\b)\s*\S[^\n]{{0,100}}"
     # "Mark Ellison/The Meridian Post": a short "Name/Outlet" pair, both capitalised
     side = r"[A-ZÀ-ÞА-Я][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,4}"
     name_pair = rf"{side}\s?/\s?{side}"
     whole = (
-        rf"{name}\s?/\s?{agency_tail}|{name}\s+(?i:via)\s+{agency}|{agency}\s?/\s?{caps_name}"
+        rf"{name}\s?/\s?{agency_tail}|{name}\s+(?i:via)\s+{agency}|{agency_first}"
         rf"|{agency_tail}|{paren}|{marked}|{name_pair}"
     )
     tail = (
-        rf"/\s?{agency_tail}\)?|\s(?i:via)\s+{agency}|(?<!\S){agency}\s?/\s?{caps_name}|{paren}"
+        rf"/\s?{agency_tail}\)?|\s(?i:via)\s+{agency}|(?<!\S){agency_first}|{paren}"
         rf"|(?:^|[.!?”\"’]\s+){marked}"
     )
     return CreditPatterns(

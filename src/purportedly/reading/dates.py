@@ -25,6 +25,7 @@ MAX_DATE_LINE_CHARS = 160
 DATE_PATTERN = (
     rf"(?P<iso>{YEAR}-[01]\d-[0-3]\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|(?P<num>[0-3]?\d[./][01]?\d[./]{YEAR})"
+    r"|(?P<us>[01]?\d/[0-3]?\d/\d{2})"
     rf"|(?P<mdy>{MONTH}\s+{DAY},?\s+{YEAR})"
     rf"|(?P<dmy>{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR})"
 )
@@ -49,6 +50,9 @@ def parse_date_match(match: re.Match[str]) -> date | None:
     try:
         if match["iso"]:
             year, month, day = (int(part) for part in match["iso"].split("-"))
+        elif match["us"]:  # M/D/YY, the US habit of the outlets that write it
+            month, day, year = (int(part) for part in match["us"].split("/"))
+            year += 2000
         elif match["num"]:
             day, month, year = (int(part) for part in re.split(r"[./]", match["num"]))
             if month > 12 >= day:  # written month-first (US style)

@@ -19,6 +19,9 @@ TIMESTAMP_RE = re.compile(
 DATE_FIELD_RE = re.compile(r"(?i:date|published|posted)\s*:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?=\s+\S)")
 
 
+LONG_LINE_WORDS = 25  # longer than a caption credit, a bullet or most transcript turns
+
+
 @dataclass
 class Line:
     """One non-blank line: offsets of its stripped text, its paragraph, and the cue it shows alone."""
@@ -27,12 +30,13 @@ class Line:
     end: int
     text: str
     block: int
+    glued: bool = False  # follows the previous line with no blank line between
     cue: str | None = None  # date, date_field, byline, credit, caption_credit, kp_header, bullet, ...
     byline: Byline | None = None
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines of ``text`` (split on "\\n" only), numbered by blank-line-separated block."""
+    """Non-blank lines of ``text`` (split on "\\n" only), numbered by block (see ``paragraph_blocks``)."""
     lines: list[Line] = []
     block, offset, previous_blank = 0, 0, False
     for raw in text.split("\n"):
@@ -41,9 +45,32 @@ def split_lines(text: str) -> list[Line]:
             if previous_blank and lines:
                 block += 1
             lead = len(raw) - len(raw.lstrip())
-            lines.append(Line(offset + lead, offset + lead + len(stripped), stripped, block))
+            glued = bool(lines) and not previous_blank
+            lines.append(Line(offset + lead, offset + lead + len(stripped), stripped, block, glued))
         previous_blank = not stripped
         offset += len(raw) + 1
+    return paragraph_blocks(lines)
+
+
+def paragraph_blocks(lines: list[Line]) -> list[Line]:
+    """Renumber blocks so that a run of long lines with no blank lines between gives a block per line.
+
+    Why: some sources separate paragraphs with a single newline; their blank-line blocks are
+    whole stories, while a real block (caption + credit, transcript, bullets) has short lines.
+    """
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and groups[-1][0].block == line.block:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    block = 0
+    for group in groups:
+        split = sum(1 for line in group if len(line.text.split()) > LONG_LINE_WORDS) >= 2
+        for position, line in enumerate(group):
+            block += 1 if split and position else 0
+            line.block = block
+        block += 1
     return lines
 
 

@@ -21,6 +21,8 @@ KIND_OF_CUE = {
 }
 HEADER_KINDS = {"date", "byline", "key_points_header"}  # metadata that follows a headline/standfirst
 MAX_TITLE_WORDS = 30
+MAX_CAPTION_WORDS = 60
+MAX_SHORT_CAPTION_WORDS = 15
 MAX_HEADING_WORDS = 20
 MAX_STANDFIRST_WORDS = 80
 MAX_STANDFIRSTS = 2
@@ -53,13 +55,23 @@ def mark_cues(lines: list[Line], kinds: Kinds) -> None:
         kinds[i] = KIND_OF_CUE.get(line.cue or "")
 
 
+def caption_limit(lines: list[Line], i: int, j: int) -> int:
+    """How long line ``j`` above the credited line ``i`` may be and still be read as a caption."""
+    return MAX_CAPTION_WORDS if j == i - 1 and lines[i].cue == "credit" else MAX_SHORT_CAPTION_WORDS
+
+
 def mark_captions(lines: list[Line], kinds: Kinds) -> None:
-    """Lines glued above a credit are its caption; a line repeated at the start of a captioned line too."""
-    for block in blocks_of(lines):
-        credited = [i for i in block if lines[i].cue in ("credit", "caption_credit")]
-        for i in block:
-            if credited and i < credited[-1] and kinds[i] is None:
-                kinds[i] = "caption"
+    """The line glued above a credit is its caption, and so are short lines glued above a captioned line
+    (a photo title); so is a line repeated at the start of a captioned line."""
+    for i, line in enumerate(lines):
+        if line.cue not in ("credit", "caption_credit"):
+            continue
+        j = i - 1
+        while j >= 0 and lines[j + 1].glued and kinds[j] is None:
+            if len(lines[j].text.split()) > caption_limit(lines, i, j):
+                break
+            kinds[j] = "caption"
+            j -= 1
     for i in range(len(lines) - 1):
         following = lines[i + 1]
         repeated = following.text.startswith(lines[i].text)
