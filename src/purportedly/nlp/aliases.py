@@ -49,6 +49,8 @@ class Cluster:
 
 def fold(text: str) -> str:
     """Lowercase ASCII fold: 'Wrocław' -> 'wroclaw'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

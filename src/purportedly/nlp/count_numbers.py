@@ -1,4 +1,4 @@
-"""Read the number a token starts: digits, spelled-out words, 'Forty-seven', 'a dozen'; None if it is not a count."""
+"""Read the number a token starts: digits, number words, 'Forty-seven', 'a dozen'; None if not a count."""
 
 from __future__ import annotations
 
@@ -51,8 +51,13 @@ class NumberReader:
                 return None
             end = i + 1
             # 'Forty-seven' is tokenised as Forty - seven
-            if (value >= 20 and end + 1 < len(doc) and doc[end].text in HYPHENS
-                    and not doc[i].whitespace_ and self.word_value(doc[end + 1].text) is not None):
+            if (
+                value >= 20
+                and end + 1 < len(doc)
+                and doc[end].text in HYPHENS
+                and not doc[i].whitespace_
+                and self.word_value(doc[end + 1].text) is not None
+            ):
                 value += self.word_value(doc[end + 1].text) or 0
                 end += 2
         if end < len(doc) and doc[end].lower_ in self.multipliers:
@@ -65,8 +70,13 @@ def glued_by_hyphen(doc: Doc, span: NumberSpan) -> bool:
     """'Mother-of-two', '27-year-old', '12-minute': the number is part of a compound word."""
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    glued_before = before is not None and before.text in HYPHENS and not before.whitespace_ and \
-        span.start >= 2 and not doc[span.start - 2].whitespace_
+    glued_before = (
+        before is not None
+        and before.text in HYPHENS
+        and not before.whitespace_
+        and span.start >= 2
+        and not doc[span.start - 2].whitespace_
+    )
     glued_after = after is not None and after.text in HYPHENS and not doc[span.end - 1].whitespace_
     return glued_before or glued_after
 

@@ -18,7 +18,9 @@ register_extensions()
 EVENT_DEPS = ("relcl", "acl")
 CLAUSE_POS = ("VERB", "AUX")
 MAX_CLIMB = 4
-CLOCK_AFTER = re.compile(r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE)
+CLOCK_AFTER = re.compile(
+    r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE
+)
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
 
@@ -38,7 +40,9 @@ class CountMatch:
 class CountFinder:
     """Find numbers that count people or things in an event; skip ages, durations, years, units."""
 
-    def __init__(self, nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str
+    ) -> None:
         self.name = name
         self.numbers = NumberReader(number_words_file)
         events = load_facts_json(events_file)
@@ -71,12 +75,23 @@ class CountFinder:
 
     def _candidate(self, doc: Doc, number: NumberSpan) -> CountMatch | None:
         token = doc[number.end - 1]
-        if number.value <= 1 or is_ordinal(token) or glued_by_hyphen(doc, number) or self._is_year(doc, number):
+        if (
+            number.value <= 1
+            or is_ordinal(token)
+            or glued_by_hyphen(doc, number)
+            or self._is_year(doc, number)
+        ):
             return None
-        if self._is_age_or_clock(doc, number) or self._is_distributive(doc, number) or self._is_date(doc, number):
+        if (
+            self._is_age_or_clock(doc, number)
+            or self._is_distributive(doc, number)
+            or self._is_date(doc, number)
+        ):
             return None
         noun = self._counted_noun(token)
-        if noun is not None and (noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns):
+        if noun is not None and (
+            noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns
+        ):
             return None
         event_token, canonical = self._event(token, noun)
         if canonical is None:
@@ -97,7 +112,7 @@ class CountFinder:
         # 'Marina, 34,' - an age in apposition
         if before is not None and before.text == "," and after is not None and after.text in (",", ".", ")"):
             return before.i > 0 and doc[before.i - 1].pos_ == "PROPN"
-        if CLOCK_AFTER.match(doc.text[doc[number.end - 1].idx + len(doc[number.end - 1]):][:20]):
+        if CLOCK_AFTER.match(doc.text[doc[number.end - 1].idx + len(doc[number.end - 1]) :][:20]):
             return True
         # 'at six' with no counted noun
         return before is not None and before.lower_ == "at" and (after is None or after.pos_ != "NOUN")
@@ -105,8 +120,10 @@ class CountFinder:
     @staticmethod
     def _is_date(doc: Doc, number: NumberSpan) -> bool:
         """'March 16', '28 May', 'Feb. 27' are dates, not counts."""
-        near = [doc[number.start - 1].text if number.start > 0 else "", doc[number.end].text if number.end < len(doc)
-                else ""]
+        near = [
+            doc[number.start - 1].text if number.start > 0 else "",
+            doc[number.end].text if number.end < len(doc) else "",
+        ]
         return any(MONTH.match(word) for word in near)
 
     @staticmethod
@@ -157,8 +174,11 @@ class CountFinder:
         return None, None
 
     def _lexicon_event(self, token: Token) -> tuple[str, str] | None:
-        particles = [c for c in token.children if c.dep_ in ("prt",) or (c.dep_ == "advmod" and c.lower_ in
-                                                                          ("down", "back", "out", "up"))]
+        particles = [
+            c
+            for c in token.children
+            if c.dep_ in ("prt",) or (c.dep_ == "advmod" and c.lower_ in ("down", "back", "out", "up"))
+        ]
         phrase = " ".join([token.lemma_.lower(), *[p.lower_ for p in particles]])
         objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         with_object = f"{token.lemma_.lower()} {objects[0].lemma_.lower()}" if objects else None
@@ -174,15 +194,19 @@ class CountFinder:
     def _with_conjunct(token: Token, surface: str) -> str:
         """'killed and wounded' - but not a conjoined clause with its own subject."""
         for child in token.children:
-            if (child.dep_ == "conj" and child.pos_ == token.pos_ == "VERB" and child.i - token.i <= 3
-                    and not any(c.dep_.startswith("nsubj") for c in child.children)):
+            if (
+                child.dep_ == "conj"
+                and child.pos_ == token.pos_ == "VERB"
+                and child.i - token.i <= 3
+                and not any(c.dep_.startswith("nsubj") for c in child.children)
+            ):
                 joiner = next((c.text for c in token.children if c.dep_ == "cc"), "and")
                 return f"{surface} {joiner} {child.text}"
         return surface
 
     def _qualifier(self, doc: Doc, number: NumberSpan) -> tuple[str | None, int | None]:
         start_char = doc[number.start].idx
-        before = doc.text[max(0, start_char - 25): start_char].lower()
+        before = doc.text[max(0, start_char - 25) : start_char].lower()
         for qualifier in self.qualifiers:
             if re.search(rf"(?:^|\W){re.escape(qualifier)}\s+$", before):
                 return qualifier, start_char - len(before) + before.rstrip().rfind(qualifier)
@@ -192,8 +216,12 @@ class CountFinder:
         """One count per event: the headline, key points and body often repeat it."""
         kept: list[CountMatch] = []
         for match in found:
-            same = [k for k in kept if k.number.value == match.number.value and (
-                k.canonical_event == match.canonical_event or self._same_noun(k, match))]
+            same = [
+                k
+                for k in kept
+                if k.number.value == match.number.value
+                and (k.canonical_event == match.canonical_event or self._same_noun(k, match))
+            ]
             if not same:
                 kept.append(match)
         return kept
@@ -214,22 +242,38 @@ class CountFinder:
         start = match.qualifier_start if match.qualifier_start is not None else doc[match.number.start].idx
         last = doc[match.number.end - 1]
         end = last.idx + len(last)
-        if match.noun is not None and match.noun.i >= match.number.end and match.noun.i - match.number.end < 5:
+        if (
+            match.noun is not None
+            and match.noun.i >= match.number.end
+            and match.noun.i - match.number.end < 5
+        ):
             end = match.noun.idx + len(match.noun)
         sentence = doc[match.number.start].sent
-        return Count(number=match.number.value, qualifier=match.qualifier, what=self._what(match),
-                     event=match.event, text=doc.text[start:end], start=start, end=end,
-                     place=self._place(doc, sentence.start_char, sentence.end_char),
-                     time=self._time(sentence))
+        return Count(
+            number=match.number.value,
+            qualifier=match.qualifier,
+            what=self._what(match),
+            event=match.event,
+            text=doc.text[start:end],
+            start=start,
+            end=end,
+            place=self._place(doc, sentence.start_char, sentence.end_char),
+            time=self._time(sentence),
+        )
 
     def _what(self, match: CountMatch) -> str | None:
         noun = match.noun
         if noun is None:
             return None
-        modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in self.not_counted
-                     and c.i > match.number.end - 1]
+        modifiers = [
+            c
+            for c in noun.lefts
+            if c.dep_ in ("compound", "amod")
+            and c.lower_ not in self.not_counted
+            and c.i > match.number.end - 1
+        ]
         start = modifiers[0].i if modifiers else noun.i
-        return noun.doc[start: noun.i + 1].text
+        return noun.doc[start : noun.i + 1].text
 
     @staticmethod
     def _place(doc: Doc, start: int, end: int) -> str | None:
@@ -252,5 +296,7 @@ class CountFinder:
         "number_words_file": "number_words.json",
     },
 )
-def make_counts(nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str) -> CountFinder:
+def make_counts(
+    nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str
+) -> CountFinder:
     return CountFinder(nlp, name, events_file, nouns_file, number_words_file)

@@ -31,13 +31,21 @@ class EntityRecognizer:
     """spaCy NER plus a gazetteer and layout rules, cleaned and merged into ``doc._.entities``."""
 
     def __init__(
-        self, nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str
+        self,
+        nlp: Language,
+        name: str,
+        known_file: str,
+        names_file: str,
+        demonyms_file: str,
+        regions_file: str,
     ) -> None:
         self.name = name
         known = load_facts_json(known_file)["entities"]
         names = load_facts_json(names_file)
         self.titles = sorted(names["titles"], key=len, reverse=True)
-        self.title_re = re.compile(r"^(?:(?:%s)\s+)+" % "|".join(re.escape(t) for t in self.titles))
+        titles = "|".join(re.escape(t) for t in self.titles)
+        self.title_re = re.compile(rf"^(?:(?:{titles})\s+)+")
+        self.title_before_re = re.compile(rf"(?:^|\s)((?:{titles}))\s+$")
         self.not_names = {fold(n) for n in names["not_names"]}
         self.transliterator = Transliterator(names_file)
         self.known_type: dict[str, str] = {}
@@ -92,8 +100,16 @@ class EntityRecognizer:
             for match_id, start, end in matcher(doc):
                 canonical = doc.vocab.strings[match_id]
                 span = doc[start:end]
-                found.append(Mention(span.start_char, span.end_char, span.text, self.known_type[canonical],
-                                     GAZETTEER_PRIORITY, canonical=canonical))
+                found.append(
+                    Mention(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        self.known_type[canonical],
+                        GAZETTEER_PRIORITY,
+                        canonical=canonical,
+                    )
+                )
         for _, start, end in self.places(doc):
             span = doc[start:end]
             found.append(Mention(span.start_char, span.end_char, span.text, "GPE", 1))
@@ -162,15 +178,15 @@ class EntityRecognizer:
         return mention
 
     def _strip_title(self, text: str, mention: Mention) -> Mention:
-        before = text[max(0, mention.start - 40): mention.start]
-        title = re.search(r"(?:^|\s)((?:%s))\s+$" % "|".join(re.escape(t) for t in self.titles), before)
+        before = text[max(0, mention.start - 40) : mention.start]
+        title = self.title_before_re.search(before)
         if title:
             mention.descriptors.append(title.group(1))
         inner = self.title_re.match(mention.text)
         if inner and inner.end() < len(mention.text):
             mention.descriptors.append(inner.group().strip())
             mention.start += inner.end()
-            mention.text = text[mention.start: mention.end]
+            mention.text = text[mention.start : mention.end]
         return mention
 
     @staticmethod
@@ -180,7 +196,7 @@ class EntityRecognizer:
             mention.start += len(words[0]) + 1
         if POSSESSIVE.search(mention.text[-2:]):
             mention.end -= 2
-        mention.text = text[mention.start: mention.end].strip()
+        mention.text = text[mention.start : mention.end].strip()
         mention.end = mention.start + len(mention.text)
         return mention
 
@@ -205,10 +221,18 @@ class EntityRecognizer:
                 if descriptor not in descriptors:
                     descriptors.append(descriptor)
         entity_type = self.known_type.get(name) or OUTPUT_TYPE.get(label, label)
-        mentions = [TextSpan(text=m.text, start=m.start, end=m.end) for m in sorted(cluster.mentions,
-                                                                                      key=lambda m: m.start)]
-        return Entity(id=f"E{number}", name=name, type=entity_type, aliases=aliases, descriptors=descriptors,
-                      mentions=mentions)
+        mentions = [
+            TextSpan(text=m.text, start=m.start, end=m.end)
+            for m in sorted(cluster.mentions, key=lambda m: m.start)
+        ]
+        return Entity(
+            id=f"E{number}",
+            name=name,
+            type=entity_type,
+            aliases=aliases,
+            descriptors=descriptors,
+            mentions=mentions,
+        )
 
     @staticmethod
     def _canonical_surface(cluster: Cluster, label: str) -> str:
@@ -230,14 +254,24 @@ class EntityRecognizer:
         found = []
         for child in root.children:
             if child.dep_ == "appos" and child.i >= span.end and child.i - child.left_edge.i < 8:
-                found.append(doc[child.left_edge.i: child.i + 1].text)
+                found.append(doc[child.left_edge.i : child.i + 1].text)
         head = root.head
-        if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and span.start - head.left_edge.i < 10:
-            found.append(doc[head.left_edge.i: head.i + 1].text)
-        left = [t for t in doc[max(span.start - 5, 0): span.start] if t.head.i in range(span.start, span.end)
-                and t.dep_ in ("compound", "amod", "nmod") and t.is_lower]
+        if (
+            root.dep_ == "appos"
+            and head.i < span.start
+            and head.pos_ == "NOUN"
+            and span.start - head.left_edge.i < 10
+        ):
+            found.append(doc[head.left_edge.i : head.i + 1].text)
+        left = [
+            t
+            for t in doc[max(span.start - 5, 0) : span.start]
+            if t.head.i in range(span.start, span.end)
+            and t.dep_ in ("compound", "amod", "nmod")
+            and t.is_lower
+        ]
         if left:
-            found.append(doc[left[0].left_edge.i: span.start].text)
+            found.append(doc[left[0].left_edge.i : span.start].text)
         return [f for f in found if any(c.islower() for c in f) and not f.istitle()]
 
 

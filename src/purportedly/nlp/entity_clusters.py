@@ -28,8 +28,11 @@ def _absorb(target: Cluster, source: Cluster) -> None:
 
 def merge_region_bases(clusters: list[Cluster]) -> None:
     """'Siverka' joins 'Siverka river'. A bare 'Bryansk' stays apart from 'Bryansk region': often the city."""
-    rivers = {surface_key(c.canonical)[: -len(" river")]: c for c in clusters if c.canonical and
-              c.canonical.endswith(" river")}
+    rivers = {
+        surface_key(c.canonical)[: -len(" river")]: c
+        for c in clusters
+        if c.canonical and c.canonical.endswith(" river")
+    }
     for cluster in clusters:
         if not cluster.mentions or cluster.canonical:
             continue
@@ -47,8 +50,11 @@ def merge_partial_names(clusters: list[Cluster]) -> None:
         words = surface_key(cluster.mentions[0].text).split()
         if len(words) < MIN_PARTIAL_WORDS:
             continue
-        hosts = [other for other in clusters if other is not cluster and other.mentions
-                 and _has_partial(other, words)]
+        hosts = [
+            other
+            for other in clusters
+            if other is not cluster and other.mentions and _has_partial(other, words)
+        ]
         if len(hosts) == 1:
             _absorb(hosts[0], cluster)
 
@@ -56,7 +62,7 @@ def merge_partial_names(clusters: list[Cluster]) -> None:
 def _has_partial(cluster: Cluster, words: list[str]) -> bool:
     for surface in [*cluster.surfaces, cluster.canonical or ""]:
         longer = surface_key(surface).split()
-        if len(longer) > len(words) and (longer[: len(words)] == words or longer[-len(words):] == words):
+        if len(longer) > len(words) and (longer[: len(words)] == words or longer[-len(words) :] == words):
             return True
     return False
 
@@ -84,7 +90,7 @@ class PersonMerger:
 
     def _merge_full_names(self, people: list[Cluster]) -> None:
         for i, first in enumerate(people):
-            for second in people[i + 1:]:
+            for second in people[i + 1 :]:
                 if first.mentions and second.mentions and self._same_person(first, second):
                     _absorb(first, second)
 

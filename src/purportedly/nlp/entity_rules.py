@@ -42,7 +42,8 @@ PEN_NAME = re.compile(
 SETTLEMENT = re.compile(rf"\b(?:village|town|city|settlement|hamlet|port|suburb)s?[ \t]+of[ \t]+({CAP_SEQ})")
 # 'KYIV, March 3 (Northwire) -': a wire dateline names a place and the agency
 WIRE_DATELINE = re.compile(
-    r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?),[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+\(([A-Z][\w&.\- ]+)\)[ \t]*[-–—]",
+    r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?),[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+"
+    r"\(([A-Z][\w&.\- ]+)\)[ \t]*[-–—]",
     re.MULTILINE,
 )
 TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
@@ -51,7 +52,17 @@ PERSON_CONTEXT = re.compile(
     r"\b([A-Z][a-z’'\-]+(?:[ \t][A-Z][a-z’'\-]+){1,2})"
     r"(?=,[ \t]\d{1,3},|[ \t](?:says|said|told|wrote|added|claimed|insisted|explained)\b)"
 )
-NOT_REGION_WORDS = {"The", "Northern", "Southern", "Eastern", "Western", "Central", "Russian", "Ukrainian", "This"}
+NOT_REGION_WORDS = {
+    "The",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Russian",
+    "Ukrainian",
+    "This",
+}
 
 
 def military_units(text: str) -> Iterator[Mention]:
@@ -71,7 +82,9 @@ def regions(text: str) -> Iterator[Mention]:
 def rivers(text: str) -> Iterator[Mention]:
     for match in RIVER.finditer(text):
         name = match.group(1) or match.group(3)
-        yield Mention(match.start(), match.end(), match.group(), "LOC", RULE_PRIORITY, canonical=f"{name} river")
+        yield Mention(
+            match.start(), match.end(), match.group(), "LOC", RULE_PRIORITY, canonical=f"{name} river"
+        )
 
 
 def credits(text: str) -> Iterator[Mention]:
@@ -127,6 +140,13 @@ def people_in_context(text: str) -> Iterator[Mention]:
 
 def rule_mentions(text: str) -> list[Mention]:
     """Every rule-based mention in ``text`` (overlaps are resolved by the caller)."""
-    finders = (military_units, regions, rivers, credits, channels_and_pen_names, settlements_and_datelines,
-               people_in_context)
+    finders = (
+        military_units,
+        regions,
+        rivers,
+        credits,
+        channels_and_pen_names,
+        settlements_and_datelines,
+        people_in_context,
+    )
     return [mention for finder in finders for mention in finder(text)]

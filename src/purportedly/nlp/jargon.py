@@ -13,8 +13,25 @@ from purportedly.nlp.fact_lexicons import load_facts_json
 register_extensions()
 
 # a bare '200' or 'meat' is jargon only beside words of the trade; elsewhere it is a number or food
-CONTEXT_WORDS = {"cargo", "gruz", "as", "became", "become", "call", "called", "treated", "like", "us", "them",
-                 "were", "are", "is", "military", "term", "code"}
+CONTEXT_WORDS = {
+    "cargo",
+    "gruz",
+    "as",
+    "became",
+    "become",
+    "call",
+    "called",
+    "treated",
+    "like",
+    "us",
+    "them",
+    "were",
+    "are",
+    "is",
+    "military",
+    "term",
+    "code",
+}
 
 
 class JargonMatcher:
@@ -50,7 +67,7 @@ class JargonMatcher:
     def _in_context(doc: Doc, start: int, end: int) -> bool:
         if doc[start].like_num and doc[start].dep_ == "nummod":
             return False  # '200 men' is a count
-        window = doc[max(0, start - 3): min(len(doc), end + 2)]
+        window = doc[max(0, start - 3) : min(len(doc), end + 2)]
         return any(t.lower_ in CONTEXT_WORDS for t in window if not start <= t.i < end)
 
     def set_annotations(self, doc: Doc, matches: list[tuple[dict, int, int]]) -> Doc:
@@ -58,8 +75,15 @@ class JargonMatcher:
         glossary.clear()
         for entry, start, end in matches:
             span = doc[start:end]
-            glossary.append(GlossaryHit(term=span.text, meaning=entry["meaning"], start=span.start_char,
-                                        end=span.end_char, category=entry.get("category")))
+            glossary.append(
+                GlossaryHit(
+                    term=span.text,
+                    meaning=entry["meaning"],
+                    start=span.start_char,
+                    end=span.end_char,
+                    category=entry.get("category"),
+                )
+            )
         return doc
 
 

