@@ -1,0 +1,267 @@
+"""Distributed engine on Dask: partitions of articles analysed on cluster workers, in input order.
+
+The client reads the inputs (anything ``read_inputs`` understands) and streams partitions of
+articles to the workers; or, with ``read_on_workers=True``, ships partitions of *paths* and
+lets the workers read them (inputs on storage the workers share). Each worker process loads
+the pipeline once (a worker plugin warms the per-process cache) and sends back flat rows:
+key columns plus the Analysis JSON. A bounded number of partitions is in flight, so memory
+stays flat on the client however large the corpus. Needs the ``dask`` extra.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from purportedly.engines.rows import ParquetRows, analysis_from_row, analysis_row
+from purportedly.model import Analysis, Article
+from purportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from purportedly.reading import ReadFailure, read_inputs
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # the optional extra is missing: _distributed() says what to install
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+Item = Article | ReadFailure
+Row = dict[str, Any]
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError as exc:  # the optional extra is missing
+        raise RuntimeError("the Dask engine needs: pip install 'purportedly[dask]'") from exc
+    return distributed
+
+
+# ---------------------------------------------------------------------- worker side
+
+
+def analyse_partition(items: list[Item] | list[str], model: str, batch_size: int) -> list[Row | ReadFailure]:
+    """Worker task: analyse one partition (articles, or paths to read here) into rows."""
+    from purportedly.engines.local import analyze_items
+
+    if items and isinstance(items[0], str):
+        items = list(read_inputs(items))  # type: ignore[arg-type]
+    nlp = load_pipeline(model)  # cached per worker process: loaded once, reused by every task
+    return [
+        result if isinstance(result, ReadFailure) else analysis_row(result)
+        for result in analyze_items(items, nlp, batch_size)  # type: ignore[arg-type]
+    ]
+
+
+class PipelineLoader(WorkerPlugin):
+    """Worker plugin: load the pipeline when a worker starts, so the first task is not slow."""
+
+    name = "purportedly-pipeline"
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+
+    def setup(self, worker: Any) -> None:
+        load_pipeline(self.model)
+
+
+# ---------------------------------------------------------------------- client side
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, n_workers: int = 2) -> Iterator[Any]:
+    """A client of the cluster at ``scheduler`` (``tcp://host:8786``), or of a fresh LocalCluster.
+
+    The local cluster runs ``n_workers`` processes with one thread each: spaCy holds the GIL,
+    so parallelism comes from processes.
+    """
+    distributed = _distributed()
+    if scheduler:
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    cluster = distributed.LocalCluster(
+        n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def analyze_rows_with_dask(
+    paths: list[str] | None = None,
+    *,
+    items: Iterable[Item] | None = None,
+    client: Any,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    partition_size: int = 64,
+    read_on_workers: bool = False,
+) -> Iterator[Row | ReadFailure]:
+    """Rows (or read failures) in input order, as partitions finish on the cluster's workers.
+
+    Give ``paths`` (read here, or on the workers with ``read_on_workers``) or an ``items``
+    stream of already-read articles.
+    """
+    client.register_plugin(PipelineLoader(model))
+    if read_on_workers:
+        units: Iterable[Any] = paths or []
+    else:
+        units = items if items is not None else read_inputs(paths or [])
+    in_flight: deque[Any] = deque()
+    limit = 2 * max(sum(client.nthreads().values()), 1)
+    for partition in _partitions(units, partition_size):
+        in_flight.append(client.submit(analyse_partition, partition, model, batch_size, pure=False))
+        if len(in_flight) >= limit:
+            yield from in_flight.popleft().result()
+    while in_flight:
+        yield from in_flight.popleft().result()
+
+
+def analyze_with_dask(
+    paths: list[str],
+    *,
+    scheduler: str | None = None,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    partition_size: int = 64,
+    read_on_workers: bool = False,
+    client: Any = None,
+) -> Iterator[Analysis | ReadFailure]:
+    """The Dask twin of ``analyze_inputs``: the same results, in the same order.
+
+    Uses ``client`` if given, else connects to ``scheduler``, else starts a LocalCluster.
+    """
+    with _client_or(client, scheduler) as client:
+        rows = analyze_rows_with_dask(
+            paths,
+            client=client,
+            model=model,
+            batch_size=batch_size,
+            partition_size=partition_size,
+            read_on_workers=read_on_workers,
+        )
+        for row in rows:
+            yield row if isinstance(row, ReadFailure) else analysis_from_row(row)
+
+
+@contextmanager
+def _client_or(client: Any, scheduler: str | None) -> Iterator[Any]:
+    if client is not None:
+        yield client
+        return
+    with dask_client(scheduler) as own_client:
+        yield own_client
+
+
+def _partitions(units: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(units)
+    while partition := list(islice(iterator, size)):
+        yield partition
+
+
+# ------------------------------------------------------------------- sinks: parquet, store
+
+
+@dataclass
+class DaskRunSummary:
+    """What a distributed run wrote."""
+
+    analysed: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    parquet: str | None = None
+
+
+def ingest_with_dask(
+    paths: list[str],
+    *,
+    db: str | Path | None = None,
+    parquet: str | Path | None = None,
+    scheduler: str | None = None,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    partition_size: int = 64,
+    on_progress: Callable[[str, str], None] | None = None,
+    client: Any = None,
+) -> DaskRunSummary:
+    """Analyse ``paths`` on a Dask cluster into a Parquet file and/or a corpus store.
+
+    With ``db``, articles the store already holds are skipped before they are sent (resumable,
+    as ``purportedly ingest``), and read failures go to the store's errors table.
+    """
+    if db is None and parquet is None:
+        raise ValueError("give db= (a corpus store) and/or parquet= (a file) to write results to")
+    store = _open_store(db) if db is not None else None
+    summary = DaskRunSummary(parquet=str(parquet) if parquet is not None else None)
+    report = on_progress or (lambda outcome, name: None)
+    sink = ParquetRows(parquet) if parquet is not None else None
+    try:
+        with _client_or(client, scheduler) as client:
+            items = _unstored(read_inputs(paths), store, summary, report)
+            rows = analyze_rows_with_dask(
+                items=items, client=client, model=model, batch_size=batch_size, partition_size=partition_size
+            )
+            for row in rows:
+                _sink_row(row, store, sink, summary, report)
+    finally:
+        if sink is not None:
+            sink.close()
+        if store is not None:
+            store.close()
+    return summary
+
+
+def _open_store(db: str | Path) -> Any:
+    from purportedly.store import Store
+
+    return Store.open(db)
+
+
+def _unstored(items: Iterable[Item], store: Any, summary: DaskRunSummary, report: Callable) -> Iterator[Item]:
+    """Pass on articles the store lacks (and failures, which the sink records).
+
+    Duplicates within one run are caught later by ``store.add``, so nothing grows here.
+    """
+    if store is None:
+        yield from items
+        return
+    from purportedly.store.ingest import article_identity
+
+    for item in items:
+        if isinstance(item, Article) and store.has(article_identity(item)):
+            summary.skipped += 1
+            report("skipped", item.document)
+            continue
+        yield item
+
+
+def _sink_row(
+    row: Row | ReadFailure, store: Any, sink: ParquetRows | None, summary: DaskRunSummary, report: Callable
+) -> None:
+    if isinstance(row, ReadFailure):
+        summary.failed += 1
+        summary.errors.append(str(row))
+        if store is not None:
+            from purportedly.store.ingest import failure_location
+
+            store.add_error(*failure_location(row), row.message)
+        report("failed", row.document)
+        return
+    summary.analysed += 1
+    if sink is not None:
+        sink.append(row)
+    if store is not None:
+        from purportedly.store.ingest import article_identity
+
+        analysis = analysis_from_row(row)
+        stored = store.add(analysis, article_identity(analysis.article))
+        summary.stored += stored
+        summary.skipped += not stored
+        report("stored" if stored else "skipped", analysis.document)
+    else:
+        report("analysed", row["document"])
