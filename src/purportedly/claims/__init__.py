@@ -8,5 +8,13 @@ from purportedly.model import Claim
 
 
 def build_claims(doc: Doc) -> list[Claim]:
-    """Placeholder until the provenance stage lands: no claims."""
-    return []
+    """Every claim of a processed Doc: quotes, reported speech, attributed and hedged sentences.
+
+    Reads doc._.quotes, doc._.indirect_quotes and doc._.sources; works on a Doc without
+    them too (then only hedged sentences in the article's own voice become claims).
+    """
+    from purportedly.claims.extract import ClaimExtractor  # keeps `import purportedly` light
+
+    if len(doc) == 0:
+        return []
+    return ClaimExtractor(doc).run()

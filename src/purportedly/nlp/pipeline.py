@@ -36,6 +36,8 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_times", "purportedly.nlp.times"),
     ComponentSpec("purportedly_places", "purportedly.nlp.places"),
     ComponentSpec("purportedly_jargon", "purportedly.nlp.jargon"),
+    # claims read everything above (quotes, sources, hedges), so they run last
+    ComponentSpec("purportedly_claims", "purportedly.claims.component"),
 )
 
 

@@ -100,10 +100,8 @@ def alias_key(text: str) -> str:
     """Case-, apostrophe- and 'the'-insensitive key of a name."""
     text = re.sub(f"[{APOSTROPHES}]", "'", text)
     text = " ".join(text.split())
-    if text.isupper() or not any(c.islower() for c in text):
-        key = text  # acronyms keep their case
-    else:
-        key = text.lower()
+    acronym = not any(c.islower() for c in text)
+    key = text if acronym else text.lower()  # acronyms keep their case: "SBU" is not "sbu"
     return key[4:] if key.startswith("the ") else key
 
 
@@ -137,7 +135,9 @@ def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
     ]
     return AliasTable(
         known=known,
-        descriptors=[Descriptor(d["text"], d["kind"], d.get("prefer")) for d in descriptors.get("descriptor", [])],
+        descriptors=[
+            Descriptor(d["text"], d["kind"], d.get("prefer")) for d in descriptors.get("descriptor", [])
+        ],
         platforms=frozenset(alias_key(p) for p in not_sources.get("platforms", [])),
         photo_credits=frozenset(alias_key(p) for p in not_sources.get("photo_credit", [])),
         countries=frozenset(c.lower() for c in not_sources.get("countries", [])),

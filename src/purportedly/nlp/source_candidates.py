@@ -12,19 +12,74 @@ from purportedly.nlp.citing_lexicon import CitingLexicon
 from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource
 from purportedly.nlp.source_patterns import Citation
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "us", "him", "her", "them", "one",
-                      "his", "its", "their", "our", "this", "that", "these", "those", "who", "which"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "us",
+        "him",
+        "her",
+        "them",
+        "one",
+        "his",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+    }
+)
 KIND_BY_NOUN: dict[str, SourceKind] = {
-    "blogger": "blogger", "bloggers": "blogger", "researcher": "expert", "researchers": "expert",
-    "analyst": "expert", "analysts": "expert", "expert": "expert", "experts": "expert", "historian": "expert",
-    "official": "official", "officials": "government", "authorities": "government", "authority": "government",
-    "administration": "government", "spokesperson": "official", "spokesman": "official",
-    "spokeswoman": "official", "head": "official", "governor": "official", "mayor": "official",
-    "minister": "official", "ministry": "ministry", "channel": "channel", "newspaper": "outlet",
-    "site": "outlet", "website": "outlet", "outlet": "outlet", "tabloid": "outlet", "agency": "news_agency",
-    "commander": "military", "command": "military", "staff": "military", "army": "military",
-    "military": "military", "force": "military", "forces": "military", "source": "anonymous",
-    "sources": "anonymous", "service": "organisation", "journalist": "person", "reporter": "person",
+    "blogger": "blogger",
+    "bloggers": "blogger",
+    "researcher": "expert",
+    "researchers": "expert",
+    "analyst": "expert",
+    "analysts": "expert",
+    "expert": "expert",
+    "experts": "expert",
+    "historian": "expert",
+    "official": "official",
+    "officials": "government",
+    "authorities": "government",
+    "authority": "government",
+    "administration": "government",
+    "spokesperson": "official",
+    "spokesman": "official",
+    "spokeswoman": "official",
+    "head": "official",
+    "governor": "official",
+    "mayor": "official",
+    "minister": "official",
+    "ministry": "ministry",
+    "channel": "channel",
+    "newspaper": "outlet",
+    "site": "outlet",
+    "website": "outlet",
+    "outlet": "outlet",
+    "tabloid": "outlet",
+    "agency": "news_agency",
+    "commander": "military",
+    "command": "military",
+    "staff": "military",
+    "army": "military",
+    "military": "military",
+    "force": "military",
+    "forces": "military",
+    "source": "anonymous",
+    "sources": "anonymous",
+    "service": "organisation",
+    "journalist": "person",
+    "reporter": "person",
 }
 
 
@@ -48,14 +103,32 @@ class Candidate:
 
 def from_alias_hit(hit: AliasHit, strong: bool) -> Candidate:
     if hit.known is not None:
-        return Candidate(hit.start, hit.end, hit.text, None, hit.known.kind, known=hit.known, proper=True,
-                         strong=strong or hit.known.cited)
+        return Candidate(
+            hit.start,
+            hit.end,
+            hit.text,
+            None,
+            hit.known.kind,
+            known=hit.known,
+            proper=True,
+            strong=strong or hit.known.cited,
+        )
     descriptor = hit.descriptor
-    return Candidate(hit.start, hit.end, hit.text, None, descriptor.kind, strong=True,
-                     descriptor_kind=descriptor.kind, prefer=descriptor.prefer)
+    return Candidate(
+        hit.start,
+        hit.end,
+        hit.text,
+        None,
+        descriptor.kind,
+        strong=True,
+        descriptor_kind=descriptor.kind,
+        prefer=descriptor.prefer,
+    )
 
 
-def from_citation(doc: Doc, citation: Citation, lexicon: CitingLexicon, table: AliasTable) -> Candidate | None:
+def from_citation(
+    doc: Doc, citation: Citation, lexicon: CitingLexicon, table: AliasTable
+) -> Candidate | None:
     """A candidate for a citing phrase, or None when the phrase cannot name a source."""
     head = citation.head
     if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num:
@@ -74,8 +147,17 @@ def from_citation(doc: Doc, citation: Citation, lexicon: CitingLexicon, table: A
     if not proper and not is_source_description(head, lexicon):
         return None
     alias = phrase if phrase != name else None
-    return Candidate(citation.start, citation.end, name, alias, kind_of(doc, citation, person, table),
-                     proper=proper, person=person, strong=citation.strong, present=citation.present)
+    return Candidate(
+        citation.start,
+        citation.end,
+        name,
+        alias,
+        kind_of(doc, citation, person, table),
+        proper=proper,
+        person=person,
+        strong=citation.strong,
+        present=citation.present,
+    )
 
 
 def is_country_or_people(tokens: Span, table: AliasTable) -> bool:
@@ -106,7 +188,11 @@ def kind_of(doc: Doc, citation: Citation, person: bool, table: AliasTable) -> So
             kind = KIND_BY_NOUN[word]
             return "official" if person and kind == "government" else kind
     if citation.how == "outlet_named":
-        return "channel" if "channel" in doc.text[max(0, citation.start - 40) : citation.start].lower() else "outlet"
+        return (
+            "channel"
+            if "channel" in doc.text[max(0, citation.start - 40) : citation.start].lower()
+            else "outlet"
+        )
     if person:
         return "person"
     if head.ent_type_ == "ORG":

@@ -104,16 +104,14 @@ def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
     words = name_words(candidate.name, titles)
     for other in groups:
         for member in other.candidates:
-            if member.proper and member.known is None and same_person(
-                words, name_words(member.name, titles)
-            ):
+            if member.proper and member.known is None and same_person(words, name_words(member.name, titles)):
                 candidate.person = True
                 return other
     return None
 
 
 def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
-    """"Ukrainian intelligence" -> the intelligence service the article names nearby, or dropped."""
+    """ "Ukrainian intelligence" -> the intelligence service the article names nearby, or dropped."""
     named = [c for c in candidates if c.known is not None and c.known.kind != "unknown"]
     resolved = []
     for candidate in candidates:
@@ -123,8 +121,16 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
         target = pick_referent(candidate, named)
         if target is not None:
             resolved.append(
-                Candidate(candidate.start, candidate.end, candidate.name, None, target.kind,
-                          known=target.known, proper=True, strong=True)
+                Candidate(
+                    candidate.start,
+                    candidate.end,
+                    candidate.name,
+                    None,
+                    target.kind,
+                    known=target.known,
+                    proper=True,
+                    strong=True,
+                )
             )
     return resolved
 

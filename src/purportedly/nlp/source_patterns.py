@@ -9,15 +9,36 @@ from spacy.tokens import Doc, Span, Token
 from purportedly.nlp.citing_lexicon import CitingLexicon
 
 # Children that start a new phrase rather than belong to the name: "X, who ...", "X, a blogger".
-PHRASE_BREAKS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "dep", "case"})
+PHRASE_BREAKS = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "dep", "case"}
+)
 LEADING_WORDS = frozenset({"a", "an", "the", "one", "some", "this", "that", "these", "those"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # How a citation was found; the strong ones cite a source however generic its noun.
-STRONG_HOWS = frozenset({"according_to", "agent", "recipient", "statement_to", "channel_of", "outlet_named",
-                         "told_outlet"})
+STRONG_HOWS = frozenset(
+    {"according_to", "agent", "recipient", "statement_to", "channel_of", "outlet_named", "told_outlet"}
+)
 MEDIA_NOUNS = frozenset({"channel", "blog", "newspaper", "site", "website", "podcast", "show"})
-STRONG_VERBS = frozenset({"write", "claim", "deny", "report", "publish", "release", "post", "announce",
-                          "confirm", "allege", "insist", "state", "quote", "tweet", "broadcast", "issue"})
+STRONG_VERBS = frozenset(
+    {
+        "write",
+        "claim",
+        "deny",
+        "report",
+        "publish",
+        "release",
+        "post",
+        "announce",
+        "confirm",
+        "allege",
+        "insist",
+        "state",
+        "quote",
+        "tweet",
+        "broadcast",
+        "issue",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +73,11 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
     lemma = token.lemma_.lower()
     lower = token.lower_
     heads: list[tuple[Token, str, str | None]] = []
-    if token.pos_ in ("VERB", "AUX") and lemma in lexicon.report_verbs and not reported_within_report(token, lexicon):
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and lemma in lexicon.report_verbs
+        and not reported_within_report(token, lexicon)
+    ):
         heads.extend(verb_sources(token, lemma))
     if (lower, token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "") in _two_word_preps(lexicon) or (
         (lower,) in lexicon.source_prepositions
@@ -64,7 +89,9 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
                 heads.extend((c, "statement_to", None) for c in prep.children if c.dep_ == "pobj")
     if lower in lexicon.outlet_nouns:
         if lower in MEDIA_NOUNS:  # "Kashevarova's Telegram channel"; a personal page is not media
-            heads.extend((c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN")
+            heads.extend(
+                (c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+            )
         named = name_after(token)
         if named is not None:
             return [named] + [c for h in heads for c in expand(h)]
@@ -129,9 +156,10 @@ OUTLET_WORDS = frozenset({"reporters", "journalists", "newspaper", "site", "outl
 def spoke_to_us(verb: Token) -> bool:
     """'He spoke to us', 'she talked to Reuters': the subject gave the outlet information."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
-            if any(c.dep_ == "pobj" and (c.lower_ in ("us", "me") or c.pos_ == "PROPN") for c in prep.children):
-                return True
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" else []
+        hearers = [c for c in objects if c.lower_ in ("us", "me") or c.pos_ == "PROPN"]
+        if prep.lower_ in ("to", "with") and hearers:
+            return True
     return False
 
 
@@ -160,7 +188,9 @@ def name_after(noun: Token) -> Citation | None:
     if j == i:
         return None
     run = doc[i:j]
-    return Citation(run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True)
+    return Citation(
+        run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True
+    )
 
 
 def is_name_word(token: Token) -> bool:
@@ -250,7 +280,11 @@ def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
         return None, None
     doc = head.doc
     left = head.i
-    while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ in ("compound", "flat", "amod", "nmod"):
+    while (
+        left > 0
+        and doc[left - 1].pos_ == "PROPN"
+        and doc[left - 1].dep_ in ("compound", "flat", "amod", "nmod")
+    ):
         left -= 1
     right = head.i
     # "General Staff of the Armed Forces": keep an 'of' phrase made of proper nouns

@@ -8,7 +8,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from purportedly.model import Source, Span as TextSpan
+from purportedly.model import Source
+from purportedly.model import Span as TextSpan
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.quoted import SpanIndex
@@ -19,7 +20,6 @@ from purportedly.nlp.source_patterns import Citation, citation_of, find_citation
 from purportedly.nlp.story import story_segments
 
 register_extensions()
-
 
 
 class SourceFinder:
@@ -50,7 +50,9 @@ class SourceFinder:
         hits = [h for s in sentences for h in self.table.find(doc.text, s.start_char, s.end_char)]
         hits = [h for h in hits if not in_photo_credit(doc.text, h)]
         hit_index = SpanIndex([(h.start, h.end) for h in hits])
-        cited_hits = {(h.start, h.end) for h in hits for c in citations if c.start <= h.start and h.end <= c.end}
+        cited_hits = {
+            (h.start, h.end) for h in hits for c in citations if c.start <= h.start and h.end <= c.end
+        }
         publishers = publisher_names(doc)
         found: list[tuple[Candidate, Span]] = []
         for hit in hits:
@@ -114,8 +116,25 @@ def speaker_citations(doc: Doc) -> list[Citation]:
 
 INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER"})
 # Present-tense cues narrate what is heard on a recording ("the soldier says").
-PRESENT_CUES = frozenset({"says", "tells", "asks", "answers", "replies", "adds", "explains", "describes",
-                          "complains", "shouts", "admits", "continues", "goes on", "laughs", "responds"})
+PRESENT_CUES = frozenset(
+    {
+        "says",
+        "tells",
+        "asks",
+        "answers",
+        "replies",
+        "adds",
+        "explains",
+        "describes",
+        "complains",
+        "shouts",
+        "admits",
+        "continues",
+        "goes on",
+        "laughs",
+        "responds",
+    }
+)
 
 
 def speaker_span(doc: Doc, quote) -> Span | None:

@@ -1,0 +1,128 @@
+"""Find the claims of an article: quotes, reported speech, attributed and hedged sentences."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from purportedly.claims.chains import ChainBuilder
+from purportedly.claims.factuality import factuality_of
+from purportedly.claims.scope import CueIndex, sentence_of
+from purportedly.model import Claim, Quote
+from purportedly.nlp.extensions import get_list
+from purportedly.nlp.hedge_cues import CueMatch
+from purportedly.nlp.quoted import SpanIndex, merge_spans
+from purportedly.nlp.source_patterns import STRONG_VERBS
+from purportedly.nlp.story import story_segments
+
+ATTRIBUTING_LEMMAS = STRONG_VERBS | {"say", "add", "accuse"}
+ATTRIBUTING_PHRASES = ("according to", "as per")
+
+
+class ClaimExtractor:
+    """Build every claim of one Doc with its chain and factuality."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.chains = ChainBuilder(doc, get_list(doc, "sources"))
+        self.cues = CueIndex(doc)
+        self.claims: list[Claim] = []
+        self.covered: set[int] = set()  # start offsets of sentences some claim already covers
+        self.quoted: list[tuple[int, int]] = []  # spans of quotes already made claims
+
+    def run(self) -> list[Claim]:
+        quotes = get_list(self.doc, "quotes")
+        by_id = {q.id: q for q in quotes}
+        for quote in quotes + get_list(self.doc, "indirect_quotes"):
+            self.add_quote(quote, by_id)
+        quoted = SpanIndex(merge_spans(self.quoted))
+        for sentence in self.story_sentences():
+            if sentence.start_char not in self.covered and not quoted.overlaps(
+                sentence.start_char, sentence.end_char
+            ):
+                self.add_sentence(sentence)
+        return self.claims
+
+    def story_sentences(self) -> list[Span]:
+        segments = [(s.start, s.end) for s in story_segments(self.doc)]
+        try:
+            sentences = list(self.doc.sents)
+        except ValueError:
+            sentences = [self.doc[:]] if len(self.doc) else []
+        return [s for s in sentences if any(a <= s.start_char < b for a, b in segments)]
+
+    def add_quote(self, quote: Quote, by_id: dict[str, Quote]) -> None:
+        anchor = quote.speaker_mention or quote
+        sentence = sentence_of(self.doc, anchor.start, anchor.end)
+        chain = self.chains.for_quote(quote, sentence)
+        outer = by_id.get(quote.nested_in) if quote.nested_in else None
+        if outer is not None:  # words quoted inside a quote reached us through its speaker
+            outer_sentence = sentence_of(self.doc, outer.start, outer.end)
+            outer_chain = self.chains.for_quote(outer, outer_sentence)
+            same_speaker = chain[0].name == outer_chain[0].name
+            chain = outer_chain if same_speaker else chain[:1] + outer_chain
+        # a direct quote's own hedges are the speaker's; reported speech is the article's wording
+        skip = None if quote.kind == "indirect" else (quote.start, quote.end)
+        cues = self.cues.in_scope(sentence, skip=skip)
+        cues = [c for c in cues if keeps_denial(c, quote)]
+        cues += self.recording_cues(chain, quote)
+        self.append(quote.text, quote.start, quote.end, chain, cues, quote_id=quote.id)
+        if sentence is not None:
+            self.covered.add(sentence.start_char)
+        self.quoted.append((quote.start, quote.end))
+
+    def recording_cues(self, chain, quote: Quote) -> list[CueMatch]:
+        """Hedges on the recording ('a purportedly intercepted call') carry to what is heard on it."""
+        if not any(link.role == "recording" for link in chain):
+            return []
+        sentence = sentence_of(self.doc, quote.start, quote.end)
+        recording = self.chains.recording_near(sentence, quote.start) if sentence is not None else None
+        if recording is None or recording[1] is None:
+            return []
+        return [
+            c for c in self.cues.in_scope(recording[1]) if c.type.category in ("evidential", "failed_check")
+        ]
+
+    def add_sentence(self, sentence: Span) -> None:
+        cues = self.cues.in_scope(sentence)
+        attributed = self.is_attributed(sentence)
+        if not attributed and not any(c.type.hedge for c in cues):
+            return
+        chain = self.chains.for_sentence(sentence) if attributed else [self.chains.article]
+        start, end = trim(self.doc.text, sentence.start_char, sentence.end_char)
+        self.append(self.doc.text[start:end], start, end, chain, cues)
+
+    def is_attributed(self, sentence: Span) -> bool:
+        if not self.chains.mentions_in(sentence.start_char, sentence.end_char):
+            return False
+        lowered = sentence.text.lower()
+        if any(p in lowered for p in ATTRIBUTING_PHRASES):
+            return True
+        return any(t.lemma_.lower() in ATTRIBUTING_LEMMAS and t.pos_ in ("VERB", "AUX") for t in sentence)
+
+    def append(self, text, start, end, chain, cues, quote_id: str | None = None) -> None:
+        self.claims.append(
+            Claim(
+                id=f"c{len(self.claims) + 1}",
+                text=text,
+                start=start,
+                end=end,
+                quote_id=quote_id,
+                chain=chain,
+                factuality=factuality_of(cues),
+            )
+        )
+
+
+def keeps_denial(cue: CueMatch, quote: Quote) -> bool:
+    """A denial scopes over the quote only when it is the quote's own cue ('X denied that ...')."""
+    if cue.type.category != "denial":
+        return True
+    return quote.kind == "indirect" and cue.start < quote.start
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

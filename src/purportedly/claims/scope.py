@@ -1,0 +1,73 @@
+"""Which factuality cues scope over a stretch of text: its sentence, and back-references after it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span
+
+from purportedly.nlp.hedge_cues import CueMatch, load_cue_lexicon
+from purportedly.nlp.quoted import SpanIndex, quoted_spans
+
+# A following sentence refers back to the claim when it opens with an anaphor:
+# "That figure could not be independently confirmed." / "The recordings could not be verified."
+BACK_REFERENCE = re.compile(
+    r"^\W*(?:that|this|these|those|the|its|their|neither|none|it|such)\b", re.IGNORECASE
+)
+BACK_REFERRING_CATEGORIES = frozenset({"failed_check"})
+
+
+class CueIndex:
+    """Every factuality cue of a Doc outside quotation marks, looked up by character range."""
+
+    def __init__(self, doc: Doc) -> None:
+        inside_quotes = SpanIndex(quoted_spans(doc))
+        cues = load_cue_lexicon().find(doc.text)
+        self.cues = [c for c in cues if not inside_quotes.overlaps(c.start, c.end)]
+        self.starts = [c.start for c in self.cues]
+        self.doc = doc
+
+    def between(self, start: int, end: int, skip: tuple[int, int] | None = None) -> list[CueMatch]:
+        """Cues inside [start, end), except those inside ``skip`` (the claim's own quote)."""
+        found = self.cues[bisect_left(self.starts, start) : bisect_right(self.starts, end - 1)]
+        if skip is not None:
+            found = [c for c in found if not (skip[0] <= c.start < skip[1])]
+        return [c for c in found if c.end <= end]
+
+    def in_scope(self, sentence: Span | None, skip: tuple[int, int] | None = None) -> list[CueMatch]:
+        """Cues in the sentence plus back-referring failed checks in the sentence after it."""
+        if sentence is None:
+            return []
+        found = self.between(sentence.start_char, sentence.end_char, skip)
+        following = next_sentence(sentence)
+        if following is not None and BACK_REFERENCE.match(following.text):
+            found += [
+                c
+                for c in self.between(following.start_char, following.end_char)
+                if c.type.category in BACK_REFERRING_CATEGORIES
+            ]
+        return found
+
+
+def next_sentence(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    if sentence.end >= len(doc):
+        return None
+    try:
+        following = doc[sentence.end].sent
+    except ValueError:
+        return None
+    # only within the same paragraph or the one right after (not across the article)
+    gap = doc.text[sentence.end_char : following.start_char]
+    return following if gap.count("\n") <= 2 else None
+
+
+def sentence_of(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, max(start + 1, min(end, start + 1)), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    try:
+        return span[0].sent
+    except ValueError:
+        return doc[:]
