@@ -82,7 +82,7 @@ class MentionClusters:
             ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
                 return _name_words(ent)
-        words = [t for t in self.doc[mention.start : mention.end] if t.pos_ == "PROPN"]
+        words = [t for t in self.doc[mention.start : mention.end] if t.pos_ == "PROPN" and not t.is_space]
         return [t.text for t in words] or [head.text]
 
     # ------------------------------------------------------------------ clustering
@@ -110,11 +110,15 @@ class MentionClusters:
         """Give every mention a cluster, in text order."""
         name_clusters: dict[int, int] = {}
         mentions = self.ordered()
+        partners: dict[int, list[Mention]] = {}
+        for first, second in self.appositions:
+            partners.setdefault(id(first), []).append(second)
+            partners.setdefault(id(second), []).append(first)
         for index, mention in enumerate(mentions):
             mention.cluster = self._assign(mention, mentions[:index], name_clusters, exclude=None)
-        for first, second in self.appositions:
-            if first.cluster is not None and second.cluster is not None:
-                self._union(first.cluster, second.cluster)
+            for partner in partners.get(id(mention), []):
+                if partner.cluster is not None and mention.cluster is not None:
+                    self._union(partner.cluster, mention.cluster)
 
     def cluster_excluding(self, mention: Mention, outer: Mention) -> int | None:
         """A nested quote's speaker cluster, never the quoting speaker themself (the mention is not changed)."""
@@ -146,6 +150,13 @@ class MentionClusters:
         return mention.kind == "description" and mention.definite and mention.head_lemma in self.lexicon.generic_nouns and not mention.distinct
 
     def _antecedent(self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool) -> int | None:
+        found = self._search(mention, earlier, exclude, pronoun_like, strict=True)
+        if found is None and pronoun_like:
+            found = self._search(mention, earlier, exclude, pronoun_like, strict=False)
+        return found
+
+    def _search(self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool, strict: bool) -> int | None:
+        """Most recent compatible antecedent; strict: only subjects and speakers, else any person mention."""
         reach = PRONOUN_PARAGRAPHS if mention.kind == "pronoun" else GENERIC_PARAGRAPHS
         for candidate in reversed(earlier[-PRONOUN_LOOKBACK:] if pronoun_like else earlier):
             cluster = self.find(candidate.cluster)
@@ -154,12 +165,25 @@ class MentionClusters:
             if pronoun_like:
                 if mention.paragraph - candidate.paragraph > reach:
                     break
-                salient = candidate.is_subject or candidate.is_speaker or candidate.kind == "name"
-                if candidate.person_like and salient and self._gender_fits(mention.gender, cluster):
+                salient = candidate.is_subject or candidate.is_speaker or (not strict and candidate.kind == "name")
+                if salient and self._person_like(cluster) and self._gender_fits(mention.gender, cluster):
                     return cluster
-            elif candidate.kind == "description" and candidate.head_lemma == mention.head_lemma and mention.modifiers <= candidate.modifiers:
+            elif self._same_description(mention, candidate):
                 return cluster
         return None
+
+    @staticmethod
+    def _same_description(mention: Mention, candidate: Mention) -> bool:
+        """'the unnamed soldier' ~ 'an unnamed Russian soldier'; 'his mother' only ~ 'his mother'."""
+        if candidate.kind != "description" or candidate.head_lemma != mention.head_lemma:
+            return False
+        if mention.possessor and mention.possessor != candidate.possessor:
+            return False
+        return mention.modifiers <= candidate.modifiers
+
+    def _person_like(self, cluster: int) -> bool:
+        """Whether any mention of the referent names a person ("the most talkative of them, Ruslan …")."""
+        return any(m.person_like for m in self.by_span.values() if self.find(m.cluster) == cluster)
 
     def _gender_fits(self, gender: str, cluster: int) -> bool:
         if not gender:
@@ -182,4 +206,4 @@ class MentionClusters:
 
 
 def _name_words(span) -> list[str]:
-    return [t.text for t in span if not t.is_punct and t.text not in ("'s", "\u2019s")]
+    return [t.text for t in span if not (t.is_punct or t.is_space) and t.text not in ("'s", "\u2019s")]

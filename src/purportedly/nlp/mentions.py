@@ -34,7 +34,7 @@ class PersonLexicon:
     def name_gender(self, words: list[str]) -> str:
         """The gender a person's given name usually takes, '' when unknown."""
         given = [w.lower() for w in words if w.lower().rstrip(".") not in self.titles]
-        return self.first_names.get(given[0], "") if len(given) >= 2 else ""
+        return self.first_names.get(given[0], "") if given else ""
 
     def is_person_head(self, token: Token) -> bool:
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in self.person_nouns or (
@@ -70,6 +70,7 @@ class Mention:
     is_speaker: bool = False
     head_lemma: str = ""
     person_like: bool = True
+    possessor: str = ""  # "his" in "his mother", "the soldier 's" in "the soldier's wife"
     paragraph: int = 0
     cluster: int | None = None
 
@@ -109,7 +110,7 @@ def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[in
         gender, number, _ = pronoun
         kind, plural = "pronoun", number == "pl"
     else:
-        is_name = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.lemma_.lower() not in lexicon.person_nouns)
+        is_name = head.pos_ == "PROPN" and head.lemma_.lower() not in lexicon.person_nouns
         kind = "name" if is_name else "description"
         if kind == "description":
             gender = lexicon.person_nouns.get(head.lemma_.lower(), "") or possessive_gender(head)
@@ -120,6 +121,7 @@ def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[in
     modifiers = {
         t.lower_ for t in span if t.i != head.i and t.is_alpha and t.dep_ not in ("det", "poss", "case") and t.lower_ != head_word
     }
+    possessor = " ".join(t.lower_ for t in span if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i < head.i))
     return Mention(
         start=start,
         end=end,
@@ -135,6 +137,7 @@ def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[in
         distinct=bool(set(words) & lexicon.distinct_markers),
         is_subject=is_subject_like(head),
         head_lemma=head_word,
+        possessor=possessor,
     )
 
 
