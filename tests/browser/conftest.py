@@ -14,8 +14,15 @@ from tests.browser.web_corpus import build_corpus
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +65,9 @@ def server(corpus_db):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed (Debian: apt-get install chromium); browser tests need it")
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    playwright_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is not installed"
+    )
     with playwright_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -81,6 +90,14 @@ class PageWatch:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    def text(self, selector: str) -> str:
+        """The text under selector as the article has it: label badges (.tag) left out."""
+        return self.page.evaluate(
+            "sel => { const c = document.querySelector(sel).cloneNode(true);"
+            " c.querySelectorAll('.tag').forEach(t => t.remove()); return c.textContent; }",
+            selector,
+        )
+
     def screenshot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         target = SCREENSHOTS / f"{name}.png"
@@ -92,8 +109,9 @@ class PageWatch:
 def watched(browser, server):
     context = browser.new_context(viewport={"width": 1360, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)  # the CI machine may be busy
     watch = PageWatch(page)
+
     # Nothing may leave this machine: record (and block) any request to another origin.
     def route(r):
         if r.request.url.startswith(server):

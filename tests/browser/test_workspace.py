@@ -21,7 +21,8 @@ def after_render(watch, action) -> None:
     before = watch.page.get_attribute("main#view", "data-rendered")
     action()
     watch.page.wait_for_function(
-        "b => { const m = document.getElementById('view'); return m.dataset.rendered !== b && !m.hasAttribute('aria-busy'); }",
+        "b => { const m = document.getElementById('view');"
+        " return m.dataset.rendered !== b && !m.hasAttribute('aria-busy'); }",
         arg=before,
     )
 
@@ -51,14 +52,19 @@ def test_search_then_open_an_article(watched, server):
     assert "Soldier says his unit was sent forward without armour" in titles
     watched.screenshot("01_search")
     after_render(watched, lambda: page.click("text=Soldier says his unit was sent forward without armour"))
-    assert marked_text(page, ".story [data-quote=q1]") == "Our commander sent the whole company across the minefield without helmets,"
+    assert (
+        marked_text(page, ".story [data-quote=q1]")
+        == "Our commander sent the whole company across the minefield without helmets,"
+    )
     assert marked_text(page, ".story .m-speaker") == "the soldier"
     assert page.locator(".story .m-hedge", has_text="could not independently verify").count() == 1
     assert page.locator(".story .m-source", has_text="Ukraine's Security Service").count() >= 1
     assert page.locator(".story .tag-time", has_text="2024-03-11").count() == 1
     assert page.locator(".side .claim-card .fact").first.inner_text() == "PR+"
     chain = page.locator(".side .claim-card .chain").first.inner_text()
-    assert chain.index("Artyom") < chain.index("intercepted call") < chain.index("Security Service of Ukraine")
+    assert (
+        chain.index("Artyom") < chain.index("intercepted call") < chain.index("Security Service of Ukraine")
+    )
     watched.screenshot("02_article")
     assert_clean(watched)
 
@@ -67,10 +73,14 @@ def test_key_points_and_captions_are_shown_apart_from_the_story(watched, server,
     ids = corpus_db[1]
     open_view(watched, server, f"article/{ids['hand_tabloid.txt']}")
     page = watched.page
-    assert page.locator(".apart .key-points li").all_inner_texts() == ["Ukraine's SBU released the intercepted call"]
+    assert page.locator(".apart .key-points li").all_inner_texts() == [
+        "Ukraine's SBU released the intercepted call"
+    ]
     assert "A position near Verbivka." in page.inner_text(".apart .captions")
     story = page.inner_text(".story")
-    assert "A position near Verbivka" not in story and "Ukraine's SBU released the intercepted call" not in story
+    assert (
+        "A position near Verbivka" not in story and "Ukraine's SBU released the intercepted call" not in story
+    )
     # the legend hides a layer without touching the text
     page.uncheck("input[aria-label='show Hedge']")
     assert "hide-hedge" in page.get_attribute(".text-column", "class")
@@ -82,7 +92,9 @@ def test_claim_provenance(watched, server, corpus_db):
     ids = corpus_db[1]
     open_view(watched, server, f"article/{ids['hand_tabloid.txt']}")
     page = watched.page
-    after_render(watched, lambda: page.locator(".claim-card", has_text="minefield").locator(".claim-link").click())
+    after_render(
+        watched, lambda: page.locator(".claim-card", has_text="minefield").locator(".claim-link").click()
+    )
     labels = page.locator("svg.graph .node-label").all_text_contents()
     assert "Artyom" in labels and "intercepted call" in labels
     assert any("Mirror Post" in t or "Conscript" in t for t in labels)
@@ -105,7 +117,9 @@ def test_paste_and_analyse_without_storing(watched, server):
     page.fill("textarea[name=text]", text)
     page.click(".analyze-form button[type=submit]")
     page.wait_for_selector("text=Nothing was stored", timeout=60_000)
-    assert "Intercepted call: soldier says unit was sent forward without armour" in page.inner_text(".article-view h1")
+    assert "Intercepted call: soldier says unit was sent forward without armour" in page.inner_text(
+        ".article-view h1"
+    )
     assert "Eastwire could not independently verify" in page.inner_text(".story")
     after = json.loads(page.request.get(f"{server}/api/facets").text())["articles"]
     assert after == before
@@ -113,10 +127,16 @@ def test_paste_and_analyse_without_storing(watched, server):
     assert_clean(watched)
 
 
-@pytest.mark.parametrize("view,selector", [
-    ("stories", ".cluster"), ("sources", "table.data tbody tr"), ("entities", "table.data tbody tr"),
-    ("timeline", "svg.timeline-chart circle"), ("counts", "svg.counts-chart rect.bar-max"),
-])
+@pytest.mark.parametrize(
+    "view,selector",
+    [
+        ("stories", ".cluster"),
+        ("sources", "table.data tbody tr"),
+        ("entities", "table.data tbody tr"),
+        ("timeline", "svg.timeline-chart circle"),
+        ("counts", "svg.counts-chart rect.bar-max"),
+    ],
+)
 def test_corpus_views(watched, server, view, selector):
     open_view(watched, server, view)
     assert watched.page.locator(selector).count() >= 1

@@ -11,7 +11,18 @@ from datetime import date
 from pathlib import Path
 
 from purportedly.model import (
-    Analysis, Article, ChainLink, Claim, Count, Entity, Factuality, Hedge, Quote, Segment, Source, Span,
+    Analysis,
+    Article,
+    ChainLink,
+    Claim,
+    Count,
+    Entity,
+    Factuality,
+    Hedge,
+    Quote,
+    Segment,
+    Source,
+    Span,
     TimeExpression,
 )
 from purportedly.store import Store, ingest_analyses
@@ -19,6 +30,10 @@ from purportedly.store import Store, ingest_analyses
 ARTICLES = Path(__file__).resolve().parents[1] / "articles" / "web"
 PAYLOAD_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
 PAYLOAD_IMG = "<img src=x onerror=alert(1)>"
+
+
+def annotated_text(name: str) -> str:
+    return (ARTICLES / "annotated" / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -34,131 +49,272 @@ def span(text: str, needle: str, nth: int = 0) -> Span:
 
 
 def segments(text: str, kinds: list[tuple[str, str]]) -> list[Segment]:
+    """Segments that start at a needle and run to the end of its line (a dateline: just the needle)."""
     out = []
     for kind, needle in kinds:
         start, end = at(text, needle)
-        out.append(Segment(kind=kind, start=start, end=end, text=needle))
+        if kind != "dateline":
+            line_end = text.find("\n", start)
+            end = len(text) if line_end < 0 else line_end
+        if out and out[-1].kind == "dateline" and out[-1].end < start:
+            start = out[-1].end + 1  # the paragraph goes on after its dateline
+        out.append(Segment(kind=kind, start=start, end=end, text=text[start:end]))
     return out
 
 
 def quote(text: str, qid: str, words: str, speaker: str, mention: str, cue: str) -> Quote:
     start, end = at(text, words)
-    return Quote(id=qid, text=words, start=start, end=end, speaker=speaker, speaker_mention=span(text, mention),
-                 cue=cue, cue_span=span(text, cue))
+    return Quote(
+        id=qid,
+        text=words,
+        start=start,
+        end=end,
+        speaker=speaker,
+        speaker_mention=span(text, mention),
+        cue=cue,
+        cue_span=span(text, cue),
+    )
 
 
 def hedge(text: str, cue: str, category: str, sentence: str) -> Hedge:
     start, end = at(text, cue)
     s_start, s_end = at(text, sentence)
-    return Hedge(cue=cue, category=category, sentence=sentence, start=start, end=end,
-                 sentence_start=s_start, sentence_end=s_end)
+    return Hedge(
+        cue=cue,
+        category=category,
+        sentence=sentence,
+        start=start,
+        end=end,
+        sentence_start=s_start,
+        sentence_end=s_end,
+    )
 
 
-def claim(text: str, cid: str, words: str, chain: list[tuple[str, str, str]], value: str, cues: list[str],
-          quote_id: str | None = None) -> Claim:
+def claim(
+    text: str,
+    cid: str,
+    words: str,
+    chain: list[tuple[str, str, str]],
+    value: str,
+    cues: list[str],
+    quote_id: str | None = None,
+) -> Claim:
     start, end = at(text, words)
     certainty = {"CT": "certain", "PR": "probable", "PS": "possible"}.get(value[:2], "unknown")
     polarity = {"+": "positive", "-": "negative"}.get(value[-1], "underspecified")
-    return Claim(id=cid, text=words, start=start, end=end, quote_id=quote_id,
-                 chain=[ChainLink(name=n, role=r, kind=k) for n, r, k in chain],
-                 factuality=Factuality(certainty=certainty, polarity=polarity, value=value, cues=cues))
+    return Claim(
+        id=cid,
+        text=words,
+        start=start,
+        end=end,
+        quote_id=quote_id,
+        chain=[ChainLink(name=n, role=r, kind=k) for n, r, k in chain],
+        factuality=Factuality(certainty=certainty, polarity=polarity, value=value, cues=cues),
+    )
 
 
 def analysis(document: str, text: str, **parts) -> Analysis:
-    article = Article(document=document, text=text, title=parts.get("title"), date=parts.get("date"),
-                      outlet=parts.get("outlet"), segments=parts.pop("segments"))
+    article = Article(
+        document=document,
+        text=text,
+        title=parts.get("title"),
+        date=parts.get("date"),
+        outlet=parts.get("outlet"),
+        segments=parts.pop("segments"),
+    )
     return Analysis(document=document, article=article, **parts)
 
 
 def wire_report() -> Analysis:
-    text = (
-        "Soldier says his unit was sent forward without armour\n\n"
-        "KHORIVKA, March 14 (Eastwire) - Ukraine's Security Service released what it said was an intercepted "
-        "call in which a Russian soldier purportedly tells his wife that his company was sent across open fields.\n\n"
-        '"Our commander sent the whole company across the minefield without helmets," the soldier said in the recording, which was allegedly made on '
-        "March 11. Only nine of us came back, he added.\n\nEastwire could not independently verify the recording.\n"
+    text = annotated_text("wire")
+    q = quote(
+        text,
+        "q1",
+        "Our commander sent the whole company across the minefield without helmets,",
+        "the soldier",
+        "the soldier",
+        "said",
     )
-    q = quote(text, "q1", "Our commander sent the whole company across the minefield without helmets,", "the soldier", "the soldier", "said")
-    chain = [("Artyom", "speaker", "person"), ("intercepted call", "recording", "recording"),
-             ("Security Service of Ukraine", "releaser", "intelligence_service"), ("Eastwire", "article", "news_agency")]
+    chain = [
+        ("Artyom", "speaker", "person"),
+        ("intercepted call", "recording", "recording"),
+        ("Security Service of Ukraine", "releaser", "intelligence_service"),
+        ("Eastwire", "article", "news_agency"),
+    ]
     return analysis(
-        "hand_wire.txt", text, title="Soldier says his unit was sent forward without armour",
-        date=date(2024, 3, 14), outlet="Eastwire",
-        segments=segments(text, [("title", "Soldier says his unit was sent forward without armour"),
-                                 ("dateline", "KHORIVKA, March 14 (Eastwire) -"),
-                                 ("body", "Ukraine's Security Service released"), ("body", '"Our commander sent'),
-                                 ("body", "Eastwire could not independently verify the recording.")]),
+        "hand_wire.txt",
+        text,
+        title="Soldier says his unit was sent forward without armour",
+        date=date(2024, 3, 14),
+        outlet="Eastwire",
+        segments=segments(
+            text,
+            [
+                ("title", "Soldier says his unit was sent forward without armour"),
+                ("dateline", "KHORIVKA, March 14 (Eastwire) -"),
+                ("body", "Ukraine's Security Service released"),
+                ("body", '"Our commander sent'),
+                ("body", "Eastwire could not independently verify the recording."),
+            ],
+        ),
         quotes=[q],
-        sources=[Source(id="s1", name="Security Service of Ukraine", kind="intelligence_service",
-                        aliases=["Ukraine's Security Service"], mentions=[span(text, "Ukraine's Security Service")])],
-        hedges=[hedge(text, "purportedly", "reportative", "Ukraine's Security Service released"),
-                hedge(text, "could not independently verify", "failed_check", "Eastwire could not independently")],
-        times=[TimeExpression(text="March 11", start=at(text, "March 11")[0], end=at(text, "March 11")[1],
-                              value="2024-03-11")],
-        counts=[Count(number=9, what="soldiers", event="returned", text="nine of us",
-                      start=at(text, "nine of us")[0], end=at(text, "nine of us")[1])],
-        entities=[Entity(id="e1", name="Security Service of Ukraine", type="ORG", aliases=["SBU"],
-                         mentions=[span(text, "Ukraine's Security Service")])],
-        claims=[claim(text, "c1", "Our commander sent the whole company across the minefield without helmets", chain, "PR+", ["allegedly"], "q1")],
+        sources=[
+            Source(
+                id="s1",
+                name="Security Service of Ukraine",
+                kind="intelligence_service",
+                aliases=["Ukraine's Security Service"],
+                mentions=[span(text, "Ukraine's Security Service")],
+            )
+        ],
+        hedges=[
+            hedge(text, "purportedly", "reportative", "Ukraine's Security Service released"),
+            hedge(text, "could not independently verify", "failed_check", "Eastwire could not independently"),
+        ],
+        times=[
+            TimeExpression(
+                text="March 11",
+                start=at(text, "March 11")[0],
+                end=at(text, "March 11")[1],
+                value="2024-03-11",
+            )
+        ],
+        counts=[
+            Count(
+                number=9,
+                what="soldiers",
+                event="returned",
+                text="nine of us",
+                start=at(text, "nine of us")[0],
+                end=at(text, "nine of us")[1],
+            )
+        ],
+        entities=[
+            Entity(
+                id="e1",
+                name="Security Service of Ukraine",
+                type="ORG",
+                aliases=["SBU"],
+                mentions=[span(text, "Ukraine's Security Service")],
+            )
+        ],
+        claims=[
+            claim(
+                text,
+                "c1",
+                "Our commander sent the whole company across the minefield without helmets",
+                chain,
+                "PR+",
+                ["allegedly"],
+                "q1",
+            )
+        ],
     )
 
 
 def tabloid_retell() -> Analysis:
-    text = (
-        "Conscript's call: 'nine of us came back'\n\nPublished: 15 March 2024\n\nKEY POINTS\n"
-        "- Ukraine's SBU released the intercepted call\n\n"
-        "A Russian soldier has apparently told his wife that his company was sent across open ground.\n\n"
-        '"Our commander sent the whole company across the minefield without helmets," he reportedly added, according to the SBU and the news agency '
-        "Eastwire.\n\nMoscow denied that any unit was sent forward unequipped.\n\n"
-        "A position near Verbivka. ALINA MOROZ/AFP via Getty Images\n"
+    text = annotated_text("tabloid")
+    q = quote(
+        text,
+        "q1",
+        "Our commander sent the whole company across the minefield without helmets,",
+        "Artyom",
+        "he",
+        "added",
     )
-    q = quote(text, "q1", "Our commander sent the whole company across the minefield without helmets,", "Artyom", "he", "added")
-    chain = [("Artyom", "speaker", "person"), ("intercepted call", "recording", "recording"),
-             ("Security Service of Ukraine", "releaser", "intelligence_service"), ("Eastwire", "relay", "news_agency"),
-             ("Mirror Post", "article", "outlet")]
+    chain = [
+        ("Artyom", "speaker", "person"),
+        ("intercepted call", "recording", "recording"),
+        ("Security Service of Ukraine", "releaser", "intelligence_service"),
+        ("Eastwire", "relay", "news_agency"),
+        ("Mirror Post", "article", "outlet"),
+    ]
     denial_chain = [("Moscow", "speaker", "government"), ("Mirror Post", "article", "outlet")]
     return analysis(
-        "hand_tabloid.txt", text, title="Conscript's call: 'nine of us came back'",
-        date=date(2024, 3, 15), outlet="Mirror Post",
-        segments=segments(text, [("title", "Conscript's call: 'nine of us came back'"),
-                                 ("date", "Published: 15 March 2024"), ("key_points_header", "KEY POINTS"),
-                                 ("key_point", "Ukraine's SBU released the intercepted call"),
-                                 ("body", "A Russian soldier has apparently"), ("body", '"Our commander sent the whole'),
-                                 ("body", "Moscow denied that any unit"),
-                                 ("caption", "A position near Verbivka."),
-                                 ("credit", "ALINA MOROZ/AFP via Getty Images")]),
+        "hand_tabloid.txt",
+        text,
+        title="Conscript's call: 'nine of us came back'",
+        date=date(2024, 3, 15),
+        outlet="Mirror Post",
+        segments=segments(
+            text,
+            [
+                ("title", "Conscript's call: 'nine of us came back'"),
+                ("date", "Published: 15 March 2024"),
+                ("key_points_header", "KEY POINTS"),
+                ("key_point", "Ukraine's SBU released the intercepted call"),
+                ("body", "A Russian soldier has apparently"),
+                ("body", '"Our commander sent the whole'),
+                ("body", "Moscow denied that any unit"),
+                ("caption", "A position near Verbivka."),
+                ("credit", "ALINA MOROZ/AFP via Getty Images"),
+            ],
+        ),
         key_points=["Ukraine's SBU released the intercepted call"],
         captions=["A position near Verbivka.", "ALINA MOROZ/AFP via Getty Images"],
         quotes=[q],
-        sources=[Source(id="s1", name="Security Service of Ukraine", kind="intelligence_service", aliases=["SBU"],
-                        mentions=[span(text, "SBU", 1)]),
-                 Source(id="s2", name="Eastwire", kind="news_agency", mentions=[span(text, "Eastwire")])],
-        hedges=[hedge(text, "apparently", "evidential", "A Russian soldier has apparently"),
-                hedge(text, "denied", "denial", "Moscow denied that any unit was sent forward unequipped.")],
-        claims=[claim(text, "c1", "Our commander sent the whole company across the minefield without helmets", chain, "PR+", ["reportedly"], "q1"),
-                claim(text, "c2", "any unit was sent forward unequipped", denial_chain, "CT-", ["denied"])],
+        sources=[
+            Source(
+                id="s1",
+                name="Security Service of Ukraine",
+                kind="intelligence_service",
+                aliases=["SBU"],
+                mentions=[span(text, "SBU", 1)],
+            ),
+            Source(id="s2", name="Eastwire", kind="news_agency", mentions=[span(text, "Eastwire")]),
+        ],
+        hedges=[
+            hedge(text, "apparently", "evidential", "A Russian soldier has apparently"),
+            hedge(text, "denied", "denial", "Moscow denied that any unit was sent forward unequipped."),
+        ],
+        claims=[
+            claim(
+                text,
+                "c1",
+                "Our commander sent the whole company across the minefield without helmets",
+                chain,
+                "PR+",
+                ["reportedly"],
+                "q1",
+            ),
+            claim(text, "c2", "any unit was sent forward unequipped", denial_chain, "CT-", ["denied"]),
+        ],
     )
 
 
 def hostile_markup() -> Analysis:
     """Every field a page shows carries markup that would run if it were ever parsed as HTML."""
-    text = (
-        f"Leaflets {PAYLOAD_SCRIPT} found\n\n"
-        f'A commander said: "We found {PAYLOAD_SCRIPT} in the leaflets {PAYLOAD_IMG}."\n\n'
-        "The claim could not be independently verified.\n"
-    )
+    text = annotated_text("hostile")
     words = f"We found {PAYLOAD_SCRIPT} in the leaflets {PAYLOAD_IMG}."
     q = quote(text, "q1", words, f"Ivan {PAYLOAD_IMG} Petrenko", "A commander", "said")
     chain = [(f"Ivan {PAYLOAD_IMG}", "speaker", "person"), (f"Channel {PAYLOAD_SCRIPT}", "article", "outlet")]
     return analysis(
-        "hand_hostile.txt", text, title=f"Leaflets {PAYLOAD_SCRIPT} found", date=date(2024, 4, 5),
+        "hand_hostile.txt",
+        text,
+        title=f"Leaflets {PAYLOAD_SCRIPT} found",
+        date=date(2024, 4, 5),
         outlet=f"Channel {PAYLOAD_SCRIPT}",
-        segments=segments(text, [("title", f"Leaflets {PAYLOAD_SCRIPT} found"), ("body", "A commander said"),
-                                 ("body", "The claim could not be independently verified.")]),
+        segments=segments(
+            text,
+            [
+                ("title", f"Leaflets {PAYLOAD_SCRIPT} found"),
+                ("body", "A commander said"),
+                ("body", "The claim could not be independently verified."),
+            ],
+        ),
         quotes=[q],
-        sources=[Source(id="s1", name=f"Source {PAYLOAD_IMG}", kind="person", mentions=[span(text, "A commander")])],
-        entities=[Entity(id="e1", name=f"Ivan {PAYLOAD_IMG}", type="PERSON", aliases=[PAYLOAD_SCRIPT],
-                         mentions=[span(text, "A commander")])],
+        sources=[
+            Source(id="s1", name=f"Source {PAYLOAD_IMG}", kind="person", mentions=[span(text, "A commander")])
+        ],
+        entities=[
+            Entity(
+                id="e1",
+                name=f"Ivan {PAYLOAD_IMG}",
+                type="PERSON",
+                aliases=[PAYLOAD_SCRIPT],
+                mentions=[span(text, "A commander")],
+            )
+        ],
         claims=[claim(text, "c1", words, chain, "CT+", [], "q1")],
     )
 
@@ -175,4 +331,6 @@ def build_corpus(db_path: Path, *, analyse_files: bool = True) -> dict[str, str]
         ingest_analyses(store, (make() for make in HAND_ANNOTATED))
         if analyse_files:
             store.ingest([str(p) for p in sorted(ARTICLES.glob("*.txt"))])
-        return {str(row["document"]): str(row["id"]) for row in store.query("SELECT id, document FROM articles")}
+        return {
+            str(row["document"]): str(row["id"]) for row in store.query("SELECT id, document FROM articles")
+        }

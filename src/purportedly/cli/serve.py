@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,12 +15,13 @@ TOKEN_ENV = "PURPORTEDLY_TOKEN"
 
 @app.command()
 def serve(
-    db: Path = typer.Option(..., "--db", help="the corpus db (made by ingesting articles into a store)"),
-    host: str = typer.Option("127.0.0.1", help="address to bind; any non-loopback address needs --token"),
-    port: int = typer.Option(8000, help="port to listen on"),
-    token: str | None = typer.Option(
-        None, help=f"access token required on every request (or set ${TOKEN_ENV})", show_default=False
-    ),
+    db: Annotated[Path, typer.Option("--db", help="the corpus db (made by ingesting articles into a store)")],
+    host: Annotated[str, typer.Option(help="address to bind; non-loopback ones need --token")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help=f"access token every request must carry (or set ${TOKEN_ENV})", show_default=False),
+    ] = None,
 ) -> None:
     """Serve the workspace: search, article and claim views, corpus charts, analyse-a-paste."""
     from purportedly.web.security import TokenRequired, check_bind  # web deps load only for this verb

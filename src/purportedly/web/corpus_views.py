@@ -70,6 +70,9 @@ def snippet(text: str, q: str, width: int = 160) -> str:
     """A window of the text around the first hit of q (or its opening)."""
     at = text.casefold().find(q.casefold()) if q else -1
     start = max(0, at - width // 3) if at >= 0 else 0
+    if start:  # begin at a word, not inside one
+        space = text.find(" ", start, at if at > start else start + 20)
+        start = space + 1 if space >= 0 else start
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 

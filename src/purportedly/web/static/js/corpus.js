@@ -10,7 +10,7 @@ export async function storiesPage() {
     h("p", { class: "intro" }, "Articles are grouped when they retell the same quoted words or claims, whatever their headline."),
     clusters.length ? h("ol", { class: "clusters" }, clusters.map((c) => h("li", { class: "cluster" },
       h("h2", {}, c.title, " ", badge(`${c.size} article${c.size === 1 ? "" : "s"}`)),
-      h("ol", { class: "cards" }, c.articles.map(resultCard))))) : empty("No articles stored yet."));
+      h("ol", { class: "cards" }, c.articles.map((row) => resultCard(row)))))) : empty("No articles stored yet."));
 }
 
 function shareBar(share) {

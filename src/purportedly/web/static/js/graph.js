@@ -3,7 +3,7 @@
 import { shorten, svg } from "./dom.js";
 
 const ROLE_ORDER = ["speaker", "recording", "document", "releaser", "translator", "relay", "article"];
-const NODE_W = 170;
+const NODE_W = 200;
 const NODE_H = 44;
 const COL_GAP = 60;
 const ROW_GAP = 18;
@@ -18,8 +18,8 @@ function nodeBox(node, x, y) {
   const group = svg("g", { class: `node role-${node.role}`, transform: `translate(${x},${y})` },
     svg("title", {}, `${node.role}: ${node.label}${node.sublabel ? ` (${node.sublabel})` : ""}`),
     svg("rect", { width: NODE_W, height: NODE_H, rx: 8 }),
-    svg("text", { x: 10, y: 18, class: "node-label" }, shorten(node.label, 24)),
-    svg("text", { x: 10, y: 34, class: "node-sub" }, shorten(`${node.role}${node.sublabel ? " · " + node.sublabel : ""}`, 28)));
+    svg("text", { x: 10, y: 18, class: "node-label" }, shorten(node.label, 27)),
+    svg("text", { x: 10, y: 34, class: "node-sub" }, shorten(`${node.role}${node.sublabel ? " · " + node.sublabel.replace("_", " ") : ""}`, 32)));
   if (!node.article) return group;
   const anchor = svg("a", { href: `#/article/${encodeURIComponent(node.article)}` }, group);
   return anchor;

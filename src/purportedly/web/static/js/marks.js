@@ -56,18 +56,24 @@ export function renderRange(text, from, to, spans) {
   return fragment;
 }
 
+function typeClass(span) {
+  return span.entityType ? ` ent-${span.entityType.toLowerCase()}` : "";
+}
+
 function piece(text, active, pieceEnd) {
   if (!active.length) return document.createTextNode(text);
-  const classes = [...new Set(active.map((s) => `m-${s.layer}`))];
-  for (const s of active) if (s.entityType) classes.push(`ent-${s.entityType.toLowerCase()}`);
+  const classes = [...new Set(active.map((s) => `m-${s.layer}${typeClass(s)}`))];
   const el = h("span", { class: `mark ${classes.join(" ")}`, title: active.map((s) => s.title).join("\n") }, text);
   const quote = active.find((s) => s.quoteId);
   if (quote) el.dataset.quote = quote.quoteId;
-  // The label badge goes after the last piece of each span, as displaCy puts it at the end.
-  for (const s of active) {
-    if (s.end === pieceEnd && s.tag) el.append(h("span", { class: `tag tag-${s.layer}`, "aria-hidden": "true" }, s.tag));
-  }
-  return el;
+  // Label badges follow the last piece of their span, as displaCy puts them at the end; they sit
+  // outside the mark so they do not inherit its underline, and inside any enclosing quote piece's flow.
+  const tags = active.filter((s) => s.end === pieceEnd && s.tag)
+    .map((s) => h("span", { class: `tag tag-${s.layer}${typeClass(s)}`, "aria-hidden": "true" }, s.tag));
+  if (!tags.length) return el;
+  const fragment = document.createDocumentFragment();
+  fragment.append(el, ...tags);
+  return fragment;
 }
 
 /** The legend, whose checkboxes show or hide a layer by toggling a class on `target`. */

@@ -6,12 +6,31 @@ import { badge, clear, empty, h, link } from "./dom.js";
 const FACTUALITY_HELP = { "CT+": "certain", "PR+": "probable", "PS+": "possible", "Uu": "uncommitted",
   "CT-": "certainly not", "PR-": "probably not", "PS-": "possibly not" };
 
-export function resultCard(row) {
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The snippet with each hit of the query wrapped in <mark> (built as text nodes, never parsed). */
+function highlighted(text, query) {
+  const needle = (query || "").trim().toLowerCase();
+  if (!needle) return text;
+  const parts = [];
+  let at = 0;
+  const lower = text.toLowerCase();
+  for (let hit = lower.indexOf(needle); hit >= 0; hit = lower.indexOf(needle, at)) {
+    parts.push(text.slice(at, hit), h("mark", {}, text.slice(hit, hit + needle.length)));
+    at = hit + needle.length;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+export function resultCard(row, query = "") {
   return h("li", { class: "card result" },
     h("h3", {}, link(["article", row.id], row.title)),
     h("p", { class: "meta" }, [row.outlet, row.date, row.document].filter(Boolean).join(" · ")),
-    h("p", { class: "snippet" }, row.snippet),
-    h("p", { class: "small muted" }, `${row.quotes} quotes · ${row.claims} claims · ${row.sources} sources · ${row.hedges} hedges`));
+    h("p", { class: "snippet" }, highlighted(row.snippet, query)),
+    h("p", { class: "small muted" }, ["quote", "claim", "source", "hedge"].map((k) => plural(row[`${k}s`], k)).join(" · ")));
 }
 
 function field(label, input) {
@@ -69,6 +88,6 @@ async function showResults(container, params) {
   clear(container);
   container.append(h("p", { class: "muted" }, `${data.total} matching article${data.total === 1 ? "" : "s"}`, " ",
     data.total > data.results.length ? badge(`showing ${data.results.length}`) : ""));
-  container.append(data.results.length ? h("ol", { class: "cards" }, data.results.map(resultCard))
+  container.append(data.results.length ? h("ol", { class: "cards" }, data.results.map((row) => resultCard(row, params.get("q"))))
     : empty("Nothing matches. Loosen a filter or search for fewer words."));
 }
