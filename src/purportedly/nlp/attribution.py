@@ -88,7 +88,7 @@ class Attributor:
                 return passive if verb.lemma_.lower() in SPEAKER_PASSIVES else None
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head  # "Shchukin, a sergeant, telling his wife that…"
-            if verb.dep_ not in SUBJECT_INHERITING or verb.head is verb or self.is_blocked(verb.head):
+            if verb.dep_ not in SUBJECT_INHERITING or verb.head.i == verb.i or self.is_blocked(verb.head):
                 return None
             verb = verb.head
         return None
@@ -194,8 +194,8 @@ class Attributor:
             if nouns:
                 return Found("label", None, None, None, (words[0].i, words[-1].i + 1), nouns[-1].i)
             return None
-        root = words[-1].sent.root
-        subject = self.speaker_of(root) if root.pos_ in ("VERB", "AUX") else None
+        verb = next(t for t in words if t.pos_ in ("VERB", "AUX"))
+        subject = self.speaker_of(verb)
         if subject is None:
             return None
         return Found("colon", None, None, None, *self._bounds(subject))

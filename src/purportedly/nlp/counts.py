@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from purportedly.model import Count
 from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 
 register_extensions()
 
@@ -112,7 +112,7 @@ class CountFinder:
         # 'Marina, 34,' - an age in apposition
         if before is not None and before.text == "," and after is not None and after.text in (",", ".", ")"):
             return before.i > 0 and doc[before.i - 1].pos_ == "PROPN"
-        if CLOCK_AFTER.match(doc.text[doc[number.end - 1].idx + len(doc[number.end - 1]) :][:20]):
+        if CLOCK_AFTER.match(doc_text(doc)[doc[number.end - 1].idx + len(doc[number.end - 1]) :][:20]):
             return True
         # 'at six' with no counted noun
         return before is not None and before.lower_ == "at" and (after is None or after.pos_ != "NOUN")
@@ -206,7 +206,7 @@ class CountFinder:
 
     def _qualifier(self, doc: Doc, number: NumberSpan) -> tuple[str | None, int | None]:
         start_char = doc[number.start].idx
-        before = doc.text[max(0, start_char - 25) : start_char].lower()
+        before = doc_text(doc)[max(0, start_char - 25) : start_char].lower()
         for qualifier in self.qualifiers:
             if re.search(rf"(?:^|\W){re.escape(qualifier)}\s+$", before):
                 return qualifier, start_char - len(before) + before.rstrip().rfind(qualifier)
@@ -254,7 +254,7 @@ class CountFinder:
             qualifier=match.qualifier,
             what=self._what(match),
             event=match.event,
-            text=doc.text[start:end],
+            text=doc_text(doc)[start:end],
             start=start,
             end=end,
             place=self._place(doc, sentence.start_char, sentence.end_char),

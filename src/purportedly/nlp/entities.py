@@ -14,7 +14,7 @@ from purportedly.nlp.aliases import Cluster, Mention, Transliterator, fold, surf
 from purportedly.nlp.entity_clusters import build_clusters
 from purportedly.nlp.entity_rules import rule_mentions
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 
 register_extensions()
 
@@ -84,14 +84,15 @@ class EntityRecognizer:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Cluster]:
-        mentions = self._gazetteer(doc) + rule_mentions(doc.text)
+        text = doc_text(doc)
+        mentions = self._gazetteer(doc) + rule_mentions(text)
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
                 if ent.label_ in KEPT_LABELS:
                     mentions.extend(self._clean_ent(doc, ent))
         mentions = self._drop_skipped_segments(doc, mentions)
-        chosen = [self._finish(doc.text, m) for m in self._resolve_overlaps(mentions)]
-        chosen += self._possessive_owners(doc.text, chosen)
+        chosen = [self._finish(text, m) for m in self._resolve_overlaps(mentions)]
+        chosen += self._possessive_owners(text, chosen)
         return build_clusters([m for m in chosen if m is not None], self.transliterator)
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
@@ -125,7 +126,7 @@ class EntityRecognizer:
             start = ent.start_char + cursor + (len(piece) - len(piece.lstrip(EDGE_JUNK)))
             end = ent.start_char + cursor + len(piece.rstrip(EDGE_JUNK))
             if end > start:
-                mentions.append(Mention(start, end, doc.text[start:end], label))
+                mentions.append(Mention(start, end, doc_text(doc)[start:end], label))
             cursor = separator.end() if separator else cursor
         return mentions
 

@@ -1,4 +1,4 @@
-"""Load the fact lexicons (numbers, count events, names, glossary, regions) from data/facts/."""
+"""Load the fact lexicons (numbers, events, names, glossary, regions) from data/facts/; cache Doc text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 FACTS_DIR = "data/facts"
+TEXT_KEY = "purportedly_facts_text"
 
 
 def facts_path(file_name: str) -> Path:
@@ -23,3 +26,12 @@ def load_facts_json(path: str) -> Any:
     if not candidate.is_absolute() and not candidate.exists():
         candidate = facts_path(path)
     return json.loads(candidate.read_text(encoding="utf-8"))
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text

@@ -156,6 +156,6 @@ def possessive_gender(subject: Token) -> str:
     for token in verb.subtree:
         if token.i > subject.i and token.dep_ == "poss" and token.lower_ in POSSESSIVE_GENDER:
             owner_verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if owner_verb is verb:
+            if owner_verb is not None and owner_verb.i == verb.i:
                 return POSSESSIVE_GENDER[token.lower_]
     return ""

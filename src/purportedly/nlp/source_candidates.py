@@ -77,6 +77,10 @@ KIND_BY_NOUN: dict[str, SourceKind] = {
     "forces": "military",
     "source": "anonymous",
     "sources": "anonymous",
+    "residents": "person",
+    "resident": "person",
+    "villagers": "person",
+    "witnesses": "person",
     "service": "organisation",
     "journalist": "person",
     "reporter": "person",
@@ -146,6 +150,8 @@ def from_citation(
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
     if not proper and not is_source_description(head, lexicon):
         return None
+    if proper:
+        name = without_title(name, lexicon.titles)
     alias = phrase if phrase != name else None
     return Candidate(
         citation.start,
@@ -158,6 +164,14 @@ def from_citation(
         strong=citation.strong,
         present=citation.present,
     )
+
+
+def without_title(name: str, titles: frozenset[str]) -> str:
+    """'Governor Pavel Grekov' -> 'Pavel Grekov' (the title goes to the aliases)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 def is_country_or_people(tokens: Span, table: AliasTable) -> bool:

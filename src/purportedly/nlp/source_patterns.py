@@ -228,9 +228,12 @@ def citation_of(head: Token, how: str, verb: str | None, present: bool = False) 
 def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | None]:
     """The proper name a description carries: 'a blogger, Ilya Grach', 'a blogger who writes
     under the name Shturm Notes', 'a local news site, Penza Segodnya'."""
-    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if appositive is not None:
-        return proper_name_bounds(appositive)
+    for appositive in (c for c in head.children if c.dep_ == "appos"):
+        if appositive.pos_ == "PROPN":
+            return proper_name_bounds(appositive)
+        names = [t for t in appositive.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")]
+        if names:  # 'the commander, Colonel Ivan Sorokin' parsed with the title as the head
+            return proper_name_bounds(names[-1])
     doc = head.doc
     for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
         for token in clause.subtree:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from purportedly.model import TimeExpression
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 from purportedly.nlp.time_rules import (
     TimeCandidate,
     count_value,
@@ -63,7 +63,7 @@ class TimeNormaliser:
     def match(self, doc: Doc) -> list[TimeCandidate]:
         segments = doc._.segments or []
         skipped = [(s.start, s.end) for s in segments if s.kind in self.skip_segments]
-        return [c for c in find_candidates(doc.text) if not any(a <= c.start < b for a, b in skipped)]
+        return [c for c in find_candidates(doc_text(doc)) if not any(a <= c.start < b for a, b in skipped)]
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, candidates: list[TimeCandidate]) -> Doc:
@@ -172,14 +172,14 @@ class TimeNormaliser:
         weekday = weekday_number(words[1] if words[0] in ("last", "this", "next") else words[0])
         if words[0] == "last":
             return weekday_date(weekday, published, "last")
-        sentence_start = doc.text.rfind(".", 0, candidate.start) + 1
-        future = words[0] == "next" or bool(FUTURE.search(doc.text, sentence_start, candidate.start))
+        sentence_start = doc_text(doc).rfind(".", 0, candidate.start) + 1
+        future = words[0] == "next" or bool(FUTURE.search(doc_text(doc), sentence_start, candidate.start))
         return weekday_date(weekday, published, "future" if future else "past")
 
     @staticmethod
     def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
         ranges = [(q.start, q.end) for q in get_list(doc, "quotes")]
-        ranges += [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+        ranges += [(m.start(), m.end()) for m in QUOTED.finditer(doc_text(doc))]
         return ranges
 
     @staticmethod
