@@ -99,7 +99,7 @@ def parse_byline(text: str) -> Byline | None:
     A bare name or a bare date is not a byline: an outlet name must sit beside a date or
     an author ("The Harbour Times | 11 April 2023"), and a name needs a "By".
     """
-    if len(text) > MAX_BYLINE_CHARS or SENTENCE_END_RE.search(text):
+    if len(text) > MAX_BYLINE_CHARS or SENTENCE_END_RE.search(text[-3:]):
         return None
     parts = [part.strip() for part in PART_SPLIT_RE.split(text) if part.strip()]
     byline = Byline()

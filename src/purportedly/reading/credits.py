@@ -10,6 +10,9 @@ from purportedly.reading.lexicon import alternation
 
 MAX_CREDIT_WORDS = 14  # a credit names a photographer and an agency, never a sentence
 MAX_CAPTION_WORDS = 90
+MAX_CAPTION_CHARS = 900
+MAX_CREDIT_CHARS = 200
+MAX_AGENCY_CHARS = 40
 # Lowercase words a credit may contain; any other long lowercase word means a sentence (a caption).
 CREDIT_WORDS = frozenset(
     {"via", "images", "image", "photo", "photos", "pictures", "picture", "handout", "press", "agency"}
@@ -21,7 +24,11 @@ CREDIT_WORDS = frozenset(
 @dataclass(frozen=True)
 class CreditPatterns:
     credit_line: re.Pattern[str]  # the whole line is a credit
-    credit_tail: re.Pattern[str]  # the line ends with a credit (a caption carrying its credit)
+    # the line ends with a credit (a caption carrying its credit), by the character the credit needs
+    slash_tail: re.Pattern[str]  # "... NAME/AFP via Getty Images", "... REUTERS/Name"
+    via_tail: re.Pattern[str]  # "... Handout via REUTERS"
+    paren_tail: re.Pattern[str]  # "... (Name/AP)"
+    marked_tail: re.Pattern[str]  # "... Photo: Name/Outlet"
 
 
 @lru_cache(maxsize=1)
@@ -45,13 +52,13 @@ def credit_patterns() -> CreditPatterns:
         rf"{name}\s?/\s?{agency_tail}|{name}\s+(?i:via)\s+{agency}|{agency_first}"
         rf"|{agency_tail}|{paren}|{marked}|{name_pair}"
     )
-    tail = (
-        rf"/\s?{agency_tail}\)?|\s(?i:via)\s+{agency}|(?<!\S){agency_first}|{paren}"
-        rf"|(?:^|[.!?”\"’]\s+){marked}"
-    )
+    end = r"\.?\s*$"
     return CreditPatterns(
         credit_line=re.compile(rf"(?:{whole})\.?"),
-        credit_tail=re.compile(rf"(?:{tail})\.?\s*$"),
+        slash_tail=re.compile(rf"(?:/\s?{agency_tail}\)?|(?<!\S){agency_first}){end}"),
+        via_tail=re.compile(rf"\s(?i:via)\s+{agency}{end}"),
+        paren_tail=re.compile(rf"{paren}{end}"),
+        marked_tail=re.compile(rf"(?:^|[.!?”\"’]\s+){marked}{end}"),
     )
 
 
@@ -67,4 +74,20 @@ def is_credit_line(text: str) -> bool:
 
 def ends_with_credit(text: str) -> bool:
     """The line is a caption that carries its credit at the end ("... April 12, 2022 NAME/AFP")."""
-    return len(text.split()) <= MAX_CAPTION_WORDS and credit_patterns().credit_tail.search(text) is not None
+    if len(text) > MAX_CAPTION_CHARS or len(text.split()) > MAX_CAPTION_WORDS:
+        return False
+    # A credit is short and needs a "/", "via", "(" or ":": search only from just before the last
+    # such character (``pos`` keeps "^" and lookbehinds right). Why: this runs on every line.
+    patterns = credit_patterns()
+    lowered = text.lower()
+    searches = (
+        (patterns.slash_tail, text.rfind("/"), MAX_AGENCY_CHARS),
+        (patterns.via_tail, lowered.rfind("via"), 1),
+        (patterns.paren_tail, text.rfind("("), 0),
+        (patterns.marked_tail, max(text.rfind(":"), lowered.rfind(" by ")), MAX_CREDIT_CHARS),
+    )
+    tail_start = max(len(text) - MAX_CREDIT_CHARS, 0)
+    return any(
+        found >= tail_start and pattern.search(text, max(found - lead, 0)) is not None
+        for pattern, found, lead in searches
+    )

@@ -42,6 +42,7 @@ def date_line_re() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:(?:{piece})[\s,]*)+", re.IGNORECASE)
 
 
+TWO_DIGITS_RE = re.compile(r"\d\d")  # every full date has them: a cheap first test
 UPDATE_PREFIX_RE = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
@@ -87,6 +88,6 @@ def publication_date(text: str) -> date | None:
 
 def is_date_line(text: str) -> bool:
     """True when ``text`` is nothing but a (dated) publication-date line."""
-    if len(text) > MAX_DATE_LINE_CHARS or DATE_RE.search(text) is None:
+    if len(text) > MAX_DATE_LINE_CHARS or TWO_DIGITS_RE.search(text) is None or DATE_RE.search(text) is None:
         return False
     return date_line_re().fullmatch(text) is not None

@@ -80,8 +80,9 @@ def header_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def boilerplate_res() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in load_lines("boilerplate.txt"))
+def boilerplate_re() -> re.Pattern[str]:
+    """One alternation of every boilerplate pattern: a single pass per line."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in load_lines("boilerplate.txt")), re.IGNORECASE)
 
 
 def line_cue(text: str) -> tuple[str | None, Byline | None]:
@@ -100,7 +101,7 @@ def line_cue(text: str) -> tuple[str | None, Byline | None]:
         return "credit", None
     if ends_with_credit(text):
         return "caption_credit", None
-    if any(pattern.fullmatch(text) for pattern in boilerplate_res()):
+    if boilerplate_re().fullmatch(text):
         return "boilerplate", None
     byline = parse_byline(text)
     if byline is not None:

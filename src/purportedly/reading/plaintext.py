@@ -26,7 +26,8 @@ def normalise_newlines(text: str) -> str:
 
 
 def segment(text: str, kind: str, start: int, end: int) -> Segment:
-    return Segment(kind=kind, start=start, end=end, text=text[start:end])
+    # model_construct skips validation: the fields are built right here, and long texts have many lines
+    return Segment.model_construct(kind=kind, start=start, end=end, text=text[start:end])
 
 
 def split_prefix(text: str, line: Line, prefix_end: int, kind: str, rest_kind: str) -> list[Segment]:
