@@ -51,10 +51,24 @@ def ingest(
     db: Db = DEFAULT_DB,
     model: Annotated[str, typer.Option(help="spaCy model to load by name or path")] = DEFAULT_MODEL,
     batch_size: Annotated[int, typer.Option("--batch-size", help="articles per nlp.pipe batch")] = 32,
+    # --- scale (issue 7): distributed ingest, implemented in purportedly.engines.dask
+    engine: Annotated[str, typer.Option(help="local, or dask (a cluster; see README 'Scale')")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler, tcp://host:8786")] = None,
+    parquet: Annotated[Path | None, typer.Option(help="with --engine dask: also write rows here")] = None,
 ) -> None:
     """Analyse articles into a corpus; resumable (stored articles are skipped), errors kept in the store."""
     from purportedly.nlp.pipeline import load_pipeline
 
+    if engine == "dask" or scheduler:
+        from purportedly.engines.dask_cli import ingest_on_dask
+
+        code = ingest_on_dask(
+            inputs, db=db, parquet=parquet, scheduler=scheduler, model=model, batch_size=batch_size
+        )
+        raise typer.Exit(code)
+    if engine != "local" or parquet is not None:
+        raise typer.BadParameter("--engine is local or dask; --parquet needs --engine dask")
+    # --- end of scale options
     errors = Console(stderr=True)
     try:
         nlp = load_pipeline(model)
