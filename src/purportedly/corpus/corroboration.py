@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from purportedly.corpus.common import Corpus, UnionFind, name_key, same_name, similar_pairs
+from rapidfuzz import fuzz
+
+from purportedly.corpus.common import Corpus, UnionFind, content_words, name_key, same_name, similar_pairs
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.model import ChainLink
 
@@ -152,9 +154,20 @@ def corroboration(
             groups.append(group_reports)
     groups.sort(key=lambda rs: (-len({r.article_id for r in rs}), rs[0].article_id))
     return [
-        CorroboratedClaim(number, max((r.text for r in rs), key=len), tuple(rs), distinct_origins(rs))
+        CorroboratedClaim(number, representative_wording(rs), tuple(rs), distinct_origins(rs))
         for number, rs in enumerate(groups, start=1)
     ]
+
+
+def representative_wording(reports: list[ClaimReport], sample: int = 30) -> str:
+    """The wording closest to all the others (a medoid), not a paraphrase that merely joined them."""
+    texts = [r.text for r in reports[:sample]]
+    if len(texts) <= 2:
+        return max(texts, key=len)
+    bags = [" ".join(content_words(t)) for t in texts]
+    return max(
+        texts, key=lambda t: (sum(fuzz.token_set_ratio(" ".join(content_words(t)), b) for b in bags), len(t))
+    )
 
 
 def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
