@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from purportedly.nlp.fact_lexicons import load_facts_json
 
+MAX_CACHED_KEYS = 50_000
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
 
 
@@ -55,6 +57,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+@lru_cache(maxsize=8192)
 def surface_key(text: str) -> str:
     """Key for exact matching: folded, no leading 'the', no possessive, single spaces."""
     key = re.sub(r"['’]s\b", "", fold(text))
@@ -72,11 +75,18 @@ class Transliterator:
         data = load_facts_json(names_file)
         self.rules = [(re.compile(pattern), repl) for pattern, repl in data["transliteration"]]
         self.diminutives: dict[str, str] = data["diminutives"]
+        self._word_keys: dict[str, str] = {}  # names repeat across articles; the rules are many regexes
 
     def word_key(self, word: str) -> str:
+        cached = self._word_keys.get(word)
+        if cached is not None:
+            return cached
         key = fold(word)
         for pattern, repl in self.rules:
             key = pattern.sub(repl, key)
+        if len(self._word_keys) > MAX_CACHED_KEYS:
+            self._word_keys.clear()  # bounded memory over a corpus of millions of names
+        self._word_keys[word] = key
         return key
 
     def key(self, name: str) -> str:

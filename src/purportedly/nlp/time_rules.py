@@ -89,7 +89,10 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     ("year", rf"(?<![\d,.])\b{YEAR}\b(?![\d,]|[ \t]+(?:calls|men|people|soldiers|troops|recordings))"),
 ]
-TIME_PATTERN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in PATTERNS))
+# '(?<!\w)(?=\w)': every form starts a word, so the engine skips mid-word positions at once (speed)
+TIME_PATTERN = re.compile(
+    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in PATTERNS) + ")"
+)
 # 'May' the verb and 'March' the noun: a bare month needs a preposition or a day/year beside it
 BARE_MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|during|early|late|mid|last|this|next|and|or)"
