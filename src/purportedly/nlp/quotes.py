@@ -75,10 +75,11 @@ class QuoteFinder:
         items = self._items(doc, paragraphs, turns)
         inside = self._tokens_inside(doc, items)
         ranges = self._token_ranges(doc, items)
+        labels = self._label_ranges(doc, items)  # "Q:" is never anyone's subject
         for index, item in enumerate(items):
             ancestors = self._ancestors(items, index)
             # the speaker is never a word of another quote, though it may be one of an enclosing quote
-            self.attributor.blocked = [r for k, r in ranges.items() if k not in ancestors]
+            self.attributor.blocked = [r for k, r in ranges.items() if k not in ancestors] + labels
             item.found = self._attribute(doc, items, index, paragraphs)
         self.attributor.blocked = [r for k, r in ranges.items() if items[k].parent is None]
         reported = find_reported(doc, self.attributor, inside, allowed)
@@ -135,6 +136,15 @@ class QuoteFinder:
             index = items[index].parent
             found.add(index)
         return found
+
+    @staticmethod
+    def _label_ranges(doc: Doc, items: list[Item]) -> list[tuple[int, int]]:
+        ranges = []
+        for item in items:
+            tokens = tokens_between(doc, item.turn.label_start, item.start) if item.turn is not None else []
+            if tokens:
+                ranges.append((tokens[0].i, tokens[-1].i + 1))
+        return ranges
 
     @staticmethod
     def _token_ranges(doc: Doc, items: list[Item]) -> dict[int, tuple[int, int]]:
@@ -254,8 +264,7 @@ class QuoteFinder:
         """'I'/'we' inside a quote is the one being quoted; outside, the author: no speaker."""
         if item.parent is None:
             return None
-        outer = items[item.parent]
-        return _speaker_copy(outer, "outer")
+        return _copy_outer(items[item.parent], item)
 
     def _is_reply(self, doc: Doc, found: Found) -> bool:
         return found.speaker_head is not None and doc[found.speaker_head].lemma_.lower() in self.reply_nouns
@@ -275,7 +284,7 @@ class QuoteFinder:
     def _context_speaker(self, doc, items, reported, paragraphs, index) -> Found | None:
         item = items[index]
         if item.parent is not None:
-            return _speaker_copy(items[item.parent], "outer")
+            return _copy_outer(items[item.parent], item)
         same_paragraph = _speaker_events(doc, items, reported, before=item.start, paragraph_floor=paragraphs[item.paragraph][0])
         if same_paragraph:
             return same_paragraph[-1][2]
@@ -367,6 +376,14 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 
 def _has_speaker(found: Found | None) -> bool:
     return found is not None and found.speaker is not None
+
+
+def _copy_outer(outer: Item, item: Item) -> Found | None:
+    """The enclosing quote's speaker for a nested quote (a turn's label speaker included)."""
+    if outer.label_mention is not None:
+        item.label_speaker, item.label_mention = outer.label_speaker, outer.label_mention
+        return Found("outer", item.found.cue if item.found else None)
+    return _speaker_copy(outer, "outer")
 
 
 def _speaker_copy(item: Item, method: str) -> Found | None:

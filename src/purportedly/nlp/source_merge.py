@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from purportedly.model import SourceKind
@@ -47,11 +48,16 @@ class SourceGroup:
         seen = {key(name)}
         out = []
         for candidate in sorted(self.candidates, key=lambda c: c.start):
-            for surface in (candidate.name, candidate.alias):
+            for surface in (candidate.name, candidate.alias, *acronyms_in(candidate.name)):
                 if surface and key(surface) not in seen:
                     seen.add(key(surface))
                     out.append(" ".join(surface.split()))
         return out
+
+
+def acronyms_in(name: str) -> list[str]:
+    """'Security Service of Ukraine (SSU)' also gives the name 'SSU'."""
+    return re.findall(r"\(([A-Z]{2,6})\)", name)
 
 
 def key(text: str) -> str:

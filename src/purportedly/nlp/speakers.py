@@ -73,7 +73,7 @@ class SpeakerResolver:
         span = quote.speaker_mention
         if span is None:
             return None
-        if quote.kind == "turn" and span.text.isupper() and quote.speaker:
+        if span.text.isupper() and quote.speaker and quote.speaker.lower() != span.text.lower():
             return self._label_mention(span, quote.speaker)
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
