@@ -211,3 +211,13 @@ def test_read_failure_is_one_line():
     failure = ReadFailure("feed.jsonl:17", "malformed JSON: Expecting value (column 1)")
     assert str(failure) == "feed.jsonl:17: malformed JSON: Expecting value (column 1)"
     assert "\n" not in str(failure)
+
+
+def test_html_bytes_in_declared_legacy_charset_and_misdeclared_utf8():
+    page = (ARTICLES / "page_with_nav.html").read_text(encoding="utf-8")
+    legacy = page.replace("utf-8", "windows-1251").replace("Petra Novak", "Петра Новак").encode("cp1251")
+    article = read_html(legacy, "legacy.html")
+    assert article.encoding == "windows-1251" and article.authors == ["Петра Новак"]
+    # pages often declare a charset they do not use: valid UTF-8 wins over the declaration
+    misdeclared = page.replace("utf-8", "iso-8859-1").replace("Petra Novak", "Petra Nováková").encode("utf-8")
+    assert read_html(misdeclared, "mis.html").authors == ["Petra Nováková"]

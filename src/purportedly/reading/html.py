@@ -8,7 +8,7 @@ from datetime import date
 import trafilatura
 
 from purportedly.model import Article
-from purportedly.reading.decoding import decode_bytes
+from purportedly.reading.decoding import bom_encoding, decode_bytes
 from purportedly.reading.errors import ReadError
 from purportedly.reading.plaintext import read_text
 
@@ -26,8 +26,14 @@ def looks_like_html(text: str) -> bool:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """Decode with the page's declared charset when it works, else detect the encoding."""
-    declared = META_CHARSET_RE.search(data[:4096])
+    """Decode a page: a BOM or valid UTF-8 first (pages often declare a charset they do not use),
+    then the declared charset, then detection."""
+    if bom_encoding(data) is None:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    declared = META_CHARSET_RE.search(data[:4096]) if bom_encoding(data) is None else None
     if declared:
         encoding = declared.group(1).decode("ascii", "replace").lower()
         try:
@@ -65,6 +71,21 @@ def mark_title(article: Article, title: str | None) -> None:
         article.title = first.text
 
 
+def extract(html: str, url: str | None) -> trafilatura.settings.Document | None:
+    """trafilatura's story and metadata; dates only from the page's own date markup, never guessed."""
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # lxml and trafilatura raise many types on broken markup
+        raise ReadError(f"cannot parse the HTML page ({type(exc).__name__})") from exc
+
+
 def read_html(html: str | bytes, document: str = "<html>", url: str | None = None) -> Article:
     """An HTML page → Article of its story text with title, date, outlet, authors and url.
 
@@ -73,14 +94,7 @@ def read_html(html: str | bytes, document: str = "<html>", url: str | None = Non
     encoding = None
     if isinstance(html, bytes):
         html, encoding = decode_html(html)
-    extracted = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    extracted = extract(html, url)
     body = (extracted.text or "") if extracted is not None else ""
     if not is_article(body):
         raise ReadError("no article text found in the HTML page")
