@@ -235,3 +235,21 @@ def test_claims_about_a_topic_follow_entity_aliases():
     a.entities.append(Entity(id="e1", name="Kyiv", type="GPE", aliases=["Kiev"]))
     assert [c.text for c in corpus.claims_about([a], "Kyiv")] == [a.claims[0].text]
     assert corpus.claims_about([a], "Odesa") == []
+
+
+def test_large_inputs_are_hashed_or_blocked_but_find_the_same_pairs(monkeypatch):
+    from purportedly.corpus import common
+
+    texts = [
+        FUEL,
+        FUEL_RETRANSLATED,
+        "Nobody has paid us since the winter began, the men say",
+        FUEL + " again",
+    ]
+    exact = set(common.similar_pairs(texts, cutoff=72, min_shared=4))
+    monkeypatch.setattr(common, "EXACT_LIMIT", 2)
+    hashed = set(common.similar_pairs(texts, cutoff=72, min_shared=4))
+    blocked = set(common.similar_pairs(texts, cutoff=72, min_shared=4, blocks=["a", "a", "b", "b"]))
+    assert exact == {(0, 1), (0, 3), (1, 3)}
+    assert hashed == exact
+    assert blocked == {(0, 1)}  # pairs across blocks are not compared

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
 CDIST_CHUNK = 512  # rows per rapidfuzz.cdist call: bounds memory to CHUNK x N scores
+EXACT_LIMIT = 5000  # texts compared all-pairs (about a second); larger inputs are blocked or hashed
+LSH_CANDIDATE_THRESHOLD = 0.2  # word-set Jaccard for candidates when there are too many texts
 
 
 @dataclass(frozen=True)
@@ -134,22 +136,61 @@ def same_name(a: str, b: str, cutoff: float = 90) -> bool:
     return fuzz.token_set_ratio(key_a, key_b) >= cutoff and min(len(key_a), len(key_b)) >= 4
 
 
-def similar_pairs(texts: Sequence[str], cutoff: float, min_shared: int = 3) -> list[tuple[int, int]]:
+def similar_pairs(
+    texts: Sequence[str], cutoff: float, min_shared: int = 3, blocks: Sequence[Hashable] | None = None
+) -> list[tuple[int, int]]:
     """Index pairs (i < j) of texts whose content words overlap closely (token-set ratio >= cutoff)
     and share at least ``min_shared`` content words; catches trimmed and reworded versions.
 
-    Runs rapidfuzz.cdist in row chunks (C++, quadratic in count but cheap per pair).
+    Exact (rapidfuzz.cdist, C++) up to EXACT_LIMIT texts. Beyond that only texts in the same
+    block (e.g. the same story) are compared, or, without blocks, MinHash LSH candidates.
     """
     bags = [" ".join(sorted(set(content_words(t)))) for t in texts]
-    token_sets = [set(b.split()) for b in bags]
+    if len(bags) <= EXACT_LIMIT:
+        return _exact_pairs(bags, list(range(len(bags))), cutoff, min_shared)
+    if blocks is not None:
+        members: dict[Hashable, list[int]] = {}
+        for index, block in enumerate(blocks):
+            members.setdefault(block, []).append(index)
+        return [
+            pair for indices in members.values() for pair in _exact_pairs(bags, indices, cutoff, min_shared)
+        ]
+    return _lsh_pairs(bags, cutoff, min_shared)
+
+
+def _exact_pairs(
+    bags: list[str], indices: list[int], cutoff: float, min_shared: int
+) -> list[tuple[int, int]]:
+    chosen = [bags[i] for i in indices]
+    token_sets = [set(b.split()) for b in chosen]
     pairs: list[tuple[int, int]] = []
-    for offset in range(0, len(bags), CDIST_CHUNK):
-        rows = bags[offset : offset + CDIST_CHUNK]
-        scores = process.cdist(rows, bags, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype="uint8")
+    for offset in range(0, len(chosen), CDIST_CHUNK):
+        rows = chosen[offset : offset + CDIST_CHUNK]
+        scores = process.cdist(rows, chosen, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype="uint8")
         for local_i, row in enumerate(scores):
             i = offset + local_i
             for j in row.nonzero()[0]:
                 j = int(j)
                 if j > i and len(token_sets[i] & token_sets[j]) >= min_shared:
-                    pairs.append((i, j))
+                    pairs.append((indices[i], indices[j]))
+    return pairs
+
+
+def _lsh_pairs(bags: list[str], cutoff: float, min_shared: int) -> list[tuple[int, int]]:
+    """Candidates from MinHash LSH over word sets, verified like the exact path."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_CANDIDATE_THRESHOLD, num_perm=64)
+    pairs = []
+    for index, bag in enumerate(bags):
+        tokens = set(bag.split())
+        if not tokens:
+            continue
+        signature = MinHash(num_perm=64)
+        signature.update_batch([t.encode("utf-8") for t in tokens])
+        for other in lsh.query(signature):
+            shared = tokens & set(bags[other].split())
+            if len(shared) >= min_shared and fuzz.token_set_ratio(bag, bags[other]) >= cutoff:
+                pairs.append((other, index))
+        lsh.insert(index, signature)
     return pairs

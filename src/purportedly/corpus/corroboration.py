@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from purportedly.corpus.common import Corpus, UnionFind, content_words, name_key, same_name, similar_pairs
+from purportedly.corpus.clusters import Story, stories, story_of
+from purportedly.corpus.common import (
+    EXACT_LIMIT,
+    Corpus,
+    UnionFind,
+    content_words,
+    name_key,
+    same_name,
+    similar_pairs,
+)
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.model import ChainLink
 
@@ -137,16 +146,29 @@ def collect_reports(corpus: Corpus) -> list[ClaimReport]:
 
 
 def corroboration(
-    source: Store | Corpus, *, quotes: list[QuoteGroup] | None = None, min_reports: int = 1
+    source: Store | Corpus,
+    *,
+    quotes: list[QuoteGroup] | None = None,
+    story_list: list[Story] | None = None,
+    min_reports: int = 1,
 ) -> list[CorroboratedClaim]:
     """Claims grouped across articles (fuzzy wording, or resting on the same matched quote),
-    with their independent origins; the most widely carried first."""
+    with their independent origins; the most widely carried first.
+
+    Large corpora compare claim wordings only inside same-story clusters (see ``similar_pairs``).
+    """
     corpus = Corpus.of(source)
     reports = collect_reports(corpus)
+    quotes = quotes if quotes is not None else quote_groups(corpus)
+    blocks = None
+    if len(reports) > EXACT_LIMIT:
+        story_ids = story_of(story_list if story_list is not None else stories(corpus, quotes=quotes))
+        blocks = [story_ids.get(r.article_id) for r in reports]
     union = UnionFind(range(len(reports)))
-    for i, j in similar_pairs([r.text for r in reports], cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS):
+    texts = [r.text for r in reports]
+    for i, j in similar_pairs(texts, cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS, blocks=blocks):
         union.union(i, j)
-    _join_by_quotes(corpus, reports, union, quotes if quotes is not None else quote_groups(corpus))
+    _join_by_quotes(corpus, reports, union, quotes)
     groups = []
     for members in union.groups():
         group_reports = sorted((reports[i] for i in members), key=lambda r: (r.date or "9999", r.article_id))

@@ -52,6 +52,8 @@ class Store:
         path = str(path)
         if path.startswith(("postgres://", "postgresql://")):
             raise NotImplementedError("PostgreSQL stores are not supported yet; use a SQLite file path")
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves
         connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         connection.row_factory = sqlite3.Row
