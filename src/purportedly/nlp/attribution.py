@@ -55,7 +55,11 @@ class Attributor:
 
     def cue_found(self, method: str, cue: Token, speaker: Token | None) -> Found:
         particle = self.particle(cue)
-        end = particle.idx + len(particle) if particle is not None and particle.i > cue.i else cue.idx + len(cue)
+        end = (
+            particle.idx + len(particle)
+            if particle is not None and particle.i > cue.i
+            else cue.idx + len(cue)
+        )
         text = cue.doc.text[cue.idx : end] if particle is not None and particle.i == cue.i + 1 else cue.text
         if particle is not None and particle.i != cue.i + 1:
             text, end = f"{cue.text} {particle.text}", cue.idx + len(cue)
@@ -80,7 +84,9 @@ class Attributor:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not self.is_blocked(c)), None)
+            subject = next(
+                (c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not self.is_blocked(c)), None
+            )
             if subject is not None:
                 return subject
             passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -168,7 +174,11 @@ class Attributor:
         for token in window:
             if token.pos_ in ("NOUN", "PROPN", "PRON"):
                 head = token
-                while head.head.i != head.i and head.head in window and head.dep_ in ("compound", "amod", "poss"):
+                while (
+                    head.head.i != head.i
+                    and head.head in window
+                    and head.dep_ in ("compound", "amod", "poss")
+                ):
                     head = head.head
                 dash = window[0].nbor(-1) if window[0].i > 0 else window[0]
                 bounds = mention_bounds(head)
@@ -181,7 +191,9 @@ class Attributor:
                 pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     to = token.nbor()
-                    return Found("according", "according to", token.idx, to.idx + len(to), *self._bounds(pobj))
+                    return Found(
+                        "according", "according to", token.idx, to.idx + len(to), *self._bounds(pobj)
+                    )
         return None
 
     def _colon_without_cue(self, window: list[Token]) -> Found | None:

@@ -22,7 +22,9 @@ class Reported:
     cue_token: int
 
 
-def find_reported(doc: Doc, attributor: Attributor, inside_quotes: set[int], allowed: list[tuple[int, int]]) -> list[Reported]:
+def find_reported(
+    doc: Doc, attributor: Attributor, inside_quotes: set[int], allowed: list[tuple[int, int]]
+) -> list[Reported]:
     """Reported-speech clauses outside direct quotes, in text order (one linear pass over tokens)."""
     found = []
     for token in doc:
@@ -40,7 +42,11 @@ def find_reported(doc: Doc, attributor: Attributor, inside_quotes: set[int], all
         if end_token.i < start_token.i:
             continue
         start, end = start_token.idx, end_token.idx + len(end_token)
-        found.append(Reported(start, end, attributor.cue_found("indirect", token, attributor.speaker_of(token)), token.i))
+        found.append(
+            Reported(
+                start, end, attributor.cue_found("indirect", token, attributor.speaker_of(token)), token.i
+            )
+        )
     return found
 
 

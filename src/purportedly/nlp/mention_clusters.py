@@ -1,14 +1,14 @@
-"""Group mentions of people into referents (names by surname, pronouns and descriptions by recency) and name each."""
+"""Group mentions of people into referents (names by surname, pronouns by recency) and name each."""
 
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
 from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
 from purportedly.nlp.name_matching import NameIndex
-
-import re
-from bisect import bisect_right
 
 PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
 PRONOUN_PARAGRAPHS = 2  # a pronoun looks back over its paragraph and this many before it
@@ -18,7 +18,9 @@ GENERIC_PARAGRAPHS = 1  # "the man" looks back less far than "he"
 class MentionClusters:
     """Mentions of people in a Doc, clustered incrementally in text order."""
 
-    def __init__(self, doc: Doc, lexicon: PersonLexicon, quote_ranges: list[tuple[int, int]], fuzzy_threshold: int) -> None:
+    def __init__(
+        self, doc: Doc, lexicon: PersonLexicon, quote_ranges: list[tuple[int, int]], fuzzy_threshold: int
+    ) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self.quote_ranges = quote_ranges
@@ -59,7 +61,9 @@ class MentionClusters:
         key = (mention.char_start, mention.char_end)
         existing = self.by_span.get(key)
         if existing is None:
-            existing = next((m for m in self.by_span.values() if m.head >= 0 and m.head == mention.head), None)
+            existing = next(
+                (m for m in self.by_span.values() if m.head >= 0 and m.head == mention.head), None
+            )
         if existing is not None:
             existing.is_speaker = existing.is_speaker or speaker
             return existing
@@ -68,7 +72,13 @@ class MentionClusters:
         self.by_span[key] = mention
         if mention.head >= 0:
             head = self.doc[mention.head]
-            mention.person_like = self._is_person_like(head) and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
+            mention.person_like = self._is_person_like(head) and head.ent_type_ not in (
+                "ORG",
+                "GPE",
+                "NORP",
+                "LOC",
+                "FAC",
+            )
             for child in head.children:
                 if child.dep_ == "appos" and self._is_person_like(child):
                     self.appositions.append((mention, self._add_token(child)))
@@ -121,15 +131,21 @@ class MentionClusters:
                     self._union(partner.cluster, mention.cluster)
 
     def cluster_excluding(self, mention: Mention, outer: Mention) -> int | None:
-        """A nested quote's speaker cluster, never the quoting speaker themself (the mention is not changed)."""
+        """A nested quote's speaker cluster, never the quoting speaker (the mention is unchanged)."""
         cluster = self.find(mention.cluster)
         excluded = self.find(outer.cluster)
-        if mention is outer or cluster != excluded or (mention.kind != "pronoun" and not self._is_generic(mention)):
+        if (
+            mention is outer
+            or cluster != excluded
+            or (mention.kind != "pronoun" and not self._is_generic(mention))
+        ):
             return cluster
         earlier = [m for m in self.ordered() if m.char_start < mention.char_start]
         return self._antecedent(mention, earlier, excluded, pronoun_like=True)
 
-    def _assign(self, mention: Mention, earlier: list[Mention], name_clusters: dict[int, int], exclude: int | None) -> int | None:
+    def _assign(
+        self, mention: Mention, earlier: list[Mention], name_clusters: dict[int, int], exclude: int | None
+    ) -> int | None:
         if mention.kind == "name":
             index = self.names.lookup(self._mention_name(mention))
             if index is None:
@@ -147,15 +163,24 @@ class MentionClusters:
         return self._antecedent(mention, earlier, exclude, pronoun_like=False) or self._new_cluster()
 
     def _is_generic(self, mention: Mention) -> bool:
-        return mention.kind == "description" and mention.definite and mention.head_lemma in self.lexicon.generic_nouns and not mention.distinct
+        return (
+            mention.kind == "description"
+            and mention.definite
+            and mention.head_lemma in self.lexicon.generic_nouns
+            and not mention.distinct
+        )
 
-    def _antecedent(self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool) -> int | None:
+    def _antecedent(
+        self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool
+    ) -> int | None:
         found = self._search(mention, earlier, exclude, pronoun_like, strict=True)
         if found is None and pronoun_like:
             found = self._search(mention, earlier, exclude, pronoun_like, strict=False)
         return found
 
-    def _search(self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool, strict: bool) -> int | None:
+    def _search(
+        self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool, strict: bool
+    ) -> int | None:
         """Most recent compatible antecedent; strict: only subjects and speakers, else any person mention."""
         reach = PRONOUN_PARAGRAPHS if mention.kind == "pronoun" else GENERIC_PARAGRAPHS
         for candidate in reversed(earlier[-PRONOUN_LOOKBACK:] if pronoun_like else earlier):
@@ -165,7 +190,9 @@ class MentionClusters:
             if pronoun_like:
                 if mention.paragraph - candidate.paragraph > reach:
                     break
-                salient = candidate.is_subject or candidate.is_speaker or (not strict and candidate.kind == "name")
+                salient = (
+                    candidate.is_subject or candidate.is_speaker or (not strict and candidate.kind == "name")
+                )
                 if salient and self._person_like(cluster) and self._gender_fits(mention.gender, cluster):
                     return cluster
             elif self._same_description(mention, candidate):
@@ -188,12 +215,14 @@ class MentionClusters:
     def _gender_fits(self, gender: str, cluster: int) -> bool:
         if not gender:
             return True
-        genders = {m.gender for m in self.by_span.values() if self.find(m.cluster) == cluster and m.kind != "pronoun"}
+        genders = {
+            m.gender for m in self.by_span.values() if self.find(m.cluster) == cluster and m.kind != "pronoun"
+        }
         return genders <= {"", gender}
 
     # ------------------------------------------------------------------ naming
     def best_text(self, mention: Mention, cluster: int | None | str = "own") -> str | None:
-        """The most specific mention of the referent (of ``cluster`` if given): a full name, else the fullest description."""
+        """The most specific mention of the referent (``cluster`` if given): full name, else description."""
         cluster = self.find(mention.cluster) if cluster == "own" else cluster
         if cluster is None:
             return None if mention.kind == "pronoun" else mention.text

@@ -10,7 +10,19 @@ from purportedly.nlp.quote_lexicon import DATA_DIR, load_set, load_table
 
 # Dependents that belong to a speaker's name or description ("the soldier's wife", "27-year-old
 # Ruslan Ilyasov"); relative clauses and appositions are left out on purpose.
-LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "npadvmod", "case", "flat"}
+LEFT_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "nummod",
+    "nmod",
+    "quantmod",
+    "predet",
+    "npadvmod",
+    "case",
+    "flat",
+}
 RIGHT_DEPS = {"amod", "compound", "flat", "case"}
 RIGHT_PREPS = {"of", "from"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -37,8 +49,10 @@ class PersonLexicon:
         return self.first_names.get(given[0], "") if given else ""
 
     def is_person_head(self, token: Token) -> bool:
-        return token.ent_type_ == "PERSON" or token.lemma_.lower() in self.person_nouns or (
-            token.lower_ in self.person_nouns
+        return (
+            token.ent_type_ == "PERSON"
+            or token.lemma_.lower() in self.person_nouns
+            or (token.lower_ in self.person_nouns)
         )
 
     def pronoun(self, token: Token) -> tuple[str, str, str] | None:
@@ -81,13 +95,17 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     for child in head.children:
         if child.i < head.i and child.dep_ in LEFT_DEPS:
             start = min(start, child.left_edge.i)
-        elif child.i > head.i and (child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ in RIGHT_PREPS)):
+        elif child.i > head.i and (
+            child.dep_ in RIGHT_DEPS or (child.dep_ == "prep" and child.lower_ in RIGHT_PREPS)
+        ):
             end = max(end, child.right_edge.i)
     doc = head.doc
     sentence = head.sent
     start, end = max(start, sentence.start), min(end, sentence.end - 1)
     # a modifier's subtree can run on past a comma into a participle clause: stop there
-    stop = next((t.i for t in doc[head.i + 1 : end + 1] if t.text in (",", ";", "(", ":") or "\n" in t.text), None)
+    stop = next(
+        (t.i for t in doc[head.i + 1 : end + 1] if t.text in (",", ";", "(", ":") or "\n" in t.text), None
+    )
     if stop is not None:
         end = stop - 1
     first_break = next((t.i for t in reversed(doc[start : head.i]) if "\n" in t.text), None)
@@ -100,7 +118,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start, end + 1
 
 
-def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[int, int] | None = None) -> Mention:
+def make_mention(
+    doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[int, int] | None = None
+) -> Mention:
     """A Mention for the phrase headed by ``head`` with its gender, number and definiteness."""
     start, end = bounds or mention_bounds(head)
     span = doc[start:end]
@@ -115,13 +135,19 @@ def make_mention(doc: Doc, head: Token, lexicon: PersonLexicon, bounds: tuple[in
         if kind == "description":
             gender = lexicon.person_nouns.get(head.lemma_.lower(), "") or possessive_gender(head)
         else:
-            gender = lexicon.name_gender([t.text for t in span if t.pos_ == "PROPN"]) or possessive_gender(head)
+            gender = lexicon.name_gender([t.text for t in span if t.pos_ == "PROPN"]) or possessive_gender(
+                head
+            )
         plural = head.tag_ in ("NNS", "NNPS")
     head_word = head.lemma_.lower()
     modifiers = {
-        t.lower_ for t in span if t.i != head.i and t.is_alpha and t.dep_ not in ("det", "poss", "case") and t.lower_ != head_word
+        t.lower_
+        for t in span
+        if t.i != head.i and t.is_alpha and t.dep_ not in ("det", "poss", "case") and t.lower_ != head_word
     }
-    possessor = " ".join(t.lower_ for t in span if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i < head.i))
+    possessor = " ".join(
+        t.lower_ for t in span if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i < head.i)
+    )
     return Mention(
         start=start,
         end=end,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "quotes"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str, data_dir: str = str(DATA_DIR)) -> tuple[str, ...]:
     """Non-empty, non-comment lines of ``<data_dir>/<name>``, in file order."""
     text = (Path(data_dir) / name).read_text(encoding="utf-8")

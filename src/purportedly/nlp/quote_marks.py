@@ -47,7 +47,7 @@ def _single_role(text: str, i: int) -> str | None:
         return None  # it's, don't, O'Brien
     if mark in SINGLE_OPEN:
         return "open"
-    opens = before in OPENING_CONTEXT and (after.isalnum() or after in "\u2026.\"" + DOUBLE_OPEN)
+    opens = before in OPENING_CONTEXT and (after.isalnum() or after in '\u2026."' + DOUBLE_OPEN)
     if opens:
         if after.isdigit() and _char(text, i + 3) in "s ":
             return None  # '90s
@@ -129,8 +129,10 @@ def _span(text: str, open_at: int, close_at: int | None, limit: int, double: boo
 
 def _inside(text: str, outer: MarkedSpan, outer_index: int, double: bool) -> list[MarkedSpan]:
     """Quotes nested in ``outer``: the other mark family, one level deep, then recursively."""
-    pairs = _pair_doubles(text, outer.start, outer.end) if double else _pair_singles(
-        text, outer.start, outer.end, allow_unclosed=False
+    pairs = (
+        _pair_doubles(text, outer.start, outer.end)
+        if double
+        else _pair_singles(text, outer.start, outer.end, allow_unclosed=False)
     )
     found: list[MarkedSpan] = []
     for open_at, close_at in pairs:

@@ -1,4 +1,4 @@
-"""Who the Q: and A: turns of an interview belong to: the interviewer from the byline, the interviewee from the intro."""
+"""Who an interview's Q: and A: turns belong to: the interviewer (byline) and the interviewee (intro)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 
 from spacy.tokens import Doc
 
-INTERVIEWER = re.compile(r"\b(?:[Ii]nterview(?:ed)?|[Qq]uestions)\s+by\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})")
+INTERVIEWER = re.compile(
+    r"\b(?:[Ii]nterview(?:ed)?|[Qq]uestions)\s+by\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})"
+)
 
 
 def interview_parties(doc: Doc, first_turn: int) -> dict[str, tuple[int, int]]:

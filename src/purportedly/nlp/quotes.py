@@ -1,4 +1,4 @@
-"""Component ``purportedly_quotes``: direct quotes, labelled turns and reported speech, each with cue and speaker mention."""
+"""Component ``purportedly_quotes``: direct quotes, turns and reported speech, with cue and speaker."""
 
 from __future__ import annotations
 
@@ -21,7 +21,18 @@ register_extensions()
 
 SKIPPED_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate", "credit", "key_points_header")
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
-EXPLICIT_METHODS = {"before", "after", "dash", "embedded", "agent", "according", "label", "colon", "scare", "turn"}
+EXPLICIT_METHODS = {
+    "before",
+    "after",
+    "dash",
+    "embedded",
+    "agent",
+    "according",
+    "label",
+    "colon",
+    "scare",
+    "turn",
+}
 FIRST_PERSON = {"i", "we", "me", "us"}
 MIN_WORDS_FOR_CONTEXT = 6  # shorter unattributed quotes are scare quotes: no speaker from context
 EMBEDDING_CHARS = "'\u2019%)"
@@ -57,7 +68,9 @@ class QuoteMatches:
 class QuoteFinder:
     """Find quotes (marks, turns, reported speech) and attribute each to a cue and a speaker mention."""
 
-    def __init__(self, nlp: Language, name: str, data_dir: str = str(DATA_DIR), skip_segments: tuple = SKIPPED_SEGMENTS) -> None:
+    def __init__(
+        self, nlp: Language, name: str, data_dir: str = str(DATA_DIR), skip_segments: tuple = SKIPPED_SEGMENTS
+    ) -> None:
         self.name = name
         self.skip_segments = set(skip_segments)
         self.attributor = Attributor(data_dir)
@@ -96,7 +109,9 @@ class QuoteFinder:
                 continue
             for line in re.finditer(r"[^\n]+", doc.text[segment.start : segment.end]):
                 if line.group().strip():
-                    paragraphs.append((segment.start + line.start(), segment.start + line.end(), segment.kind))
+                    paragraphs.append(
+                        (segment.start + line.start(), segment.start + line.end(), segment.kind)
+                    )
         return paragraphs
 
     @staticmethod
@@ -114,9 +129,23 @@ class QuoteFinder:
             k = paragraph_of(span.start)
             parent = span.parent + offset if span.parent is not None else None
             if parent is None:
-                parent = next((t for t, it in enumerate(items[:offset]) if it.start <= span.start < it.end + 1), None)
+                parent = next(
+                    (t for t, it in enumerate(items[:offset]) if it.start <= span.start < it.end + 1), None
+                )
             continues = span.continues + offset if span.continues is not None else None
-            items.append(Item("direct", span.start, span.end, k, paragraphs[k][2], span.open_at, span.close_at, parent, continues))
+            items.append(
+                Item(
+                    "direct",
+                    span.start,
+                    span.end,
+                    k,
+                    paragraphs[k][2],
+                    span.open_at,
+                    span.close_at,
+                    parent,
+                    continues,
+                )
+            )
         order = sorted(range(len(items)), key=lambda i: (items[i].start, -items[i].end))
         position = {old: new for new, old in enumerate(order)}
         items = [items[i] for i in order]
@@ -165,13 +194,23 @@ class QuoteFinder:
         return inside
 
     # ------------------------------------------------------------------ attribution
-    def _attribute(self, doc: Doc, items: list[Item], index: int, paragraphs: list[tuple[int, int, str]]) -> Found | None:
+    def _attribute(
+        self, doc: Doc, items: list[Item], index: int, paragraphs: list[tuple[int, int, str]]
+    ) -> Found | None:
         item = items[index]
         if item.kind == "turn":
             return self._turn_found(item)
-        siblings = [i for i, it in enumerate(items) if it.parent == item.parent and it.paragraph == item.paragraph and it.kind == "direct"]
+        siblings = [
+            i
+            for i, it in enumerate(items)
+            if it.parent == item.parent and it.paragraph == item.paragraph and it.kind == "direct"
+        ]
         position = siblings.index(index)
-        region_start, region_end = (items[item.parent].start, items[item.parent].end) if item.parent is not None else paragraphs[item.paragraph][:2]
+        region_start, region_end = (
+            (items[item.parent].start, items[item.parent].end)
+            if item.parent is not None
+            else paragraphs[item.paragraph][:2]
+        )
         previous_close = items[siblings[position - 1]].close_at if position > 0 else None
         start_limit = region_start if previous_close is None else previous_close + 1
         next_open = items[siblings[position + 1]].open_at if position + 1 < len(siblings) else None
@@ -210,7 +249,9 @@ class QuoteFinder:
             item.label_mention = (turn.label_start, turn.label_end)
         return found
 
-    def _interview_speakers(self, doc: Doc, items: list[Item], paragraphs: list[tuple[int, int, str]]) -> None:
+    def _interview_speakers(
+        self, doc: Doc, items: list[Item], paragraphs: list[tuple[int, int, str]]
+    ) -> None:
         roles = [it for it in items if it.turn is not None and it.turn.role is not None]
         if not roles:
             return
@@ -222,13 +263,19 @@ class QuoteFinder:
                 item.label_mention = mention
 
     # ------------------------------------------------------------------ context fallbacks
-    def _fill_from_context(self, doc: Doc, items: list[Item], reported: list[Reported], paragraphs: list[tuple[int, int, str]]) -> None:
+    def _fill_from_context(
+        self, doc: Doc, items: list[Item], reported: list[Reported], paragraphs: list[tuple[int, int, str]]
+    ) -> None:
         self._share_along_chains(items)
         for index, item in enumerate(items):
             if item.kind == "turn":
                 continue
             found = item.found
-            if found is not None and found.speaker_head is not None and doc[found.speaker_head].lower_ in FIRST_PERSON:
+            if (
+                found is not None
+                and found.speaker_head is not None
+                and doc[found.speaker_head].lower_ in FIRST_PERSON
+            ):
                 item.found = self._first_person(items, item)
                 continue
             if found is not None and found.method == "colon" and self._is_reply(doc, found):
@@ -238,8 +285,14 @@ class QuoteFinder:
                 continue
             context = self._context_speaker(doc, items, reported, paragraphs, index)
             if context is not None:
-                item.found = Found(f"context:{context.method}", found.cue if found else None, found.cue_start if found else None,
-                                   found.cue_end if found else None, context.speaker, context.speaker_head)
+                item.found = Found(
+                    f"context:{context.method}",
+                    found.cue if found else None,
+                    found.cue_start if found else None,
+                    found.cue_end if found else None,
+                    context.speaker,
+                    context.speaker_head,
+                )
         self._share_along_chains(items)
 
     @staticmethod
@@ -251,7 +304,14 @@ class QuoteFinder:
             chain = [index]
             while items[chain[0]].continues is not None:
                 chain.insert(0, items[chain[0]].continues)
-            explicit = next((items[i].found for i in chain if _has_speaker(items[i].found) and items[i].found.method in EXPLICIT_METHODS), None)
+            explicit = next(
+                (
+                    items[i].found
+                    for i in chain
+                    if _has_speaker(items[i].found) and items[i].found.method in EXPLICIT_METHODS
+                ),
+                None,
+            )
             explicit = explicit or next((items[i].found for i in chain if _has_speaker(items[i].found)), None)
             if explicit is None:
                 continue
@@ -285,7 +345,9 @@ class QuoteFinder:
         item = items[index]
         if item.parent is not None:
             return _copy_outer(items[item.parent], item)
-        same_paragraph = _speaker_events(doc, items, reported, before=item.start, paragraph_floor=paragraphs[item.paragraph][0])
+        same_paragraph = _speaker_events(
+            doc, items, reported, before=item.start, paragraph_floor=paragraphs[item.paragraph][0]
+        )
         if same_paragraph:
             return same_paragraph[-1][2]
         words = [t for t in tokens_between(doc, item.start, item.end) if not t.is_punct]
@@ -322,7 +384,8 @@ class QuoteFinder:
             quotes.append(self._quote(doc, item, ids[index], parent))
         doc._.quotes = quotes
         doc._.indirect_quotes = [
-            self._reported_quote(doc, r, f"r{k + 1}", matches.paragraphs) for k, r in enumerate(matches.reported)
+            self._reported_quote(doc, r, f"r{k + 1}", matches.paragraphs)
+            for k, r in enumerate(matches.reported)
         ]
         return doc
 
@@ -334,7 +397,9 @@ class QuoteFinder:
         elif found is not None and found.speaker is not None:
             mention_span = doc[found.speaker[0] : found.speaker[1]]
             speaker, mention = mention_span.text, _span(doc, mention_span.start_char, mention_span.end_char)
-        cue_span = _span(doc, found.cue_start, found.cue_end) if found and found.cue_start is not None else None
+        cue_span = (
+            _span(doc, found.cue_start, found.cue_end) if found and found.cue_start is not None else None
+        )
         return Quote(
             id=quote_id,
             text=doc.text[item.start : item.end],
@@ -392,15 +457,22 @@ def _speaker_copy(item: Item, method: str) -> Found | None:
     return None
 
 
-def _speaker_events(doc: Doc, items: list[Item], reported: list[Reported], before: int, paragraph_floor: int | None):
+def _speaker_events(
+    doc: Doc, items: list[Item], reported: list[Reported], before: int, paragraph_floor: int | None
+):
     """(position, speaker key, Found) of top-level quotes and reported speech before ``before``, in order."""
+    floor = paragraph_floor if paragraph_floor is not None else -1
     events = []
     for item in items:
-        if item.parent is None and item.kind == "direct" and _has_speaker(item.found) and item.start < before:
-            if paragraph_floor is None or item.start >= paragraph_floor:
-                events.append((item.start, _key(doc, item.found), item.found))
+        top_level = item.parent is None and item.kind == "direct"
+        if top_level and _has_speaker(item.found) and floor <= item.start < before:
+            events.append((item.start, _key(doc, item.found), item.found))
     for r in reported:
-        if _has_speaker(r.found) and r.start < before and (paragraph_floor is None or r.start >= paragraph_floor):
+        if (
+            _has_speaker(r.found)
+            and r.start < before
+            and (paragraph_floor is None or r.start >= paragraph_floor)
+        ):
             events.append((r.start, _key(doc, r.found), r.found))
     return sorted(events, key=lambda e: e[0])
 

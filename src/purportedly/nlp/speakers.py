@@ -1,4 +1,4 @@
-"""Component ``purportedly_speakers``: resolve each quote's speaker mention to the most specific mention of that referent."""
+"""Component ``purportedly_speakers``: resolve each quote's speaker to its most specific mention."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ class SpeakerResolver:
     attribution whose words recur in an attributed quote takes that quote's speaker.
     """
 
-    def __init__(self, nlp: Language, name: str, data_dir: str = str(DATA_DIR), fuzzy_threshold: int = 80) -> None:
+    def __init__(
+        self, nlp: Language, name: str, data_dir: str = str(DATA_DIR), fuzzy_threshold: int = 80
+    ) -> None:
         self.name = name
         self.lexicon = PersonLexicon(data_dir)
         self.fuzzy_threshold = fuzzy_threshold
@@ -85,13 +87,21 @@ class SpeakerResolver:
         words = description.lower().split()
         head = words[-1]
         return Mention(
-            start=-1, end=-1, head=-1, text=description, char_start=span.start, char_end=span.end,
-            kind="description", gender=self.lexicon.person_nouns.get(head, ""), definite=True,
-            modifiers=set(words[1:-1]) - self.lexicon.loose_modifiers, head_lemma=head,
+            start=-1,
+            end=-1,
+            head=-1,
+            text=description,
+            char_start=span.start,
+            char_end=span.end,
+            kind="description",
+            gender=self.lexicon.person_nouns.get(head, ""),
+            definite=True,
+            modifiers=set(words[1:-1]) - self.lexicon.loose_modifiers,
+            head_lemma=head,
         )
 
     def _borrow_from_matching_quotes(self, quotes: list[Quote], resolved: dict[str, str | None]) -> None:
-        """An unattributed quote (headline, key point) whose words recur in an attributed one takes its speaker."""
+        """An unattributed quote (headline, key point) whose words recur in an attributed one: its speaker."""
         attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id)]
         for quote in quotes:
             if quote.cue is not None or quote.speaker_mention is not None or resolved.get(quote.id):
@@ -104,14 +114,40 @@ class SpeakerResolver:
                 if other.id == quote.id:
                     continue
                 share = len(words & _content_words(other.text)) / len(words)
-                closer = best is not None and share == best_share and other.segment == "body" and best.segment != "body"
+                closer = (
+                    best is not None
+                    and share == best_share
+                    and other.segment == "body"
+                    and best.segment != "body"
+                )
                 if share > best_share or closer:
                     best, best_share = other, share
             if best is not None and best_share >= MIN_SHARED_WORDS:
                 resolved[quote.id] = resolved[best.id]
 
 
-STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "is", "are", "was", "were", "it", "that", "we", "i", "you", "all", "any"}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "is",
+    "are",
+    "was",
+    "were",
+    "it",
+    "that",
+    "we",
+    "i",
+    "you",
+    "all",
+    "any",
+}
 
 
 def _content_words(text: str) -> set[str]:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set, load_table
 
 # An upper-case label of up to five words at the start of a line, then a colon and the words.
-LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][^\W_]*(?:[ .'\u2019-]+[^\W_]+){0,4})[ \t]*:[ \t]+(?P<text>\S[^\n]*)$", re.M)
+LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<label>[^\W\d_][^\W_]*(?:[ .'\u2019-]+[^\W_]+){0,4})[ \t]*:[ \t]+(?P<text>\S[^\n]*)$", re.M
+)
 
 
 @dataclass
@@ -67,6 +69,7 @@ class TurnFinder:
     @staticmethod
     def _has_labelled_neighbour(text: str, candidates: list[re.Match], k: int) -> bool:
         """A label on the very next or previous line: the layout of a transcript."""
+
         def adjacent(a: re.Match, b: re.Match) -> bool:
             return text[a.end() : b.start()].count("\n") <= 2 and not text[a.end() : b.start()].strip()
 
