@@ -79,15 +79,16 @@ class ChainBuilder:
             bisect_left(self.mention_starts, start) : bisect_right(self.mention_starts, end - 1)
         ]
 
-    def source_named(
-        self, name: str | None, start: int | None = None, end: int | None = None
-    ) -> Source | None:
-        """The source a speaker mention or name refers to. A description right before a
-        name ('pro-war bloggers Anna X and Y') refers to the name after it."""
-        if start is not None and end is not None:
-            for mention in self.mentions_in(start, end + 3):
+    def source_named(self, name: str | None, start: int | None = None, end: int | None = None) -> Source | None:
+        """The source a speaker name or mention refers to: by name, else a source mention at the
+        start of the speaker mention, or right after a description ('pro-war bloggers Anna X')."""
+        source = self.by_name.get(name_key(name)) if name else None
+        if source is not None or start is None or end is None:
+            return source
+        for mention in self.mentions_in(start, end + 3):
+            if mention.start <= start + 4 or mention.start >= end:
                 return mention.source
-        return self.by_name.get(name_key(name)) if name else None
+        return None
 
     def recording_near(self, sentence: Span, before: int) -> tuple[str, Span] | None:
         """The recording described in the sentence, else the last one described before ``before``."""
@@ -103,6 +104,10 @@ class ChainBuilder:
             inside = [self.recordings[i]]
         start, end = max(inside, key=lambda r: r[1] - r[0])
         return " ".join(self.doc.text[start:end].split()), sentence_at(self.doc, start)
+
+    def has_recording(self, sentence: Span) -> bool:
+        i = bisect_left(self.recording_starts, sentence.start_char)
+        return i < len(self.recordings) and self.recordings[i][0] < sentence.end_char
 
     def releaser_near(self, recording_sentence: Span | None, before: int) -> Source | None:
         """Who released the recording: a releasing kind of source in its sentence, else before it."""
@@ -132,7 +137,9 @@ class ChainBuilder:
                 links.append(source_link(releaser, "releaser"))
                 used.add(releaser.id)
         if sentence is not None:
-            links += self.relays(sentence, used, skip=(quote.start, quote.end))
+            # reported speech often runs on to the end of the sentence, relays included
+            skip = None if quote.kind == "indirect" else (quote.start, quote.end)
+            links += self.relays(sentence, used, skip=skip)
         return links + [self.article]
 
     def is_recorded(self, quote: Quote, speaker: Source | None, sentence: Span) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from purportedly.claims.chains import ChainBuilder
+from purportedly.claims.chains import CONTEXT_CHARS, ChainBuilder
 from purportedly.claims.factuality import factuality_of
 from purportedly.claims.scope import CueIndex, sentence_of
 from purportedly.model import Claim, Quote
@@ -71,16 +71,23 @@ class ClaimExtractor:
         self.quoted.append((quote.start, quote.end))
 
     def recording_cues(self, chain, quote: Quote) -> list[CueMatch]:
-        """Hedges on the recording ('a purportedly intercepted call') carry to what is heard on it."""
+        """Hedges on the recording carry to what is heard on it: 'a purportedly intercepted
+        call', and a later failed check about it ('could not verify the recording')."""
         if not any(link.role == "recording" for link in chain):
             return []
         sentence = sentence_of(self.doc, quote.start, quote.end)
         recording = self.chains.recording_near(sentence, quote.start) if sentence is not None else None
         if recording is None or recording[1] is None:
             return []
-        return [
-            c for c in self.cues.in_scope(recording[1]) if c.type.category in ("evidential", "failed_check")
-        ]
+        described = recording[1]
+        cues = [c for c in self.cues.in_scope(described) if c.type.category in ("evidential", "failed_check")]
+        later = self.cues.between(described.start_char, quote.end + CONTEXT_CHARS)
+        for cue in later:
+            if cue.type.category == "failed_check":
+                cue_sentence = sentence_of(self.doc, cue.start, cue.end)
+                if cue_sentence is not None and self.chains.has_recording(cue_sentence):
+                    cues.append(cue)
+        return cues
 
     def add_sentence(self, sentence: Span) -> None:
         cues = self.cues.in_scope(sentence)
