@@ -27,7 +27,8 @@ def test_one_agency_under_many_names_is_one_source(nlp):
     text = (
         "Ukraine's intelligence agency said on Monday it had intercepted the call. "
         "The Security Service of Ukraine (SSU) posted it on Telegram. "
-        "The SBU said the soldier served in a tank unit, and Ukraine’s Security Service later added a transcript."
+        "The SBU said the soldier served in a tank unit, "
+        "and Ukraine’s Security Service later added a transcript."
     )
     sources = sources_of(nlp, text)
     assert [s.name for s in sources] == ["Security Service of Ukraine"]

@@ -79,7 +79,9 @@ class ChainBuilder:
             bisect_left(self.mention_starts, start) : bisect_right(self.mention_starts, end - 1)
         ]
 
-    def source_named(self, name: str | None, start: int | None = None, end: int | None = None) -> Source | None:
+    def source_named(
+        self, name: str | None, start: int | None = None, end: int | None = None
+    ) -> Source | None:
         """The source a speaker name or mention refers to: by name, else a source mention at the
         start of the speaker mention, or right after a description ('pro-war bloggers Anna X')."""
         source = self.by_name.get(name_key(name)) if name else None
