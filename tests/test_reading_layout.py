@@ -232,3 +232,29 @@ def test_credit_with_agency_first_and_photo_title_above_it():
     )
     article = read_text(text)
     assert [s.kind for s in article.segments] == ["body", "caption", "caption", "body"]
+
+
+def test_header_glued_in_one_block_gives_title_standfirst_and_dates():
+    article = read_fixture("glued_header.txt")
+    assert article.title == "Leaked call suggests officers logged the dead as deserters"
+    assert [s.kind for s in article.segments[:4]] == ["title", "standfirst", "date", "date"]
+    assert article.date == date(2023, 3, 14)
+
+
+def test_labelled_header_lines_and_interface_words():
+    article = read_fixture("labelled_header.txt")
+    assert article.title == "Ukraine war: Intercepted call 'shows soldiers selling fuel'"
+    assert article.date == date(2024, 3, 3) and article.authors == ["Olga Ivanova"]
+    assert [s.kind for s in article.segments] == [
+        "title", "date", "date", "boilerplate", "credit", "caption", "byline", "body"
+    ]  # fmt: skip
+
+
+def test_author_label_and_reading_time():
+    article = read_text(
+        "Officer purportedly ordered deserters shot\nAuthor: Marta Fedorenko\n"
+        "March 3, 2024 11:30 AM 2 min read\n\n"
+        "Ukraine's military intelligence agency published an audio recording on March 3.\n"
+    )
+    assert article.authors == ["Marta Fedorenko"] and article.date == date(2024, 3, 3)
+    assert [s.kind for s in article.segments] == ["title", "byline", "date", "body"]

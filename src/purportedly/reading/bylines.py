@@ -38,7 +38,8 @@ class Byline:
 
 @lru_cache(maxsize=1)
 def by_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{alternation('byline_roles.txt')})\s+)?by\s+(?P<rest>\S.*)", re.IGNORECASE)
+    roles = alternation("byline_roles.txt")
+    return re.compile(rf"(?:(?:(?:{roles})\s+)?by\s+|authors?\s*:\s*)(?P<rest>\S.*)", re.IGNORECASE)
 
 
 def is_name(text: str, max_words: int = MAX_NAME_WORDS) -> bool:

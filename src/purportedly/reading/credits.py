@@ -17,7 +17,7 @@ MAX_AGENCY_CHARS = 40
 CREDIT_WORDS = frozenset(
     {"via", "images", "image", "photo", "photos", "pictures", "picture", "handout", "press", "agency"}
     | {"stock", "news", "service", "ministry", "defence", "defense", "staff", "courtesy", "video"}
-    | {"social", "media", "pool", "wire", "from"}
+    | {"social", "media", "pool", "wire", "from", "source", "credit"}
 )
 
 
@@ -44,7 +44,7 @@ def credit_patterns() -> CreditPatterns:
     person = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*){0,3}"
     agency_first = rf"{agency}(?:\s+(?i:photo))?\s?/\s?(?:{caps_name}|{person})"
     paren = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"
-    marked = rf"{marker}\s*(?::|\s+(?i:by)\b)\s*\S[^\n]{{0,100}}"
+    marked = rf"{marker}\s*(?::|,|\s+(?i:by)\b)\s*\S[^\n]{{0,100}}"
     # "Mark Ellison/The Meridian Post": a short "Name/Outlet" pair, both capitalised
     side = r"[A-ZÀ-ÞА-Я][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,4}"
     name_pair = rf"{side}\s?/\s?{side}"
@@ -62,12 +62,23 @@ def credit_patterns() -> CreditPatterns:
     )
 
 
+@lru_cache(maxsize=1)
+def caption_marker_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('caption_markers.txt')})\s*[:,]\s*\S", re.IGNORECASE)
+
+
+def is_marked_caption(text: str) -> bool:
+    """A line that says it is a caption: "Image caption, ...", "Pictured: ..."."""
+    return caption_marker_re().match(text) is not None
+
+
 def is_credit_line(text: str) -> bool:
     """The whole line is a photo credit: "NAME/AFP via Getty Images", "Photograph: Name/Outlet"."""
     words = text.split()
     if len(words) > MAX_CREDIT_WORDS:
         return False
-    if any(word.islower() and len(word) > 3 and word not in CREDIT_WORDS for word in words):
+    bare = (word.strip(",:;.()") for word in words)
+    if any(word.islower() and len(word) > 3 and word not in CREDIT_WORDS for word in bare):
         return False
     return credit_patterns().credit_line.fullmatch(text) is not None
 
@@ -84,7 +95,11 @@ def ends_with_credit(text: str) -> bool:
         (patterns.slash_tail, text.rfind("/"), MAX_AGENCY_CHARS),
         (patterns.via_tail, lowered.rfind("via"), 1),
         (patterns.paren_tail, text.rfind("("), 0),
-        (patterns.marked_tail, max(text.rfind(":"), lowered.rfind(" by ")), MAX_CREDIT_CHARS),
+        (
+            patterns.marked_tail,
+            max(text.rfind(":"), text.rfind(","), lowered.rfind(" by ")),
+            MAX_CREDIT_CHARS,
+        ),
     )
     tail_start = max(len(text) - MAX_CREDIT_CHARS, 0)
     return any(

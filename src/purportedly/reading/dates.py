@@ -20,6 +20,7 @@ WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|ur
 DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 MAX_DATE_LINE_CHARS = 160
+MAX_DATE_PREFIX_CHARS = 30
 
 # Full dates with a year: a publication date is never guessed from a bare "March 3".
 DATE_PATTERN = (
@@ -38,7 +39,8 @@ def date_line_re() -> re.Pattern[str]:
     prefix = rf"(?:{alternation('date_prefixes.txt')})(?:\s*:|\s+on\b|\s+at\b)?"
     clock = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
     zone = rf"(?:{alternation('timezones.txt')})(?:[+-]\d{{1,2}})?"
-    piece = rf"(?:{prefix}|{DATE_PATTERN}|{WEEKDAY}|{clock}|{zone}|at|on|-|–|—|\||•|·|/|,)"
+    reading_time = r"\d{1,3}\s+min(?:ute)?s?\s+read"
+    piece = rf"(?:{prefix}|{DATE_PATTERN}|{WEEKDAY}|{clock}|{zone}|{reading_time}|at|on|-|–|—|\||•|·|/|,)"
     return re.compile(rf"\s*(?:(?:{piece})[\s,]*)+", re.IGNORECASE)
 
 
@@ -84,6 +86,16 @@ def publication_date(text: str) -> date | None:
             return value
         fallback = fallback or value
     return fallback
+
+
+@lru_cache(maxsize=1)
+def date_prefix_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('date_prefixes.txt')})\s*:?", re.IGNORECASE)
+
+
+def is_date_prefix_line(text: str) -> bool:
+    """ "Published" or "Last updated:" alone on its line, the date on the next one."""
+    return len(text) <= MAX_DATE_PREFIX_CHARS and date_prefix_re().fullmatch(text) is not None
 
 
 def is_date_line(text: str) -> bool:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from purportedly.reading.bylines import Byline, parse_byline
-from purportedly.reading.credits import ends_with_credit, is_credit_line
-from purportedly.reading.dates import DATE_RE, is_date_line
+from purportedly.reading.credits import ends_with_credit, is_credit_line, is_marked_caption
+from purportedly.reading.dates import DATE_RE, is_date_line, is_date_prefix_line
 from purportedly.reading.lexicon import alternation, load_lines
 
 BULLET_RE = re.compile(r"(?P<marker>[•▪◦●‣∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
@@ -91,7 +91,7 @@ def line_cue(text: str) -> tuple[str | None, Byline | None]:
         return "kp_header", None
     if TIMESTAMP_RE.fullmatch(text):
         return "timestamp", None
-    if is_date_line(text):
+    if is_date_line(text) or is_date_prefix_line(text):
         return "date", None
     if DATE_FIELD_RE.match(text) and DATE_RE.match(text, DATE_FIELD_RE.match(text).start("date")):
         return "date_field", None
@@ -101,6 +101,8 @@ def line_cue(text: str) -> tuple[str | None, Byline | None]:
         return "credit", None
     if ends_with_credit(text):
         return "caption_credit", None
+    if is_marked_caption(text):
+        return "caption", None
     if boilerplate_re().fullmatch(text):
         return "boilerplate", None
     byline = parse_byline(text)

@@ -15,6 +15,7 @@ KIND_OF_CUE = {
     "byline": "byline",
     "credit": "credit",
     "caption_credit": "caption",
+    "caption": "caption",
     "kp_header": "key_points_header",
     "timestamp": "timestamp",
     "boilerplate": "boilerplate",
@@ -109,14 +110,27 @@ def mark_live_blog(lines: list[Line], kinds: Kinds) -> None:
 
 
 def mark_title(lines: list[Line], kinds: Kinds) -> None:
-    """The first line is the headline when it looks like one, or when metadata follows it."""
+    """The first line is the headline when it looks like one, or when metadata follows it.
+
+    A header may be one block of glued lines (headline, standfirst, byline, date): plain lines
+    between the headline and the first metadata line are then standfirsts.
+    """
     if not lines or kinds[0] is not None or lines[0].cue is not None:
         return
-    block = [i for i, line in enumerate(lines) if line.block == lines[0].block]
-    if any(kinds[i] not in HEADER_KINDS for i in block[1:]):
+    rest = [i for i, line in enumerate(lines[1:], 1) if line.block == lines[0].block]
+    first_meta = next((i for i in rest if kinds[i] in HEADER_KINDS), None)
+    plain = [i for i in rest if kinds[i] is None and (first_meta is None or i < first_meta)]
+    if plain and (first_meta is None or not standfirst_like(lines, plain)):
         return
-    if headline_like(lines[0].text, MAX_TITLE_WORDS) or next_header_kind(lines, kinds, 0) is not None:
+    if headline_like(lines[0].text, MAX_TITLE_WORDS) or first_meta or next_header_kind(lines, kinds, 0):
         kinds[0] = "title"
+        for i in plain:
+            kinds[i] = "standfirst"
+
+
+def standfirst_like(lines: list[Line], indexes: list[int]) -> bool:
+    too_long = any(len(lines[i].text.split()) > MAX_STANDFIRST_WORDS for i in indexes)
+    return len(indexes) <= MAX_STANDFIRSTS and not too_long
 
 
 def next_header_kind(lines: list[Line], kinds: Kinds, i: int) -> str | None:
