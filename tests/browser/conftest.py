@@ -6,6 +6,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,16 +40,13 @@ def corpus_db(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     return db, build_corpus(db)
 
 
-@pytest.fixture(scope="session")
-def server(corpus_db):
-    """Base URL of a live workspace (uvicorn in a background thread) over the test corpus."""
+@contextmanager
+def serving(app):
+    """Run an ASGI app with uvicorn on a free loopback port in a background thread; yields its URL."""
     import uvicorn
 
-    from purportedly.web import create_app
-
     port = _free_port()
-    config = uvicorn.Config(create_app(corpus_db[0]), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
+    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -56,9 +54,20 @@ def server(corpus_db):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the workspace server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(corpus_db):
+    """Base URL of a live workspace over the test corpus."""
+    from purportedly.web import create_app
+
+    with serving(create_app(corpus_db[0])) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +94,7 @@ class PageWatch:
         page.on("dialog", self._dialog)
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("response", lambda r: self.errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

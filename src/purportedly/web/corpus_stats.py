@@ -8,6 +8,15 @@ from purportedly.model import Analysis
 from purportedly.web.corpus_views import Item, normalise
 
 
+def _titles(items: list[Item]) -> dict[str, str]:
+    return {article_id: analysis.title or analysis.document for article_id, analysis in items}
+
+
+def _article_refs(ids: set[str], titles: dict[str, str]) -> list[dict]:
+    """Articles as the pages link them: id and title, in ingest order."""
+    return [{"id": i, "title": titles[i]} for i in titles if i in ids]
+
+
 def _hedged_offsets(analysis: Analysis) -> list[tuple[int, int]]:
     return [(h.sentence_start, h.sentence_end) for h in analysis.hedges]
 
@@ -32,11 +41,12 @@ def sources(items: list[Item]) -> list[dict]:
             row["mentions"] += max(1, len(source.mentions))
             row["hedged_mentions"] += sum(_is_hedged(m.start, hedged_spans) for m in source.mentions)
     out = []
+    titles = _titles(items)
     for row in rows.values():
         out.append({
             **row,
             "aliases": sorted(row["aliases"]),
-            "articles": sorted(row["articles"]),
+            "articles": _article_refs(row["articles"], titles),
             "cited_in": len(row["articles"]),
             "hedged_share": round(row["hedged_mentions"] / row["mentions"], 3) if row["mentions"] else 0.0,
         })
@@ -57,19 +67,24 @@ def entities(items: list[Item]) -> list[dict]:
             row["descriptors"].update(entity.descriptors)
             row["articles"].add(article_id)
             row["mentions"] += len(entity.mentions)
+    titles = _titles(items)
     out = [
         {**r, "aliases": sorted(r["aliases"]), "descriptors": sorted(r["descriptors"]),
-         "articles": sorted(r["articles"]), "cited_in": len(r["articles"])}
+         "articles": _article_refs(r["articles"], titles), "cited_in": len(r["articles"])}
         for r in rows.values()
     ]
     return sorted(out, key=lambda r: (-r["cited_in"], -r["mentions"], r["name"]))
 
 
-def _context(text: str, start: int, end: int, width: int = 70) -> str:
-    left = text.rfind("\n", 0, start) + 1
+def _context(text: str, start: int, end: int, width: int = 90) -> str:
+    """The words around a span, within its paragraph, cut at word boundaries."""
+    left = max(text.rfind("\n", 0, start) + 1, start - width)
     right = text.find("\n", end)
-    right = len(text) if right < 0 else right
-    left, right = max(left, start - width), min(right, end + width)
+    right = min(len(text) if right < 0 else right, end + width)
+    if left > 0 and not text[left - 1].isspace():
+        left = text.find(" ", left, start) + 1 or left
+    if right < len(text) and not text[right].isspace():
+        right = text.rfind(" ", end, right) if text.rfind(" ", end, right) > 0 else right
     return " ".join(text[left:right].split())
 
 
@@ -99,7 +114,8 @@ def counts(items: list[Item]) -> dict:
     for article_id, analysis in items:
         for c in analysis.counts:
             what = c.what or c.event or "(unspecified)"
-            rows.append({"article": article_id, "number": c.number, "qualifier": c.qualifier,
+            title = analysis.title or analysis.document
+            rows.append({"article": article_id, "title": title, "number": c.number, "qualifier": c.qualifier,
                          "what": what, "text": c.text, "place": c.place, "time": c.time})
             group = by_what[normalise(what) or what]
             group.setdefault("what", what)

@@ -28,7 +28,10 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 # Reachable without a token: the login page and what it needs to render.
-PUBLIC_PATHS = frozenset({"/login", "/static/app.css", "/static/login.css", "/api/health"})
+PUBLIC_PATHS = frozenset({
+    "/login", "/api/health",
+    "/static/app.css", "/static/login.css", "/static/login.js", "/static/favicon.svg",
+})
 
 
 class TokenRequired(ValueError):

@@ -9,14 +9,32 @@ function dayNumber(iso) {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
 }
 
+/** Labelled ticks for the days with events, as many as fit without overlapping. */
+function axisTicks(events, x, axisY, height) {
+  const dates = [...new Set(events.map((e) => e.date))];
+  let lastX = -Infinity;
+  const shown = dates.filter((date) => { // skip labels that would overlap the previous one
+    const cx = x(dayNumber(date));
+    if (cx - lastX < 90) return false;
+    lastX = cx;
+    return true;
+  });
+  return shown.flatMap((date) => {
+    const cx = x(dayNumber(date));
+    return [svg("line", { class: "tick", x1: cx, x2: cx, y1: axisY, y2: axisY + 6 }),
+      svg("text", { class: "axis-label mid", x: cx, y: height - 8 }, date)];
+  });
+}
+
 function timelineChart(events) {
   const days = events.map((e) => dayNumber(e.date)).filter(Number.isFinite);
   const first = Math.min(...days);
   const last = Math.max(...days);
   const width = 900;
   const pad = 40;
-  const span = Math.max(1, last - first);
-  const x = (d) => pad + ((d - first) / span) * (width - 2 * pad);
+  const span = last - first;
+  // one day only: put it in the middle rather than against the left edge
+  const x = (d) => (span ? pad + ((d - first) / span) * (width - 2 * pad) : width / 2);
   const stack = new Map();
   const dots = events.map((e) => {
     const d = dayNumber(e.date);
@@ -28,10 +46,7 @@ function timelineChart(events) {
   const axisY = height - 30;
   const chart = svg("svg", { class: "timeline-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "dated events on a time axis" },
     svg("line", { class: "axis", x1: pad, x2: width - pad, y1: axisY, y2: axisY }));
-  const firstDate = events[0].date;
-  const lastDate = events[events.length - 1].date;
-  chart.append(svg("text", { class: "axis-label", x: pad, y: height - 8 }, firstDate),
-    svg("text", { class: "axis-label end", x: width - pad, y: height - 8 }, lastDate));
+  chart.append(...axisTicks(events, x, axisY, height));
   for (const { e, cx, level } of dots) {
     chart.append(svg("a", { href: `#/article/${encodeURIComponent(e.article)}` },
       svg("circle", { class: "dot", cx, cy: axisY - 12 - level * 14, r: 6 }, svg("title", {}, `${e.date} — ${e.text}: ${e.context}`))));
@@ -78,6 +93,6 @@ export async function countsPage() {
     data.counts.length ? [h("div", { class: "chart-wrap" }, countsChart(data.by_what)),
       h("table", { class: "data" }, h("thead", {}, h("tr", {}, ["Figure", "Qualifier", "What", "As written", "Article"].map((x) => h("th", { scope: "col" }, x)))),
         h("tbody", {}, data.counts.map((c) => h("tr", {}, h("td", { class: "num" }, String(c.number)), h("td", {}, c.qualifier || ""),
-          h("td", {}, c.what), h("td", {}, h("q", {}, c.text)), h("td", { class: "small" }, link(["article", c.article], c.article))))))]
+          h("td", {}, c.what), h("td", {}, h("q", {}, c.text)), h("td", { class: "small" }, link(["article", c.article], shorten(c.title, 48), { title: c.title }))))))]
       : empty("No counted events found in the stored articles yet."));
 }

@@ -1,7 +1,7 @@
 // Corpus tables: same-story clusters, sources (how often cited, how hedged), entities with aliases.
 
 import { getJSON } from "./api.js";
-import { badge, empty, h, link, svg } from "./dom.js";
+import { badge, empty, h, link, shorten, svg } from "./dom.js";
 import { resultCard } from "./search.js";
 
 export async function storiesPage() {
@@ -25,8 +25,10 @@ function table(headers, rows) {
     h("tbody", {}, rows));
 }
 
-function articleLinks(ids) {
-  return ids.slice(0, 6).flatMap((id, i) => [i ? ", " : "", link(["article", id], id)]).concat(ids.length > 6 ? ` +${ids.length - 6}` : "");
+function articleLinks(refs) {
+  const shown = refs.slice(0, 4).map((ref) => h("li", {}, link(["article", ref.id], shorten(ref.title, 48), { title: ref.title })));
+  if (refs.length > 4) shown.push(h("li", { class: "muted" }, `and ${refs.length - 4} more`));
+  return h("ul", { class: "article-refs" }, shown);
 }
 
 export async function sourcesPage() {

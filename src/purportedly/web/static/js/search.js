@@ -78,6 +78,9 @@ export async function searchPage(params) {
     facets.date_min ? `, published ${facets.date_min} to ${facets.date_max}` : "",
     ". Search their text, or narrow by who is quoted, which source is cited, the outlet, the date or how certain a claim is made to sound. ",
     "Open an article to see its quotes, speakers, hedges and sources marked in the text.");
+  if (!facets.articles) {
+    intro.append(h("strong", {}, " This corpus is empty: ingest articles into its db, or paste one under “Analyse a text”."));
+  }
   const page = h("div", { class: "search-view" }, h("h1", {}, "Search the corpus"), intro, searchForm, results);
   await showResults(results, params);
   return page;
