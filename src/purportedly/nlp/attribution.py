@@ -201,7 +201,8 @@ class Attributor:
         words = [t for t in window if not t.is_punct and not t.is_space]
         if not words:
             return None
-        if not any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) <= 8:
+        has_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head in words for t in words)
+        if not has_clause and len(words) <= 8 and words[-1].pos_ in ("NOUN", "PROPN"):
             nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
             if nouns:
                 return Found("label", None, None, None, (words[0].i, words[-1].i + 1), nouns[-1].i)

@@ -22,6 +22,9 @@ CLOCK_AFTER = re.compile(
     r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE
 )
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|around|from|of)\s+(?:the\s+)?(?:village\s+of\s+|town\s+of\s+)?$"
+)
 MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
 
 
@@ -277,9 +280,16 @@ class CountFinder:
 
     @staticmethod
     def _place(doc: Doc, start: int, end: int) -> str | None:
+        """The place the sentence puts the event: a place entity after 'in', 'near', 'outside'..."""
+        text = doc_text(doc)
         for entity in get_list(doc, "entities"):
-            if entity.type in PLACE_TYPES and any(start <= m.start < end for m in entity.mentions):
-                return entity.name
+            if entity.type not in PLACE_TYPES:
+                continue
+            for mention in entity.mentions:
+                if start <= mention.start < end and LOCATIVE.search(
+                    text[max(0, mention.start - 24) : mention.start]
+                ):
+                    return entity.name
         return None
 
     @staticmethod

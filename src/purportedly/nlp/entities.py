@@ -12,7 +12,7 @@ from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
 from purportedly.nlp.aliases import Cluster, Mention, Transliterator, fold, surface_key
 from purportedly.nlp.entity_clusters import build_clusters
-from purportedly.nlp.entity_rules import rule_mentions
+from purportedly.nlp.entity_rules import RULE_PRIORITY, rule_mentions
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 
@@ -24,6 +24,8 @@ GAZETTEER_PRIORITY = 3
 SKIPPED_SEGMENTS: tuple[str, ...] = ()  # bylines and date lines name authors and outlets too
 EDGE_JUNK = " \t\n\r•·-–—/\\|,.;:!?\"“”‘’'()[]*"
 POSSESSIVE = re.compile(r"['’]s\b")
+LOCATIVE = re.compile(r"\b(?:in|near|outside|around)\s+$")
+DESCRIPTOR = re.compile(r"^[\w\s'’,.-]+$")
 ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
 
 
@@ -91,9 +93,11 @@ class EntityRecognizer:
                 if ent.label_ in KEPT_LABELS:
                     mentions.extend(self._clean_ent(doc, ent))
         mentions = self._drop_skipped_segments(doc, mentions)
-        chosen = [self._finish(text, m) for m in self._resolve_overlaps(mentions)]
+        # clean first, so that a junk NER span cannot shadow a good rule match it overlaps
+        finished = [m for m in (self._finish(text, m) for m in mentions) if m is not None]
+        chosen: list[Mention] = self._resolve_overlaps(finished)
         chosen += self._possessive_owners(text, chosen)
-        return build_clusters([m for m in chosen if m is not None], self.transliterator)
+        return build_clusters(chosen, self.transliterator)
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         found = []
@@ -131,11 +135,11 @@ class EntityRecognizer:
         return mentions
 
     @staticmethod
-    def _possessive_owners(text: str, chosen: list[Mention | None]) -> list[Mention]:
+    def _possessive_owners(text: str, chosen: list[Mention]) -> list[Mention]:
         """'Ukraine' in the gazetteer match "Ukraine's SBU" is a mention of Ukraine too."""
         owners = []
         for mention in chosen:
-            if mention is not None and mention.priority == GAZETTEER_PRIORITY:
+            if mention.priority == GAZETTEER_PRIORITY:
                 owner = re.match(r"([A-Z][a-z]+)['’]s\s", mention.text)
                 if owner:
                     start = mention.start
@@ -165,7 +169,10 @@ class EntityRecognizer:
             mention = self._strip_title(text, mention)
             mention = self._strip_possessive(text, mention)
         surface = mention.text
-        if not surface or not surface[0].isupper() and not surface[0].isdigit():
+        # only units ('1217th Motor Rifle Regiment') and gazetteer names may start with a digit
+        if not surface or not (
+            surface[0].isupper() or surface[0].isdigit() and mention.priority >= RULE_PRIORITY
+        ):
             return None
         if fold(surface) in self.not_names or surface_key(surface) in self.not_names:
             return None
@@ -176,7 +183,23 @@ class EntityRecognizer:
             mention.canonical, mention.label = demonym, "NORP"
         elif mention.priority == 0 and surface.isupper():
             mention.weak = True  # 'KYIV' joins 'Kyiv'; 'GMT' or 'VERDICT' alone goes
+        if (
+            mention.descriptors
+            and mention.label in ("ORG", "OTHER", "GPE")
+            and mention.priority < RULE_PRIORITY
+        ):
+            mention.label = "PERSON"  # 'Sergeant Pavel Yevdokimov': a title makes a person
+        elif (
+            mention.label in ("ORG", "OTHER")
+            and mention.priority == 0
+            and self._after_locative(text, mention)
+        ):
+            mention.label = "GPE"  # 'in Mariupol', 'near Novyi Bereh': NER often calls small places ORG
         return mention
+
+    @staticmethod
+    def _after_locative(text: str, mention: Mention) -> bool:
+        return LOCATIVE.search(text[max(0, mention.start - 10) : mention.start]) is not None
 
     def _strip_title(self, text: str, mention: Mention) -> Mention:
         before = text[max(0, mention.start - 40) : mention.start]
@@ -273,7 +296,7 @@ class EntityRecognizer:
         ]
         if left:
             found.append(doc[left[0].left_edge.i : span.start].text)
-        return [f for f in found if any(c.islower() for c in f) and not f.istitle()]
+        return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
 
 
 @Language.factory(

@@ -111,6 +111,8 @@ class PersonMerger:
         for test in (
             lambda name: name[-1] == key,
             lambda name: name[0] == first_key,
+            # 'Sasha' -> 'alexander', written 'Aleksandr'
+            lambda name: name[0][:1] == first_key[:1] and similar(name[0], first_key, self.threshold),
             # a misspelt surname ('Morozuyk'); equal length keeps 'Kostrova' off 'Kostrov'
             lambda name: len(name[-1]) == len(key) and similar(name[-1], key, self.threshold - 3),
         ):

@@ -80,7 +80,9 @@ class MentionClusters:
                 "FAC",
             )
             for child in head.children:
-                if child.dep_ == "appos" and self._is_person_like(child):
+                # "his wife, Natalya Sazonova": a name in apposition to a person, whatever NER says
+                named = child.pos_ == "PROPN" and self._is_person_like(head)
+                if child.dep_ == "appos" and (named or self._is_person_like(child)):
                     self.appositions.append((mention, self._add_token(child)))
         if mention.kind == "name":
             self.names.add(self._mention_name(mention))

@@ -362,17 +362,23 @@ class QuoteFinder:
             if colon is not None:
                 return colon
         previous = _speaker_events(doc, items, reported, before=p_end, paragraph_floor=p_start)
-        return previous[-1][2] if previous else None
+        if previous:
+            return previous[-1][2]
+        # "The conscript … speaks to his girlfriend." then a paragraph of quote: the one speaking
+        return self._colon_paragraph(doc, p_start, p_end, last_sentence_only=False)
 
-    def _colon_paragraph(self, doc: Doc, p_start: int, p_end: int) -> Found | None:
-        """A paragraph ending in a colon introduces the quote paragraph after it ("It reads in part:")."""
+    def _colon_paragraph(self, doc: Doc, p_start: int, p_end: int, last_sentence_only: bool = True) -> Found | None:
+        """The last cue verb of a paragraph introducing a quote paragraph ("It reads in part:")."""
         tokens = tokens_between(doc, p_start, p_end)
         if not tokens:
             return None
         last_sentence = tokens[-1].sent
-        for token in reversed([t for t in tokens if t.sent == last_sentence]):
+        candidates = [t for t in tokens if t.sent == last_sentence] if last_sentence_only else tokens
+        for token in reversed(candidates):
             if self.attributor.is_cue(token):
-                return self.attributor.cue_found("colon_paragraph", token, self.attributor.speaker_of(token))
+                speaker = self.attributor.speaker_of(token)
+                if speaker is not None or last_sentence_only:
+                    return self.attributor.cue_found("colon_paragraph", token, speaker)
         return None
 
     # ------------------------------------------------------------------ annotations

@@ -69,7 +69,12 @@ class SpeakerResolver:
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _quote_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
-        return [(q.start, q.end) for q in quotes if q.nested_in is None]
+        # a turn's label ("MOTHER: Tolik! …") is not a mention of anyone in the running text
+        return [
+            (q.cue_span.start if q.kind == "turn" and q.cue_span else q.start, q.end)
+            for q in quotes
+            if q.nested_in is None
+        ]
 
     def _speaker_mention(self, doc: Doc, quote: Quote) -> Mention | None:
         span = quote.speaker_mention

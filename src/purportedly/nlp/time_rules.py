@@ -51,7 +51,7 @@ COUNT_WORD = (
 
 # (kind, pattern) in priority order: longer, more specific forms first
 PATTERNS: list[tuple[str, str]] = [
-    ("month_day", rf"(?:(?:last|this|next)[ \t]+)?{MONTH}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?(?![\d:])"),
+    ("month_day", rf"(?:(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+)?{MONTH}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?(?![\d:])"),
     ("day_month", rf"{DAY}[ \t]+(?:of[ \t]+)?{MONTH}(?:,?[ \t]+{YEAR})?"),
     ("month_year", rf"(?:(?:early|mid|late)[- \t]+)?{MONTH}[ \t]+{YEAR}"),
     (
@@ -81,7 +81,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:(?:last|this|next|that|the[ \t]+previous|the[ \t]+following)[ \t]+(?:week|month|year|weekend)|"
         r"the[ \t]+weekend)",
     ),
-    ("month", rf"(?:(?:early|mid|late)[- \t]+|(?:last|this|next)[ \t]+)?{MONTH}"),
+    ("month", rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- \t]+|(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+)?{MONTH}"),
     (
         "ordinal_day",
         r"the[ \t]+\d{1,2}(?:st|nd|rd|th)(?![ \t]+(?:[A-Z]|century|anniversary|time|birthday|floor|round|"
@@ -90,8 +90,15 @@ PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\d,.])\b{YEAR}\b(?![\d,]|[ \t]+(?:calls|men|people|soldiers|troops|recordings))"),
 ]
 # '(?<!\w)(?=\w)': every form starts a word, so the engine skips mid-word positions at once (speed)
+# word forms that may open a sentence ('Yesterday', 'The following day', 'Last week') match in any case
+CASELESS_KINDS = ("season", "relative_day", "next_day", "period")
 TIME_PATTERN = re.compile(
-    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in PATTERNS) + ")"
+    r"(?<!\w)(?=\w)(?:"
+    + "|".join(
+        f"(?P<{kind}>(?i:{pattern}))" if kind in CASELESS_KINDS else f"(?P<{kind}>{pattern})"
+        for kind, pattern in PATTERNS
+    )
+    + ")"
 )
 # 'May' the verb and 'March' the noun: a bare month needs a preposition or a day/year beside it
 BARE_MONTH_CONTEXT = re.compile(
@@ -100,6 +107,7 @@ BARE_MONTH_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+\Z")
 DURATION_BEFORE = re.compile(r"\b(?:for|almost|nearly|about|over|within|after)[ \t]+$", re.IGNORECASE)
 
 
@@ -118,6 +126,12 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[T
         kind = match.lastgroup or ""
         if kind == "month" and not _bare_month_ok(text, match):
             continue
+        if (
+            kind in CASELESS_KINDS
+            and match.group()[0].isupper()
+            and NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        ):
+            continue  # 'Bryansk Today' is a channel, not a day
         if kind == "offset" and DURATION_BEFORE.search(text[max(0, match.start() - 15) : match.start()]):
             continue  # 'for almost a week before the surrender' is a duration
         found.append(TimeCandidate(kind, match.start(), match.end(), match.group()))
