@@ -8,9 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from purportedly.model import Article
-from purportedly.reading import ReadError, ReadFailure, decode_bytes, read_html, read_inputs
+from purportedly.reading import ReadError, ReadFailure, decode_bytes, read_bytes, read_html, read_inputs
 
 ARTICLES = Path(__file__).resolve().parent / "articles" / "reading"
 CYRILLIC = (
@@ -221,3 +223,15 @@ def test_html_bytes_in_declared_legacy_charset_and_misdeclared_utf8():
     # pages often declare a charset they do not use: valid UTF-8 wins over the declaration
     misdeclared = page.replace("utf-8", "iso-8859-1").replace("Petra Novak", "Petra Nováková").encode("utf-8")
     assert read_html(misdeclared, "mis.html").authors == ["Petra Nováková"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=600))
+def test_arbitrary_bytes_give_an_article_or_a_read_error(data):
+    try:
+        article = read_bytes(data, "random.bin")
+    except ReadError as exc:
+        assert "\n" not in str(exc)
+        return
+    for segment in article.segments:
+        assert article.text[segment.start : segment.end] == segment.text

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from purportedly.reading.lexicon import alternation
+from purportedly.reading.lexicon import alternation, load_lines
 
 MAX_CREDIT_WORDS = 14  # a credit names a photographer and an agency, never a sentence
 MAX_CAPTION_WORDS = 90
@@ -24,6 +24,7 @@ CREDIT_WORDS = frozenset(
 @dataclass(frozen=True)
 class CreditPatterns:
     credit_line: re.Pattern[str]  # the whole line is a credit
+    marked_line: re.Pattern[str]  # the whole line is a credit opened by a marker ("Photo: ...")
     # the line ends with a credit (a caption carrying its credit), by the character the credit needs
     slash_tail: re.Pattern[str]  # "... NAME/AFP via Getty Images", "... REUTERS/Name"
     via_tail: re.Pattern[str]  # "... Handout via REUTERS"
@@ -42,9 +43,14 @@ def credit_patterns() -> CreditPatterns:
     name = r"[^\s/()|]+(?:\s+[^\s/()|]+){0,6}"
     caps_name = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+){0,3}"
     person = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*){0,3}"
-    agency_first = rf"{agency}(?:\s+(?i:photo))?\s?/\s?(?:{caps_name}|{person})"
+    agency_first = rf"{agency}(?:\s+(?i:photo))?\s?/\s?(?:{caps_name}|{person}|@\w+)"
     paren = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"
-    marked = rf"{marker}\s*(?::|,|\s+(?i:by)\b)\s*\S[^\n]{{0,100}}"
+    # a comma only after a two-word label ("Image source, Getty Images"): "Image, he said" is prose
+    two_word = "|".join(
+        re.escape(m).replace(r"\ ", r"\s+") for m in load_lines("credit_markers.txt") if " " in m
+    )
+    opener = rf"(?:{marker}\s*(?::|\s+(?i:by|courtesy\s+of)\b)|(?i:{two_word})\s*,)"
+    marked = rf"{opener}\s*\S[^\n]{{0,100}}"
     # "Mark Ellison/The Meridian Post": a short "Name/Outlet" pair, both capitalised
     side = r"[A-ZÀ-ÞА-Я][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,4}"
     name_pair = rf"{side}\s?/\s?{side}"
@@ -55,6 +61,7 @@ def credit_patterns() -> CreditPatterns:
     end = r"\.?\s*$"
     return CreditPatterns(
         credit_line=re.compile(rf"(?:{whole})\.?"),
+        marked_line=re.compile(rf"{marked}"),
         slash_tail=re.compile(rf"(?:/\s?{agency_tail}\)?|(?<!\S){agency_first}){end}"),
         via_tail=re.compile(rf"\s(?i:via)\s+{agency}{end}"),
         paren_tail=re.compile(rf"{paren}{end}"),
@@ -77,6 +84,8 @@ def is_credit_line(text: str) -> bool:
     words = text.split()
     if len(words) > MAX_CREDIT_WORDS:
         return False
+    if credit_patterns().marked_line.fullmatch(text):  # the marker says it all: "Photo courtesy of ..."
+        return True
     bare = (word.strip(",:;.()") for word in words)
     if any(word.islower() and len(word) > 3 and word not in CREDIT_WORDS for word in bare):
         return False
@@ -91,17 +100,14 @@ def ends_with_credit(text: str) -> bool:
     # such character (``pos`` keeps "^" and lookbehinds right). Why: this runs on every line.
     patterns = credit_patterns()
     lowered = text.lower()
+    tail_start = max(len(text) - MAX_CREDIT_CHARS, 0)
+    marked = any(sign in lowered[tail_start:] for sign in (":", ",", " by ", " courtesy "))
     searches = (
         (patterns.slash_tail, text.rfind("/"), MAX_AGENCY_CHARS),
         (patterns.via_tail, lowered.rfind("via"), 1),
         (patterns.paren_tail, text.rfind("("), 0),
-        (
-            patterns.marked_tail,
-            max(text.rfind(":"), text.rfind(","), lowered.rfind(" by ")),
-            MAX_CREDIT_CHARS,
-        ),
+        (patterns.marked_tail, tail_start if marked else -1, 0),
     )
-    tail_start = max(len(text) - MAX_CREDIT_CHARS, 0)
     return any(
         found >= tail_start and pattern.search(text, max(found - lead, 0)) is not None
         for pattern, found, lead in searches
