@@ -367,7 +367,9 @@ class QuoteFinder:
         # "The conscript … speaks to his girlfriend." then a paragraph of quote: the one speaking
         return self._colon_paragraph(doc, p_start, p_end, last_sentence_only=False)
 
-    def _colon_paragraph(self, doc: Doc, p_start: int, p_end: int, last_sentence_only: bool = True) -> Found | None:
+    def _colon_paragraph(
+        self, doc: Doc, p_start: int, p_end: int, last_sentence_only: bool = True
+    ) -> Found | None:
         """The last cue verb of a paragraph introducing a quote paragraph ("It reads in part:")."""
         tokens = tokens_between(doc, p_start, p_end)
         if not tokens:
