@@ -167,6 +167,8 @@ def test_cli_verbs(store, tmp_path):
     result = runner.invoke(app, ["stories", "--db", db])
     assert result.exit_code == 0 and "Dubrivne" not in result.output  # headlines, not places
     assert runner.invoke(app, ["contradictions", "--db", db]).output.count("16") >= 1
+    about = runner.invoke(app, ["claims", "--about", "Lysohirsk", "--db", db, "--min-reports", "3"])
+    assert about.exit_code == 0 and "2 independent origins" in about.output
     out = tmp_path / "claims.csv"
     assert runner.invoke(app, ["export", "--format", "csv", "--db", db, "--out", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("article_id,document,outlet")

@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from purportedly.cli.app import app
 from purportedly.nlp.pipeline import DEFAULT_MODEL, ModelNotInstalled
@@ -81,9 +83,9 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
 
         def on_progress(outcome: str, name: str) -> None:
-            progress.update(task, advance=1, description=f"{outcome} {name[-40:]}")
+            progress.update(task, advance=1, description=escape(f"{outcome} {name[-40:]}"))
             if outcome == "failed":
-                progress.console.print(f"[red]failed:[/red] {name}", highlight=False)
+                progress.console.print(f"[red]failed:[/red] {escape(name)}", highlight=False)
 
         summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress)
     errors.print(
@@ -137,8 +139,10 @@ def search(
     for hit in hits:
         where = " · ".join(filter(None, [hit.outlet, hit.date, hit.document]))
         who = f" — {hit.speaker}" if hit.speaker else ""
-        console.print(f"[bold]{hit.kind}[/bold] [dim]{where}[/dim]{who}", highlight=False)
-        console.print(f"  {hit.snippet}", highlight=False)
+        console.print(f"[bold]{hit.kind}[/bold] [dim]{escape(where)}[/dim]{escape(who)}", highlight=False)
+        snippet = Text("  " + hit.snippet)
+        snippet.highlight_regex(r"\[[^\]]*\]", "bold yellow")
+        console.print(snippet, highlight=False)
 
 
 @app.command()
@@ -158,11 +162,13 @@ def claims(
         if len(claim.article_ids) < min_reports:
             continue
         shown += 1
-        console.print(f"[bold]{claim.text}[/bold]", highlight=False)
-        console.print(f"  {claim.summary}", highlight=False)
+        console.print(f"[bold]{escape(claim.text)}[/bold]", highlight=False)
+        console.print(f"  {escape(claim.summary)}", highlight=False)
         for report in claim.reports:
             where = " · ".join(filter(None, [report.outlet, report.date, report.document]))
-            console.print(f"   - {where}: {report.origin.label} [{report.factuality}]", highlight=False)
+            console.print(
+                escape(f"   - {where}: {report.origin.label} [{report.factuality}]"), highlight=False
+            )
     if not shown:
         console.print("no claims")
 
@@ -192,10 +198,12 @@ def contradictions(db: Db = DEFAULT_DB) -> None:
     console = Console()
     found = find_contradictions(_open(db))
     for item in found:
-        console.print(f"[bold]{item.summary}[/bold]", highlight=False)
+        console.print(f"[bold]{escape(item.summary)}[/bold]", highlight=False)
         for report in item.reports:
             who = f" (according to {report.attributed_to})" if report.attributed_to else ""
-            console.print(f"   - {report.outlet or report.document}: {report.text}{who}", highlight=False)
+            console.print(
+                escape(f"   - {report.outlet or report.document}: {report.text}{who}"), highlight=False
+            )
     if not found:
         console.print("no contradictions")
 

@@ -103,7 +103,7 @@ def ingest_paths(
             input_name, line = failure_location(item)
             store.add_error(input_name, line, item.message)
             summary.errors.append(str(item))
-            report("failed", item.document)
+            report("failed", str(item))  # the name and what went wrong
             continue
         identity = article_identity(item)
         if identity in pending or store.has(identity):
