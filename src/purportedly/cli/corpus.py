@@ -220,3 +220,37 @@ def export(
 
     written = write_export(_open(db), format.value, out, table=table.value)
     Console(stderr=True).print(f"wrote {written} record(s) to {out}", highlight=False)
+
+
+@app.command()
+def entities(
+    db: Db = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, ...")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 50,
+) -> None:
+    """Canonical people, places and organisations across the corpus, with aliases and articles."""
+    from purportedly.corpus import entities as find_entities
+
+    types = (type_.upper(),) if type_ else None
+    table = Table("name", "type", "aliases", "articles", "mentions")
+    for entity in find_entities(_open(db), types=types)[:limit]:
+        table.add_row(
+            escape(entity.name),
+            entity.type,
+            escape(", ".join(entity.aliases)),
+            str(len(entity.article_ids)),
+            str(entity.mentions),
+        )
+    Console().print(table)
+
+
+@app.command()
+def timeline(db: Db = DEFAULT_DB) -> None:
+    """Dated events across the corpus in date order, with the counts in their sentences."""
+    from purportedly.corpus import timeline as find_timeline
+
+    console = Console()
+    for event in find_timeline(_open(db)):
+        counts = f" [{'; '.join(event.counts)}]" if event.counts else ""
+        where = event.outlet or event.document
+        console.print(escape(f"{event.date}  {where}: {event.sentence}{counts}"), highlight=False)

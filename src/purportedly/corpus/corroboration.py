@@ -7,6 +7,7 @@ document, releasing agency). A claim the outlet makes without attribution is its
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -199,7 +200,8 @@ def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
     origin with that speaker only when exactly one matches, so an ambiguous "the soldier" can
     never fuse two independent releases into one.
     """
-    origins = list(dict.fromkeys(r.origin for r in reports))
+    frequency = Counter(r.origin for r in reports)
+    origins = list(frequency)
     union = UnionFind(range(len(origins)))
     with_carrier = [i for i, o in enumerate(origins) if o.carriers]
     for i in range(len(origins)):
@@ -213,9 +215,12 @@ def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
         matches = {union.find(j) for j in with_carrier if origin.same_as(_speaker_only(origins[j]))}
         if len(matches) == 1:
             union.union(i, matches.pop())
-    # the most informative member (most carriers, a speaker) represents each merged origin
+    # the most informative member (naming a carrier), then the most reported, represents each origin
     return tuple(
-        max((origins[i] for i in members), key=lambda o: (len(o.carriers), o.speaker is not None))
+        max(
+            (origins[i] for i in members),
+            key=lambda o: (bool(o.carriers), frequency[o], o.speaker is not None),
+        )
         for members in union.groups()
     )
 

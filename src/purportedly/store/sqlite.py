@@ -378,9 +378,13 @@ _SEARCH_FILTERS = {
     "outlet": "a.outlet LIKE '%' || :outlet || '%'",
     "since": "a.date >= :since",
     "until": "a.date <= :until",
-    # a quote hit must be by the speaker; an article or claim hit must contain a quote by them
-    "speaker": "(CASE WHEN s.kind = 'quote' THEN q.speaker LIKE '%' || :speaker || '%' ELSE EXISTS ("
-    "SELECT 1 FROM quotes q2 WHERE q2.article_id = a.id AND q2.speaker LIKE '%' || :speaker || '%') END)",
+    # a quote hit must be by the speaker, a claim hit must have them as its chain's speaker,
+    # an article hit must quote them
+    "speaker": "(CASE s.kind WHEN 'quote' THEN q.speaker LIKE '%' || :speaker || '%'"
+    " WHEN 'claim' THEN EXISTS (SELECT 1 FROM chain_links l WHERE l.claim_row = s.row_id"
+    " AND l.role = 'speaker' AND l.name LIKE '%' || :speaker || '%')"
+    " ELSE EXISTS (SELECT 1 FROM quotes q2 WHERE q2.article_id = a.id"
+    " AND q2.speaker LIKE '%' || :speaker || '%') END)",
     # the article cites the source (by canonical name or an alias), or a claim's chain passes through it
     "source": "(EXISTS (SELECT 1 FROM article_sources x JOIN sources so ON so.id = x.source_id"
     " WHERE x.article_id = a.id"
