@@ -13,6 +13,7 @@ from purportedly.nlp.quote_lexicon import DATA_DIR
 
 register_extensions()
 
+DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 MIN_SHARED_WORDS = 0.5  # share of a headline quote's content words found in the body quote
 
 
@@ -105,11 +106,19 @@ class SpeakerResolver:
             head_lemma=head,
         )
 
+    def _headline_noun(self, quote: Quote) -> bool:
+        """'Soldier says …' in a headline: a bare noun the story names more fully."""
+        mention = quote.speaker_mention
+        if quote.segment not in DISPLAY_SEGMENTS or mention is None or " " in mention.text.strip():
+            return False
+        return mention.text.lower() in self.lexicon.person_nouns
+
     def _borrow_from_matching_quotes(self, quotes: list[Quote], resolved: dict[str, str | None]) -> None:
         """An unattributed quote (headline, key point) whose words recur in an attributed one: its speaker."""
-        attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id)]
+        attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id) and q.segment == "body"]
         for quote in quotes:
-            if quote.cue is not None or quote.speaker_mention is not None or resolved.get(quote.id):
+            unattributed = quote.cue is None and quote.speaker_mention is None and not resolved.get(quote.id)
+            if not unattributed and not self._headline_noun(quote):
                 continue
             words = _content_words(quote.text)
             if not words:
