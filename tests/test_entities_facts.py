@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -26,12 +27,8 @@ FACT_COMPONENTS = (
 
 def facts_only_pipeline() -> spacy.language.Language:
     """The spaCy model with only the layout and fact components: isolates them from other stages."""
-    import purportedly.nlp.entities  # noqa: F401  (registers the factories)
-    import purportedly.nlp.jargon  # noqa: F401
-    import purportedly.nlp.layout  # noqa: F401
-    import purportedly.nlp.places  # noqa: F401
-    import purportedly.nlp.times  # noqa: F401
-    import purportedly.nlp.counts  # noqa: F401
+    for module in ("layout", "entities", "counts", "times", "places", "jargon"):
+        importlib.import_module(f"purportedly.nlp.{module}")  # registers the factories
 
     nlp = spacy.load(DEFAULT_MODEL)
     nlp.add_pipe("purportedly_layout", before="parser")
