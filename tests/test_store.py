@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from purportedly.store import Store, article_identity, ingest_analyses
 from purportedly.store import sqlite as store_sqlite
@@ -184,3 +186,33 @@ def test_stored_analysis_round_trips(store):
 def test_postgres_is_refused_clearly():
     with pytest.raises(NotImplementedError, match="PostgreSQL"):
         Store.open("postgresql://localhost/corpus")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), query=st.text(max_size=40))
+def test_any_text_is_stored_and_any_query_searched_without_error(tmp_path, text, query):
+    with Store.open(tmp_path / "fuzz.db") as fuzz_store:
+        fuzz_store.add(
+            make_analysis("any.txt", text), article_identity(make_analysis("any.txt", text).article)
+        )
+        fuzz_store.search(query)
+        fuzz_store.search(query, speaker=query, source=query, outlet=query)
+
+
+def test_corpus_functions_accept_empty_and_odd_articles():
+    from purportedly import corpus
+
+    odd = [
+        make_analysis("empty.txt", ""),
+        make_analysis("emoji.txt", "🙂🙂 «» \u0000 Солдат сказал"),
+        make_analysis("quote.txt", '"unbalanced'),
+    ]
+    assert len(corpus.stories(odd)) == 3
+    for compute in (
+        corpus.quote_groups,
+        corpus.corroboration,
+        corpus.contradictions,
+        corpus.entities,
+        corpus.timeline,
+    ):
+        compute(odd)
