@@ -30,42 +30,57 @@ class CreditPatterns:
     via_tail: re.Pattern[str]  # "... Handout via REUTERS"
     paren_tail: re.Pattern[str]  # "... (Name/AP)"
     marked_tail: re.Pattern[str]  # "... Photo: Name/Outlet"
+    agency_tail: re.Pattern[str]  # "... on March 3, 2023. Getty Images"
+
+
+UPPER = "A-ZÀ-ÞА-ЯІЇЄҐ"
+CAPS_NAME = rf"[{UPPER}][{UPPER}'’.\-]+(?:\s+[{UPPER}][{UPPER}'’.\-]+){{0,3}}"  # ARIS MESSINIS
+PERSON = rf"[{UPPER}][\w'’.\-]*(?:\s+[{UPPER}][\w'’.\-]*){{0,3}}"  # Gleb Garanich
+ANY_NAME = r"[^\s/()|]+(?:\s+[^\s/()|]+){0,6}"  # Security Service of Ukraine
+PAREN = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"  # (Ivan Tkach/AP)
+SIDE = rf"[{UPPER}][\w'’.&\-]*(?:\s+[\w'’.&\-]+){{0,4}}"
+NAME_PAIR = rf"{SIDE}\s?/\s?{SIDE}"  # Mark Ellison/The Meridian Post
+END = r"\.?\s*$"
+
+
+def agency_pieces() -> tuple[str, str, str]:
+    """(agency, agency with chains and "via", agency then photographer) regex pieces."""
+    agency = rf"(?i:{alternation('photo_agencies.txt')})"
+    chained = rf"{agency}(?:\s+(?i:photo|images|pictures))?(?:\s?/\s?{agency})*(?:\s+(?i:via)\s+{agency})?"
+    agency_first = rf"{agency}(?:\s+(?i:photo))?\s?/\s?(?:{CAPS_NAME}|{PERSON}|@\w+)"
+    return agency, chained, agency_first
+
+
+def marked_piece() -> str:
+    """ "Photograph: ...", "Photo by ...", "Photo courtesy of ...", "Image source, ..." """
+    marker = rf"(?i:{alternation('credit_markers.txt')})"
+    # a comma only after a two-word label ("Image source, Getty Images"): "Image, he said" is prose
+    labels = (m for m in load_lines("credit_markers.txt") if " " in m)
+    two_word = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+    opener = rf"(?:{marker}\s*(?::|\s+(?i:by|courtesy\s+of)\b)|(?i:{two_word})\s*,)"
+    return rf"{opener}\s*\S[^\n]{{0,100}}"
 
 
 @lru_cache(maxsize=1)
 def credit_patterns() -> CreditPatterns:
-    agency = rf"(?i:{alternation('photo_agencies.txt')})"
-    marker = rf"(?i:{alternation('credit_markers.txt')})"
-    # "AFP", "EPA-EFE/Shutterstock", "Anadolu via Getty Images"
-    agency_tail = (
-        rf"{agency}(?:\s+(?i:photo|images|pictures))?(?:\s?/\s?{agency})*(?:\s+(?i:via)\s+{agency})?"
+    agency, chained, agency_first = agency_pieces()
+    marked = marked_piece()
+    spaced = "|".join(
+        re.escape(a).replace(r"\ ", r"\s+") for a in load_lines("photo_agencies.txt") if " " in a
     )
-    name = r"[^\s/()|]+(?:\s+[^\s/()|]+){0,6}"
-    caps_name = r"[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ'’.\-]+){0,3}"
-    person = r"[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*(?:\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.\-]*){0,3}"
-    agency_first = rf"{agency}(?:\s+(?i:photo))?\s?/\s?(?:{caps_name}|{person}|@\w+)"
-    paren = r"\((?:(?i:photo|picture|image)s?:?\s*)?[^()/]{2,60}/[^()]{2,60}\)"
-    # a comma only after a two-word label ("Image source, Getty Images"): "Image, he said" is prose
-    two_word = "|".join(
-        re.escape(m).replace(r"\ ", r"\s+") for m in load_lines("credit_markers.txt") if " " in m
-    )
-    opener = rf"(?:{marker}\s*(?::|\s+(?i:by|courtesy\s+of)\b)|(?i:{two_word})\s*,)"
-    marked = rf"{opener}\s*\S[^\n]{{0,100}}"
-    # "Mark Ellison/The Meridian Post": a short "Name/Outlet" pair, both capitalised
-    side = r"[A-ZÀ-ÞА-Я][\w'’.&\-]*(?:\s+[\w'’.&\-]+){0,4}"
-    name_pair = rf"{side}\s?/\s?{side}"
     whole = (
-        rf"{name}\s?/\s?{agency_tail}|{name}\s+(?i:via)\s+{agency}|{agency_first}"
-        rf"|{agency_tail}|{paren}|{marked}|{name_pair}"
+        rf"{ANY_NAME}\s?/\s?{chained}|{ANY_NAME}\s+(?i:via)\s+{agency}|{agency_first}"
+        rf"|{chained}|{PAREN}|{marked}|{NAME_PAIR}"
     )
-    end = r"\.?\s*$"
     return CreditPatterns(
         credit_line=re.compile(rf"(?:{whole})\.?"),
-        marked_line=re.compile(rf"{marked}"),
-        slash_tail=re.compile(rf"(?:/\s?{agency_tail}\)?|(?<!\S){agency_first}){end}"),
-        via_tail=re.compile(rf"\s(?i:via)\s+{agency}{end}"),
-        paren_tail=re.compile(rf"{paren}{end}"),
-        marked_tail=re.compile(rf"(?:^|[.!?”\"’]\s+){marked}{end}"),
+        marked_line=re.compile(marked),
+        slash_tail=re.compile(rf"(?:/\s?{chained}\)?|(?<!\S){agency_first}){END}"),
+        via_tail=re.compile(rf"\s(?i:via)\s+{agency}{END}"),
+        paren_tail=re.compile(rf"{PAREN}{END}"),
+        marked_tail=re.compile(rf"(?:^|[.!?”\"’]\s+){marked}{END}"),
+        # a bare agency ends a caption after a full stop, or unmistakably ("... Getty Images")
+        agency_tail=re.compile(rf"(?:[.!?”\"’)]\s+{chained}|\s(?i:{spaced})){END}"),
     )
 
 
@@ -107,6 +122,7 @@ def ends_with_credit(text: str) -> bool:
         (patterns.via_tail, lowered.rfind("via"), 1),
         (patterns.paren_tail, text.rfind("("), 0),
         (patterns.marked_tail, tail_start if marked else -1, 0),
+        (patterns.agency_tail, max(len(text) - MAX_AGENCY_CHARS * 2, 0), 0),
     )
     return any(
         found >= tail_start and pattern.search(text, max(found - lead, 0)) is not None
