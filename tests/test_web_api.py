@@ -68,6 +68,8 @@ def test_openapi_schema_lists_the_routes(client):
             },
         ),
         ({"q": "no such words anywhere"}, set()),
+    ({"q": "helmet"}, {"Soldier says his unit was sent forward without armour",  # stemmed: helmets
+                       "Conscript's call: 'nine of us came back'"}),
     ],
 )
 def test_search_filters(client, params, expected):

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from purportedly.model import Analysis
 from purportedly.web import corpus_stats, corpus_views
 from purportedly.web.claim_view import claim_groups, claim_view, count_conflicts
-from purportedly.web.queries import CorpusReader
+from purportedly.web.queries import CorpusReader, text_search
 
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
 
@@ -56,7 +56,9 @@ def search(
 ) -> dict:
     """Articles matching every filter given (text, speaker, source, outlet, date range, factuality)."""
     filters = corpus_views.SearchFilters(q, speaker, source, outlet, date_from, date_to, factuality)
-    return corpus_views.search(_items(request), filters, limit=limit, offset=offset)
+    reader: CorpusReader = request.app.state.corpus
+    ranked = text_search(reader.db_path, q) if q.strip() else None
+    return corpus_views.search(reader.items(), filters, limit=limit, offset=offset, ranked=ranked)
 
 
 @router.get("/articles/{article_id}", response_model=Analysis)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -66,15 +66,31 @@ def matches(analysis: Analysis, f: SearchFilters) -> bool:
     return all(checks)
 
 
-def snippet(text: str, q: str, width: int = 160) -> str:
-    """A window of the text around the first hit of q (or its opening)."""
-    at = text.casefold().find(q.casefold()) if q else -1
-    start = max(0, at - width // 3) if at >= 0 else 0
+def _first_hit(text: str, q: str) -> int:
+    """Where the query, else its first word found, occurs in text; -1 if nowhere."""
+    folded = text.casefold()
+    for needle in [q, *(w for w in _WORD.findall(q) if len(w) > 2)]:
+        at = folded.find(needle.casefold()) if needle else -1
+        if at >= 0:
+            return at
+    return -1
+
+
+def snippet(text: str, q: str, width: int = 160, opening: int = 0) -> str:
+    """A window of the text around the first hit of q, else from ``opening`` (the story's start)."""
+    at = _first_hit(text, q) if q else -1
+    start = max(0, at - width // 3) if at >= 0 else opening
     if start:  # begin at a word, not inside one
         space = text.find(" ", start, at if at > start else start + 20)
         start = space + 1 if space >= 0 else start
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def _story_start(analysis: Analysis) -> int:
+    """Offset of the first body paragraph, so a result shows reporting rather than the headline."""
+    body = analysis.article.segments_of("body")
+    return body[0].start if body else 0
 
 
 def summary(article_id: str, analysis: Analysis, q: str = "") -> dict:
@@ -85,7 +101,7 @@ def summary(article_id: str, analysis: Analysis, q: str = "") -> dict:
         "title": analysis.title or analysis.document,
         "outlet": analysis.outlet,
         "date": analysis.date.isoformat() if analysis.date else None,
-        "snippet": snippet(analysis.article.text, q),
+        "snippet": snippet(analysis.article.text, q, opening=_story_start(analysis)),
         "quotes": len(analysis.quotes) + len(analysis.indirect_quotes),
         "claims": len(analysis.claims),
         "sources": len(analysis.sources),
@@ -93,8 +109,17 @@ def summary(article_id: str, analysis: Analysis, q: str = "") -> dict:
     }
 
 
-def search(items: list[Item], f: SearchFilters, limit: int = 50, offset: int = 0) -> dict:
-    hits = [summary(i, a, f.q) for i, a in items if matches(a, f)]
+def search(
+    items: list[Item], f: SearchFilters, limit: int = 50, offset: int = 0, ranked: list[str] | None = None
+) -> dict:
+    """Articles passing every filter. ``ranked``: ids a full-text index matched for ``f.q``, best
+    first; they replace the plain substring test and give the order."""
+    query = f.q
+    if ranked is not None and f.q:
+        by_id = dict(items)
+        items = [(i, by_id[i]) for i in ranked if i in by_id]
+        f = replace(f, q="")
+    hits = [summary(i, a, query) for i, a in items if matches(a, f)]
     return {"total": len(hits), "results": hits[offset : offset + limit]}
 
 

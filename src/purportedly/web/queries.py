@@ -8,8 +8,10 @@ once per version of the db file and cached: the pages ask for it on every click.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,17 +59,40 @@ class CorpusReader:
         return (max((s.st_mtime for s in stats), default=0.0), sum(s.st_size for s in stats))
 
 
+@contextmanager
+def read_only_store(db_path: Path) -> Iterator[Any]:
+    """The Store over a read-only connection: the web never writes, so it never takes the write lock
+    an ingest running beside it needs (``Store.open`` would create the schema in a write transaction)."""
+    from purportedly.store import Store
+
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    try:
+        yield Store(connection, str(db_path))
+    finally:
+        connection.close()
+
+
 def load_items(db_path: Path) -> list[tuple[str, Analysis]]:
     """Every stored analysis; an absent db is an empty corpus (the page says so)."""
     if not db_path.exists():
         return []
-    from purportedly.store import Store
-
-    store = Store.open(db_path)
-    try:
+    with read_only_store(db_path) as store:
+        if not store.query("SELECT 1 FROM sqlite_master WHERE name = 'articles'"):
+            return []
         return [(str(article_id), analysis) for article_id, analysis in store.analyses()]
-    finally:
-        store.close()
+
+
+def text_search(db_path: Path, query: str, limit: int = 5000) -> list[str]:
+    """Ids of the articles whose text, quotes or claims match ``query`` (the store's stemmed
+    full-text index; every word must occur), best match first."""
+    if not db_path.exists():
+        return []
+    with read_only_store(db_path) as store:
+        if not store.query("SELECT 1 FROM sqlite_master WHERE name = 'search_index'"):
+            return []
+        hits = store.search(query, limit=limit)
+    return list(dict.fromkeys(str(hit.article_id) for hit in hits))
 
 
 def colleague_corpus(items: list[tuple[str, Analysis]]) -> Any | None:
