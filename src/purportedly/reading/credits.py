@@ -13,6 +13,7 @@ MAX_CAPTION_WORDS = 90
 MAX_CAPTION_CHARS = 900
 MAX_CREDIT_CHARS = 200
 MAX_AGENCY_CHARS = 40
+MAX_AGENCY_WORDS = 4
 # Lowercase words a credit may contain; any other long lowercase word means a sentence (a caption).
 CREDIT_WORDS = frozenset(
     {"via", "images", "image", "photo", "photos", "pictures", "picture", "handout", "press", "agency"}
@@ -30,7 +31,6 @@ class CreditPatterns:
     via_tail: re.Pattern[str]  # "... Handout via REUTERS"
     paren_tail: re.Pattern[str]  # "... (Name/AP)"
     marked_tail: re.Pattern[str]  # "... Photo: Name/Outlet"
-    agency_tail: re.Pattern[str]  # "... on March 3, 2023. Getty Images"
 
 
 UPPER = "A-ZÀ-ÞА-ЯІЇЄҐ"
@@ -65,9 +65,6 @@ def marked_piece() -> str:
 def credit_patterns() -> CreditPatterns:
     agency, chained, agency_first = agency_pieces()
     marked = marked_piece()
-    spaced = "|".join(
-        re.escape(a).replace(r"\ ", r"\s+") for a in load_lines("photo_agencies.txt") if " " in a
-    )
     whole = (
         rf"{ANY_NAME}\s?/\s?{chained}|{ANY_NAME}\s+(?i:via)\s+{agency}|{agency_first}"
         rf"|{chained}|{PAREN}|{marked}|{NAME_PAIR}"
@@ -79,8 +76,6 @@ def credit_patterns() -> CreditPatterns:
         via_tail=re.compile(rf"\s(?i:via)\s+{agency}{END}"),
         paren_tail=re.compile(rf"{PAREN}{END}"),
         marked_tail=re.compile(rf"(?:^|[.!?”\"’]\s+){marked}{END}"),
-        # a bare agency ends a caption after a full stop, or unmistakably ("... Getty Images")
-        agency_tail=re.compile(rf"(?:[.!?”\"’)]\s+{chained}|\s(?i:{spaced})){END}"),
     )
 
 
@@ -122,9 +117,23 @@ def ends_with_credit(text: str) -> bool:
         (patterns.via_tail, lowered.rfind("via"), 1),
         (patterns.paren_tail, text.rfind("("), 0),
         (patterns.marked_tail, tail_start if marked else -1, 0),
-        (patterns.agency_tail, max(len(text) - MAX_AGENCY_CHARS * 2, 0), 0),
     )
-    return any(
+    return ends_with_agency(text) or any(
         found >= tail_start and pattern.search(text, max(found - lead, 0)) is not None
         for pattern, found, lead in searches
     )
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> frozenset[str]:
+    return frozenset(" ".join(name.lower().split()) for name in load_lines("photo_agencies.txt"))
+
+
+def ends_with_agency(text: str) -> bool:
+    """A bare agency ends the caption: after a full stop ("... 2023. Reuters"), or a two-word name
+    that cannot end a sentence ("... on March 3 Getty Images"). Word lookups, not a regex: fast."""
+    words = text[-MAX_CREDIT_CHARS:].rstrip(" .").split()
+    for size in range(min(MAX_AGENCY_WORDS, len(words) - 1), 0, -1):
+        if " ".join(words[-size:]).lower() in agency_names():
+            return size > 1 or words[-size - 1][-1] in '.!?”"’)'
+    return False
