@@ -258,3 +258,19 @@ def test_author_label_and_reading_time():
     )
     assert article.authors == ["Marta Fedorenko"] and article.date == date(2024, 3, 3)
     assert [s.kind for s in article.segments] == ["title", "byline", "date", "body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Troops dig trenches outside the village on May 2, 2023. Getty Images", "caption"),
+        ("Troops dig trenches outside the village on May 2, 2023 Getty Images", "caption"),
+        ("A soldier reads a letter in a dugout. Telegram/@frontline_notes", "caption"),
+        ("Photo courtesy of the soldier's family", "credit"),
+        ("The figures were first reported by Reuters", "body"),
+        ("Image, the officer said, was everything to the brigade.", "body"),
+    ],
+)
+def test_caption_and_credit_endings(line, kind):
+    article = read_text(f"First paragraph of the story.\n\n{line}\n\nLast paragraph of the story.\n")
+    assert article.segments[1].kind == kind
