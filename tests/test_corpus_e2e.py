@@ -124,6 +124,7 @@ def test_the_number_contradiction(store, story_of_article):
     assert found.numbers == (14, 16)
     assert {story_of_article[r.article_id] for r in found.reports} == {"barracks"}
     assert len({r.article_id for r in found.reports}) >= 3
+    assert any("Ostrog" in (r.attributed_to or "") for r in found.reports if r.number == 16)
 
 
 def test_search_with_filters(store, story_of_article):

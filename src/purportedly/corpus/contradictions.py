@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from purportedly.corpus.clusters import Story, stories, story_of
 from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, content_words, fold, name_key
 from purportedly.corpus.corroboration import origin_of
+from purportedly.corpus.timeline import sentence_around
 from purportedly.model import Count
 
 if TYPE_CHECKING:
@@ -157,8 +158,8 @@ def _irreconcilable(reports: list[CountReport]) -> bool:
 
 
 def _report(article: StoredArticle, count: Count) -> CountReport:
-    claim = next((c for c in article.analysis.claims if c.start <= count.start < c.end), None)
-    attributed = origin_of(claim.chain, None).label if claim and claim.chain else None
+    claim = next((c for c in article.analysis.claims if c.start <= count.start < c.end and c.chain), None)
+    attributed = origin_of(claim.chain, None).label if claim else _source_in_sentence(article, count)
     return CountReport(
         article_id=article.id,
         document=article.analysis.document,
@@ -168,6 +169,22 @@ def _report(article: StoredArticle, count: Count) -> CountReport:
         text=count.text,
         attributed_to=attributed,
     )
+
+
+def _source_in_sentence(article: StoredArticle, count: Count) -> str | None:
+    """A cited source mentioned in the count's sentence ("..., the ministry said"), or, for a
+    figure in a headline, in the first later sentence repeating the figure."""
+    text = article.analysis.article.text
+    sentences = [sentence_around(text, count.start, count.end)]
+    repeat = re.search(rf"(?<!\d){count.number}(?!\d)", text[count.end :])
+    if repeat:
+        at = count.end + repeat.start()
+        sentences.append(sentence_around(text, at, at + len(str(count.number))))
+    for start, end in sentences:
+        for source in article.analysis.sources:
+            if any(start <= mention.start < end for mention in source.mentions):
+                return source.name
+    return None
 
 
 def _contradiction(
