@@ -267,7 +267,7 @@ def test_author_label_and_reading_time():
         ("Troops dig trenches outside the village on May 2, 2023 Getty Images", "caption"),
         ("A soldier reads a letter in a dugout. Telegram/@frontline_notes", "caption"),
         ("Photo courtesy of the soldier's family", "credit"),
-        ("The figures were first reported by Reuters", "body"),
+        ("The figures were first reported by Reuters", "heading"),  # short, unpunctuated: not a caption
         ("Image, the officer said, was everything to the brigade.", "body"),
     ],
 )
