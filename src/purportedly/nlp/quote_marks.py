@@ -127,57 +127,36 @@ def _span(text: str, open_at: int, close_at: int | None, limit: int, double: boo
     return MarkedSpan(open_at=open_at, close_at=close_at, start=start, end=end, double=double)
 
 
-def _inside(text: str, outer: MarkedSpan, outer_index: int, double: bool) -> list[MarkedSpan]:
-    """Quotes nested in ``outer``: the other mark family, one level deep, then recursively."""
-    pairs = (
-        _pair_doubles(text, outer.start, outer.end)
-        if double
-        else _pair_singles(text, outer.start, outer.end, allow_unclosed=False)
-    )
-    found: list[MarkedSpan] = []
-    for open_at, close_at in pairs:
-        if close_at is None:
-            continue  # an unclosed nested mark is more likely a stray apostrophe or typo
-        span = _span(text, open_at, close_at, outer.end, double)
-        if span is not None:
-            span.parent = outer_index
-            found.append(span)
-    return found
-
-
 def find_in_paragraph(text: str, start: int, end: int) -> list[MarkedSpan]:
-    """Top-level and nested quotes of one paragraph (parents come before their children)."""
-    result: list[MarkedSpan] = []
+    """Top-level and nested quotes of one paragraph (parents come before their children).
+
+    Both mark families are paired over the whole paragraph; a span inside another becomes its
+    child, whichever family is outside (American "…'…'…" and British '…"…"…' alike).
+    """
     doubles = [s for o, c in _pair_doubles(text, start, end) if (s := _span(text, o, c, end, True))]
-    outside = _gaps(start, end, doubles)
-    singles = []
-    for gap_start, gap_end in outside:
-        is_last_gap = gap_end == end
-        for o, c in _pair_singles(text, gap_start, gap_end, allow_unclosed=is_last_gap):
-            span = _span(text, o, c, gap_end, False)
-            if span is not None:
-                singles.append(span)
-    for top in sorted(doubles + singles, key=lambda s: s.open_at):
-        result.append(top)
-        _add_nested(text, result, len(result) - 1)
+    singles = [s for o, c in _pair_singles(text, start, end, True) if (s := _span(text, o, c, end, False))]
+    last_double_end = max((s.close_at if s.close_at is not None else end for s in doubles), default=start)
+    # an unclosed single mark is only a quote after every double quote (else: a stray apostrophe)
+    singles = [s for s in singles if s.close_at is not None or s.open_at > last_double_end]
+    spans = sorted(doubles + singles, key=lambda s: (s.open_at, -_outer_end(s, end)))
+    result: list[MarkedSpan] = []
+    stack: list[int] = []
+    for span in spans:
+        while stack and _outer_end(result[stack[-1]], end) <= span.open_at:
+            stack.pop()
+        if stack:
+            parent = result[stack[-1]]
+            if _outer_end(span, end) > _outer_end(parent, end) or span.close_at is None:
+                continue  # crossing marks: keep the earlier quote
+            span.parent = stack[-1]
+        result.append(span)
+        stack.append(len(result) - 1)
     return result
 
 
-def _add_nested(text: str, result: list[MarkedSpan], index: int) -> None:
-    outer = result[index]
-    for inner in _inside(text, outer, index, double=not outer.double):
-        result.append(inner)
-        _add_nested(text, result, len(result) - 1)
-
-
-def _gaps(start: int, end: int, spans: list[MarkedSpan]) -> list[tuple[int, int]]:
-    """The stretches of [start, end) outside the marks of ``spans``."""
-    gaps, cursor = [], start
-    for span in sorted(spans, key=lambda s: s.open_at):
-        gaps.append((cursor, span.open_at))
-        cursor = (span.close_at + 1) if span.close_at is not None else end
-    gaps.append((cursor, end))
-    return [(a, b) for a, b in gaps if b > a]
+def _outer_end(span: MarkedSpan, paragraph_end: int) -> int:
+    """One past the closing mark (or the paragraph end for an unclosed quote)."""
+    return span.close_at + 1 if span.close_at is not None else paragraph_end
 
 
 def opens_with_mark(text: str, start: int, end: int) -> bool:
