@@ -253,3 +253,14 @@ def test_large_inputs_are_hashed_or_blocked_but_find_the_same_pairs(monkeypatch)
     assert exact == {(0, 1), (0, 3), (1, 3)}
     assert hashed == exact
     assert blocked == {(0, 1)}  # pairs across blocks are not compared
+
+
+def test_one_name_mistagged_in_one_article_is_still_one_entity():
+    texts = ["Smoke rose over Lysovka.", "Residents of Lysovka fled.", "Lysovka was shelled."]
+    types = ["GPE", "GPE", "PERSON"]
+    analyses = [
+        make_analysis(f"{i}.txt", t, entities=[("Lysovka", kind, [])])
+        for i, (t, kind) in enumerate(zip(texts, types, strict=True))
+    ]
+    [place] = corpus.entities(analyses)
+    assert place.type == "GPE" and place.article_ids == (1, 2, 3)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 NAME_CUTOFF = 88  # transliterations (Zelenskyy/Zelensky, Dmitriy/Dmitry) score above this
 SURNAME_CUTOFF = 85
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+RETYPABLE = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def entities(source: Store | Corpus, *, types: tuple[str, ...] | None = None) ->
     ]
     union = UnionFind(range(len(locals_)))
     _merge_by_alias(locals_, union)
+    _merge_mistyped(locals_, union)
     _merge_by_fuzzy_name(locals_, union)
     merged = [_canonical([locals_[i] for i in members]) for members in union.groups()]
     merged.sort(key=lambda e: (-e[5], e[0]))
@@ -73,6 +75,16 @@ def _merge_by_alias(locals_: list[_Local], union: UnionFind) -> None:
             key = (_kind(local.type), name_key(alias))
             if key[1]:
                 union.union(first_with.setdefault(key, index), index)
+
+
+def _merge_mistyped(locals_: list[_Local], union: UnionFind) -> None:
+    """One exact name tagged PERSON in one article and GPE in another is one entity (the
+    statistical tagger often mislabels unfamiliar transliterated place names); the majority type wins."""
+    first_with: dict[str, int] = {}
+    for index, local in enumerate(locals_):
+        key = name_key(local.name)
+        if key and local.type in RETYPABLE:
+            union.union(first_with.setdefault(key, index), index)
 
 
 def _merge_by_fuzzy_name(locals_: list[_Local], union: UnionFind) -> None:
