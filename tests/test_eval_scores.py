@@ -14,6 +14,10 @@ SEED_FLOORS = {
     "captions": 1.0,
     "sources": 0.90,  # issue 3
     "hedges": 0.85,  # issue 3
+    "entities": 0.85,  # issue 4
+    "counts": 0.90,  # issue 4
+    "times": 0.90,  # issue 4
+    "time_values": 0.90,  # issue 4
 }
 DEV_FLOORS: dict[str, float] = {
     "title": 1.0,
@@ -22,6 +26,10 @@ DEV_FLOORS: dict[str, float] = {
     "captions": 1.0,
     "sources": 0.80,  # issue 3
     "hedges": 0.80,  # issue 3
+    "entities": 0.85,  # issue 4
+    "counts": 0.80,  # issue 4
+    "times": 0.85,  # issue 4
+    "time_values": 0.85,  # issue 4
 }
 
 
