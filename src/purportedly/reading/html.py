@@ -91,6 +91,8 @@ def read_html(html: str | bytes, document: str = "<html>", url: str | None = Non
 
     Raises ReadError when the page holds no article (a menu, an error page, an empty body).
     """
+    if not html.strip():
+        raise ReadError("empty file")
     encoding = None
     if isinstance(html, bytes):
         html, encoding = decode_html(html)
