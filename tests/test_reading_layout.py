@@ -274,3 +274,18 @@ def test_author_label_and_reading_time():
 def test_caption_and_credit_endings(line, kind):
     article = read_text(f"First paragraph of the story.\n\n{line}\n\nLast paragraph of the story.\n")
     assert article.segments[1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "outlet"),
+    [
+        ("MARIUPOL, Ukraine, Feb 2 (Wirenet) - Men said", "MARIUPOL, Ukraine, Feb 2 (Wirenet) -", "Wirenet"),
+        ("Kherson (Wirenet) - Soldiers said", "Kherson (Wirenet) -", "Wirenet"),
+        ("(Wirenet) - Soldiers said", "(Wirenet) -", "Wirenet"),
+        ("Kherson - Soldiers said", None, None),
+    ],
+)
+def test_dateline_variants(opening, dateline, outlet):
+    article = read_text(f"Headline about an intercepted call\n\n{opening} they were leaving.\n")
+    assert [s.text for s in article.segments_of("dateline")] == ([dateline] if dateline else [])
+    assert article.outlet == outlet

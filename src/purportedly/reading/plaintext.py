@@ -12,11 +12,16 @@ from purportedly.reading.lines import BULLET_RE, DATE_FIELD_RE, Line, classify_l
 from purportedly.reading.structure import line_kinds
 
 UPPER = "A-ZÀ-ÞА-ЯІЇЄҐ"
-PLACE = rf"[{UPPER}][{UPPER}'’.\-]+(?:[ \-][{UPPER}][{UPPER}'’.\-]+){{0,3}}"
-# "KYIV, March 3 (Reuters) - ", "SOSNIVSKE, Ukraine — ", "MOSCOW (AP) — ": a wire dateline.
+PLACE = rf"[{UPPER}][{UPPER}'’.\-]+(?:[ \-][{UPPER}][{UPPER}'’.\-]+){{0,3}}"  # KYIV, NEW YORK
+TITLE_PLACE = rf"[{UPPER}][\w'’.\-]+(?:\s[{UPPER}][\w'’.\-]+){{0,2}}"  # Kyiv, only before "(AFP)"
+REGION = r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?"  # ", Ukraine"
+DAY_OF_MONTH = rf"(?:,?\s+{MONTH}\s+\d{{1,2}})?"  # ", March 3"
+WIRE = r"\((?P<agency>[A-Z][^()\n]{0,39})\)"
+# "KYIV, March 3 (Reuters) - ", "SOSNIVSKE, Ukraine — ", "MOSCOW (AP) — ", "Kyiv (AFP) - ",
+# "(Reuters) - ": a wire dateline opening the first paragraph.
 DATELINE_RE = re.compile(
-    rf"(?P<dateline>{PLACE}(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,2}})?"
-    rf"(?:,?\s+{MONTH}\s+\d{{1,2}})?(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?\s*(?:--?|–|—))\s+(?=\S)"
+    rf"(?P<dateline>(?:{PLACE}{REGION}{DAY_OF_MONTH}|{TITLE_PLACE}{REGION}{DAY_OF_MONTH}(?=\s*\())?"
+    rf"\s*(?:{WIRE})?(?<=[\w)])\s*(?:--?|–|—))\s+(?=\S)"
 )
 
 
