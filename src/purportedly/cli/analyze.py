@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -23,14 +24,16 @@ class OutputFormat(StrEnum):
 
 @app.command()
 def analyze(
-    inputs: list[str] = typer.Argument(..., help="files, directories or '-' for stdin"),
-    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text (terminal) or json"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="write one <input name>.json per input here"),
-    model: str = typer.Option(DEFAULT_MODEL, help="spaCy model to load by name or path"),
-    claims: bool = typer.Option(False, "--claims", help="show only claims with their provenance"),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="articles per nlp.pipe batch"),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="worker processes (each loads the model)"),
-    profile: bool = typer.Option(False, "--profile", help="print the time spent in each stage (to stderr)"),
+    inputs: Annotated[list[str], typer.Argument(help="files, directories or '-' for stdin")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text (terminal) or json")] = (
+        OutputFormat.text
+    ),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="write <input>.json files here")] = None,
+    model: Annotated[str, typer.Option(help="spaCy model to load by name or path")] = DEFAULT_MODEL,
+    claims: Annotated[bool, typer.Option("--claims", help="show only claims with their provenance")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per nlp.pipe batch")] = 32,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="worker processes")] = 1,
+    profile: Annotated[bool, typer.Option("--profile", help="print time per stage to stderr")] = False,
 ) -> None:
     """Analyse articles: quotes and speakers, sources, claims, hedges, counts, times."""
     console = Console()
