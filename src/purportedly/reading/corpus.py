@@ -124,6 +124,8 @@ def jsonl_row(line: str, name: str, where: str, number: int) -> Article | ReadFa
         row = json.loads(line)
     except json.JSONDecodeError as exc:
         return ReadFailure(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    except (ValueError, RecursionError):  # numbers past Python's digit limit, absurd nesting
+        return ReadFailure(where, "malformed JSON: value too large or nested too deeply")
     if not isinstance(row, dict):
         return ReadFailure(where, f"expected a JSON object, got {type(row).__name__}")
     try:
@@ -191,5 +193,7 @@ def read_corpus(path: Path, shown: str, fmt: CorpusFormat, max_bytes: int) -> It
         yield from reader(path, shown, max_bytes)
     except ReadError as exc:
         yield ReadFailure(shown, str(exc))
+    except UnicodeDecodeError as exc:
+        yield ReadFailure(shown, f"undecodable bytes (not {exc.encoding})")
     except (OSError, io.UnsupportedOperation) as exc:
         yield ReadFailure(shown, f"cannot read file ({getattr(exc, 'strerror', None) or exc})")

@@ -63,18 +63,24 @@ def read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Read
     corpus_format = CORPUS_SUFFIXES.get(path.suffix.lower())
     if corpus_format:
         yield from read_corpus(path, shown, corpus_format, max_bytes)  # type: ignore[arg-type]
-        return
+    else:
+        yield read_single(path, shown, max_bytes)
+
+
+def read_single(path: Path, shown: str, max_bytes: int) -> Article | ReadFailure:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(f"too large ({size_text(size)}; the limit is {size_text(max_bytes)})")
-        yield read_bytes(path.read_bytes(), path.name, kind_of(path))
+        return read_bytes(path.read_bytes(), path.name, kind_of(path))
     except ReadError as exc:
-        yield ReadFailure(shown, str(exc))
+        return ReadFailure(shown, str(exc))
     except PermissionError:
-        yield ReadFailure(shown, "cannot read file: permission denied")
+        return ReadFailure(shown, "cannot read file: permission denied")
     except OSError as exc:
-        yield ReadFailure(shown, f"cannot read file: {exc.strerror or exc}")
+        return ReadFailure(shown, f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug must not end a batch of thousands: name it and go on
+        return ReadFailure(shown, f"cannot read: unexpected {type(exc).__name__}: {exc}")
 
 
 def directory_files(directory: Path) -> list[Path]:
