@@ -132,6 +132,8 @@ def jsonl_row(line: str, name: str, where: str, number: int) -> Article | ReadFa
         return row_article(row, row_document(row, name, number), "jsonl")
     except ReadError as exc:
         return ReadFailure(where, str(exc))
+    except Exception as exc:  # an odd row must not end the corpus: name the problem and go on
+        return ReadFailure(where, f"cannot read row: unexpected {type(exc).__name__}: {exc}")
 
 
 def read_csv(path: Path, shown: str, max_bytes: int) -> Iterator[Article | ReadFailure]:
@@ -170,6 +172,8 @@ def csv_row(row: dict[str, Any], name: str, where: str, number: int, width: int)
         return row_article(row, row_document(row, name, number), "csv")
     except ReadError as exc:
         return ReadFailure(where, str(exc))
+    except Exception as exc:  # an odd row must not end the corpus: name the problem and go on
+        return ReadFailure(where, f"cannot read row: unexpected {type(exc).__name__}: {exc}")
 
 
 def with_encoding(item: Article | ReadFailure, encoding: str) -> Article | ReadFailure:
