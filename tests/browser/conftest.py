@@ -94,7 +94,11 @@ class PageWatch:
         page.on("dialog", self._dialog)
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("response", lambda r: self.errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
+        page.on("response", self._response)
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status} {response.url}")
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

@@ -145,6 +145,16 @@ def test_corpus_views(watched, server, view, selector):
     assert_clean(watched)
 
 
+def test_entity_table_filter(watched, server):
+    page = watched.page
+    open_view(watched, server, "entities")
+    page.fill("input.table-filter", "SBU")
+    visible = page.locator("table.data tbody tr:not([hidden]) th").all_inner_texts()
+    assert visible and "Security Service of Ukraine" in visible  # found by its alias
+    assert len(visible) < page.locator("table.data tbody tr").count()
+    assert_clean(watched)
+
+
 def test_search_filters(watched, server):
     page = watched.page
     open_view(watched, server, "search?factuality=CT-")

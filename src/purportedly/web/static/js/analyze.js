@@ -19,6 +19,7 @@ export function analyzePage() {
     try {
       const analysis = await postJSON("/api/analyze", { text: text.value });
       clear(output).append(renderAnalysis(analysis));
+      output.scrollIntoView({ behavior: "smooth", block: "start" });
       status.textContent = "Done. Nothing was stored.";
     } catch (error) {
       status.textContent = `Could not analyse: ${error.message}`;

@@ -25,6 +25,26 @@ function table(headers, rows) {
     h("tbody", {}, rows));
 }
 
+/** A box that hides the table rows not containing what is typed (names, aliases, kinds). */
+function filtered(tableEl, what) {
+  const input = h("input", { type: "search", class: "table-filter", placeholder: `Filter ${what}…`, "aria-label": `filter ${what}` });
+  const count = h("span", { class: "muted small" });
+  const rows = [...tableEl.tBodies[0].rows];
+  const update = () => {
+    const needle = input.value.trim().toLowerCase();
+    let shown = 0;
+    for (const row of rows) {
+      const hit = !needle || row.textContent.toLowerCase().includes(needle);
+      row.hidden = !hit;
+      shown += hit;
+    }
+    count.textContent = ` ${shown} of ${rows.length}`;
+  };
+  input.addEventListener("input", update);
+  update();
+  return [h("div", { class: "table-tools" }, input, count), tableEl];
+}
+
 function articleLinks(refs) {
   const shown = refs.slice(0, 4).map((ref) => h("li", {}, link(["article", ref.id], shorten(ref.title, 48), { title: ref.title })));
   if (refs.length > 4) shown.push(h("li", { class: "muted" }, `and ${refs.length - 4} more`));
@@ -35,11 +55,11 @@ export async function sourcesPage() {
   const rows = await getJSON("/api/sources");
   return h("div", {}, h("h1", {}, "Sources"),
     h("p", { class: "intro" }, "Every cited source under one name: how many articles cite it, how often, and what share of those mentions sit in a hedged sentence."),
-    rows.length ? table(["Source", "Kind", "Cited in", "Mentions", "Hedged", "Also called", "Articles"],
+    rows.length ? filtered(table(["Source", "Kind", "Cited in", "Mentions", "Hedged", "Also called", "Articles"],
       rows.map((r) => h("tr", {}, h("th", { scope: "row" }, h("a", { href: `#/search?source=${encodeURIComponent(r.name)}` }, r.name)),
         h("td", {}, badge(r.kind)), h("td", { class: "num" }, String(r.cited_in)), h("td", { class: "num" }, String(r.mentions)),
         h("td", {}, shareBar(r.hedged_share), ` ${Math.round(r.hedged_share * 100)}%`),
-        h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, articleLinks(r.articles)))))
+        h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, articleLinks(r.articles))))), "sources")
       : empty("No sources found in the stored articles yet."));
 }
 
@@ -47,9 +67,9 @@ export async function entitiesPage() {
   const rows = await getJSON("/api/entities");
   return h("div", {}, h("h1", {}, "Entities"),
     h("p", { class: "intro" }, "People, organisations and places under one canonical name, with every spelling and alias the articles use."),
-    rows.length ? table(["Name", "Type", "Aliases", "Described as", "Articles", "Mentions"],
+    rows.length ? filtered(table(["Name", "Type", "Aliases", "Described as", "Articles", "Mentions"],
       rows.map((r) => h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, badge(r.type, `ent ent-${r.type.toLowerCase()}`)),
         h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, r.descriptors.join(", ")),
-        h("td", { class: "small" }, articleLinks(r.articles)), h("td", { class: "num" }, String(r.mentions)))))
+        h("td", { class: "small" }, articleLinks(r.articles)), h("td", { class: "num" }, String(r.mentions))))), "entities")
       : empty("No entities found in the stored articles yet."));
 }
