@@ -12,18 +12,20 @@ from purportedly.model import Count
 from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
+from purportedly.nlp.time_rules import find_candidates
 
 register_extensions()
 
 EVENT_DEPS = ("relcl", "acl")
 CLAUSE_POS = ("VERB", "AUX")
-MAX_CLIMB = 4
+MAX_CLIMB = 5
+TRANSPARENT = {"include", "among", "like"}
 CLOCK_AFTER = re.compile(
     r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE
 )
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|around|from|of)\s+(?:the\s+)?(?:village\s+of\s+|town\s+of\s+)?$"
+    r"\b(?:in|near|at|outside|around|inside)\s+(?:the\s+)?(?:(?:village|town|city|region)\s+of\s+)?$"
 )
 MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
 
@@ -89,6 +91,7 @@ class CountFinder:
             self._is_age_or_clock(doc, number)
             or self._is_distributive(doc, number)
             or self._is_date(doc, number)
+            or self._is_money_or_identifier(doc, number)
         ):
             return None
         noun = self._counted_noun(token)
@@ -130,6 +133,16 @@ class CountFinder:
         return any(MONTH.match(word) for word in near)
 
     @staticmethod
+    def _is_money_or_identifier(doc: Doc, number: NumberSpan) -> bool:
+        """'$100', '€5' are money; 'Unit 29155', 'Hill 113', 'Route 66' name things."""
+        before = doc[number.start - 1] if number.start > 0 else None
+        if before is None:
+            return False
+        if before.tag_ == "$":
+            return True
+        return before.pos_ == "PROPN" and not before.is_sent_start and doc[number.start].head.i == before.i
+
+    @staticmethod
     def _is_distributive(doc: Doc, number: NumberSpan) -> bool:
         """'one rifle for every two men' counts no event."""
         return number.start > 0 and doc[number.start - 1].lower_ in ("every", "each", "per")
@@ -165,6 +178,8 @@ class CountFinder:
             if node.head.i == node.i:
                 break
             previous, node = node, node.head
+            if node.lemma_ in TRANSPARENT:
+                continue  # 'killed 25 civilians, including three children': the children were killed
             # a noun heads the event only through a preposition: 'a call between two soldiers'
             if node.pos_ in CLAUSE_POS or (previous.dep_ == "prep" and node.pos_ == "NOUN"):
                 candidates.append(node)
@@ -294,8 +309,9 @@ class CountFinder:
 
     @staticmethod
     def _time(sentence) -> str | None:
-        dates = [e.text for e in sentence.ents if e.label_ == "DATE"]
-        return dates[0] if dates else None
+        """The first date expression of the sentence (the times component's patterns, on the sentence)."""
+        found = find_candidates(sentence.text)
+        return found[0].text if found else None
 
 
 @Language.factory(

@@ -52,7 +52,6 @@ class EntityRecognizer:
         self.transliterator = Transliterator(names_file)
         self.known_type: dict[str, str] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in known:
             self._add_known(nlp, entry)
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -66,9 +65,9 @@ class EntityRecognizer:
         self.known_type[canonical] = entry["type"]
         for alias in {canonical, *entry["aliases"]}:
             variants = {alias, alias.replace("'", "’")}
-            # one-word names and acronyms only in their own case: 'AP' is not 'ap', 'Meduza' not 'meduza'
-            matcher = self.exact if len(alias.split()) == 1 else self.caseless
-            matcher.add(canonical, [nlp.make_doc(v) for v in variants])
+            variants |= {v[0].lower() + v[1:] for v in variants if v.startswith("The ")}
+            # names in their own case only: 'AP' is not 'ap', 'The Independent' not 'the independent site'
+            self.exact.add(canonical, [nlp.make_doc(v) for v in variants])
 
     @staticmethod
     def _demonym_map(data: dict) -> dict[str, str]:
@@ -101,20 +100,19 @@ class EntityRecognizer:
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         found = []
-        for matcher in (self.exact, self.caseless):
-            for match_id, start, end in matcher(doc):
-                canonical = doc.vocab.strings[match_id]
-                span = doc[start:end]
-                found.append(
-                    Mention(
-                        span.start_char,
-                        span.end_char,
-                        span.text,
-                        self.known_type[canonical],
-                        GAZETTEER_PRIORITY,
-                        canonical=canonical,
-                    )
+        for match_id, start, end in self.exact(doc):
+            canonical = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            found.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    self.known_type[canonical],
+                    GAZETTEER_PRIORITY,
+                    canonical=canonical,
                 )
+            )
         for _, start, end in self.places(doc):
             span = doc[start:end]
             found.append(Mention(span.start_char, span.end_char, span.text, "GPE", 1))
@@ -216,7 +214,7 @@ class EntityRecognizer:
     @staticmethod
     def _strip_possessive(text: str, mention: Mention) -> Mention:
         words = mention.text.split()
-        if words and words[0] in ("the", "The") and len(words) > 1 and mention.label != "ORG":
+        if words and words[0] in ("the", "The") and len(words) > 1:
             mention.start += len(words[0]) + 1
         if POSSESSIVE.search(mention.text[-2:]):
             mention.end -= 2

@@ -40,6 +40,7 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"  # undotted: only right before a day number
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -51,7 +52,12 @@ COUNT_WORD = (
 
 # (kind, pattern) in priority order: longer, more specific forms first
 PATTERNS: list[tuple[str, str]] = [
-    ("month_day", rf"(?:(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+)?{MONTH}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?(?![\d:])"),
+    ("iso_date", rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    (
+        "month_day",
+        rf"(?:(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+)?(?:{MONTH}|{MONTH_ABBR})[ \t]+{DAY}"
+        rf"(?:,?[ \t]+{YEAR})?(?![\d:])",
+    ),
     ("day_month", rf"{DAY}[ \t]+(?:of[ \t]+)?{MONTH}(?:,?[ \t]+{YEAR})?"),
     ("month_year", rf"(?:(?:early|mid|late)[- \t]+)?{MONTH}[ \t]+{YEAR}"),
     (

@@ -24,6 +24,15 @@ from purportedly.nlp.time_rules import (
 
 register_extensions()
 
+
+def safe_iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 METADATA_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate")
 GRANULARITY = {"month_year": "month", "month": "month", "season": "season", "year": "year", "period": "other"}
 DEICTIC_OFFSET = {
@@ -97,6 +106,8 @@ class TimeNormaliser:
         quoted: list[tuple[int, int]],
     ) -> tuple[date | None, str | None]:
         kind, text = candidate.kind, candidate.text
+        if kind == "iso_date":
+            return date.fromisoformat(text) if safe_iso(text) else None, "text"
         if kind in FULL_DATE_KINDS:
             explicit = self._explicit_date(text)
             if explicit is not None:
