@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from purportedly.model import ChainLink, Quote, Source
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.source_merge import key as name_key
 
 # "intercepted phone call", "audio recording", "video", "clip": what a speaker was heard on.
@@ -63,13 +64,15 @@ class ChainBuilder:
 
     def __init__(self, doc: Doc, sources: list[Source]) -> None:
         self.doc = doc
+        self.index = doc_index(doc)
+        self.text = self.index.text
         self.sources = sources
         self.mentions = sorted(
             (Mention(m.start, m.end, s) for s in sources for m in s.mentions), key=lambda m: m.start
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.by_name = {name_key(alias): s for s in sources for alias in (s.name, *s.aliases)}
-        self.recordings = [m.span() for m in RECORDING.finditer(doc.text) if is_noun_at(doc, m.end())]
+        self.recordings = [m.span() for m in RECORDING.finditer(self.text) if is_noun_at(doc, m.end())]
         self.recording_starts = [s for s, _ in self.recordings]
         self.article = article_link(doc)
 
@@ -105,7 +108,7 @@ class ChainBuilder:
                 return None
             inside = [self.recordings[i]]
         start, end = max(inside, key=lambda r: r[1] - r[0])
-        return " ".join(self.doc.text[start:end].split()), sentence_at(self.doc, start)
+        return " ".join(self.text[start:end].split()), self.index.sentence_at(start)
 
     def has_recording(self, sentence: Span) -> bool:
         i = bisect_left(self.recording_starts, sentence.start_char)
@@ -176,7 +179,7 @@ class ChainBuilder:
         for mention in unique_sources(self.mentions_in(sentence.start_char, sentence.end_char)):
             if mention.source.id in used or (skip and skip[0] <= mention.start < skip[1]):
                 continue
-            before = self.doc.text[max(sentence.start_char, mention.start - 30) : mention.start]
+            before = self.text[max(sentence.start_char, mention.start - 30) : mention.start]
             role = "translator" if TRANSLATION.search(before) else "relay"
             if mention.source.kind in RELAY_KINDS or role == "translator":
                 links.append(source_link(mention.source, role))
@@ -220,13 +223,3 @@ def is_noun_at(doc: Doc, end: int) -> bool:
     """The recording word ending at ``end`` is a noun ("the call"), not a verb ("they call us")."""
     span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[-1].pos_ in ("NOUN", "PROPN")
-
-
-def sentence_at(doc: Doc, offset: int) -> Span | None:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    try:
-        return span[0].sent
-    except ValueError:
-        return doc[:]

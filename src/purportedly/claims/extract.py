@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from purportedly.claims.chains import CONTEXT_CHARS, ChainBuilder
 from purportedly.claims.factuality import factuality_of
-from purportedly.claims.scope import CueIndex, sentence_of
+from purportedly.claims.scope import CueIndex
 from purportedly.model import Claim, Quote
 from purportedly.nlp.extensions import get_list
 from purportedly.nlp.hedge_cues import CueMatch
@@ -43,20 +43,16 @@ class ClaimExtractor:
         return self.claims
 
     def story_sentences(self) -> list[Span]:
-        segments = [(s.start, s.end) for s in story_segments(self.doc)]
-        try:
-            sentences = list(self.doc.sents)
-        except ValueError:
-            sentences = [self.doc[:]] if len(self.doc) else []
-        return [s for s in sentences if any(a <= s.start_char < b for a, b in segments)]
+        story = SpanIndex([(s.start, s.end) for s in story_segments(self.doc)])
+        return [s for s in self.cues.index.sentences if story.covers(s.start_char)]
 
     def add_quote(self, quote: Quote, by_id: dict[str, Quote]) -> None:
         anchor = quote.speaker_mention or quote
-        sentence = sentence_of(self.doc, anchor.start, anchor.end)
+        sentence = self.cues.sentence_of(anchor.start)
         chain = self.chains.for_quote(quote, sentence)
         outer = by_id.get(quote.nested_in) if quote.nested_in else None
         if outer is not None:  # words quoted inside a quote reached us through its speaker
-            outer_sentence = sentence_of(self.doc, outer.start, outer.end)
+            outer_sentence = self.cues.sentence_of(outer.start)
             outer_chain = self.chains.for_quote(outer, outer_sentence)
             same_speaker = chain[0].name == outer_chain[0].name
             chain = outer_chain if same_speaker else chain[:1] + outer_chain
@@ -75,7 +71,7 @@ class ClaimExtractor:
         call', and a later failed check about it ('could not verify the recording')."""
         if not any(link.role == "recording" for link in chain):
             return []
-        sentence = sentence_of(self.doc, quote.start, quote.end)
+        sentence = self.cues.sentence_of(quote.start)
         recording = self.chains.recording_near(sentence, quote.start) if sentence is not None else None
         if recording is None or recording[1] is None:
             return []
@@ -84,7 +80,7 @@ class ClaimExtractor:
         later = self.cues.between(described.start_char, quote.end + CONTEXT_CHARS)
         for cue in later:
             if cue.type.category == "failed_check":
-                cue_sentence = sentence_of(self.doc, cue.start, cue.end)
+                cue_sentence = self.cues.sentence_of(cue.start)
                 if cue_sentence is not None and self.chains.has_recording(cue_sentence):
                     cues.append(cue)
         return cues
@@ -95,8 +91,9 @@ class ClaimExtractor:
         if not attributed and not any(c.type.hedge for c in cues):
             return
         chain = self.chains.for_sentence(sentence) if attributed else [self.chains.article]
-        start, end = trim(self.doc.text, sentence.start_char, sentence.end_char)
-        self.append(self.doc.text[start:end], start, end, chain, cues)
+        text = self.cues.index.text
+        start, end = trim(text, sentence.start_char, sentence.end_char)
+        self.append(text[start:end], start, end, chain, cues)
 
     def is_attributed(self, sentence: Span) -> bool:
         if not self.chains.mentions_in(sentence.start_char, sentence.end_char):

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.hedge_cues import CueMatch, load_cue_lexicon
 from purportedly.nlp.quoted import SpanIndex, quoted_spans
 
@@ -23,7 +24,8 @@ class CueIndex:
 
     def __init__(self, doc: Doc) -> None:
         inside_quotes = SpanIndex(quoted_spans(doc))
-        cues = load_cue_lexicon().find(doc.text)
+        self.index = doc_index(doc)
+        cues = load_cue_lexicon().find(self.index.text)
         self.cues = [c for c in cues if not inside_quotes.overlaps(c.start, c.end)]
         self.starts = [c.start for c in self.cues]
         self.doc = doc
@@ -40,7 +42,7 @@ class CueIndex:
         if sentence is None:
             return []
         found = self.between(sentence.start_char, sentence.end_char, skip)
-        following = next_sentence(sentence)
+        following = self.next_sentence(sentence)
         if following is not None and BACK_REFERENCE.match(following.text):
             found += [
                 c
@@ -49,25 +51,13 @@ class CueIndex:
             ]
         return found
 
+    def next_sentence(self, sentence: Span) -> Span | None:
+        """The sentence after, if it is in the same paragraph or the one right after."""
+        following = self.index.next_sentence(sentence)
+        if following is None:
+            return None
+        gap = self.index.text[sentence.end_char : following.start_char]
+        return following if gap.count("\n") <= 2 else None
 
-def next_sentence(sentence: Span) -> Span | None:
-    doc = sentence.doc
-    if sentence.end >= len(doc):
-        return None
-    try:
-        following = doc[sentence.end].sent
-    except ValueError:
-        return None
-    # only within the same paragraph or the one right after (not across the article)
-    gap = doc.text[sentence.end_char : following.start_char]
-    return following if gap.count("\n") <= 2 else None
-
-
-def sentence_of(doc: Doc, start: int, end: int) -> Span | None:
-    span = doc.char_span(start, max(start + 1, min(end, start + 1)), alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    try:
-        return span[0].sent
-    except ValueError:
-        return doc[:]
+    def sentence_of(self, start: int) -> Span | None:
+        return self.index.sentence_at(start)

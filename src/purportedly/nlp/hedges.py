@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from purportedly.model import Hedge
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.hedge_cues import CUES_FILE, CueMatch, load_cue_lexicon
 from purportedly.nlp.quoted import SpanIndex, quoted_spans
@@ -33,25 +34,27 @@ class HedgeFinder:
 
     def match(self, doc: Doc) -> list[CueMatch]:
         inside_quotes = SpanIndex(quoted_spans(doc))
+        text = doc_index(doc).text
         found = []
         for segment in story_segments(doc):
-            for cue in self.lexicon.find(doc.text, segment.start, segment.end):
+            for cue in self.lexicon.find(text, segment.start, segment.end):
                 if cue.type.hedge and not inside_quotes.overlaps(cue.start, cue.end):
                     found.append(cue)
         return found
 
     def set_annotations(self, doc: Doc, cues: list[CueMatch]) -> Doc:
         hedges = []
+        index = doc_index(doc)
         for cue in cues:
-            sentence = sentence_around(doc, cue.start, cue.end)
+            sentence = index.sentence_at(cue.start)
             if sentence is None:
                 continue
-            start, end = trimmed_bounds(doc.text, sentence.start_char, sentence.end_char)
+            start, end = trimmed_bounds(index.text, sentence.start_char, sentence.end_char)
             hedges.append(
                 Hedge(
                     cue=cue.text,
                     category=cue.type.category,
-                    sentence=doc.text[start:end],
+                    sentence=index.text[start:end],
                     start=cue.start,
                     end=cue.end,
                     sentence_start=start,
@@ -60,17 +63,6 @@ class HedgeFinder:
             )
         doc._.hedges = hedges
         return doc
-
-
-def sentence_around(doc: Doc, start: int, end: int) -> Span | None:
-    """The sentence holding the character span (the first one, if it crosses a boundary)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    try:
-        return span[0].sent
-    except ValueError:  # no sentence boundaries set (a bare tokenizer Doc)
-        return doc[:]
 
 
 def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:

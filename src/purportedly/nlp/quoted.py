@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list
 
 # Double quotation marks only: single quotes double as apostrophes, and pairing them
@@ -24,7 +25,7 @@ def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     if quotes:
         spans = [(q.start, q.end) for q in quotes]
     else:
-        text = doc.text
+        text = doc_index(doc).text
         spans = [m.span(1) for m in CURLY_QUOTE.finditer(text)]
         spans += [m.span(1) for m in STRAIGHT_QUOTE.finditer(text)]
     return merge_spans(spans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from purportedly.model import SourceKind
 from purportedly.nlp.citing_lexicon import CitingLexicon
@@ -131,14 +131,15 @@ def from_alias_hit(hit: AliasHit, strong: bool) -> Candidate:
 
 
 def from_citation(
-    doc: Doc, citation: Citation, lexicon: CitingLexicon, table: AliasTable
+    text: str, citation: Citation, lexicon: CitingLexicon, table: AliasTable
 ) -> Candidate | None:
     """A candidate for a citing phrase, or None when the phrase cannot name a source."""
     head = citation.head
     if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num:
         return None
-    name = doc.text[citation.name_start : citation.name_end]
-    phrase = doc.text[citation.start : citation.end]
+    doc = citation.head.doc
+    name = text[citation.name_start : citation.name_end]
+    phrase = text[citation.start : citation.end]
     if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
         return None
     name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
@@ -158,7 +159,7 @@ def from_citation(
         citation.end,
         name,
         alias,
-        kind_of(doc, citation, person, table),
+        kind_of(text, citation, person),
         proper=proper,
         person=person,
         strong=citation.strong,
@@ -192,8 +193,8 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
     return any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") for c in head.children)
 
 
-def kind_of(doc: Doc, citation: Citation, person: bool, table: AliasTable) -> SourceKind:
-    words = [w.lower() for w in re.findall(r"\w+", doc.text[citation.start : citation.end])]
+def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
+    words = [w.lower() for w in re.findall(r"\w+", text[citation.start : citation.end])]
     head = citation.head
     for appositive in (c for c in head.children if c.dep_ == "appos"):
         words.extend(t.lower_ for t in appositive.subtree)
@@ -204,7 +205,7 @@ def kind_of(doc: Doc, citation: Citation, person: bool, table: AliasTable) -> So
     if citation.how == "outlet_named":
         return (
             "channel"
-            if "channel" in doc.text[max(0, citation.start - 40) : citation.start].lower()
+            if "channel" in text[max(0, citation.start - 40) : citation.start].lower()
             else "outlet"
         )
     if person:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -163,8 +164,9 @@ def spoke_to_us(verb: Token) -> bool:
     return False
 
 
-def _two_word_preps(lexicon: CitingLexicon) -> set[tuple[str, str]]:
-    return {p for p in lexicon.source_prepositions if len(p) == 2}
+@lru_cache(maxsize=8)
+def _two_word_preps(lexicon: CitingLexicon) -> frozenset[tuple[str, ...]]:
+    return frozenset(p for p in lexicon.source_prepositions if len(p) == 2)
 
 
 def preposition_objects(token: Token) -> list[Token]:

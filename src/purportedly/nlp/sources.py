@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span
 from purportedly.model import Source
 from purportedly.model import Span as TextSpan
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.quoted import SpanIndex
+from purportedly.nlp.quoted import SpanIndex, merge_spans
 from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
 from purportedly.nlp.source_merge import merge_candidates
@@ -41,35 +42,36 @@ class SourceFinder:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[tuple[Candidate, Span]]:
+        index = doc_index(doc)
+        text = index.text
         sentences = story_sentences(doc)
         if not sentences:
             return []
         silent = {s.start for s in sentences if self.lexicon.no_response.search(s.text)}
         sentences = [s for s in sentences if s.start not in silent]
         citations = find_citations(doc, sentences, self.lexicon) + speaker_citations(doc)
-        hits = [h for s in sentences for h in self.table.find(doc.text, s.start_char, s.end_char)]
-        hits = [h for h in hits if not in_photo_credit(doc.text, h)]
+        hits = [h for s in sentences for h in self.table.find(text, s.start_char, s.end_char)]
+        hits = [h for h in hits if not in_photo_credit(text, h)]
         hit_index = SpanIndex([(h.start, h.end) for h in hits])
-        cited_hits = {
-            (h.start, h.end) for h in hits for c in citations if c.start <= h.start and h.end <= c.end
-        }
-        publishers = publisher_names(doc)
+        cited = SpanIndex(merge_spans([(c.start, c.end) for c in citations]))
+        publishers = publisher_names(doc, text)
         found: list[tuple[Candidate, Span]] = []
         for hit in hits:
-            candidate = from_alias_hit(hit, strong=(hit.start, hit.end) in cited_hits)
-            found.append((candidate, doc.char_span(hit.start, hit.end, alignment_mode="expand").sent))
+            candidate = from_alias_hit(hit, strong=cited.covers(hit.start, hit.end))
+            found.append((candidate, index.sentence_at(hit.start)))
         for citation in citations:
             if hit_index.overlaps(citation.name_start, citation.name_end):
                 continue  # the alias table already names it
-            candidate = from_citation(doc, citation, self.lexicon, self.table)
+            candidate = from_citation(text, citation, self.lexicon, self.table)
             if candidate is None:
                 continue
-            found.append((candidate, citation.head.sent))
+            found.append((candidate, index.sentence_at(citation.head.idx)))
         return [(c, s) for c, s in found if not is_publisher(c.name, publishers)]
 
     def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
         kept = [c for c, sentence in found if not self.is_call_participant(c, sentence)]
         groups = merge_candidates(kept, self.lexicon.titles)
+        text = doc_index(doc).text
         sources = []
         for index, group in enumerate(groups, 1):
             mentions = sorted({(c.start, c.end) for c in group.candidates})
@@ -79,7 +81,7 @@ class SourceFinder:
                     name=group.name,
                     kind=group.kind,
                     aliases=group.aliases,
-                    mentions=[TextSpan(text=doc.text[s:e], start=s, end=e) for s, e in mentions],
+                    mentions=[TextSpan(text=text[s:e], start=s, end=e) for s, e in mentions],
                 )
             )
         doc._.sources = sources
@@ -94,17 +96,15 @@ class SourceFinder:
 
 def story_sentences(doc: Doc) -> list[Span]:
     story = SpanIndex([(s.start, s.end) for s in story_segments(doc)])
-    try:
-        return [s for s in doc.sents if story.covers(s.start_char)]
-    except ValueError:  # no sentence boundaries: a bare tokenizer Doc
-        return [doc[:]] if len(doc) else []
+    return [s for s in doc_index(doc).sentences if story.covers(s.start_char)]
 
 
 def speaker_citations(doc: Doc) -> list[Citation]:
     """Speakers of quotes, as citations (whether they are sources is decided later)."""
     found = []
+    text = doc_index(doc).text
     for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
-        span = speaker_span(doc, quote)
+        span = speaker_span(doc, text, quote)
         if span is None or (quote.cue or "").rstrip(":").upper() in INTERVIEWER_LABELS:
             continue  # the interviewer works for the publisher
         if quote.nested_in is not None:
@@ -137,12 +137,12 @@ PRESENT_CUES = frozenset(
 )
 
 
-def speaker_span(doc: Doc, quote) -> Span | None:
+def speaker_span(doc: Doc, text: str, quote) -> Span | None:
     """The speaker's mention at the attribution, or the first place the text names the speaker."""
     if quote.speaker_mention is not None:
         start, end = quote.speaker_mention.start, quote.speaker_mention.end
     elif quote.speaker and len(quote.speaker) > 2:
-        start = doc.text.find(quote.speaker)
+        start = text.find(quote.speaker)
         end = start + len(quote.speaker)
         if start < 0:
             return None
@@ -173,13 +173,13 @@ def is_publisher(name: str, publishers: set[str]) -> bool:
     return any(key == p or p.endswith(" " + key) for p in publishers)
 
 
-def publisher_names(doc: Doc) -> set[str]:
+def publisher_names(doc: Doc, text: str) -> set[str]:
     """Lower-case names of the publishing outlet: metadata, and subjects of failed checks."""
     names = set()
     article = doc._.article
     if article is not None and article.outlet:
         names.add(article.outlet.lower().removeprefix("the "))
-    for match in FAILED_CHECK_SUBJECT.finditer(doc.text):
+    for match in FAILED_CHECK_SUBJECT.finditer(text):
         names.add(" ".join(match.group(1).split()).lower().removeprefix("the "))
     return names
 

@@ -1,0 +1,45 @@
+"""Per-Doc lookups computed once: the text and its sentences by character offset.
+
+Why: ``Doc.text`` joins every token on each access and ``Token.sent`` scans the Doc for
+sentence annotation, so calling either inside a loop makes a component quadratic.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+
+class DocIndex:
+    """The Doc's text and sentences, with sentence lookup by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        try:
+            self.sentences = list(doc.sents)
+        except ValueError:  # no sentence boundaries (a bare tokenizer Doc): one sentence
+            self.sentences = [doc[:]] if len(doc) else []
+        self.starts = [s.start_char for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence holding character ``offset`` (the one before it, in whitespace between)."""
+        if not self.sentences:
+            return None
+        return self.sentences[max(0, bisect_right(self.starts, offset) - 1)]
+
+    def next_sentence(self, sentence: Span) -> Span | None:
+        i = bisect_right(self.starts, sentence.start_char)
+        return self.sentences[i] if i < len(self.sentences) else None
+
+
+_last: DocIndex | None = None
+
+
+def doc_index(doc: Doc) -> DocIndex:
+    """The index of ``doc``; reused while consecutive components work on the same Doc."""
+    global _last
+    if _last is None or _last.doc is not doc:
+        _last = DocIndex(doc)
+    return _last
