@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -235,3 +236,13 @@ def test_arbitrary_bytes_give_an_article_or_a_read_error(data):
         return
     for segment in article.segments:
         assert article.text[segment.start : segment.end] == segment.text
+
+
+def test_jsonl_row_holding_an_html_page(tmp_path):
+    page = (ARTICLES / "page_with_nav.html").read_text(encoding="utf-8")
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({"url": "https://example.org/retreat", "html": page}) + "\n", encoding="utf-8")
+    (article,) = read_all(path)
+    assert article.input_format == "html" and article.document == "crawl.jsonl:1"
+    assert article.title == "Leaked call purportedly shows commander ordering retreat"
+    assert article.url == "https://example.org/retreat" and "Privacy policy" not in article.text

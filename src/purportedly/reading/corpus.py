@@ -18,7 +18,7 @@ from purportedly.reading.errors import ReadError, ReadFailure
 from purportedly.reading.html import looks_like_html, read_html
 from purportedly.reading.plaintext import read_text
 
-TEXT_FIELDS = ("text", "content", "body", "article", "story", "full_text", "maintext")
+TEXT_FIELDS = ("text", "content", "body", "article", "story", "full_text", "maintext", "html", "raw_html")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("date", "published", "published_at", "publish_date", "pubdate", "date_publish", "datetime")
 URL_FIELDS = ("url", "link", "source_url")
