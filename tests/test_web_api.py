@@ -68,8 +68,13 @@ def test_openapi_schema_lists_the_routes(client):
             },
         ),
         ({"q": "no such words anywhere"}, set()),
-    ({"q": "helmet"}, {"Soldier says his unit was sent forward without armour",  # stemmed: helmets
-                       "Conscript's call: 'nine of us came back'"}),
+        (
+            {"q": "helmet"},
+            {
+                "Soldier says his unit was sent forward without armour",  # stemmed: helmets
+                "Conscript's call: 'nine of us came back'",
+            },
+        ),
     ],
 )
 def test_search_filters(client, params, expected):
@@ -133,7 +138,13 @@ def test_corpus_views(client, corpus):
     assert "allegedly made on March 11" in timeline[0]["context"]
 
     counts = client.get("/api/counts").json()
-    assert counts["by_what"][0]["what"] == "soldiers" and counts["by_what"][0]["max"] == 9
+    men = counts["by_what"][0]  # reported twice, with different figures: never summed
+    assert (men["what"], men["reports"], men["figures"]) == ("men", 2, [9, 12])
+
+
+def test_claim_view_shows_figures_other_reports_contradict(client, corpus):
+    view = client.get(f"/api/articles/{corpus[1]['hand_tabloid.txt']}/claims/c1").json()
+    assert [sorted(c["numbers"]) for c in view["count_conflicts"]] == [[9, 12]]
 
 
 def test_facets_offer_the_filter_values(client):
@@ -158,6 +169,16 @@ def test_empty_or_missing_db_is_an_empty_corpus(tmp_path):
     client = TestClient(create_app(tmp_path / "absent.db"))
     assert client.get("/api/search").json() == {"total": 0, "results": []}
     assert client.get("/api/stories").json() == []
+
+
+ODD_TEXTS = ["", "   \n\n", '💥🔥 «Київ» "unbalanced', "\u201cAn open quote never closed"]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_analyze_never_fails_on_odd_text(client, text):
+    response = client.post("/api/analyze", json={"text": text})
+    assert response.status_code == 200
+    assert response.json()["article"]["text"] == text
 
 
 def test_analyze_a_pasted_article_without_storing_it(client):

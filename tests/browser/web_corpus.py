@@ -49,11 +49,11 @@ def span(text: str, needle: str, nth: int = 0) -> Span:
 
 
 def segments(text: str, kinds: list[tuple[str, str]]) -> list[Segment]:
-    """Segments that start at a needle and run to the end of its line (a dateline: just the needle)."""
+    """Segments at their needles; a body segment runs on to the end of its line."""
     out = []
     for kind, needle in kinds:
         start, end = at(text, needle)
-        if kind != "dateline":
+        if kind == "body":
             line_end = text.find("\n", start)
             end = len(text) if line_end < 0 else line_end
         if out and out[-1].kind == "dateline" and out[-1].end < start:
@@ -74,6 +74,11 @@ def quote(text: str, qid: str, words: str, speaker: str, mention: str, cue: str)
         cue=cue,
         cue_span=span(text, cue),
     )
+
+
+def count(text: str, number: int, what: str, event: str, words: str) -> Count:
+    start, end = at(text, words)
+    return Count(number=number, what=what, event=event, text=words, start=start, end=end)
 
 
 def hedge(text: str, cue: str, category: str, sentence: str) -> Hedge:
@@ -155,6 +160,7 @@ def wire_report() -> Analysis:
                 ("body", "Ukraine's Security Service released"),
                 ("body", '"Our commander sent'),
                 ("body", "Eastwire could not independently verify the recording."),
+                ("body", "Nine men from his company"),
             ],
         ),
         quotes=[q],
@@ -187,7 +193,8 @@ def wire_report() -> Analysis:
                 text="nine of us",
                 start=at(text, "nine of us")[0],
                 end=at(text, "nine of us")[1],
-            )
+            ),
+            count(text, 9, "men", "killed", "Nine men"),
         ],
         entities=[
             Entity(
@@ -248,6 +255,7 @@ def tabloid_retell() -> Analysis:
                 ("body", "Moscow denied that any unit"),
                 ("caption", "A position near Verbivka."),
                 ("credit", "ALINA MOROZ/AFP via Getty Images"),
+                ("body", "He said twelve men"),
             ],
         ),
         key_points=["Ukraine's SBU released the intercepted call"],
@@ -263,6 +271,7 @@ def tabloid_retell() -> Analysis:
             ),
             Source(id="s2", name="Eastwire", kind="news_agency", mentions=[span(text, "Eastwire")]),
         ],
+        counts=[count(text, 12, "men", "killed", "twelve men")],
         hedges=[
             hedge(text, "apparently", "evidential", "A Russian soldier has apparently"),
             hedge(text, "denied", "denial", "Moscow denied that any unit was sent forward unequipped."),
