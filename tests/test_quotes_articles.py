@@ -74,7 +74,9 @@ def test_wire_story_reported_speech(analysed):
 
 def test_tabloid_single_quotes_and_apostrophes(analysed):
     result = analysed("tabloid_single.txt")
-    title = by_text(result, "They\u2019ve taken his glasses and sent him to the trenches".replace("\u2019", "'"))
+    title = by_text(
+        result, "They\u2019ve taken his glasses and sent him to the trenches".replace("\u2019", "'")
+    )
     assert title.segment == "title" and title.speaker == "Drafted teacher's sister"
     body = by_text(result, "He can't see ten metres in front of him,")
     assert (body.speaker, body.cue, body.segment) == ("the teacher's sister", "said", "body")
@@ -92,12 +94,22 @@ def test_multi_paragraph_quote_one_entry_per_paragraph(analysed):
             "direct",
             "They put us in a basement on the first night. Nobody gave us a map. The lieutenant said, "
             "\u2018You will learn the terrain by walking it,\u2019 and then he left.",
-            "The conscript",
+            "A conscript from the Urals",
             None,
         ),
         ("direct", "You will learn the terrain by walking it,", "The lieutenant", "said"),
-        ("direct", "On the third day the shelling started at dawn and did not stop until the evening.", "The conscript", None),
-        ("direct", "I have not washed for a week. Do not tell my mother any of this.", "The conscript", None),
+        (
+            "direct",
+            "On the third day the shelling started at dawn and did not stop until the evening.",
+            "A conscript from the Urals",
+            None,
+        ),
+        (
+            "direct",
+            "I have not washed for a week. Do not tell my mother any of this.",
+            "A conscript from the Urals",
+            None,
+        ),
         ("direct", "Come back to me. Please.", "his girlfriend", "replies"),
     ]
     assert result.quotes[1].nested_in == result.quotes[0].id
@@ -147,16 +159,27 @@ def test_live_blog_dash_attribution_and_headings(analysed):
 
 def test_inversion_mid_quote_attribution_and_nesting(analysed):
     result = analysed("inversion_nested.txt")
-    outer = by_text(result, "Our captain gathered us and said, 'Anyone who surrenders will be shot by his own side,'")
-    assert (outer.speaker, outer.speaker_mention.text, outer.cue) == ("Viktor Sazonov", "the older prisoner", "said")
+    outer = by_text(
+        result, "Our captain gathered us and said, 'Anyone who surrenders will be shot by his own side,'"
+    )
+    assert (outer.speaker, outer.speaker_mention.text, outer.cue) == (
+        "Viktor Sazonov",
+        "the older prisoner",
+        "said",
+    )
     inner = by_text(result, "Anyone who surrenders will be shot by his own side,")
     assert (inner.nested_in, inner.speaker) == (outer.id, "Our captain")
     assert by_text(result, "We believed him.").speaker == "Viktor Sazonov"
-    first, second = by_text(result, "We had no way to call for help,"), by_text(result, "and no way to retreat.")
+    first, second = (
+        by_text(result, "We had no way to call for help,"),
+        by_text(result, "and no way to retreat."),
+    )
     assert first.speaker == second.speaker == "The younger man"
     assert by_text(result, "I only want to know he is alive,").speaker == "Natalya Sazonova"
 
 
 def test_unclosed_quote_is_capped_at_its_paragraph(analysed):
     result = analysed("unclosed.txt")
-    assert table(result) == [("direct", "We will hold the line no matter what happens", "The commander", "told")]
+    assert table(result) == [
+        ("direct", "We will hold the line no matter what happens", "The commander", "told")
+    ]

@@ -33,7 +33,10 @@ def test_offsets_point_at_the_words_inside_the_marks():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("\u2018It\u2019s over \u2013 the soldiers\u2019 boots are gone,\u2019 he said.", "It\u2019s over \u2013 the soldiers\u2019 boots are gone,"),
+        (
+            "\u2018It\u2019s over \u2013 the soldiers\u2019 boots are gone,\u2019 he said.",
+            "It\u2019s over \u2013 the soldiers\u2019 boots are gone,",
+        ),
         ("'Don't shoot, it's our guys,' the medic shouted.", "Don't shoot, it's our guys,"),
         ("Officers told them to 'stop whining' about the cold.", "stop whining"),
     ],
@@ -83,7 +86,15 @@ def test_unclosed_quote_does_not_continue_into_a_paragraph_without_a_mark():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\"", "''", "\u201c\u201d", "\u00ab\u00bb \u201e", "'''\"\"\"'", "\U0001f600 \"\U0001f4a5\" \u0432\u043e\u0439\u043d\u0430 '\u0434\u0430'"],
+    [
+        "",
+        '"',
+        "''",
+        "\u201c\u201d",
+        "\u00ab\u00bb \u201e",
+        "'''\"\"\"'",
+        "\U0001f600 \"\U0001f4a5\" \u0432\u043e\u0439\u043d\u0430 '\u0434\u0430'",
+    ],
 )
 def test_odd_inputs_never_raise_and_stay_in_bounds(text):
     for span in find_quotes(text, paragraphs(text)):

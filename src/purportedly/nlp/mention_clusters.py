@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
 from purportedly.nlp.name_matching import NameIndex
 
+NAMING_VERBS = {"name", "call"}
 PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
 PRONOUN_PARAGRAPHS = 2  # a pronoun looks back over its paragraph and this many before it
 GENERIC_PARAGRAPHS = 1  # "the man" looks back less far than "he"
@@ -79,10 +80,10 @@ class MentionClusters:
                 "LOC",
                 "FAC",
             )
-            for child in head.children:
+            for child in _apposition_candidates(head):
                 # "his wife, Natalya Sazonova": a name in apposition to a person, whatever NER says
-                named = child.pos_ == "PROPN" and self._is_person_like(head)
-                if child.dep_ == "appos" and (named or self._is_person_like(child)):
+                named = child.pos_ in ("PROPN", "NOUN") and self._is_person_like(head)
+                if named or self._is_person_like(child):
                     self.appositions.append((mention, self._add_token(child)))
         if mention.kind == "name":
             self.names.add(self._mention_name(mention))
@@ -160,9 +161,8 @@ class MentionClusters:
             return self._antecedent(mention, earlier, exclude, pronoun_like=True)
         if mention.distinct or not mention.definite or mention.plural:
             return self._new_cluster()
-        if self._is_generic(mention):
-            return self._antecedent(mention, earlier, exclude, pronoun_like=True) or self._new_cluster()
-        return self._antecedent(mention, earlier, exclude, pronoun_like=False) or self._new_cluster()
+        found = self._antecedent(mention, earlier, exclude, pronoun_like=self._is_generic(mention))
+        return found if found is not None else self._new_cluster()
 
     def _is_generic(self, mention: Mention) -> bool:
         return (
@@ -234,6 +234,21 @@ class MentionClusters:
         if not members:
             return None
         return max(members, key=lambda m: (len(m.text.split()), -m.char_start)).text
+
+
+def _apposition_candidates(head: Token) -> list[Token]:
+    """Appositions of ``head``, and person names the parser hung on a place inside its
+    prepositional phrase ("a woman in Kherson, Olena Marchuk, said")."""
+    found = [c for c in head.children if c.dep_ == "appos"]
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+        # "a retired miner named Petro Lysenko": the phrase itself gives the name
+        found.extend(
+            c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.pos_ == "PROPN"
+        )
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")):
+            found.extend(c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON")
+    return found
 
 
 def _name_words(span) -> list[str]:

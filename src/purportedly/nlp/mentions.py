@@ -145,9 +145,8 @@ def make_mention(
         for t in span
         if t.i != head.i and t.is_alpha and t.dep_ not in ("det", "poss", "case") and t.lower_ != head_word
     }
-    possessor = " ".join(
-        t.lower_ for t in span if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i < head.i)
-    )
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    possessor = " ".join(t.lower_ for t in owner.subtree) if owner is not None else ""
     return Mention(
         start=start,
         end=end,

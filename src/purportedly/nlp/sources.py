@@ -22,6 +22,8 @@ from purportedly.nlp.story import story_segments
 
 register_extensions()
 
+BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
 
 class SourceFinder:
     """Set ``doc._.sources``: the agencies, outlets, officials, people... the article cites.
@@ -54,7 +56,7 @@ class SourceFinder:
         hits = [h for h in hits if not in_photo_credit(text, h)]
         hit_index = SpanIndex([(h.start, h.end) for h in hits])
         cited = SpanIndex(merge_spans([(c.start, c.end) for c in citations]))
-        publishers = publisher_names(doc, text)
+        publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
         found: list[tuple[Candidate, Span]] = []
         for hit in hits:
             candidate = from_alias_hit(hit, strong=cited.covers(hit.start, hit.end))
@@ -65,8 +67,19 @@ class SourceFinder:
             candidate = from_citation(text, citation, self.lexicon, self.table)
             if candidate is None:
                 continue
+            candidate.known = candidate.known or self.acronym_after(text, citation.name_end)
             found.append((candidate, index.sentence_at(citation.head.idx)))
         return [(c, s) for c, s in found if not is_publisher(c.name, publishers)]
+
+    def could_publish(self, name: str) -> bool:
+        """Only an outlet publishes the article: 'the SBU has not confirmed' names no publisher."""
+        known = self.table.lookup(name)
+        return known is None or known.kind in ("outlet", "news_agency")
+
+    def acronym_after(self, text: str, end: int):
+        """'Ukraine's Defence Intelligence (HUR)': a bracketed acronym names the known source."""
+        match = BRACKETED_ACRONYM.match(text, end)
+        return self.table.lookup(match.group(1)) if match else None
 
     def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
         kept = [c for c, sentence in found if not self.is_call_participant(c, sentence)]
@@ -163,8 +176,9 @@ def in_photo_credit(text: str, hit: AliasHit) -> bool:
 # only the publisher checks its own material, so the subject of a failed check is the publisher.
 FAILED_CHECK_SUBJECT = re.compile(
     r"((?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:could\s+not|cannot|could\s*n[o']t|"
-    r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were|is)\s+unable\s+to)\s+"
-    r"(?:independently\s+)?(?:verify|confirm|establish|corroborate|authenticate)"
+    r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were|is)\s+unable\s+to|(?:has|have|had)\s+not)\s+"
+    r"(?:yet\s+)?(?:independently\s+)?"
+    r"(?:verif(?:y|ied)|confirm(?:ed)?|establish(?:ed)?|corroborate|authenticate)"
 )
 
 
