@@ -122,7 +122,8 @@ def test_transcript_turns(analysed):
         ("Sveta, it's me. Can you talk?", "a Russian marine", "MARINE:"),
         ("Yes. Where are you? Are you eating?", "his wife", "WIFE:"),
         (
-            'Where is the food? There is no food. The sergeant says supplies are "on the way." Every day on the way.',
+            'Where is the food? There is no food. The sergeant says supplies are "on the way." '
+            "Every day on the way.",
             "a Russian marine",
             "MARINE:",
         ),

@@ -66,7 +66,7 @@ def test_nested_double_quote_inside_single():
 
 
 def test_open_quote_per_paragraph_gives_one_piece_per_paragraph():
-    text = "\u201cFirst part of the story.\n\n\u201cSecond part.\n\n\u201cLast part,\u201d he said.\n\nNext story."
+    text = "\u201cFirst part of the story.\n\n\u201cSecond part.\n\n\u201cLast part,\u201d he said.\n\nNext."
     assert quoted(text) == [
         ("First part of the story.", None, None),
         ("Second part.", None, 0),

@@ -60,7 +60,7 @@ def test_surname_and_misspelt_surname_find_the_full_name(speakers):
 
 def test_possessive_relative_after_one_of_the_men(speakers):
     text = (
-        "In a second call, one of the men tells his friend that the shelling has not stopped for two days.\n\n"
+        "In a second call, one of the men tells his friend that the shelling has not stopped for days.\n\n"
         '"Keep your head down and wait for the rotation," his friend advises.\n'
     )
     assert speakers(text)["Keep your head down and wait for the rotation,"] == "his friend"
