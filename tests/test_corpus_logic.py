@@ -173,6 +173,7 @@ def test_differing_counts_in_one_article_or_different_stories_are_not_contradict
     one = make_analysis(
         "a.txt",
         "Shelling killed 3 people in Kupiansk. Another strike killed 5 people in Izium.",
+        entities=[("Kupiansk", "GPE", []), ("Izium", "GPE", [])],
         counts=[
             ("killed 3 people", 3, None, "people", "killed"),
             ("killed 5 people", 5, None, "people", "killed"),
@@ -264,3 +265,26 @@ def test_one_name_mistagged_in_one_article_is_still_one_entity():
     ]
     [place] = corpus.entities(analyses)
     assert place.type == "GPE" and place.article_ids == (1, 2, 3)
+
+
+def test_one_wire_template_filled_with_two_villages_is_two_stories():
+    template = (
+        "Ukraine's security service on {day} released an intercepted call in which a Russian soldier tells "
+        "his {relative} that his unit {deed} near the village of {place}. The agency posted the recording on "
+        "its Telegram channel. We could not independently verify the recording."
+    )
+    stories_told = [
+        ("Sunday", "mother", "abandoned its wounded after a failed assault", "Hlynove"),
+        ("Friday", "wife", "was ordered to shoot deserters in the back", "Sosnivka"),
+        ("Sunday", "sister", "left its wounded behind after the assault failed", "Hlynove"),
+    ]
+    analyses = [
+        make_analysis(
+            f"{n}.txt",
+            template.format(day=d, relative=r, deed=x, place=p),
+            entities=[(p, "GPE", []), ("Ukraine", "GPE", [])],
+        )
+        for n, (d, r, x, p) in enumerate(stories_told)
+    ]
+    found = corpus.stories(analyses)
+    assert sorted(sorted(s.article_ids) for s in found) == [[1, 3], [2]]
