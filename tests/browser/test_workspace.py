@@ -171,3 +171,24 @@ def test_search_filters(watched, server):
     dates = page.locator(".results .result .meta").all_inner_texts()
     assert dates and all("2024-03-1" in d or "2024-03-2" in d or "2024-03-3" in d for d in dates)
     assert_clean(watched)
+
+
+def test_real_analysis_renders_every_segment_where_it_belongs(watched, server, corpus_db):
+    """Whatever the reader and analyser found in one of our articles, the page places it right."""
+    article_id = corpus_db[1]["02_tabloid_retell.txt"]
+    analysis = json.loads(watched.page.request.get(f"{server}/api/articles/{article_id}").text())
+    open_view(watched, server, f"article/{article_id}")
+    apart = watched.text(".apart") if watched.page.locator(".apart").count() else ""
+    story = watched.text(".story")
+    segments = analysis["article"]["segments"]
+    assert any(s["kind"] == "key_point" for s in segments), "the reader finds the KEY POINTS bullets"
+    for segment in segments:
+        if segment["kind"] in ("key_point", "caption", "credit"):
+            assert segment["text"] in apart and segment["text"] not in story
+        elif segment["kind"] in ("body", "title", "heading", "standfirst"):
+            assert segment["text"] in story
+    quotes = {q["id"] for q in analysis["quotes"] + analysis["indirect_quotes"]}
+    marked = set(watched.page.eval_on_selector_all("[data-quote]", "els => els.map(e => e.dataset.quote)"))
+    assert quotes and marked == quotes, "every quote, nested ones too, is marked in the text"
+    watched.screenshot("02b_article_real_analysis")
+    assert_clean(watched)

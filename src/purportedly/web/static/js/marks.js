@@ -64,7 +64,8 @@ function piece(text, active, pieceEnd) {
   if (!active.length) return document.createTextNode(text);
   const classes = [...new Set(active.map((s) => `m-${s.layer}${typeClass(s)}`))];
   const el = h("span", { class: `mark ${classes.join(" ")}`, title: active.map((s) => s.title).join("\n") }, text);
-  const quote = active.find((s) => s.quoteId);
+  // the innermost quote (latest start) owns the piece, so a nested quote stays findable
+  const quote = active.filter((s) => s.quoteId).sort((a, b) => b.start - a.start)[0];
   if (quote) el.dataset.quote = quote.quoteId;
   // Label badges follow the last piece of their span, as displaCy puts them at the end; they sit
   // outside the mark so they do not inherit its underline, and inside any enclosing quote piece's flow.
