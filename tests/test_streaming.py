@@ -37,7 +37,7 @@ def test_analyze_stream_pulls_only_what_the_current_batch_needs():
 
 def test_analyze_inputs_reads_lazily_and_yields_as_batches_finish(monkeypatch):
     source = CountingArticles(total=100)
-    monkeypatch.setattr(analysis, "read_inputs", lambda paths: iter(source))
+    monkeypatch.setattr(analysis, "read_inputs", lambda paths, **limits: iter(source))
     results = analyze_inputs(["corpus.jsonl"], batch_size=8)
     seen = [next(results).document for _ in range(8)]
     assert seen == [f"report-{i}" for i in range(8)]
@@ -62,7 +62,7 @@ def test_cli_writes_each_json_before_reading_the_whole_input(tmp_path, monkeypat
     from purportedly.cli import app
 
     source = CountingArticles(total=12)
-    monkeypatch.setattr(analysis, "read_inputs", lambda paths: iter(source))
+    monkeypatch.setattr(analysis, "read_inputs", lambda paths, **limits: iter(source))
     pulled_at_write: list[int] = []
     real_write = analysis.write_json
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from purportedly.limits import Limits
 from purportedly.model import Analysis, Article
 from purportedly.nlp.extensions import get_list
 from purportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
@@ -82,38 +83,52 @@ def analyze_stream(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
-) -> Iterator[Analysis]:
+    limits: Limits | None = None,
+) -> Iterator[Analysis | ReadFailure]:
     """Analyse articles lazily in batches with ``nlp.pipe``; memory stays flat for any count.
 
     ``n_process > 1`` analyses batches in that many worker processes (each loads ``model``).
+    An article past ``limits`` (too long, too slow) or that breaks a component comes back as
+    an AnalysisFailure (a ReadFailure) in its place, and the rest go on.
     """
     from purportedly.engines.local import analyze_items, analyze_items_in_processes
 
     if n_process != 1:
         yield from analyze_items_in_processes(
-            articles, model=model, batch_size=batch_size, n_process=n_process
+            articles, model=model, batch_size=batch_size, n_process=n_process, limits=limits
         )
         return
-    yield from analyze_items(articles, nlp or load_pipeline(model), batch_size)
+    yield from analyze_items(articles, nlp or load_pipeline(model), batch_size, limits)
 
 
 def analyze_inputs(
-    paths: list[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1
+    paths: list[str],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    n_process: int = 1,
+    limits: Limits | None = None,
 ) -> Iterator[Analysis | ReadFailure]:
     """Read and analyse files, directories, corpora or stdin ('-'), in input order.
 
-    Inputs that cannot be read come back as ReadFailure in their place; the rest go on.
+    Inputs that cannot be read, or are past ``limits`` (file size, article length, time per
+    article; see ``purportedly.limits.Limits``), come back as ReadFailure in their place;
+    the rest go on.
     Streams end to end: articles are read as the pipeline asks for them and each result is
     yielded as soon as its batch is done. The Python twin of ``purportedly analyze``.
     """
     from purportedly.engines.local import analyze_items, analyze_items_in_processes
 
     nlp = load_pipeline(model)  # before reading, so a missing model fails fast
-    items = timed_iter(read_inputs(paths), READING)
+    limits = limits or Limits()
+    reading = read_inputs(paths, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
+    items = timed_iter(reading, READING)
     if n_process != 1:
-        yield from analyze_items_in_processes(items, model=model, batch_size=batch_size, n_process=n_process)
+        yield from analyze_items_in_processes(
+            items, model=model, batch_size=batch_size, n_process=n_process, limits=limits
+        )
         return
-    yield from analyze_items(items, nlp, batch_size)
+    yield from analyze_items(items, nlp, batch_size, limits)
 
 
 def write_json(result: Analysis, out_dir: Path) -> Path:

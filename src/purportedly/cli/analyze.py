@@ -12,6 +12,8 @@ from rich.console import Console
 
 from purportedly.analysis import analyze_inputs, write_json
 from purportedly.cli.app import app
+from purportedly.cli.limits import MaxChars, MaxFileSize, Timeout, limits_from_options
+from purportedly.limits import DEFAULT_TIMEOUT, Limits
 from purportedly.nlp.pipeline import DEFAULT_MODEL, ModelNotInstalled, load_pipeline
 from purportedly.profiling import Profile, profile_pipeline, render_profile
 from purportedly.reading import ReadFailure
@@ -34,15 +36,19 @@ def analyze(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per nlp.pipe batch")] = 32,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="worker processes")] = 1,
     profile: Annotated[bool, typer.Option("--profile", help="print time per stage to stderr")] = False,
+    max_file_size: MaxFileSize = None,
+    max_chars: MaxChars = None,
+    timeout: Timeout = DEFAULT_TIMEOUT,
 ) -> None:
     """Analyse articles: quotes and speakers, sources, claims, hedges, counts, times."""
     console = Console()
     errors = Console(stderr=True)
+    limits = limits_from_options(max_file_size, max_chars, timeout)
     failed = 0
     try:
         profiler = _profiler(model) if profile else nullcontext()
         with profiler as timings:
-            failed = _run(inputs, model, batch_size, n_process, format, out, claims, console, errors)
+            failed = _run(inputs, model, batch_size, n_process, format, out, claims, console, errors, limits)
         if timings is not None:
             render_profile(timings, errors)
     except ModelNotInstalled as exc:
@@ -67,10 +73,11 @@ def _run(
     claims: bool,
     console: Console,
     errors: Console,
+    limits: Limits | None = None,
 ) -> int:
     """Analyse and output each result as soon as it is ready; return how many inputs failed."""
     failed = 0
-    results = analyze_inputs(inputs, model=model, batch_size=batch_size, n_process=n_process)
+    results = analyze_inputs(inputs, model=model, batch_size=batch_size, n_process=n_process, limits=limits)
     for result in results:
         if isinstance(result, ReadFailure):
             failed += 1

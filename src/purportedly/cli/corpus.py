@@ -15,6 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from purportedly.cli.app import app
+from purportedly.cli.limits import MaxChars, MaxFileSize, Timeout, limits_from_options
+from purportedly.limits import DEFAULT_TIMEOUT
 from purportedly.nlp.pipeline import DEFAULT_MODEL, ModelNotInstalled
 
 Db = Annotated[Path, typer.Option("--db", help="the SQLite corpus file")]
@@ -57,9 +59,14 @@ def ingest(
     engine: Annotated[str, typer.Option(help="local, or dask (a cluster; see README 'Scale')")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler, tcp://host:8786")] = None,
     parquet: Annotated[Path | None, typer.Option(help="with --engine dask: also write rows here")] = None,
+    max_file_size: MaxFileSize = None,
+    max_chars: MaxChars = None,
+    timeout: Timeout = DEFAULT_TIMEOUT,
 ) -> None:
     """Analyse articles into a corpus; resumable (stored articles are skipped), errors kept in the store."""
     from purportedly.nlp.pipeline import load_pipeline
+
+    limits = limits_from_options(max_file_size, max_chars, timeout)
 
     if engine == "dask" or scheduler:
         from purportedly.engines.dask_cli import ingest_on_dask
@@ -87,7 +94,7 @@ def ingest(
             if outcome == "failed":
                 progress.console.print(f"[red]failed:[/red] {escape(name)}", highlight=False)
 
-        summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress)
+        summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits)
     errors.print(
         f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {db}",
         highlight=False,

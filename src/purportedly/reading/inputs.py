@@ -58,21 +58,25 @@ def kind_of(path: Path) -> str | None:
     return "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else None
 
 
-def read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Article | ReadFailure]:
+def read_file(
+    path: Path, shown: str, max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | ReadFailure]:
     """One file: a corpus yields a row each, any other file one Article (or one ReadFailure)."""
     corpus_format = CORPUS_SUFFIXES.get(path.suffix.lower())
     if corpus_format:
         yield from read_corpus(path, shown, corpus_format, max_bytes)  # type: ignore[arg-type]
     else:
-        yield read_single(path, shown, max_bytes)
+        yield read_single(path, shown, max_bytes, max_chars)
 
 
-def read_single(path: Path, shown: str, max_bytes: int) -> Article | ReadFailure:
+def read_single(
+    path: Path, shown: str, max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS
+) -> Article | ReadFailure:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(f"too large ({size_text(size)}; the limit is {size_text(max_bytes)})")
-        return read_bytes(path.read_bytes(), path.name, kind_of(path))
+        return read_bytes(path.read_bytes(), path.name, kind_of(path), max_chars)
     except ReadError as exc:
         return ReadFailure(shown, str(exc))
     except PermissionError:
@@ -95,7 +99,9 @@ def directory_files(directory: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_path(path: str, max_bytes: int) -> Iterator[Article | ReadFailure]:
+def read_path(
+    path: str, max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article | ReadFailure]:
     target = Path(path)
     if target.is_dir():
         files = directory_files(target)
@@ -103,35 +109,40 @@ def read_path(path: str, max_bytes: int) -> Iterator[Article | ReadFailure]:
             suffixes = ", ".join(sorted(KNOWN_SUFFIXES))
             yield ReadFailure(path, f"no article files ({suffixes}) in this directory")
         for file in files:
-            yield from read_file(file, str(file), max_bytes)
+            yield from read_file(file, str(file), max_bytes, max_chars)
     elif target.exists():
-        yield from read_file(target, path, max_bytes)
+        yield from read_file(target, path, max_bytes, max_chars)
     else:
         yield ReadFailure(path, "file not found")
 
 
-def read_stdin(stream: BinaryIO, max_bytes: int) -> Article | ReadFailure:
+def read_stdin(stream: BinaryIO, max_bytes: int, max_chars: int = DEFAULT_MAX_CHARS) -> Article | ReadFailure:
     """Everything on stdin as one article, HTML or text by its look."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         return ReadFailure("stdin", f"too large (more than {size_text(max_bytes)})")
     try:
-        return read_bytes(data, "stdin")
+        return read_bytes(data, "stdin", max_chars=max_chars)
     except ReadError as exc:
         return ReadFailure("stdin", str(exc))
 
 
 def read_inputs(
-    paths: list[str], *, max_bytes: int | None = None, stdin: BinaryIO | None = None
+    paths: list[str],
+    *,
+    max_bytes: int | None = None,
+    stdin: BinaryIO | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | ReadFailure]:
     """Articles from files, directories, JSONL/CSV corpora and "-" (stdin), in the order given.
 
     Whatever cannot be read comes back as a ReadFailure in its place, and the rest go on.
-    ``max_bytes`` limits each file (default 20 MB, or $PURPORTEDLY_MAX_INPUT_BYTES).
+    ``max_bytes`` limits each file (default 20 MB, or $PURPORTEDLY_MAX_INPUT_BYTES), ``max_chars``
+    each article's text.
     """
     limit = max_bytes if max_bytes is not None else default_max_bytes()
     for path in paths:
         if path == "-":
-            yield read_stdin(stdin or sys.stdin.buffer, limit)
+            yield read_stdin(stdin or sys.stdin.buffer, limit, max_chars)
         else:
-            yield from read_path(path, limit)
+            yield from read_path(path, limit, max_chars)

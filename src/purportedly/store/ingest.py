@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from purportedly.limits import Limits
 from purportedly.model import Analysis, Article
 from purportedly.reading import ReadFailure, read_inputs
 
@@ -76,34 +77,44 @@ def ingest_paths(
     nlp: Language | None = None,
     batch_size: int = 32,
     on_progress: ProgressCallback | None = None,
+    limits: Limits | None = None,
 ) -> IngestSummary:
     """Read ``paths`` (files, directories, JSONL/CSV corpora, '-'), analyse what the store lacks, store it.
 
     Resumable: articles already stored (same identity) are skipped before analysis, so a re-run
-    after a crash only analyses what is missing. Unreadable inputs go to the errors table.
+    after a crash only analyses what is missing. Unreadable inputs, and articles past ``limits``
+    (too long, too slow to analyse), go to the errors table.
     """
     from purportedly.analysis import analyze_stream
     from purportedly.nlp.pipeline import load_pipeline
 
     nlp = nlp or load_pipeline()
+    limits = limits or Limits()
     summary = IngestSummary()
     report = _reporter(summary, on_progress)
     pending: dict[str, Article] = {}
 
+    def fail(item: ReadFailure) -> None:
+        input_name, line = failure_location(item)
+        store.add_error(input_name, line, item.message)
+        summary.errors.append(str(item))
+        report("failed", str(item))  # the name and what went wrong
+
     def flush() -> None:
-        for identity, analysis in zip(
-            pending, analyze_stream(pending.values(), nlp=nlp, batch_size=batch_size), strict=True
-        ):
+        results = analyze_stream(pending.values(), nlp=nlp, batch_size=batch_size, limits=limits)
+        for identity, analysis in zip(pending, results, strict=True):
+            if isinstance(analysis, ReadFailure):  # too long, timed out, or a component failed
+                fail(analysis)
             # a concurrent ingest may have stored it meanwhile: add() then reports False
-            report("stored" if store.add(analysis, identity) else "skipped", analysis.document)
+            elif store.add(analysis, identity):
+                report("stored", analysis.document)
+            else:
+                report("skipped", analysis.document)
         pending.clear()
 
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, max_bytes=limits.max_bytes, max_chars=limits.max_chars):
         if isinstance(item, ReadFailure):
-            input_name, line = failure_location(item)
-            store.add_error(input_name, line, item.message)
-            summary.errors.append(str(item))
-            report("failed", str(item))  # the name and what went wrong
+            fail(item)
             continue
         identity = article_identity(item)
         if identity in pending or store.has(identity):
