@@ -142,12 +142,10 @@ def similar_pairs(
     """Index pairs (i < j) of texts whose content words overlap closely (token-set ratio >= cutoff)
     and share at least ``min_shared`` content words; catches trimmed and reworded versions.
 
-    Exact (rapidfuzz.cdist, C++) up to EXACT_LIMIT texts. Beyond that only texts in the same
-    block (e.g. the same story) are compared, or, without blocks, MinHash LSH candidates.
+    With ``blocks`` only texts of one block (e.g. one story) are compared, all pairs. Without,
+    all pairs (rapidfuzz.cdist, C++) up to EXACT_LIMIT texts, and MinHash LSH candidates beyond.
     """
     bags = [" ".join(sorted(set(content_words(t)))) for t in texts]
-    if len(bags) <= EXACT_LIMIT:
-        return _exact_pairs(bags, list(range(len(bags))), cutoff, min_shared)
     if blocks is not None:
         members: dict[Hashable, list[int]] = {}
         for index, block in enumerate(blocks):

@@ -15,7 +15,6 @@ from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
 from purportedly.corpus.common import (
-    EXACT_LIMIT,
     Corpus,
     UnionFind,
     content_words,
@@ -156,15 +155,15 @@ def corroboration(
     """Claims grouped across articles (fuzzy wording, or resting on the same matched quote),
     with their independent origins; the most widely carried first.
 
-    Large corpora compare claim wordings only inside same-story clusters (see ``similar_pairs``).
+    Claim wordings are compared inside same-story clusters only (see ``clusters.stories``).
     """
     corpus = Corpus.of(source)
     reports = collect_reports(corpus)
     quotes = quotes if quotes is not None else quote_groups(corpus)
-    blocks = None
-    if len(reports) > EXACT_LIMIT:
-        story_ids = story_of(story_list if story_list is not None else stories(corpus, quotes=quotes))
-        blocks = [story_ids.get(r.article_id) for r in reports]
+    # wordings are compared only inside one story: "the SBU released the call" in two unrelated
+    # stories is not one claim
+    story_ids = story_of(story_list if story_list is not None else stories(corpus, quotes=quotes))
+    blocks = [story_ids.get(r.article_id) for r in reports]
     union = UnionFind(range(len(reports)))
     texts = [r.text for r in reports]
     for i, j in similar_pairs(texts, cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS, blocks=blocks):
