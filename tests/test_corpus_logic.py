@@ -288,3 +288,30 @@ def test_one_wire_template_filled_with_two_villages_is_two_stories():
     ]
     found = corpus.stories(analyses)
     assert sorted(sorted(s.article_ids) for s in found) == [[1, 3], [2]]
+
+
+def test_a_generic_claim_in_two_unrelated_stories_is_not_one_claim():
+    generic = "The security service released the intercepted call on its Telegram channel on Sunday"
+    stories_told = [
+        (
+            "a.txt",
+            "Hlynove",
+            "Soldiers near Hlynove abandoned their wounded after a failed assault on the ridge.",
+        ),
+        (
+            "b.txt",
+            "Sosnivka",
+            "Gunners at Sosnivka were ordered to fire on deserters crossing the frozen river.",
+        ),
+    ]
+    analyses = [
+        make_analysis(
+            name,
+            f"{story} {generic}.",
+            entities=[(place, "GPE", [])],
+            claims=[(generic, chain(("security service", "speaker"), ("Outlet", "article")))],
+        )
+        for name, place, story in stories_told
+    ]
+    assert len(corpus.stories(analyses)) == 2
+    assert [len(c.article_ids) for c in corpus.corroboration(analyses)] == [1, 1]
