@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -187,6 +188,8 @@ def test_real_analysis_renders_every_segment_where_it_belongs(watched, server, c
             assert segment["text"] in apart and segment["text"] not in story
         elif segment["kind"] in ("body", "title", "heading", "standfirst"):
             assert segment["text"] in story
+    paragraphs = watched.page.locator(".story .seg").all_inner_texts()
+    assert all(re.search(r"\w", p) for p in paragraphs), "no paragraph of bare bullet markers"
     quotes = {q["id"] for q in analysis["quotes"] + analysis["indirect_quotes"]}
     marked = set(watched.page.eval_on_selector_all("[data-quote]", "els => els.map(e => e.dataset.quote)"))
     assert quotes and marked == quotes, "every quote, nested ones too, is marked in the text"

@@ -7,7 +7,10 @@ const APART = new Set(["caption", "credit", "key_point", "key_points_header"]);
 const STORY_TAG = { title: "h2", heading: "h3", standfirst: "p", body: "p", boilerplate: "p" };
 const META = new Set(["byline", "date", "timestamp"]);
 
-/** Segments in text order, with any uncovered non-blank text as body so nothing is hidden. */
+// Text between segments with no letter or digit is layout (bullet markers, rules), not story.
+const WORDY = /[\p{L}\p{N}]/u;
+
+/** Segments in text order, with any uncovered wordy text as body so nothing is hidden. */
 function storySegments(analysis) {
   const text = analysis.article.text;
   const segments = [...(analysis.article.segments || [])]
@@ -17,11 +20,11 @@ function storySegments(analysis) {
   let at = 0;
   for (const seg of segments) {
     if (seg.start < at) continue; // overlapping segment: keep the first
-    if (text.slice(at, seg.start).trim()) out.push({ kind: "body", start: at, end: seg.start });
+    if (WORDY.test(text.slice(at, seg.start))) out.push({ kind: "body", start: at, end: seg.start });
     out.push(seg);
     at = seg.end;
   }
-  if (text.slice(at).trim()) out.push({ kind: "body", start: at, end: text.length });
+  if (WORDY.test(text.slice(at))) out.push({ kind: "body", start: at, end: text.length });
   return out;
 }
 
