@@ -48,6 +48,7 @@ RELEASER_KINDS = frozenset(
     {"intelligence_service", "military", "ministry", "government", "channel", "organisation"}
 )
 RELAY_KINDS = frozenset({"outlet", "news_agency"})
+CITING = re.compile(r"\b(?:citing|quoting)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 TRANSLATION = re.compile(r"translat\w*\s+(?:by|from|for)?\s*$", re.IGNORECASE)
 CONTEXT_CHARS = 1500  # how far back a recording can be described before its quotes
 
@@ -133,6 +134,11 @@ class ChainBuilder:
         )
         links = [speaker_link(quote.speaker, speaker)]
         used = {speaker.id} if speaker else set()
+        if speaker is not None and sentence is not None:
+            cited = self.cited_by(sentence, used)
+            if cited:  # 'Ukrainska Pravda, citing sources in intelligence, reported ...'
+                links = [source_link(s, "speaker") for s in cited] + [source_link(speaker, "relay")]
+                used |= {s.id for s in cited}
         if sentence is not None and self.is_recorded(quote, speaker, sentence):
             recording = self.recording_near(sentence, quote.start)
             name, recording_sentence = recording if recording else ("recording", None)
@@ -147,19 +153,34 @@ class ChainBuilder:
             links += self.relays(sentence, used, skip=skip)
         return links + [self.article]
 
+    def cited_by(self, sentence: Span, used: set[str]) -> list[Source]:
+        """Sources a speaker cites in the sentence: 'citing X', 'quoting X'."""
+        found = []
+        for mention in unique_sources(self.mentions_in(sentence.start_char, sentence.end_char)):
+            before = self.text[max(sentence.start_char, mention.start - 25) : mention.start]
+            if mention.source.id not in used and CITING.search(before):
+                found.append(mention.source)
+        return found
+
     def is_recorded(self, quote: Quote, speaker: Source | None, sentence: Span) -> bool:
         """Words heard on a recording: a speaker the article does not cite, narrated in the
         present tense or near a description of a call, video or intercept."""
         if speaker is not None:
             return False
-        if (quote.cue or "").lower() in PRESENT_CUES or quote.kind == "turn":
+        if (quote.cue or "").lower() in PRESENT_CUES or quote.kind == "turn" or self.has_recording(sentence):
             return True
+        mentions = self.mentions_in(sentence.start_char, sentence.end_char)
+        if any(m.source.kind in RELAY_KINDS for m in mentions):
+            return False  # 'a soldier told the BBC': an interview, not an intercept
         return self.recording_near(sentence, quote.start) is not None
 
     def for_sentence(self, sentence: Span, skip: tuple[int, int] | None = None) -> list[ChainLink]:
         """Chain of a sentence that attributes what it says: speakers, recording, releaser, relays."""
         mentions = unique_sources(self.mentions_in(sentence.start_char, sentence.end_char))
         speakers = [m.source for m in mentions if m.source.kind not in RELAY_KINDS | {"intelligence_service"}]
+        cited = self.cited_by(sentence, set())
+        if cited:  # 'Outlet X, citing Y, reported': Y first, X relays
+            speakers = cited + [s for s in speakers if s not in cited]
         agencies = [m.source for m in mentions if m.source.kind == "intelligence_service"]
         links = [source_link(s, "speaker") for s in speakers]
         if agencies:

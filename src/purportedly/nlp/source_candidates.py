@@ -144,7 +144,9 @@ def from_citation(
         return None
     name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
     if name_tokens is None or is_country_or_people(name_tokens, table):
-        return None  # "Ukraine released", "Russians say": a country or people is not a source
+        return None
+    if citation.how == "quote_speaker" and misplaced_speaker(citation, name_tokens):
+        return None
     proper = citation.proper
     if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
         return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
@@ -165,6 +167,14 @@ def from_citation(
         strong=citation.strong,
         present=citation.present,
     )
+
+
+def misplaced_speaker(citation: Citation, name_tokens: Span) -> bool:
+    """A place, or the object of 'near'/'in', given as a quote's speaker is a parsing slip."""
+    head = citation.head
+    if head.dep_ == "pobj" and head.head.lower_ not in ("by", "to", "from", "per"):
+        return True
+    return all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in name_tokens)
 
 
 def without_title(name: str, titles: frozenset[str]) -> str:
@@ -190,11 +200,19 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
         return False
     if not words & lexicon.source_nouns:
         return False
-    return any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") for c in head.children)
+    # 'his press service' refers back to someone already named: a modifier must describe
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "PRON"
+        for c in head.children
+    )
 
 
 def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
+    # the head noun says most ('sources in military intelligence' are sources), then its modifiers
     words = [w.lower() for w in re.findall(r"\w+", text[citation.start : citation.end])]
+    words.append(citation.head.lower_)
     head = citation.head
     for appositive in (c for c in head.children if c.dep_ == "appos"):
         words.extend(t.lower_ for t in appositive.subtree)
@@ -204,9 +222,7 @@ def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
             return "official" if person and kind == "government" else kind
     if citation.how == "outlet_named":
         return (
-            "channel"
-            if "channel" in text[max(0, citation.start - 40) : citation.start].lower()
-            else "outlet"
+            "channel" if "channel" in text[max(0, citation.start - 40) : citation.start].lower() else "outlet"
         )
     if person:
         return "person"

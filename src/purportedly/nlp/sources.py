@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
@@ -13,7 +14,7 @@ from purportedly.model import Span as TextSpan
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.quoted import SpanIndex, merge_spans
+from purportedly.nlp.quoted import SpanIndex
 from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
 from purportedly.nlp.source_merge import merge_candidates
@@ -55,11 +56,13 @@ class SourceFinder:
         hits = [h for s in sentences for h in self.table.find(text, s.start_char, s.end_char)]
         hits = [h for h in hits if not in_photo_credit(text, h)]
         hit_index = SpanIndex([(h.start, h.end) for h in hits])
-        cited = SpanIndex(merge_spans([(c.start, c.end) for c in citations]))
+        # a known name is cited when it heads the citing phrase: in 'a captured Wagner
+        # mercenary told ...' the mercenary speaks, not Wagner
+        heads = sorted({c.head.idx for c in citations})
         publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
         found: list[tuple[Candidate, Span]] = []
         for hit in hits:
-            candidate = from_alias_hit(hit, strong=cited.covers(hit.start, hit.end))
+            candidate = from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end))
             found.append((candidate, index.sentence_at(hit.start)))
         for citation in citations:
             if hit_index.overlaps(citation.name_start, citation.name_end):
@@ -105,6 +108,11 @@ class SourceFinder:
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
+
+
+def any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
+    i = bisect_left(sorted_offsets, start)
+    return i < len(sorted_offsets) and sorted_offsets[i] < end
 
 
 def story_sentences(doc: Doc) -> list[Span]:
