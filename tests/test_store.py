@@ -216,3 +216,16 @@ def test_corpus_functions_accept_empty_and_odd_articles():
         corpus.timeline,
     ):
         compute(odd)
+
+
+def test_a_read_only_store_reads_while_a_writer_holds_the_lock(tmp_path):
+    path = tmp_path / "shared.db"
+    with Store.open(path) as writer:
+        ingest_analyses(writer, [gunner_article()])
+        with writer.transaction():  # an ingest in the middle of an article
+            reader = Store.open(path, read_only=True)
+            assert reader.article_count() == 1
+            assert reader.search("battery")
+            with pytest.raises(Exception, match="readonly"):
+                reader.add(bridge_article(), "sha256:y")
+            reader.close()

@@ -47,25 +47,40 @@ class Store:
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, path: str | Path = "purportedly.db") -> Store:
-        """Open (creating if needed) the store at ``path``; ':memory:' for a throwaway one."""
+    def open(cls, path: str | Path = "purportedly.db", *, read_only: bool = False) -> Store:
+        """Open (creating if needed) the store at ``path``; ':memory:' for a throwaway one.
+
+        ``read_only`` opens an existing store without ever taking the write lock (for readers
+        such as a web server running beside an ingest); it may be shared between threads.
+        """
         path = str(path)
         if path.startswith(("postgres://", "postgresql://")):
             raise NotImplementedError("PostgreSQL stores are not supported yet; use a SQLite file path")
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves
-        connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        if read_only:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves
+            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         connection.row_factory = sqlite3.Row
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if path != ":memory:":
-            connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA foreign_keys = ON")
         store = cls(connection, path)
-        store._create_schema()
+        if not read_only:
+            if path != ":memory:":
+                connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            store._create_schema()
         return store
 
+    def _has_schema(self) -> bool:
+        found = self.connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+        return found.fetchone() is not None
+
     def _create_schema(self) -> None:
+        # checked first so that opening an existing store takes no write lock
+        if self._has_schema():
+            return
         with self.transaction():
             for statement in _split_statements(_schema_sql()):
                 self.connection.execute(statement)
