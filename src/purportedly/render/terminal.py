@@ -55,16 +55,26 @@ def simple_table(title: str, columns: list[str], rows: list[list[str]]) -> Table
     return table
 
 
+# Colour of a claim's FactBank value: how far the text commits to it.
+FACTUALITY_STYLE = {"CT": "green", "PR": "yellow", "PS": "dark_orange", "Uu": "red"}
+ROLE_STYLE = {"speaker": "bold magenta", "recording": "cyan", "releaser": "bold", "article": "dim bold"}
+
+
 def claim_tree(claim: Claim) -> Tree:
     """Provenance tree of one claim: the article at the root, the original speaker at the leaf."""
     f = claim.factuality
-    label = Text.assemble((f"[{f.value} {f.certainty}/{f.polarity}] ", "yellow"), claim.text[:200])
+    style = FACTUALITY_STYLE.get(f.value[:2], "yellow")
+    if f.polarity == "negative":
+        style = "bold red"
+    words = claim.text if len(claim.text) <= 200 else claim.text[:197] + "..."
+    label = Text.assemble((f"[{f.value} {f.certainty}/{f.polarity}] ", style), words)
     if f.cues:
         label.append(f"  cues: {', '.join(f.cues)}", style="dim")
     tree = Tree(label)
     node = tree
     for link in reversed(claim.chain):
-        node = node.add(Text.assemble((link.name, "bold"), (f"  ({link.role}, {link.kind})", "dim")))
+        name = (link.name, ROLE_STYLE.get(link.role, "bold"))
+        node = node.add(Text.assemble(name, (f"  ({link.role}, {link.kind})", "dim")))
     return tree
 
 
