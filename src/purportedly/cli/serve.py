@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -37,7 +38,11 @@ def serve(
         raise typer.Exit(2)
     import uvicorn
 
+    from purportedly.nlp.pipeline import load_pipeline
     from purportedly.web import create_app
+
+    # load the spaCy pipeline while the analyst opens the page, so the first pasted article is quick
+    threading.Thread(target=load_pipeline, daemon=True, name="warm-up").start()
 
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"purportedly workspace on http://{shown}:{port}/" + (" (token required)" if token else ""))
