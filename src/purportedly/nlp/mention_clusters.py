@@ -11,6 +11,7 @@ from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
 from purportedly.nlp.name_matching import NameIndex
 
 NAMING_VERBS = {"name", "call"}
+DESCRIPTION_LOOKBACK = 400  # mentions back that a definite description may point to
 PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
 PRONOUN_PARAGRAPHS = 2  # a pronoun looks back over its paragraph and this many before it
 GENERIC_PARAGRAPHS = 1  # "the man" looks back less far than "he"
@@ -30,6 +31,12 @@ class MentionClusters:
         self.names = NameIndex(lexicon.titles, fuzzy_threshold)
         self.name_of_cluster: dict[int, str] = {}
         self.appositions: list[tuple[Mention, Mention]] = []
+        self.by_head: dict[int, Mention] = {}
+        self.members: dict[int, list[Mention]] = {}  # cluster root -> its mentions
+        self._ordered: list[Mention] | None = None
+        self.person_ents = {
+            t: ent for ent in doc.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)
+        }
         self.paragraph_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
         self._collect()
 
@@ -61,17 +68,17 @@ class MentionClusters:
         """Register ``mention`` (or return the one already at its place)."""
         key = (mention.char_start, mention.char_end)
         existing = self.by_span.get(key)
-        if existing is None:
-            existing = next(
-                (m for m in self.by_span.values() if m.head >= 0 and m.head == mention.head), None
-            )
+        if existing is None and mention.head >= 0:
+            existing = self.by_head.get(mention.head)
         if existing is not None:
             existing.is_speaker = existing.is_speaker or speaker
             return existing
         mention.is_speaker = speaker
         mention.paragraph = max(0, bisect_right(self.paragraph_starts, mention.char_start) - 1)
         self.by_span[key] = mention
+        self._ordered = None
         if mention.head >= 0:
+            self.by_head[mention.head] = mention
             head = self.doc[mention.head]
             mention.person_like = self._is_person_like(head) and head.ent_type_ not in (
                 "ORG",
@@ -92,7 +99,7 @@ class MentionClusters:
     def _mention_name(self, mention: Mention) -> list[str]:
         head = self.doc[mention.head]
         if head.ent_type_ == "PERSON":
-            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            ent = self.person_ents.get(head.i)
             if ent is not None:
                 return _name_words(ent)
         words = [t for t in self.doc[mention.start : mention.end] if t.pos_ == "PROPN" and not t.is_space]
@@ -113,11 +120,19 @@ class MentionClusters:
         a, b = self.find(a), self.find(b)
         if a is not None and b is not None and a != b:
             self.parent[b] = a
+            self.members.setdefault(a, []).extend(self.members.pop(b, []))
             if b in self.name_of_cluster and a not in self.name_of_cluster:
                 self.name_of_cluster[a] = self.name_of_cluster[b]
 
+    def _join(self, mention: Mention, cluster: int | None) -> None:
+        mention.cluster = cluster
+        if cluster is not None:
+            self.members.setdefault(self.find(cluster), []).append(mention)
+
     def ordered(self) -> list[Mention]:
-        return sorted(self.by_span.values(), key=lambda m: m.char_start)
+        if self._ordered is None:
+            self._ordered = sorted(self.by_span.values(), key=lambda m: m.char_start)
+        return self._ordered
 
     def resolve(self) -> None:
         """Give every mention a cluster, in text order."""
@@ -128,7 +143,9 @@ class MentionClusters:
             partners.setdefault(id(first), []).append(second)
             partners.setdefault(id(second), []).append(first)
         for index, mention in enumerate(mentions):
-            mention.cluster = self._assign(mention, mentions[:index], name_clusters, exclude=None)
+            self._join(
+                mention, self._assign(mention, EarlierView(mentions, index), name_clusters, exclude=None)
+            )
             for partner in partners.get(id(mention), []):
                 if partner.cluster is not None and mention.cluster is not None:
                     self._union(partner.cluster, mention.cluster)
@@ -143,11 +160,13 @@ class MentionClusters:
             or (mention.kind != "pronoun" and not self._is_generic(mention))
         ):
             return cluster
-        earlier = [m for m in self.ordered() if m.char_start < mention.char_start]
-        return self._antecedent(mention, earlier, excluded, pronoun_like=True)
+        mentions = self.ordered()
+        return self._antecedent(
+            mention, EarlierView(mentions, mentions.index(mention)), excluded, pronoun_like=True
+        )
 
     def _assign(
-        self, mention: Mention, earlier: list[Mention], name_clusters: dict[int, int], exclude: int | None
+        self, mention: Mention, earlier: EarlierView, name_clusters: dict[int, int], exclude: int | None
     ) -> int | None:
         if mention.kind == "name":
             index = self.names.lookup(self._mention_name(mention))
@@ -173,7 +192,7 @@ class MentionClusters:
         )
 
     def _antecedent(
-        self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool
+        self, mention: Mention, earlier: EarlierView, exclude: int | None, pronoun_like: bool
     ) -> int | None:
         found = self._search(mention, earlier, exclude, pronoun_like, strict=True)
         if found is None and pronoun_like:
@@ -181,11 +200,11 @@ class MentionClusters:
         return found
 
     def _search(
-        self, mention: Mention, earlier: list[Mention], exclude: int | None, pronoun_like: bool, strict: bool
+        self, mention: Mention, earlier: EarlierView, exclude: int | None, pronoun_like: bool, strict: bool
     ) -> int | None:
         """Most recent compatible antecedent; strict: only subjects and speakers, else any person mention."""
         reach = PRONOUN_PARAGRAPHS if mention.kind == "pronoun" else GENERIC_PARAGRAPHS
-        for candidate in reversed(earlier[-PRONOUN_LOOKBACK:] if pronoun_like else earlier):
+        for candidate in earlier.backwards(PRONOUN_LOOKBACK if pronoun_like else DESCRIPTION_LOOKBACK):
             cluster = self.find(candidate.cluster)
             if cluster is None or cluster == exclude or candidate.plural != mention.plural:
                 continue
@@ -212,14 +231,12 @@ class MentionClusters:
 
     def _person_like(self, cluster: int) -> bool:
         """Whether any mention of the referent names a person ("the most talkative of them, Ruslan …")."""
-        return any(m.person_like for m in self.by_span.values() if self.find(m.cluster) == cluster)
+        return any(m.person_like for m in self.members.get(cluster, []))
 
     def _gender_fits(self, gender: str, cluster: int) -> bool:
         if not gender:
             return True
-        genders = {
-            m.gender for m in self.by_span.values() if self.find(m.cluster) == cluster and m.kind != "pronoun"
-        }
+        genders = {m.gender for m in self.members.get(cluster, []) if m.kind != "pronoun"}
         return genders <= {"", gender}
 
     # ------------------------------------------------------------------ naming
@@ -230,10 +247,22 @@ class MentionClusters:
             return None if mention.kind == "pronoun" else mention.text
         if cluster in self.name_of_cluster:
             return self.name_of_cluster[cluster]
-        members = [m for m in self.ordered() if self.find(m.cluster) == cluster and m.kind != "pronoun"]
+        members = [m for m in self.members.get(cluster, []) if m.kind != "pronoun"]
         if not members:
             return None
         return max(members, key=lambda m: (len(m.text.split()), -m.char_start)).text
+
+
+class EarlierView:
+    """The mentions before position ``index`` of a list, read backwards without copying."""
+
+    def __init__(self, mentions: list[Mention], index: int) -> None:
+        self.mentions, self.index = mentions, index
+
+    def backwards(self, limit: int | None = None):
+        low = 0 if limit is None else max(0, self.index - limit)
+        for i in range(self.index - 1, low - 1, -1):
+            yield self.mentions[i]
 
 
 def _apposition_candidates(head: Token) -> list[Token]:
