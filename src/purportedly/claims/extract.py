@@ -55,7 +55,9 @@ class ClaimExtractor:
             outer_sentence = self.cues.sentence_of(outer.start)
             outer_chain = self.chains.for_quote(outer, outer_sentence)
             same_speaker = chain[0].name == outer_chain[0].name
-            chain = outer_chain if same_speaker else chain[:1] + outer_chain
+            # the outer speaker passes the inner speaker's words on: a relay in this chain
+            relayed = [outer_chain[0].model_copy(update={"role": "relay"})] + outer_chain[1:]
+            chain = outer_chain if same_speaker else chain[:1] + relayed
         # a direct quote's own hedges are the speaker's; reported speech is the article's wording
         skip = None if quote.kind == "indirect" else (quote.start, quote.end)
         cues = self.cues.in_scope(sentence, skip=skip)
