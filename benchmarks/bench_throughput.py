@@ -142,6 +142,8 @@ def driver_main(args: argparse.Namespace) -> int:
         print(f"  purportedly analyze  {analysis_wps:>10,.0f} words/s   peak RSS {analysis_rss:>7.0f} MB")
         verdict = "OK" if ratio >= RATIO_FLOOR else "BELOW FLOOR"
         print(f"  RATIO analyze/raw    {ratio:>10.3f}   (floor {RATIO_FLOOR}: {verdict})")
+        if analysis["failures"]:
+            print(f"  ({analysis['failures']} of {args.articles} articles came back as failures)")
 
         if not args.no_profile:
             profiled = run_worker("profile", paths_file, args.articles, args)
