@@ -115,6 +115,7 @@ function sidePanel(analysis, articleId, root) {
   const sources = analysis.sources || [];
   return h("aside", { class: "side" },
     h("section", {}, h("h2", {}, `Claims `, badge(String(claims.length))),
+      h("p", { class: "muted small" }, "How sure the text makes each claim: CT certain, PR probable, PS possible, Uu uncommitted; + asserted, − denied. The chain runs from the original speaker to this article."),
       claims.length ? h("ol", { class: "cards" }, claims.map((c) => claimCard(c, articleId, root)))
         : empty("No claims found in this article.")),
     h("section", {}, h("h2", {}, "Quotes ", badge(String(quotes.length))),
@@ -140,7 +141,9 @@ export function renderAnalysis(analysis, articleId = null) {
   for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
   const textColumn = h("div", { class: "text-column" });
   const root = h("div", { class: "article-view" });
-  textColumn.append(legend(textColumn, counts), renderApart(analysis, spans) || "", renderStory(analysis, spans));
+  textColumn.append(legend(textColumn, counts),
+    h("p", { class: "muted small legend-help" }, "Hover over a mark for details; untick a layer to hide it."),
+    renderApart(analysis, spans) || "", renderStory(analysis, spans));
   root.append(header(analysis), h("div", { class: "article-grid" }, textColumn, sidePanel(analysis, articleId, root)));
   return root;
 }
