@@ -25,11 +25,6 @@ class PastedArticle(BaseModel):
     document: str = Field("pasted article", max_length=200)
 
 
-def _items(request: Request) -> list[corpus_views.Item]:
-    reader: CorpusReader = request.app.state.corpus
-    return reader.items()
-
-
 @router.get("/health")
 def health() -> dict:
     return {"ok": True}
