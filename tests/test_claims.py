@@ -118,3 +118,16 @@ def test_seed_purportedly_intercepted_call_lowers_every_quote(nlp):
     assert claim.factuality.value == "PS+"
     friend = roles_and_names(find_claim(analysis, "shoot yourself in the legs"))
     assert friend[2] == ("releaser", "Security Service of Ukraine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " \n ", "🙂🙂🙂", "Он сказал: «мы уходим»", '"unbalanced, the SBU said', "Reportedly.\n\n\n“", "a" * 500],
+)
+def test_claims_never_raise_and_offsets_hold(nlp, text):
+    from purportedly.claims import build_claims
+
+    doc = nlp(text)
+    for claim in build_claims(doc):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.chain and claim.chain[-1].role == "article"
