@@ -50,9 +50,10 @@ class LayoutSentencizer:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
         if self.break_on_newline:
+            text = doc.text  # once: Doc.text rebuilds the whole string on every access
             for token in doc[1:]:
                 previous = doc[token.i - 1]
-                if "\n" in doc.text[previous.idx : token.idx] and not token.is_space:
+                if "\n" in text[previous.idx : token.idx] and not token.is_space:
                     token.is_sent_start = True
         return doc
 

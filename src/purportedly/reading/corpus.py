@@ -99,7 +99,9 @@ def text_lines(path: Path, encoding: str) -> Iterator[tuple[int, str | None]]:
                 yield number, None
 
 
-def read_jsonl(path: Path, shown: str, max_bytes: int) -> Iterator[Article | ReadFailure]:
+def read_jsonl(
+    path: Path, shown: str, max_bytes: int, max_chars: int | None = None
+) -> Iterator[Article | ReadFailure]:
     """One Article per JSON object line; malformed lines fail alone, with their line number."""
     encoding = corpus_encoding(path)
     rows = 0
@@ -114,7 +116,9 @@ def read_jsonl(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Rea
         if len(line) > max_bytes:
             yield ReadFailure(where, f"line too large ({len(line)} characters; the limit is {max_bytes})")
             continue
-        yield with_encoding(jsonl_row(line, path.name, where, number), encoding)
+        yield with_encoding(
+            within_length(jsonl_row(line, path.name, where, number), where, max_chars), encoding
+        )
     if rows == 0:
         yield ReadFailure(shown, "empty file")
 
@@ -136,7 +140,9 @@ def jsonl_row(line: str, name: str, where: str, number: int) -> Article | ReadFa
         return ReadFailure(where, f"cannot read row: unexpected {type(exc).__name__}: {exc}")
 
 
-def read_csv(path: Path, shown: str, max_bytes: int) -> Iterator[Article | ReadFailure]:
+def read_csv(
+    path: Path, shown: str, max_bytes: int, max_chars: int | None = None
+) -> Iterator[Article | ReadFailure]:
     """One Article per CSV row under a header; short, long or undecodable rows fail alone."""
     csv.field_size_limit(min(max_bytes, sys.maxsize))
     encoding = corpus_encoding(path)
@@ -157,7 +163,10 @@ def read_csv(path: Path, shown: str, max_bytes: int) -> Iterator[Article | ReadF
                 yield ReadFailure(f"{shown}:{start}", message)
                 return
             rows += 1
-            item = csv_row(row, path.name, f"{shown}:{start}", start, len(reader.fieldnames or []))
+            where = f"{shown}:{start}"
+            item = within_length(
+                csv_row(row, path.name, where, start, len(reader.fieldnames or [])), where, max_chars
+            )
             yield with_encoding(item, encoding)
             start = reader.line_num + 1
     if rows == 0:
@@ -176,6 +185,15 @@ def csv_row(row: dict[str, Any], name: str, where: str, number: int, width: int)
         return ReadFailure(where, f"cannot read row: unexpected {type(exc).__name__}: {exc}")
 
 
+def within_length(item: Article | ReadFailure, where: str, max_chars: int | None) -> Article | ReadFailure:
+    """A row's article, or a failure naming its line when its text is past the length limit."""
+    if isinstance(item, Article) and max_chars is not None and len(item.text) > max_chars:
+        return ReadFailure(
+            where, f"too long to analyse ({len(item.text):,} characters; the limit is {max_chars:,})"
+        )
+    return item
+
+
 def with_encoding(item: Article | ReadFailure, encoding: str) -> Article | ReadFailure:
     if isinstance(item, Article) and item.encoding is None:
         item.encoding = encoding
@@ -190,11 +208,13 @@ def corpus_encoding(path: Path) -> str:
     return detect_encoding(sample)
 
 
-def read_corpus(path: Path, shown: str, fmt: CorpusFormat, max_bytes: int) -> Iterator[Article | ReadFailure]:
+def read_corpus(
+    path: Path, shown: str, fmt: CorpusFormat, max_bytes: int, max_chars: int | None = None
+) -> Iterator[Article | ReadFailure]:
     """Rows of a JSONL or CSV corpus; a file-level problem is one ReadFailure for the file."""
     reader = read_jsonl if fmt == "jsonl" else read_csv
     try:
-        yield from reader(path, shown, max_bytes)
+        yield from reader(path, shown, max_bytes, max_chars)
     except ReadError as exc:
         yield ReadFailure(shown, str(exc))
     except UnicodeDecodeError as exc:

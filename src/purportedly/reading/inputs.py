@@ -64,7 +64,7 @@ def read_file(
     """One file: a corpus yields a row each, any other file one Article (or one ReadFailure)."""
     corpus_format = CORPUS_SUFFIXES.get(path.suffix.lower())
     if corpus_format:
-        yield from read_corpus(path, shown, corpus_format, max_bytes)  # type: ignore[arg-type]
+        yield from read_corpus(path, shown, corpus_format, max_bytes, max_chars)  # type: ignore[arg-type]
     else:
         yield read_single(path, shown, max_bytes, max_chars)
 
