@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from purportedly.nlp.mentions import mention_bounds
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
@@ -223,8 +223,8 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 def _first_sentence(window: list[Token]) -> list[Token]:
     if not window:
         return window
-    sentence = window[0].sent
-    return [t for t in window if t.sent == sentence]
+    sentence_end = window[0].sent.end  # one lookup: Token.sent walks the sentence each time
+    return [t for t in window if t.i < sentence_end]
 
 
 def _first_nominal(window: list[Token], after: int) -> Token | None:
@@ -237,8 +237,3 @@ def _ancestors(token: Token) -> list[Token]:
         token = token.head
         chain.append(token)
     return chain
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    return span[0].sent if span is not None and len(span) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -35,6 +36,7 @@ EXPLICIT_METHODS = {
 }
 FIRST_PERSON = {"i", "we", "me", "us"}
 MIN_WORDS_FOR_CONTEXT = 6  # shorter unattributed quotes are scare quotes: no speaker from context
+MAX_EVENTS_BACK = 20  # speakers looked back over when a reply is attributed
 EMBEDDING_CHARS = "'\u2019%)"
 
 
@@ -88,12 +90,13 @@ class QuoteFinder:
         items = self._items(doc, paragraphs, turns)
         inside = self._tokens_inside(doc, items)
         ranges = self._token_ranges(doc, items)
+        groups = self._siblings(items)
         labels = self._label_ranges(doc, items)  # "Q:" is never anyone's subject
         for index, item in enumerate(items):
             ancestors = self._ancestors(items, index)
             # the speaker is never a word of another quote, though it may be one of an enclosing quote
             self.attributor.blocked = [r for k, r in ranges.items() if k not in ancestors] + labels
-            item.found = self._attribute(doc, items, index, paragraphs)
+            item.found = self._attribute(doc, items, index, paragraphs, groups)
         self.attributor.blocked = [r for k, r in ranges.items() if items[k].parent is None]
         reported = find_reported(doc, self.attributor, inside, allowed)
         self.attributor.blocked = []
@@ -116,8 +119,10 @@ class QuoteFinder:
 
     @staticmethod
     def _items(doc: Doc, paragraphs: list[tuple[int, int, str]], turns: list[Turn]) -> list[Item]:
+        starts = [start for start, _, _ in paragraphs]
+
         def paragraph_of(offset: int) -> int:
-            return next((k for k, (s, e, _) in enumerate(paragraphs) if s <= offset < e), 0)
+            return max(0, bisect_right(starts, offset) - 1)
 
         items: list[Item] = []
         for turn in turns:
@@ -195,16 +200,17 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ attribution
     def _attribute(
-        self, doc: Doc, items: list[Item], index: int, paragraphs: list[tuple[int, int, str]]
+        self,
+        doc: Doc,
+        items: list[Item],
+        index: int,
+        paragraphs: list[tuple[int, int, str]],
+        groups: dict[tuple[int | None, int], list[int]],
     ) -> Found | None:
         item = items[index]
         if item.kind == "turn":
             return self._turn_found(item)
-        siblings = [
-            i
-            for i, it in enumerate(items)
-            if it.parent == item.parent and it.paragraph == item.paragraph and it.kind == "direct"
-        ]
+        siblings = groups[(item.parent, item.paragraph)]
         position = siblings.index(index)
         region_start, region_end = (
             (items[item.parent].start, items[item.parent].end)
@@ -230,6 +236,15 @@ class QuoteFinder:
             if after is not None:
                 return after
         return None
+
+    @staticmethod
+    def _siblings(items: list[Item]) -> dict[tuple[int | None, int], list[int]]:
+        """Direct quotes grouped by (enclosing quote, paragraph), computed once per list of items."""
+        groups: dict[tuple[int | None, int], list[int]] = {}
+        for index, it in enumerate(items):
+            if it.kind == "direct":
+                groups.setdefault((it.parent, it.paragraph), []).append(index)
+        return groups
 
     @staticmethod
     def _is_embedded(text: str, open_at: int, start_limit: int) -> bool:
@@ -375,7 +390,7 @@ class QuoteFinder:
         if not tokens:
             return None
         last_sentence = tokens[-1].sent
-        candidates = [t for t in tokens if t.sent == last_sentence] if last_sentence_only else tokens
+        candidates = [t for t in tokens if t.i >= last_sentence.start] if last_sentence_only else tokens
         for token in reversed(candidates):
             if self.attributor.is_cue(token):
                 speaker = self.attributor.speaker_of(token)
@@ -468,20 +483,24 @@ def _speaker_copy(item: Item, method: str) -> Found | None:
 def _speaker_events(
     doc: Doc, items: list[Item], reported: list[Reported], before: int, paragraph_floor: int | None
 ):
-    """(position, speaker key, Found) of top-level quotes and reported speech before ``before``, in order."""
-    floor = paragraph_floor if paragraph_floor is not None else -1
+    """(position, speaker key, Found) of top-level quotes and reported speech in [floor, before), in order.
+
+    Both lists are sorted by start, so only the stretch asked for is read (no floor: the last few).
+    """
     events = []
-    for item in items:
-        top_level = item.parent is None and item.kind == "direct"
-        if top_level and _has_speaker(item.found) and floor <= item.start < before:
-            events.append((item.start, _key(doc, item.found), item.found))
-    for r in reported:
-        if (
-            _has_speaker(r.found)
-            and r.start < before
-            and (paragraph_floor is None or r.start >= paragraph_floor)
-        ):
-            events.append((r.start, _key(doc, r.found), r.found))
+    for entries, is_item in ((items, True), (reported, False)):
+        k = bisect_left([e.start for e in entries], before) - 1
+        taken = 0
+        while k >= 0 and taken < MAX_EVENTS_BACK:
+            entry = entries[k]
+            k -= 1
+            if paragraph_floor is not None and entry.start < paragraph_floor:
+                break
+            if is_item and (entry.parent is not None or entry.kind != "direct"):
+                continue
+            if _has_speaker(entry.found):
+                events.append((entry.start, _key(doc, entry.found), entry.found))
+                taken += 1
     return sorted(events, key=lambda e: e[0])
 
 
