@@ -96,6 +96,7 @@ def _pair_singles(text: str, start: int, end: int, allow_unclosed: bool) -> list
             role = _single_role(text, i)
             if role:
                 marks.append((i, role))
+    following = _next_by_role(marks)
     pairs: list[tuple[int, int | None]] = []
     k = 0
     while k < len(marks):
@@ -103,10 +104,9 @@ def _pair_singles(text: str, start: int, end: int, allow_unclosed: bool) -> list
         if role != "open":
             k += 1
             continue
-        strong = next((j for j in range(k + 1, len(marks)) if marks[j][1] == "close"), None)
-        weak = next((j for j in range(k + 1, len(marks)) if marks[j][1] == "weak_close"), None)
+        strong, weak = following["close"][k], following["weak_close"][k]
         # an open before the strong close means the strong close belongs to a later quote
-        next_open = next((j for j in range(k + 1, len(marks)) if marks[j][1] == "open"), None)
+        next_open = following["open"][k]
         chosen = strong
         if chosen is None or (next_open is not None and next_open < chosen):
             chosen = weak if weak is not None and (next_open is None or weak < next_open) else None
@@ -118,6 +118,19 @@ def _pair_singles(text: str, start: int, end: int, allow_unclosed: bool) -> list
         pairs.append((at, marks[chosen][0]))
         k = chosen + 1
     return pairs
+
+
+def _next_by_role(marks: list[tuple[int, str]]) -> dict[str, list[int | None]]:
+    """For each role and mark k, the index of the first later mark with that role (one backward pass)."""
+    following: dict[str, list[int | None]] = {
+        role: [None] * len(marks) for role in ("open", "close", "weak_close")
+    }
+    upcoming: dict[str, int | None] = dict.fromkeys(following)
+    for k in range(len(marks) - 1, -1, -1):
+        for role in following:
+            following[role][k] = upcoming[role]
+        upcoming[marks[k][1]] = k
+    return following
 
 
 def _span(text: str, open_at: int, close_at: int | None, limit: int, double: bool) -> MarkedSpan | None:
