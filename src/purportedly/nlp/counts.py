@@ -66,13 +66,15 @@ class CountFinder:
 
     # ------------------------------------------------------------------ match
     def match(self, doc: Doc) -> list[CountMatch]:
-        found, i = [], 0
-        while i < len(doc):
-            number = self.numbers.read(doc, i)
-            if number is None:
-                i += 1
+        found, consumed = [], 0
+        for token in doc:
+            # cheap lexical test first: most tokens are not numbers
+            if token.i < consumed or not (token.like_num or token.lower_ in self.numbers.collectives):
                 continue
-            i = number.end
+            number = self.numbers.read(doc, token.i)
+            if number is None:
+                continue
+            consumed = number.end
             candidate = self._candidate(doc, number)
             if candidate is not None:
                 found.append(candidate)
