@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,17 +45,23 @@ class LayoutSentencizer:
 
     def set_annotations(self, doc: Doc, segments: list[Segment]) -> Doc:
         doc._.segments = segments
+        if len(doc) < 2:
+            return doc
         token_starts = [token.idx for token in doc]
-        for segment in segments:
-            i = bisect_left(token_starts, segment.start)
-            if 0 < i < len(doc):
-                doc[i].is_sent_start = True
+        starts = {bisect_left(token_starts, segment.start) for segment in segments}
         if self.break_on_newline:
             text = doc.text  # once: Doc.text rebuilds the whole string on every access
-            for token in doc[1:]:
-                previous = doc[token.i - 1]
-                if "\n" in text[previous.idx : token.idx] and not token.is_space:
-                    token.is_sent_start = True
+            starts.update(
+                token.i
+                for token in doc[1:]
+                if not token.is_space and "\n" in text[token_starts[token.i - 1] : token.idx]
+            )
+        # one from_array call: setting Token.is_sent_start scans the whole Doc each time (quadratic)
+        flags = doc.to_array([SENT_START])
+        for i in starts:
+            if 0 < i < len(doc):
+                flags[i] = 1
+        doc.from_array([SENT_START], flags)
         return doc
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from purportedly.model import Quote, Segment, Span
 from purportedly.nlp.attribution import Attributor, Found, tokens_between
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.indirect import Reported, find_reported
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
@@ -86,7 +87,7 @@ class QuoteFinder:
     def match(self, doc: Doc) -> QuoteMatches:
         paragraphs = self._paragraphs(doc)
         allowed = [(s, e) for s, e, _ in paragraphs]
-        turns = self.turn_finder.find(doc.text, allowed)
+        turns = self.turn_finder.find(doc_index(doc).text, allowed)
         items = self._items(doc, paragraphs, turns)
         inside = self._tokens_inside(doc, items)
         ranges = self._token_ranges(doc, items)
@@ -105,12 +106,13 @@ class QuoteFinder:
         return QuoteMatches(items, reported, paragraphs)
 
     def _paragraphs(self, doc: Doc) -> list[tuple[int, int, str]]:
-        segments = doc._.segments or [Segment(kind="body", start=0, end=len(doc.text), text=doc.text)]
+        text = doc_index(doc).text  # Doc.text rebuilds the string on every access
+        segments = doc._.segments or [Segment(kind="body", start=0, end=len(text), text=text)]
         paragraphs = []
         for segment in segments:
             if segment.kind in self.skip_segments:
                 continue
-            for line in re.finditer(r"[^\n]+", doc.text[segment.start : segment.end]):
+            for line in re.finditer(r"[^\n]+", doc_index(doc).text[segment.start : segment.end]):
                 if line.group().strip():
                     paragraphs.append(
                         (segment.start + line.start(), segment.start + line.end(), segment.kind)
@@ -128,7 +130,7 @@ class QuoteFinder:
         for turn in turns:
             k = paragraph_of(turn.start)
             items.append(Item("turn", turn.start, turn.end, k, paragraphs[k][2], turn=turn))
-        marked = find_quotes(doc.text, [(s, e) for s, e, _ in paragraphs])
+        marked = find_quotes(doc_index(doc).text, [(s, e) for s, e, _ in paragraphs])
         offset = len(items)
         for span in marked:
             k = paragraph_of(span.start)
@@ -222,7 +224,7 @@ class QuoteFinder:
         next_open = items[siblings[position + 1]].open_at if position + 1 < len(siblings) else None
         end_limit = region_end if next_open is None else min(next_open, region_end)
         quote_tokens = tokens_between(doc, item.start, item.end)
-        if self._is_embedded(doc.text, item.open_at, start_limit) and quote_tokens:
+        if self._is_embedded(doc_index(doc).text, item.open_at, start_limit) and quote_tokens:
             found = self.attributor.embedded(doc, quote_tokens)
             # a scare quote in a headline or heading echoes the story: the speakers step matches it there
             if found is not None and not (found.method == "scare" and item.segment in DISPLAY_SEGMENTS):
@@ -274,7 +276,7 @@ class QuoteFinder:
         for item in roles:
             mention = parties.get(item.turn.role)
             if mention is not None:
-                item.label_speaker = doc.text[mention[0] : mention[1]]
+                item.label_speaker = doc_index(doc).text[mention[0] : mention[1]]
                 item.label_mention = mention
 
     # ------------------------------------------------------------------ context fallbacks
@@ -366,13 +368,14 @@ class QuoteFinder:
         if same_paragraph:
             return same_paragraph[-1][2]
         words = [t for t in tokens_between(doc, item.start, item.end) if not t.is_punct]
-        starts_paragraph = not doc.text[paragraphs[item.paragraph][0] : item.open_at or item.start].strip()
+        text = doc_index(doc).text
+        starts_paragraph = not text[paragraphs[item.paragraph][0] : item.open_at or item.start].strip()
         if len(words) < MIN_WORDS_FOR_CONTEXT and not starts_paragraph:
             return None
         if item.paragraph == 0 or paragraphs[item.paragraph - 1][2] != item.segment:
             return None
         p_start, p_end, _ = paragraphs[item.paragraph - 1]
-        if doc.text[p_start:p_end].rstrip().endswith(":"):
+        if doc_index(doc).text[p_start:p_end].rstrip().endswith(":"):
             colon = self._colon_paragraph(doc, p_start, p_end)
             if colon is not None:
                 return colon
@@ -389,7 +392,7 @@ class QuoteFinder:
         tokens = tokens_between(doc, p_start, p_end)
         if not tokens:
             return None
-        last_sentence = tokens[-1].sent
+        last_sentence = doc_index(doc).sentence_at(tokens[-1].idx) or doc[:]
         candidates = [t for t in tokens if t.i >= last_sentence.start] if last_sentence_only else tokens
         for token in reversed(candidates):
             if self.attributor.is_cue(token):
@@ -425,7 +428,7 @@ class QuoteFinder:
         )
         return Quote(
             id=quote_id,
-            text=doc.text[item.start : item.end],
+            text=doc_index(doc).text[item.start : item.end],
             start=item.start,
             end=item.end,
             kind=item.kind,
@@ -445,7 +448,7 @@ class QuoteFinder:
         paragraph = next((k for k, (s, e, _) in enumerate(paragraphs) if s <= reported.start < e), None)
         return Quote(
             id=quote_id,
-            text=doc.text[reported.start : reported.end],
+            text=doc_index(doc).text[reported.start : reported.end],
             start=reported.start,
             end=reported.end,
             kind="indirect",
@@ -459,7 +462,7 @@ class QuoteFinder:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(text=doc.text[start:end], start=start, end=end)
+    return Span(text=doc_index(doc).text[start:end], start=start, end=end)
 
 
 def _has_speaker(found: Found | None) -> bool:
