@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from purportedly.analysis import make_doc
 from purportedly.model import Article
+from purportedly.nlp.aliases import Transliterator
 from purportedly.nlp.pipeline import DEFAULT_MODEL
 from purportedly.reading import read_text
 
@@ -159,3 +160,27 @@ def test_article_without_segments_is_all_body(facts_nlp):
     doc = facts_nlp(make_doc(facts_nlp, article))
     assert [c.number for c in doc._.counts] == [2]
     assert doc._.times[0].text == "yesterday" and doc._.times[0].value is None
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Yevseev", "Evseev"),
+        ("Yevgeny", "Evgeniy", "Evgenii"),
+        ("Dmitry", "Dmitriy"),
+        ("Shchukin", "Schukin"),
+        ("Dovhan", "Dovgan"),
+        ("Sergei", "Sergey", "Serhiy"),
+        ("Alexei", "Alexey", "Aleksei"),
+        ("Zelensky", "Zelenskyy", "Zelenskiy"),
+    ],
+)
+def test_transliteration_variants_share_a_key(spellings):
+    transliterator = Transliterator()
+    assert len({transliterator.key(s) for s in spellings}) == 1
+
+
+def test_different_names_keep_different_keys():
+    transliterator = Transliterator()
+    assert transliterator.key("Kostrov") != transliterator.key("Kostrova")
+    assert transliterator.key("Larisa Morozova") != transliterator.key("Gennady Morozova")
