@@ -45,20 +45,25 @@ def measure_raw(paths: list[str], model: str, batch_size: int) -> dict:
     import spacy
 
     nlp = spacy.load(model)
-    reading = 0.0
+    reading, reading_cpu = 0.0, 0.0
 
     def texts():
-        nonlocal reading
+        nonlocal reading, reading_cpu
         for path in paths:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             text = Path(path).read_text(encoding="utf-8")
             reading += time.perf_counter() - started
+            reading_cpu += time.process_time() - started_cpu
             yield text
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     for _doc in nlp.pipe(texts(), batch_size=batch_size):
         pass
-    return {"seconds": time.perf_counter() - started - reading, "excluded_reading": reading}
+    return {
+        "seconds": time.perf_counter() - started - reading,
+        "cpu_seconds": time.process_time() - started_cpu - reading_cpu,
+        "excluded_reading": reading,
+    }
 
 
 def measure_analysis(paths: list[str], model: str, batch_size: int, profile: bool) -> dict:
@@ -73,12 +78,12 @@ def measure_analysis(paths: list[str], model: str, batch_size: int, profile: boo
     nlp("Warm up the pipeline once.")
     failures = 0
     with profile_pipeline(nlp) if profile else nullcontext() as timings:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for result in analyze_inputs(paths, model=model, batch_size=batch_size):
             failures += not hasattr(result, "to_json")
-        seconds = time.perf_counter() - started
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - started_cpu
     stages = timings.as_dict() if timings is not None else {}
-    return {"seconds": seconds, "failures": failures, "stages": stages}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "failures": failures, "stages": stages}
 
 
 def worker_main(args: argparse.Namespace) -> None:
@@ -105,7 +110,7 @@ def run_worker(kind: str, paths_file: Path, count: int, args: argparse.Namespace
 
 def best(runs: list[dict]) -> dict:
     """The fastest of repeated runs: the least disturbed by other load on the machine."""
-    return min(runs, key=lambda run: run["seconds"])
+    return min(runs, key=lambda run: run["cpu_seconds"])
 
 
 def print_stages(stages: dict[str, list[float]], wall: float) -> None:
@@ -134,14 +139,7 @@ def driver_main(args: argparse.Namespace) -> int:
             analysis_runs.append(run_worker("analysis", paths_file, args.articles, args))
         raw, analysis = best(raw_runs), best(analysis_runs)
         words = count_words(paths[: args.articles])
-        raw_wps, analysis_wps = words / raw["seconds"], words / analysis["seconds"]
-        ratio = analysis_wps / raw_wps
-        print("\nThroughput on the same corpus (best of", args.repeat, "run(s) each):")
-        print(f"  raw spaCy nlp.pipe   {raw_wps:>10,.0f} words/s   peak RSS {raw['peak_rss_mb']:>7.0f} MB")
-        analysis_rss = analysis["peak_rss_mb"]
-        print(f"  purportedly analyze  {analysis_wps:>10,.0f} words/s   peak RSS {analysis_rss:>7.0f} MB")
-        verdict = "OK" if ratio >= RATIO_FLOOR else "BELOW FLOOR"
-        print(f"  RATIO analyze/raw    {ratio:>10.3f}   (floor {RATIO_FLOOR}: {verdict})")
+        ratio = report_throughput(words, raw, analysis, args.repeat)
         if analysis["failures"]:
             print(f"  ({analysis['failures']} of {args.articles} articles came back as failures)")
 
@@ -151,6 +149,25 @@ def driver_main(args: argparse.Namespace) -> int:
 
         memory_ok = check_memory(args, scales, paths_file, words_at, analysis)
     return 0 if ratio >= RATIO_FLOOR and memory_ok else 1
+
+
+def report_throughput(words: int, raw: dict, analysis: dict, repeat: int) -> float:
+    """Print words/s of both sides by wall clock and by CPU time; return the ratio the verdict uses.
+
+    CPU time (``time.process_time``: this process, all threads) is what the verdict uses: on a
+    shared machine, wall time also counts whatever else runs; on an idle one the two agree.
+    """
+    print(f"\nThroughput on the same corpus ({words:,} words; best of {repeat} run(s) each):")
+    print(f"  {'':<22}{'wall words/s':>14}{'CPU words/s':>14}{'peak RSS':>12}")
+    for name, run in (("raw spaCy nlp.pipe", raw), ("purportedly analyze", analysis)):
+        wall, cpu = words / run["seconds"], words / run["cpu_seconds"]
+        print(f"  {name:<22}{wall:>14,.0f}{cpu:>14,.0f}{run['peak_rss_mb']:>9.0f} MB")
+    wall_ratio = raw["seconds"] / analysis["seconds"]
+    ratio = raw["cpu_seconds"] / analysis["cpu_seconds"]
+    verdict = "OK" if ratio >= RATIO_FLOOR else "BELOW FLOOR"
+    print(f"  RATIO analyze/raw     wall {wall_ratio:.3f}   CPU {ratio:.3f}", end="")
+    print(f"   (floor {RATIO_FLOOR}, on CPU time: {verdict})")
+    return ratio
 
 
 def check_memory(
