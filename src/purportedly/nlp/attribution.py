@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.mentions import mention_bounds
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
 
@@ -60,7 +61,11 @@ class Attributor:
             if particle is not None and particle.i > cue.i
             else cue.idx + len(cue)
         )
-        text = cue.doc.text[cue.idx : end] if particle is not None and particle.i == cue.i + 1 else cue.text
+        text = (
+            doc_index(cue.doc).text[cue.idx : end]
+            if particle is not None and particle.i == cue.i + 1
+            else cue.text
+        )
         if particle is not None and particle.i != cue.i + 1:
             text, end = f"{cue.text} {particle.text}", cue.idx + len(cue)
         return Found(method, text, cue.idx, end, *self._bounds(speaker))
@@ -127,7 +132,7 @@ class Attributor:
         window = tokens_between(doc, start_limit, open_at)
         if not window:
             return None
-        sentence_start = window[-1].sent.start
+        sentence_start = _sentence(window[-1]).start
         window = [t for t in window if t.i >= sentence_start] or window[-1:]
         last = window[-1]
         according = self._according_to(window)
@@ -160,7 +165,7 @@ class Attributor:
         words = [t for t in quote_tokens if not t.is_punct]
         if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
             return None
-        root = quote_tokens[0].sent.root
+        root = _sentence(quote_tokens[0]).root
         if root.i in inside:
             return None
         speaker = self.speaker_of(root)
@@ -214,6 +219,12 @@ class Attributor:
         return Found("colon", None, None, None, *self._bounds(subject))
 
 
+def _sentence(token: Token):
+    """The sentence of ``token`` from the per-Doc index (``Token.sent`` rescans the Doc each call)."""
+    sentence = doc_index(token.doc).sentence_at(token.idx)
+    return sentence if sentence is not None else token.doc[token.i : token.i + 1]
+
+
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens wholly inside [start, end), spaces left out."""
     span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
@@ -223,7 +234,7 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 def _first_sentence(window: list[Token]) -> list[Token]:
     if not window:
         return window
-    sentence_end = window[0].sent.end  # one lookup: Token.sent walks the sentence each time
+    sentence_end = _sentence(window[0]).end
     return [t for t in window if t.i < sentence_end]
 
 

@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
 from purportedly.nlp.name_matching import NameIndex
 
@@ -37,7 +38,7 @@ class MentionClusters:
         self.person_ents = {
             t: ent for ent in doc.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)
         }
-        self.paragraph_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
+        self.paragraph_starts = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc_index(doc).text)]
         self._collect()
 
     # ------------------------------------------------------------------ collecting

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set, load_table
 
 # Dependents that belong to a speaker's name or description ("the soldier's wife", "27-year-old
@@ -100,7 +101,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         ):
             end = max(end, child.right_edge.i)
     doc = head.doc
-    sentence = head.sent
+    sentence = doc_index(head.doc).sentence_at(head.idx) or head.doc[:]  # Token.sent rescans the Doc
     start, end = max(start, sentence.start), min(end, sentence.end - 1)
     # a modifier's subtree can run on past a comma into a participle clause: stop there
     stop = next(

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc
 
+from purportedly.nlp.doc_index import doc_index
+
 INTERVIEWER = re.compile(
     r"\b(?:[Ii]nterview(?:ed)?|[Qq]uestions)\s+by\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})"
 )
@@ -17,7 +19,8 @@ def interview_parties(doc: Doc, first_turn: int) -> dict[str, tuple[int, int]]:
     interviewer = _interviewer(doc)
     if interviewer is not None:
         parties["interviewer"] = interviewer
-    interviewer_name = doc.text[interviewer[0] : interviewer[1]] if interviewer else ""
+    text = doc_index(doc).text
+    interviewer_name = text[interviewer[0] : interviewer[1]] if interviewer else ""
     for ent in doc.ents:
         if ent.start_char >= first_turn:
             break
@@ -29,12 +32,13 @@ def interview_parties(doc: Doc, first_turn: int) -> dict[str, tuple[int, int]]:
 
 def _interviewer(doc: Doc) -> tuple[int, int] | None:
     """The name after 'Interview by' in the text, or an author of the article found in the text."""
-    match = INTERVIEWER.search(doc.text)
+    text = doc_index(doc).text
+    match = INTERVIEWER.search(text)
     if match is not None:
         return match.start("name"), match.end("name")
     article = doc._.article
     for author in article.authors if article is not None else []:
-        at = doc.text.find(author)
+        at = text.find(author)
         if at >= 0:
             return at, at + len(author)
     return None
