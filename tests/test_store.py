@@ -119,6 +119,7 @@ def test_errors_are_kept_once_per_input_line_and_message(store):
     store.add_error("feed.jsonl", 7, "line 7 is not valid JSON")
     store.add_error("feed.jsonl", 7, "line 7 is not valid JSON")
     store.add_error("missing.txt", None, "file not found")
+    store.add_error("missing.txt", None, "file not found")  # NULL lines never meet UNIQUE: no upsert
     assert [(e["input"], e["line"]) for e in store.errors()] == [("feed.jsonl", 7), ("missing.txt", None)]
 
 

@@ -142,11 +142,16 @@ class Store:
     def add_error(self, input_name: str, line: int | None, message: str) -> None:
         """Record an input that could not be read; the same error twice is kept once."""
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO errors(input, line, message, time) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(input, line, message) DO UPDATE SET time = excluded.time",
-                (input_name, line, message, _now()),
+            # not an upsert: UNIQUE(input, line, message) never matches a NULL line (whole-file errors)
+            updated = db.execute(
+                "UPDATE errors SET time = ? WHERE input = ? AND line IS ? AND message = ?",
+                (_now(), input_name, line, message),
             )
+            if not updated.rowcount:
+                db.execute(
+                    "INSERT INTO errors(input, line, message, time) VALUES (?, ?, ?, ?)",
+                    (input_name, line, message, _now()),
+                )
 
     # ----------------------------------------------------------------------- reads
 
