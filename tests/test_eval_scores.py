@@ -12,6 +12,8 @@ SEED_FLOORS = {
     "date": 1.0,
     "key_points": 1.0,
     "captions": 1.0,
+    "quotes": 0.95,  # issue 2
+    "speakers": 0.90,  # issue 2
     "sources": 0.90,  # issue 3
     "hedges": 0.85,  # issue 3
     "entities": 0.85,  # issue 4
@@ -24,6 +26,8 @@ DEV_FLOORS: dict[str, float] = {
     "date": 1.0,
     "key_points": 1.0,
     "captions": 1.0,
+    "quotes": 0.90,  # issue 2
+    "speakers": 0.85,  # issue 2
     "sources": 0.80,  # issue 3
     "hedges": 0.80,  # issue 3
     "entities": 0.85,  # issue 4
