@@ -18,6 +18,8 @@ SPEAKER_PASSIVES = {"quote", "hear", "overhear", "record", "film"}
 QUOTATIVES = {"go", "be like"}
 SUBJECT_INHERITING = {"conj", "xcomp", "advcl", "pcomp", "prep"}
 SCARE_QUOTE_MAX_WORDS = 5
+AFTER_WINDOW = 16  # tokens after a closing mark searched for the cue verb
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass
@@ -93,6 +95,8 @@ class Attributor:
                 (c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not self.is_blocked(c)), None
             )
             if subject is not None:
+                if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head  # "the official, who spoke …": the official
                 return subject
             passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
@@ -119,8 +123,9 @@ class Attributor:
         according = self._according_to(window[:3])
         if according is not None:
             return according
-        for token in window[:8]:
-            if self.is_cue(token):
+        for token in window[:AFTER_WINDOW]:
+            # "…," the official, who spoke on condition of anonymity, said: not the relative clause's verb
+            if self.is_cue(token) and not _in_relative_clause(token):
                 speaker = self.speaker_of(token)
                 if speaker is None or speaker.idx < close_at:  # the parser took a word of the quote
                     speaker = _first_nominal(window, after=token.i) or _first_nominal(window, after=-1)
@@ -236,6 +241,10 @@ def _first_sentence(window: list[Token]) -> list[Token]:
         return window
     sentence_end = _sentence(window[0]).end
     return [t for t in window if t.i < sentence_end]
+
+
+def _in_relative_clause(token: Token) -> bool:
+    return token.dep_ in ("relcl", "acl") or any(a.dep_ == "relcl" for a in list(token.ancestors)[:3])
 
 
 def _first_nominal(window: list[Token], after: int) -> Token | None:
