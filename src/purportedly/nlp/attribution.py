@@ -217,8 +217,8 @@ class Attributor:
             if nouns:
                 return Found("label", None, None, None, (words[0].i, words[-1].i + 1), nouns[-1].i)
             return None
-        verb = next(t for t in words if t.pos_ in ("VERB", "AUX"))
-        subject = self.speaker_of(verb)
+        verb = next((t for t in words if t.pos_ in ("VERB", "AUX")), None)
+        subject = self.speaker_of(verb) if verb is not None else None  # no verb: text the tagger misreads
         if subject is None:
             return None
         return Found("colon", None, None, None, *self._bounds(subject))
