@@ -158,6 +158,11 @@ def test_exports_of_the_real_corpus(store, tmp_path):
     assert sum(1 for _, kind in graph.nodes(data="kind") if kind == "article") == store.article_count()
     reviews = json.loads((tmp_path / "out.claimreview").read_text())
     assert all(r["@type"] == "ClaimReview" and r["itemReviewed"]["@type"] == "Claim" for r in reviews)
+    widely_carried = tmp_path / "wide.json"
+    export(store, "claimreview", widely_carried, min_reports=3)
+    wide = json.loads(widely_carried.read_text())
+    assert 0 < len(wide) < len(reviews)
+    assert all(len(r["itemReviewed"]["appearance"]) >= 3 for r in wide)
 
 
 def test_cli_verbs(store, tmp_path):

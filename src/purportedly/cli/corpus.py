@@ -221,11 +221,12 @@ def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="the file to write")],
     db: Db = DEFAULT_DB,
     table: Annotated[ExportTable, typer.Option(help="table for csv/parquet")] = ExportTable.claims,
+    min_reports: Annotated[int, typer.Option("--min-reports", help="claimreview: carried by this many")] = 1,
 ) -> None:
     """Export the corpus: JSONL, CSV/Parquet tables, GraphML provenance graph, ClaimReview JSON-LD."""
     from purportedly.exports import export as write_export
 
-    written = write_export(_open(db), format.value, out, table=table.value)
+    written = write_export(_open(db), format.value, out, table=table.value, min_reports=min_reports)
     Console(stderr=True).print(f"wrote {written} record(s) to {out}", highlight=False)
 
 

@@ -22,10 +22,13 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview")
 
 
-def export(source: Store | Corpus, fmt: str, out: str | Path, *, table: str = "claims") -> int:
+def export(
+    source: Store | Corpus, fmt: str, out: str | Path, *, table: str = "claims", min_reports: int = 1
+) -> int:
     """Write the corpus to ``out`` in ``fmt``; returns how many records (lines, rows, nodes, reviews).
 
-    ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet.
+    ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet;
+    ``min_reports`` keeps only ClaimReviews of claims carried by that many articles.
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -39,7 +42,7 @@ def export(source: Store | Corpus, fmt: str, out: str | Path, *, table: str = "c
     if fmt == "graphml":
         return write_graphml(corpus, out)
     if fmt == "claimreview":
-        return write_claimreview(corpus, out)
+        return write_claimreview(corpus, out, min_reports=min_reports)
     raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
