@@ -19,6 +19,7 @@ register_extensions()
 EVENT_DEPS = ("relcl", "acl")
 CLAUSE_POS = ("VERB", "AUX")
 MAX_CLIMB = 5
+NEXT_VERB_WINDOW = 4
 TRANSPARENT = {"include", "among", "like"}
 CLOCK_AFTER = re.compile(
     r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE
@@ -191,6 +192,16 @@ class CountFinder:
             found = self._lexicon_event(candidate)
             if found is not None:
                 return found
+        return self._next_verb_event(number, noun)
+
+    def _next_verb_event(self, number: Token, noun: Token | None) -> tuple[str | None, str | None]:
+        """Parser slip fallback: '70 of his comrades died' read as subject + the verb right after it."""
+        start = max(number.i, noun.i if noun is not None else number.i) + 1
+        for token in number.doc[start : start + NEXT_VERB_WINDOW]:
+            if token.is_punct and token.text not in ("-", "–"):
+                break
+            if token.pos_ == "VERB":
+                return self._lexicon_event(token) or (None, None)
         return None, None
 
     def _lexicon_event(self, token: Token) -> tuple[str, str] | None:
