@@ -25,7 +25,7 @@ class CueIndex:
     def __init__(self, doc: Doc) -> None:
         inside_quotes = SpanIndex(quoted_spans(doc))
         self.index = doc_index(doc)
-        cues = load_cue_lexicon().find(self.index.text)
+        cues = self.index.cue_matches(load_cue_lexicon())
         self.cues = [c for c in cues if not inside_quotes.overlaps(c.start, c.end)]
         self.starts = [c.start for c in self.cues]
         self.doc = doc

@@ -22,6 +22,14 @@ class DocIndex:
         except ValueError:  # no sentence boundaries (a bare tokenizer Doc): one sentence
             self.sentences = [doc[:]] if len(doc) else []
         self.starts = [s.start_char for s in self.sentences]
+        self._cues: dict[int, list] = {}
+
+    def cue_matches(self, lexicon) -> list:
+        """Every cue of ``lexicon`` in the text, found once for hedges and claims alike."""
+        key = id(lexicon)
+        if key not in self._cues:
+            self._cues[key] = lexicon.find(self.text)
+        return self._cues[key]
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding character ``offset`` (the one before it, in whitespace between)."""

@@ -52,6 +52,12 @@ PERSON_CONTEXT = re.compile(
     r"\b([A-Z][a-z’'\-]+(?:[ \t][A-Z][a-z’'\-]+){1,2})"
     r"(?=,[ \t]\d{1,3},|[ \t](?:says|said|told|wrote|added|claimed|insisted|explained)\b)"
 )
+FACILITY_NOUNS = (
+    "theatre|theater|hospital|airport|station|cathedral|church|monastery|school|university|plant|factory|"
+    "bridge|dam|prison|stadium|market|port|airbase|airfield|barracks|mall|shopping centre|steelworks"
+)
+# 'the Mariupol drama theatre', 'Kherson airport': a place name with a lowercase facility noun
+FACILITY = re.compile(rf"\b({CAP_WORD})[ \t]+((?:[a-z]+[ \t]+){{0,2}}(?:{FACILITY_NOUNS}))\b(?![ \t]+of\b)")
 NOT_REGION_WORDS = {
     "The",
     "Northern",
@@ -133,6 +139,19 @@ def settlements_and_datelines(text: str) -> Iterator[Mention]:
         yield Mention(match.start(1), match.end(1), match.group(1), "ORG", RULE_PRIORITY)
 
 
+def facilities(text: str) -> Iterator[Mention]:
+    for match in FACILITY.finditer(text):
+        name = match.group(1)
+        if (
+            name in NOT_REGION_WORDS
+            or name.isupper()
+            or match.start() == 0
+            or text[match.start() - 1] in ".\n"
+        ):
+            continue  # 'Russian military base', acronyms, sentence-initial capitals
+        yield Mention(match.start(), match.end(), match.group(), "FAC", RULE_PRIORITY)
+
+
 def people_in_context(text: str) -> Iterator[Mention]:
     for match in PERSON_CONTEXT.finditer(text):
         yield Mention(match.start(1), match.end(1), match.group(1), "PERSON", 1)
@@ -148,5 +167,6 @@ def rule_mentions(text: str) -> list[Mention]:
         channels_and_pen_names,
         settlements_and_datelines,
         people_in_context,
+        facilities,
     )
     return [mention for finder in finders for mention in finder(text)]

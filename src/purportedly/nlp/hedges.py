@@ -34,12 +34,15 @@ class HedgeFinder:
 
     def match(self, doc: Doc) -> list[CueMatch]:
         inside_quotes = SpanIndex(quoted_spans(doc))
-        text = doc_index(doc).text
         found = []
-        for segment in story_segments(doc):
-            for cue in self.lexicon.find(text, segment.start, segment.end):
-                if cue.type.hedge and not inside_quotes.overlaps(cue.start, cue.end):
-                    found.append(cue)
+        story = SpanIndex([(s.start, s.end) for s in story_segments(doc)])
+        for cue in doc_index(doc).cue_matches(self.lexicon):
+            if (
+                cue.type.hedge
+                and story.covers(cue.start, cue.end)
+                and not inside_quotes.overlaps(cue.start, cue.end)
+            ):
+                found.append(cue)
         return found
 
     def set_annotations(self, doc: Doc, cues: list[CueMatch]) -> Doc:

@@ -79,6 +79,7 @@ class QuoteFinder:
         self.attributor = Attributor(data_dir)
         self.turn_finder = TurnFinder(data_dir)
         self.reply_nouns = load_set("reply_nouns.txt", data_dir)
+        self.person_nouns = load_set("person_nouns.txt", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -256,13 +257,15 @@ class QuoteFinder:
             i -= 1
         return i >= start_limit and (text[i].isalnum() or text[i] in EMBEDDING_CHARS)
 
-    @staticmethod
-    def _turn_found(item: Item) -> Found:
+    def _turn_found(self, item: Item) -> Found:
         turn = item.turn
         found = Found("turn", f"{turn.label}:", turn.label_start, turn.label_end + 1)
         if not turn.unknown and turn.role is None:
             words = turn.label.lower().split()
-            item.label_speaker = " ".join(words) if not words else f"the {' '.join(words)}"
+            if words[-1] in self.person_nouns:  # SOLDIER: "the soldier"
+                item.label_speaker = f"the {' '.join(words)}"
+            else:  # IVANOV: a name
+                item.label_speaker = " ".join(w.capitalize() for w in words)
             item.label_mention = (turn.label_start, turn.label_end)
         return found
 

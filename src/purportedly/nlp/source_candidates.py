@@ -135,6 +135,8 @@ def from_citation(
 ) -> Candidate | None:
     """A candidate for a citing phrase, or None when the phrase cannot name a source."""
     head = citation.head
+    if citation.how == "subject" and citation.verb in lexicon.weak_subject_verbs:
+        return None  # 'the man describes ...': telling what is heard, not citing anyone
     if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num:
         return None
     doc = citation.head.doc

@@ -64,10 +64,19 @@ class Citation:
 def find_citations(doc: Doc, sentences: list[Span], lexicon: CitingLexicon) -> list[Citation]:
     """Every citing noun phrase in ``sentences`` (one linear pass over their tokens)."""
     found: list[Citation] = []
+    triggers = _trigger_words(lexicon)
     for sentence in sentences:
         for token in sentence:
-            found.extend(citations_at(token, lexicon))
+            # most tokens trigger nothing: test two strings before touching the parse
+            if token.lower_ in triggers or token.lemma_.lower() in triggers:
+                found.extend(citations_at(token, lexicon))
     return found
+
+
+@lru_cache(maxsize=8)
+def _trigger_words(lexicon: CitingLexicon) -> frozenset[str]:
+    first_words = {p[0] for p in lexicon.source_prepositions}
+    return lexicon.report_verbs | lexicon.statement_nouns | lexicon.outlet_nouns | first_words
 
 
 def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:

@@ -81,7 +81,7 @@ class SpeakerResolver:
         span = quote.speaker_mention
         if span is None:
             return None
-        if span.text.isupper() and quote.speaker and quote.speaker.lower() != span.text.lower():
+        if quote.speaker and quote.speaker.lower() == f"the {span.text.lower()}":  # label "SOLDIER"
             return self._label_mention(span, quote.speaker)
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):

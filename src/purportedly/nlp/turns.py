@@ -27,6 +27,11 @@ class Turn:
     unknown: bool  # an unidentified voice: the speaker stays null
 
 
+def _is_title_label(label: str) -> bool:
+    words = label.split()
+    return len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
 def _is_upper_label(label: str) -> bool:
     letters = [c for c in label if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -48,7 +53,12 @@ class TurnFinder:
         turns = []
         for k, match in enumerate(candidates):
             key = self._key(match.group("label"))
-            if key in self.roles or counts[key] >= 2 or self._has_labelled_neighbour(text, candidates, k):
+            neighbour = self._has_labelled_neighbour(text, candidates, k)
+            if _is_upper_label(match.group("label")):
+                is_turn = key in self.roles or counts[key] >= 2 or neighbour
+            else:  # "Soldier: …" in title case: only inside a block of repeated labels
+                is_turn = key in self.roles or (counts[key] >= 2 and neighbour)
+            if is_turn:
                 turns.append(self._turn(match, key))
         return turns
 
@@ -64,7 +74,11 @@ class TurnFinder:
         key = self._key(label)
         if key in self.roles:
             return True
-        return _is_upper_label(label) and key not in self.furniture and len(label) > 1
+        return (
+            (_is_upper_label(label) or _is_title_label(label))
+            and key not in self.furniture
+            and len(label) > 1
+        )
 
     @staticmethod
     def _has_labelled_neighbour(text: str, candidates: list[re.Match], k: int) -> bool:
