@@ -46,11 +46,18 @@ def read_bytes(
     else:
         text, encoding = decode_bytes(data)
         sniffed_html = kind is None and looks_like_html(text)
+        if not sniffed_html:
+            # before the layout reading, which would take minutes on a raised-limit 50 MB file
+            _check_length(len(text), max_chars)
         article = read_html(text, document) if sniffed_html else read_text(text, document)
         article.encoding = encoding
-    if len(article.text) > max_chars:
-        raise ReadError(f"too long to analyse ({len(article.text):,} characters; the limit is {max_chars:,})")
+    _check_length(len(article.text), max_chars)
     return article
+
+
+def _check_length(length: int, max_chars: int) -> None:
+    if length > max_chars:
+        raise ReadError(f"too long to analyse ({length:,} characters; the limit is {max_chars:,})")
 
 
 def kind_of(path: Path) -> str | None:
