@@ -18,7 +18,7 @@ from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 
 register_extensions()
 
-KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART")
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 OUTPUT_TYPE = {"PRODUCT": "ORG", "WORK_OF_ART": "ORG", "LAW": "ORG", "OTHER": "OTHER"}
 GAZETTEER_PRIORITY = 3
 SKIPPED_SEGMENTS: tuple[str, ...] = ()  # bylines and date lines name authors and outlets too
@@ -120,7 +120,11 @@ class EntityRecognizer:
 
     def _clean_ent(self, doc: Doc, ent: Span) -> list[Mention]:
         """Split an NER span at line breaks, slashes and inner possessives; trim junk at the edges."""
-        label = ent.label_ if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") else "OTHER"
+        label = (
+            ent.label_
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LANGUAGE")
+            else "OTHER"
+        )
         mentions, cursor = [], 0
         for separator in [*ENT_SEPARATOR.finditer(ent.text), None]:
             piece_end = separator.start() if separator else len(ent.text)
@@ -167,6 +171,12 @@ class EntityRecognizer:
             mention = self._strip_title(text, mention)
             mention = self._strip_possessive(text, mention)
         surface = mention.text
+        demonym = self.demonyms.get(fold(surface))
+        if demonym is not None and mention.priority < GAZETTEER_PRIORITY:
+            mention.canonical, mention.label = demonym, "NORP"  # 'pro-Ukrainian', 'Russians'
+            return mention
+        if mention.label == "LANGUAGE":
+            return None  # a language only counts as its people ('Ukrainian-language' -> Ukrainian)
         # only units ('1217th Motor Rifle Regiment') and gazetteer names may start with a digit
         if not surface or not (
             surface[0].isupper() or surface[0].isdigit() and mention.priority >= RULE_PRIORITY
@@ -174,11 +184,8 @@ class EntityRecognizer:
             return None
         if fold(surface) in self.not_names or surface_key(surface) in self.not_names:
             return None
-        demonym = self.demonyms.get(fold(surface))
-        if demonym is None and mention.label == "NORP" and fold(surface).endswith("s"):
-            demonym = surface[:-1]  # 'Chechens' -> 'Chechen'
-        if demonym is not None and mention.priority < GAZETTEER_PRIORITY:
-            mention.canonical, mention.label = demonym, "NORP"
+        if mention.label == "NORP" and fold(surface).endswith("s") and mention.priority < GAZETTEER_PRIORITY:
+            mention.canonical = surface[:-1]  # 'Chechens' -> 'Chechen'
         elif mention.priority == 0 and surface.isupper():
             mention.weak = True  # 'KYIV' joins 'Kyiv'; 'GMT' or 'VERDICT' alone goes
         if (
