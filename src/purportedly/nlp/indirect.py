@@ -33,7 +33,10 @@ def find_reported(
         clause = next((c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i), None)
         if clause is None:
             continue
-        tokens = [t for t in clause.subtree if not t.is_space]
+        # only what follows the cue: "which the SBU said was made …" reports "was made …"
+        tokens = [t for t in clause.subtree if not t.is_space and t.i > token.i]
+        if not tokens:
+            continue
         outside = [t for t in tokens if t.i not in inside_quotes]
         if len(outside) < MIN_CLAUSE_TOKENS or len(outside) * 2 < len(tokens):
             continue  # the clause is a direct quote: attributed there, not here
@@ -51,8 +54,9 @@ def find_reported(
 
 
 def _last_word(tokens: list[Token]) -> Token:
+    """The clause's last word, leaving out closing punctuation and a dangling "and that"."""
     for token in reversed(tokens):
-        if not token.is_punct:
+        if not token.is_punct and token.dep_ not in ("cc", "mark"):
             return token
     return tokens[-1]
 

@@ -93,7 +93,7 @@ class MentionClusters:
                 named = child.pos_ in ("PROPN", "NOUN") and self._is_person_like(head)
                 if named or self._is_person_like(child):
                     self.appositions.append((mention, self._add_token(child)))
-        if mention.kind == "name":
+        if mention.kind == "name" and not self._is_organisation(mention):
             self.names.add(self._mention_name(mention))
         return mention
 
@@ -169,6 +169,8 @@ class MentionClusters:
     def _assign(
         self, mention: Mention, earlier: EarlierView, name_clusters: dict[int, int], exclude: int | None
     ) -> int | None:
+        if mention.kind == "name" and self._is_organisation(mention):
+            return self._new_cluster()  # "Ukraine's General Staff" is not a person's name to match by surname
         if mention.kind == "name":
             index = self.names.lookup(self._mention_name(mention))
             if index is None:
@@ -183,6 +185,16 @@ class MentionClusters:
             return self._new_cluster()
         found = self._antecedent(mention, earlier, exclude, pronoun_like=self._is_generic(mention))
         return found if found is not None else self._new_cluster()
+
+    def _is_organisation(self, mention: Mention) -> bool:
+        """A proper name NER calls an organisation or place, with nothing saying it is a person."""
+        if mention.head < 0 or self.doc[mention.head].ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            return False
+        words = self.doc[mention.start : mention.end]
+        personal = any(
+            t.lower_ in self.lexicon.person_nouns or t.lower_ in self.lexicon.first_names for t in words
+        )
+        return not personal
 
     def _is_generic(self, mention: Mention) -> bool:
         return (
