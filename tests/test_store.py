@@ -1,4 +1,4 @@
-"""The SQLite store: idempotent adds, one transaction per article, errors, search with filters, views."""
+"""The SQLite store: idempotent adds, transactions, errors, search, views (Postgres: test_store_postgres)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from purportedly.store import Store, article_identity, ingest_analyses
-from purportedly.store import sqlite as store_sqlite
+from purportedly.store import rows as store_rows
 from purportedly.store.search import fts_query
 from tests.corpus.factory import chain, make_analysis
 
@@ -75,10 +75,10 @@ def test_identity_uses_url_when_given_else_normalised_text():
 
 def test_a_failure_mid_article_leaves_nothing_half_written(store, monkeypatch):
     def explode(db, article_id, analysis):
-        store_sqlite._insert_quotes(db, article_id, analysis)
+        store_rows.insert_quotes(db, article_id, analysis)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store_sqlite, "_insert_parts", explode)
+    monkeypatch.setattr(store_rows, "insert_parts", explode)
     with pytest.raises(RuntimeError):
         store.add(gunner_article(), "sha256:x")
     assert store.article_count() == 0
@@ -182,11 +182,6 @@ def test_stored_analysis_round_trips(store):
     [(article_id, loaded)] = list(store.analyses())
     assert article_id == 1
     assert loaded == original
-
-
-def test_postgres_is_refused_clearly():
-    with pytest.raises(NotImplementedError, match="PostgreSQL"):
-        Store.open("postgresql://localhost/corpus")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

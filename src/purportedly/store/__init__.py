@@ -1,20 +1,24 @@
-"""The corpus store: analysed articles kept in SQLite, ingested once, searchable.
+"""The corpus store: analysed articles kept in SQLite or PostgreSQL, ingested once, searchable.
 
 >>> from purportedly.store import Store
 >>> store = Store.open("corpus.db")          # doctest: +SKIP
+>>> store = Store.open("postgresql://team:secret@db.example.org/corpus")  # doctest: +SKIP
 >>> store.ingest(["articles/", "feed.jsonl"])  # doctest: +SKIP
 IngestSummary(stored=31, skipped=0, failed=1, ...)
 >>> store.search("barrier troops", outlet="Kyiv")  # doctest: +SKIP
 
-Only SQLite is implemented. The ``Store`` API is backend-neutral (see ``sqlite.Store``) so a
-PostgreSQL backend can be added later; it is not supported yet.
+A file path (or ``sqlite:///path``) selects SQLite (``sqlite.py``, ``schema.sql``); a
+``postgresql://`` URL selects PostgreSQL (``postgres.py``, ``schema_postgres.sql``; needs the
+``postgres`` extra). Both sit behind one ``Store`` API (``core.py``) and share their row-writing
+SQL (``rows.py``); a ``Dialect`` (``dialect.py``) holds what differs.
 """
 
 from __future__ import annotations
 
+from purportedly.store.core import Store
 from purportedly.store.ingest import IngestSummary, article_identity, ingest_analyses, ingest_paths
 from purportedly.store.search import SearchHit, search
-from purportedly.store.sqlite import Store
+from purportedly.store.url import is_url, redact
 
 __all__ = [
     "IngestSummary",
@@ -23,5 +27,7 @@ __all__ = [
     "article_identity",
     "ingest_analyses",
     "ingest_paths",
+    "is_url",
+    "redact",
     "search",
 ]

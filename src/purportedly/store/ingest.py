@@ -17,7 +17,7 @@ from purportedly.reading import ReadFailure, read_inputs
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 Outcome = Literal["stored", "skipped", "failed"]
 ProgressCallback = Callable[[Outcome, str], None]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from purportedly.store.dialect import query_terms
+
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 HitKind = Literal["article", "quote", "claim"]
 FACTUALITY_VALUES = (
@@ -24,9 +25,6 @@ FACTUALITY_VALUES = (
     "PR-",
     "PS-",
 )
-
-# a "quoted phrase", or a bare word (optionally with a trailing * for prefix search)
-_QUERY_PART = re.compile(r'"([^"]+)"|([\w\'’-]+\*?)', re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -45,20 +43,13 @@ class SearchHit:
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 MATCH expression from what a user typed: every word (or "phrase") must occur.
+    """The SQLite FTS5 MATCH expression for what a user typed: every word (or "phrase") must occur.
 
     User text is never passed to FTS5 raw, so stray quotes or operators cannot raise a syntax error.
     """
-    terms = []
-    for phrase, word in _QUERY_PART.findall(text):
-        if phrase:
-            terms.append('"' + phrase.replace('"', "") + '"')
-        elif word:
-            prefix = word.endswith("*")
-            core = word.rstrip("*").replace('"', "")
-            if core:
-                terms.append(f'"{core}"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    from purportedly.store.sqlite import fts_match
+
+    return fts_match(query_terms(text))
 
 
 def search(
@@ -74,7 +65,7 @@ def search(
     kind: HitKind | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    """Search the store (porter-stemmed, so 'shoot' finds 'shooting'); best matches first.
+    """Search the store (stemmed, so 'shoot' finds 'shooting'); best matches first.
 
     Filters: ``speaker`` (quotes by them, or articles quoting them), ``source`` (articles citing it,
     claims whose chain passes through it), ``outlet``, ``since``/``until`` (publication date,
@@ -82,9 +73,6 @@ def search(
     """
     if factuality is not None and factuality not in FACTUALITY_VALUES:
         raise ValueError(f"factuality must be one of {', '.join(FACTUALITY_VALUES)}")
-    match = fts_query(query)
-    if not match:
-        return []
     filters = {
         "speaker": speaker,
         "source": source,
@@ -94,7 +82,7 @@ def search(
         "factuality": factuality,
         "kind": kind,
     }
-    rows = store.search_rows(match, filters, limit)
+    rows = store.search_rows(query, filters, limit)
     return [
         SearchHit(
             kind=row["kind"],

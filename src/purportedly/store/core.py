@@ -1,0 +1,184 @@
+"""The backend-neutral corpus store: one API over SQLite files and shared PostgreSQL databases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from purportedly.model import Analysis
+from purportedly.store import rows
+from purportedly.store.dialect import Dialect, Session, query_terms
+from purportedly.store.url import parse_target, redact
+
+if TYPE_CHECKING:
+    from purportedly.store.ingest import IngestSummary
+    from purportedly.store.search import SearchHit
+
+SCHEMA_VERSION = "1"
+RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def dialect_for(backend: str) -> Dialect:
+    if backend == "postgres":
+        from purportedly.store.postgres import PostgresDialect
+
+        return PostgresDialect()
+    from purportedly.store.sqlite import SQLiteDialect
+
+    return SQLiteDialect()
+
+
+class Store:
+    """A corpus of analysed articles: a SQLite file, or a PostgreSQL database a team shares.
+
+    The API is small on purpose: ``open``, ``close``, ``has``, ``add``, ``add_error``, ``analyses``,
+    ``article_count``, ``errors``, ``search_rows``, ``query``. Everything else (ingest, search,
+    corpus analysis, exports) is written against this API, never against SQL; what differs between
+    backends lives in their ``Dialect`` (``sqlite.py``, ``postgres.py``).
+    """
+
+    def __init__(self, connection: Any, path: str, dialect: Dialect | None = None) -> None:
+        self.connection = connection
+        self.path = path
+        self.dialect = dialect or dialect_for("sqlite")
+        self.session = Session(connection, self.dialect)
+
+    @property
+    def backend(self) -> str:
+        return self.dialect.name
+
+    @property
+    def location(self) -> str:
+        """Where the store is, safe to print (a URL's password is masked)."""
+        return redact(self.path)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, target: str | Path = "purportedly.db", *, read_only: bool = False) -> Store:
+        """Open (creating if needed) the store at ``target``.
+
+        ``target`` is a file path, ``sqlite:///path``, ':memory:' for a throwaway store, or a
+        ``postgresql://user:pass@host/dbname`` URL (needs the ``postgres`` extra: psycopg 3).
+        ``read_only`` opens an existing store without ever writing or taking a write lock (for
+        readers such as a web server running beside an ingest).
+        """
+        backend, location = parse_target(target)
+        dialect = dialect_for(backend)
+        store = cls(dialect.connect(location, read_only=read_only), location, dialect)
+        if not read_only:
+            try:
+                store._create_schema()
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    def _create_schema(self) -> None:
+        # checked first so that opening an existing store takes no write lock
+        if self.dialect.has_table(self.session, "meta"):
+            return
+        with self.transaction() as db:
+            self.dialect.create_schema(db)
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                (SCHEMA_VERSION,),
+            )
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction; SQLite takes its write lock up front, so writers queue, not fail."""
+        with self.dialect.transaction(self.connection):
+            yield self.session
+
+    # ------------------------------------------------------------------------ verbs
+
+    def ingest(self, paths: list[str], **kwargs: Any) -> IngestSummary:
+        """Read, analyse and store ``paths``; see ``ingest.ingest_paths``."""
+        from purportedly.store.ingest import ingest_paths
+
+        return ingest_paths(self, list(paths), **kwargs)
+
+    def search(self, query: str, **filters: Any) -> list[SearchHit]:
+        """Full-text search with filters; see ``search.search``."""
+        from purportedly.store.search import search
+
+        return search(self, query, **filters)
+
+    # ---------------------------------------------------------------------- writes
+
+    def has(self, identity: str) -> bool:
+        """Whether an article with this identity (see ``ingest.article_identity``) is stored."""
+        return self.session.one("SELECT 1 AS found FROM articles WHERE identity = ?", (identity,)) is not None
+
+    def add(self, analysis: Analysis, identity: str) -> bool:
+        """Store one Analysis in one transaction; False (and nothing written) if already stored.
+
+        The unique identity decides: of two concurrent adds of one article, one inserts and the
+        other's insert does nothing.
+        """
+        for attempt in range(RETRIES):
+            try:
+                return self._add_once(analysis, identity)
+            except Exception as error:
+                if attempt == RETRIES - 1 or not self.dialect.is_retryable(error):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add_once(self, analysis: Analysis, identity: str) -> bool:
+        with self.transaction() as db:
+            article_id = rows.insert_article(db, analysis, identity, now())
+            if article_id is None:
+                return False
+            rows.insert_parts(db, article_id, analysis)
+        return True
+
+    def add_error(self, input_name: str, line: int | None, message: str) -> None:
+        """Record an input that could not be read; the same error twice is kept once."""
+        with self.transaction() as db:
+            self.dialect.record_error(db, input_name, line, message, now())
+
+    # ----------------------------------------------------------------------- reads
+
+    def article_count(self) -> int:
+        row = self.session.one("SELECT count(*) AS n FROM articles")
+        return int(row["n"]) if row else 0
+
+    def analyses(self) -> Iterator[tuple[int, Analysis]]:
+        """Every stored article as (article id, Analysis), in ingest order."""
+        for row in self.session.rows("SELECT id, analysis FROM articles ORDER BY id"):
+            yield row["id"], Analysis.model_validate_json(row["analysis"])
+
+    def errors(self) -> list[dict[str, Any]]:
+        return self.query("SELECT input, line, message, time FROM errors ORDER BY id")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only SQL query as dicts, in the backend's own SQL and parameter style."""
+        cursor = self.connection.cursor()
+        cursor.execute(sql, params) if params else cursor.execute(sql)
+        return [dict(row) for row in cursor]
+
+    def search_rows(self, query: str, filters: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+        """Full-text hits for what a user typed (every word or "phrase" must occur), filtered;
+        see ``search.search``. No searchable words: no hits."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        sql, params = self.dialect.search_sql(terms, filters, limit)
+        return [dict(row) for row in self.session.execute(sql, params, native=True)]

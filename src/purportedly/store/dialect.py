@@ -1,0 +1,173 @@
+"""What differs between store backends (connections, transactions, schema, search), and the shared session."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+Row = Mapping[str, Any]
+
+# a "quoted phrase", or a bare word (optionally with a trailing * for prefix search)
+_QUERY_PART = re.compile(r'"([^"]+)"|([\w\'’-]+\*?)', re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of what a user typed into search: a word or a "phrase", maybe a prefix (word*)."""
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+
+
+def query_terms(text: str) -> list[Term]:
+    """The words and phrases of a user's query; operators and stray quotes are never kept as syntax."""
+    terms = []
+    for phrase, word in _QUERY_PART.findall(text):
+        if phrase.replace('"', "").strip():
+            terms.append(Term(phrase.replace('"', ""), phrase=True))
+        elif word:
+            core = word.rstrip("*").replace('"', "")
+            if core:
+                terms.append(Term(core, prefix=word.endswith("*")))
+    return terms
+
+
+class Dialect(ABC):
+    """One backend's SQL and connection behaviour; everything else is written once in ``core``/``rows``."""
+
+    name: str
+
+    @abstractmethod
+    def connect(self, location: str, *, read_only: bool) -> Any:
+        """A DB-API connection whose rows read as mappings."""
+
+    @abstractmethod
+    def transaction(self, connection: Any) -> AbstractContextManager[Any]:
+        """One write transaction: committed on success, rolled back on any error."""
+
+    @abstractmethod
+    def create_schema(self, session: Session) -> None:
+        """Create the tables, indexes, full-text index and views unless they exist."""
+
+    @abstractmethod
+    def has_table(self, session: Session, name: str) -> bool: ...
+
+    @abstractmethod
+    def record_error(
+        self, session: Session, input_name: str, line: int | None, message: str, time: str
+    ) -> None:
+        """Insert an error row, or refresh its time if the same (input, line, message) is there."""
+
+    @abstractmethod
+    def search_sql(
+        self, terms: list[Term], filters: Mapping[str, Any], limit: int
+    ) -> tuple[str, dict[str, Any]]:
+        """SQL and parameters of a full-text search; rows as ``search.SearchHit`` needs them."""
+
+    def sql(self, text: str) -> str:
+        """Shared SQL (qmark placeholders) in this backend's parameter style."""
+        return text
+
+    def value(self, value: Any) -> Any:
+        """A parameter as this backend can store it."""
+        return value
+
+    def is_retryable(self, error: BaseException) -> bool:
+        """Whether a failed transaction may simply be run again (a deadlock between concurrent ingests)."""
+        return False
+
+
+class Session:
+    """A connection seen through its dialect: shared SQL runs unchanged on every backend."""
+
+    def __init__(self, connection: Any, dialect: Dialect) -> None:
+        self.connection = connection
+        self.dialect = dialect
+
+    def _values(self, params: Sequence[Any] | Mapping[str, Any]) -> Any:
+        value = self.dialect.value
+        if isinstance(params, Mapping):
+            return {k: value(v) for k, v in params.items()}
+        return tuple(value(v) for v in params)
+
+    def execute(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = (), *, native: bool = False
+    ) -> Any:
+        """Run shared SQL (qmark placeholders), or with ``native`` SQL already in the backend's style."""
+        cursor = self.connection.cursor()
+        statement = sql if native else self.dialect.sql(sql)
+        # no parameters at all: psycopg would otherwise read every '%' as a placeholder
+        if params:
+            cursor.execute(statement, self._values(params))
+        else:
+            cursor.execute(statement)
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = [self._values(row) for row in rows]
+        if batch:
+            self.connection.cursor().executemany(self.dialect.sql(sql), batch)
+
+    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Iterator[Row]:
+        yield from self.execute(sql, params)
+
+    def one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
+        # fetchall: an INSERT ... RETURNING left unfinished would hold its statement open in SQLite
+        found = self.execute(sql, params).fetchall()
+        return found[0] if found else None
+
+    def inserted_id(self, sql: str, params: Sequence[Any]) -> int | None:
+        """The id of an ``INSERT ... ON CONFLICT DO NOTHING RETURNING id``; None when it conflicted."""
+        row = self.one(sql, params)
+        return None if row is None else row["id"]
+
+
+def search_filters(param: Callable[[str], str], contains: Callable[[str, str], str]) -> dict[str, str]:
+    """Filter name -> SQL condition over the hit (s), article (a), quote (q) and claim (c).
+
+    Written once for all backends: ``param(name)`` is a placeholder, ``contains(column, name)`` a
+    case-insensitive substring test.
+    """
+    speaker_in_chain = (
+        "EXISTS (SELECT 1 FROM chain_links l WHERE l.claim_row = s.row_id"
+        f" AND l.role = 'speaker' AND {contains('l.name', 'speaker')})"
+    )
+    return {
+        "outlet": contains("a.outlet", "outlet"),
+        "since": f"a.date >= {param('since')}",
+        "until": f"a.date <= {param('until')}",
+        # a quote hit must be by the speaker, a claim hit must have them as its chain's speaker,
+        # an article hit must quote them
+        "speaker": f"(CASE s.kind WHEN 'quote' THEN {contains('q.speaker', 'speaker')}"
+        f" WHEN 'claim' THEN {speaker_in_chain}"
+        " ELSE EXISTS (SELECT 1 FROM quotes q2 WHERE q2.article_id = a.id"
+        f" AND {contains('q2.speaker', 'speaker')}) END)",
+        # the article cites the source (by canonical name or an alias), or a claim's chain passes through it
+        "source": "(EXISTS (SELECT 1 FROM article_sources x JOIN sources so ON so.id = x.source_id"
+        f" WHERE x.article_id = a.id AND ({contains('so.name', 'source')}"
+        f" OR {contains('x.aliases', 'source')}))"
+        " OR (s.kind = 'claim' AND EXISTS (SELECT 1 FROM chain_links l WHERE l.claim_row = s.row_id"
+        f" AND {contains('l.name', 'source')})))",
+        # factuality is a property of claims only, so it restricts hits to claims
+        "factuality": f"(s.kind = 'claim' AND (c.certainty = {param('factuality')}"
+        f" OR c.factuality = {param('factuality')}))",
+        "kind": f"s.kind = {param('kind')}",
+    }
+
+
+def filter_conditions(
+    filters: Mapping[str, Any], conditions: Mapping[str, str], params: dict[str, Any]
+) -> str:
+    """' AND ...' for every filter that is set; adds their values to ``params``."""
+    sql = ""
+    for name, value in filters.items():
+        if value is None:
+            continue
+        sql += f" AND {conditions[name]}"
+        params[name] = value
+    return sql

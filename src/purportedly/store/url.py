@@ -1,0 +1,39 @@
+"""Where a store lives: a SQLite path (or ``sqlite:///path``) or a ``postgresql://`` URL."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+Backend = Literal["sqlite", "postgres"]
+
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+_SQLITE_SCHEME = "sqlite://"
+_PASSWORD = re.compile(r"^(\w+://[^:/@]*:)[^@/]*@")
+
+
+def is_url(target: str | Path) -> bool:
+    """Whether ``target`` names a database by URL rather than a file path."""
+    return isinstance(target, str) and target.startswith((*_POSTGRES_SCHEMES, _SQLITE_SCHEME))
+
+
+def parse_target(target: str | Path) -> tuple[Backend, str]:
+    """(backend, location): a Postgres URL is kept whole; ``sqlite:///rel.db`` and
+    ``sqlite:////abs/path.db`` (SQLAlchemy's spelling) become a file path."""
+    text = str(target)
+    if isinstance(target, str) and text.startswith(_POSTGRES_SCHEMES):
+        return "postgres", text
+    if isinstance(target, str) and text.startswith(_SQLITE_SCHEME):
+        rest = text[len(_SQLITE_SCHEME) :]
+        # sqlite:///x -> 'x' (relative), sqlite:////x -> '/x' (absolute)
+        path = rest[1:] if rest.startswith("/") else rest
+        if not path:
+            raise ValueError(f"no file in {text!r}; write sqlite:///relative.db or sqlite:////absolute.db")
+        return "sqlite", path
+    return "sqlite", text
+
+
+def redact(target: str | Path) -> str:
+    """``target`` with a URL's password masked, for messages and logs."""
+    return _PASSWORD.sub(r"\1***@", str(target))
