@@ -16,7 +16,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         try:
             self.sentences = list(doc.sents)
         except ValueError:  # no sentence boundaries (a bare tokenizer Doc): one sentence
@@ -40,6 +40,14 @@ class DocIndex:
     def next_sentence(self, sentence: Span) -> Span | None:
         i = bisect_right(self.starts, sentence.start_char)
         return self.sentences[i] if i < len(self.sentences) else None
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text; the Article's when the Doc was made from it (same string, no join)."""
+    article = doc._.article
+    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return article.text
+    return doc.text
 
 
 _last: DocIndex | None = None

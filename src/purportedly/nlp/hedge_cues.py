@@ -49,7 +49,14 @@ class CueLexicon:
             self.types[group] = cue_type
             alternatives.append(f"(?P<{group}>{_spaces_flexible(pattern)})")
         # Word boundaries on both sides: "about" must not fire inside "roundabout".
-        self.regex = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’])", re.IGNORECASE)
+        # Start only at a word start, and only at a letter some cue can start with: the engine
+        # then skips most positions before trying the long alternation.
+        letters = sorted(frozenset().union(*(_initials(p) for p, _ in flat)))
+        initials = "".join(letters) + "".join(letters).upper()
+        self.regex = re.compile(
+            r"\b(?<![\w'’-])(?=[" + re.escape(initials) + "])(?:" + "|".join(alternatives) + r")(?![\w'’])",
+            re.IGNORECASE,
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """Every cue in ``text[start:end]``, longest first where cues overlap."""
@@ -58,6 +65,49 @@ class CueLexicon:
             if match.end() > match.start():
                 found.append(CueMatch(match.start(), match.end(), match.group(), self.types[match.lastgroup]))
         return found
+
+
+ALL_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _initials(pattern: str) -> frozenset[str]:
+    """Lower-case letters a pattern can start with (every letter when that is not plain to see)."""
+    if not pattern:
+        return ALL_LETTERS
+    if pattern[0].isalpha():
+        return frozenset(pattern[0].lower())
+    if not pattern.startswith("(?:"):
+        return ALL_LETTERS
+    close = _closing_paren(pattern)
+    if close is None:
+        return ALL_LETTERS
+    letters = frozenset().union(*(_initials(alt) for alt in _top_level_alternatives(pattern[3:close])))
+    if pattern[close + 1 : close + 2] in ("?", "*"):  # an optional group: the rest may come first
+        letters |= _initials(pattern[close + 2 :].lstrip(" "))
+    return letters
+
+
+def _closing_paren(pattern: str) -> int | None:
+    depth = 0
+    for index, char in enumerate(pattern):
+        if char == "\\":
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return index
+    return None
+
+
+def _top_level_alternatives(inner: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(inner):
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(inner[start:index])
+            start = index + 1
+    return parts + [inner[start:]]
 
 
 def _spaces_flexible(pattern: str) -> str:

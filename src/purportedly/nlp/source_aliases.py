@@ -15,6 +15,7 @@ SOURCES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
 # is named in this genre only as the one that released or reported something.
 ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
 APOSTROPHES = "'’‘`´"
+APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class AliasTable:
 
 def alias_key(text: str) -> str:
     """Case-, apostrophe- and 'the'-insensitive key of a name."""
-    text = re.sub(f"[{APOSTROPHES}]", "'", text)
+    text = APOSTROPHE.sub("'", text)
     text = " ".join(text.split())
     acronym = not any(c.islower() for c in text)
     key = text if acronym else text.lower()  # acronyms keep their case: "SBU" is not "sbu"

@@ -12,6 +12,7 @@ from purportedly.nlp.citing_lexicon import CitingLexicon
 from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource
 from purportedly.nlp.source_patterns import Citation
 
+WORD = re.compile(r"\w+")
 PRONOUNS = frozenset(
     {
         "he",
@@ -213,7 +214,7 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
 
 def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
     # the head noun says most ('sources in military intelligence' are sources), then its modifiers
-    words = [w.lower() for w in re.findall(r"\w+", text[citation.start : citation.end])]
+    words = [w.lower() for w in WORD.findall(text[citation.start : citation.end])]
     words.append(citation.head.lower_)
     head = citation.head
     for appositive in (c for c in head.children if c.dep_ == "appos"):
