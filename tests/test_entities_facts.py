@@ -184,3 +184,22 @@ def test_different_names_keep_different_keys():
     transliterator = Transliterator()
     assert transliterator.key("Kostrov") != transliterator.key("Kostrova")
     assert transliterator.key("Larisa Morozova") != transliterator.key("Gennady Morozova")
+
+
+def test_facilities_services_and_prefixed_demonyms(facts_nlp):
+    doc = facts_nlp(
+        "Shells hit the Kherson drama theatre on Monday. The Ukrainian air force said a pro-Russian "
+        "channel had lied."
+    )
+    entities = by_name(doc)
+    assert entities["Kherson drama theatre"].type == "FAC"
+    assert entities["Ukrainian air force"].type == "ORG"
+    assert "pro-Russian" in entities["Russian"].aliases
+
+
+def test_reader_outlet_and_authors_are_entities(facts_nlp):
+    text = "Harbour Ledger | 2 May 2023\n\nBy Ines Varga\n\nThe Harbour Ledger could not reach the unit."
+    article = Article(document="meta", text=text, outlet="Harbour Ledger", authors=["Ines Varga"])
+    entities = by_name(facts_nlp(make_doc(facts_nlp, article)))
+    assert entities["Harbour Ledger"].type == "ORG" and len(entities["Harbour Ledger"].mentions) == 2
+    assert entities["Ines Varga"].type == "PERSON"

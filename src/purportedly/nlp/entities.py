@@ -86,7 +86,7 @@ class EntityRecognizer:
 
     def match(self, doc: Doc) -> list[Cluster]:
         text = doc_text(doc)
-        mentions = self._gazetteer(doc) + rule_mentions(text)
+        mentions = self._gazetteer(doc) + rule_mentions(text) + self._reader_metadata(doc, text)
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
                 if ent.label_ in KEPT_LABELS:
@@ -135,6 +135,20 @@ class EntityRecognizer:
                 mentions.append(Mention(start, end, doc_text(doc)[start:end], label))
             cursor = separator.end() if separator else cursor
         return mentions
+
+    @staticmethod
+    def _reader_metadata(doc: Doc, text: str) -> list[Mention]:
+        """The outlet and authors the reader found in bylines and date lines, wherever the text names them."""
+        article = doc._.article
+        if article is None:
+            return []
+        named = [(article.outlet, "ORG")] if article.outlet else []
+        named += [(author, "PERSON") for author in article.authors]
+        found = []
+        for name, label in named:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                found.append(Mention(match.start(), match.end(), name, label, RULE_PRIORITY))
+        return found
 
     @staticmethod
     def _possessive_owners(text: str, chosen: list[Mention]) -> list[Mention]:

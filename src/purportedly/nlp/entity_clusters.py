@@ -80,9 +80,15 @@ class PersonMerger:
         people = [c for c in people if c.mentions]
         for cluster in clusters:
             if cluster.mentions and cluster not in people and not cluster.canonical:
-                host = self._host_for_single(cluster, people)
+                host = self._host_for_single(cluster, people) or self._host_for_mislabelled(cluster, people)
                 if host is not None:
                     _absorb(host, cluster)
+
+    def _host_for_mislabelled(self, cluster: Cluster, people: list[Cluster]) -> Cluster | None:
+        """'Evgenii Schukin' tagged ORG is still the person 'Yevgeny Shchukin'."""
+        if not self._full_name(cluster):
+            return None
+        return next((p for p in people if self._same_person(p, cluster)), None)
 
     def _full_name(self, cluster: Cluster) -> str | None:
         names = [m.text for m in cluster.mentions if len(m.text.split()) >= 2]

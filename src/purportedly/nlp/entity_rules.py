@@ -58,6 +58,11 @@ FACILITY_NOUNS = (
 )
 # 'the Mariupol drama theatre', 'Kherson airport': a place name with a lowercase facility noun
 FACILITY = re.compile(rf"\b({CAP_WORD})[ \t]+((?:[a-z]+[ \t]+){{0,2}}(?:{FACILITY_NOUNS}))\b(?![ \t]+of\b)")
+# 'the Ukrainian air force', 'the Russian Navy': a national service is an organisation
+NATIONAL_SERVICE = re.compile(
+    r"\b[A-Z][a-z]+(?:ian|an|ish|ese)[ \t]+(?:air[ \t]+force|Air[ \t]+Force|navy|Navy|National[ \t]+Guard|"
+    r"Armed[ \t]+Forces|Border[ \t]+Guard[ \t]+Service|border[ \t]+guard[ \t]+service)\b"
+)
 NOT_REGION_WORDS = {
     "The",
     "Northern",
@@ -152,6 +157,11 @@ def facilities(text: str) -> Iterator[Mention]:
         yield Mention(match.start(), match.end(), match.group(), "FAC", RULE_PRIORITY)
 
 
+def national_services(text: str) -> Iterator[Mention]:
+    for match in NATIONAL_SERVICE.finditer(text):
+        yield Mention(match.start(), match.end(), match.group(), "ORG", RULE_PRIORITY)
+
+
 def people_in_context(text: str) -> Iterator[Mention]:
     for match in PERSON_CONTEXT.finditer(text):
         yield Mention(match.start(1), match.end(1), match.group(1), "PERSON", 1)
@@ -168,5 +178,6 @@ def rule_mentions(text: str) -> list[Mention]:
         settlements_and_datelines,
         people_in_context,
         facilities,
+        national_services,
     )
     return [mention for finder in finders for mention in finder(text)]
