@@ -19,8 +19,10 @@ from purportedly.cli.limits import MaxChars, MaxFileSize, Timeout, limits_from_o
 from purportedly.limits import DEFAULT_TIMEOUT
 from purportedly.nlp.pipeline import DEFAULT_MODEL, ModelNotInstalled
 
-Db = Annotated[Path, typer.Option("--db", help="the SQLite corpus file")]
-DEFAULT_DB = Path("purportedly.db")
+Db = Annotated[
+    str, typer.Option("--db", help="the corpus: a SQLite file, or a postgresql://user:pass@host/dbname URL")
+]
+DEFAULT_DB = "purportedly.db"
 
 
 class ExportFormat(StrEnum):
@@ -38,15 +40,21 @@ class ExportTable(StrEnum):
     counts = "counts"
 
 
-def _open(db: Path, must_exist: bool = True):
-    from purportedly.store import Store
+def _open(db: str, must_exist: bool = True):
+    from purportedly.store import Store, parse_target
 
-    if must_exist and not db.exists():
+    backend, location = parse_target(db)
+    # a database server is checked by connecting; only a file can be missing beforehand
+    if must_exist and backend == "sqlite" and not Path(location).exists():
         Console(stderr=True).print(
             f"[red]error:[/red] no corpus at {db}; run `purportedly ingest ... --db {db}`"
         )
         raise typer.Exit(2)
-    return Store.open(db)
+    try:
+        return Store.open(db)
+    except (ImportError, ConnectionError) as exc:  # psycopg not installed; database server unreachable
+        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -96,7 +104,7 @@ def ingest(
 
         summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits)
     errors.print(
-        f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {db}",
+        f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {store.location}",
         highlight=False,
     )
     store.close()

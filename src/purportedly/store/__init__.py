@@ -18,7 +18,7 @@ from __future__ import annotations
 from purportedly.store.core import Store
 from purportedly.store.ingest import IngestSummary, article_identity, ingest_analyses, ingest_paths
 from purportedly.store.search import SearchHit, search
-from purportedly.store.url import is_url, redact
+from purportedly.store.url import parse_target, redact
 
 __all__ = [
     "IngestSummary",
@@ -27,7 +27,7 @@ __all__ = [
     "article_identity",
     "ingest_analyses",
     "ingest_paths",
-    "is_url",
+    "parse_target",
     "redact",
     "search",
 ]

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from purportedly.store.dialect import Dialect, Session, Term, filter_conditions, search_filters
+from purportedly.store.url import redact
 
 TEXT_SEARCH_CONFIG = "english"  # snowball stemming, as SQLite's porter tokenizer
 CONNECT_TIMEOUT_S = 10
@@ -62,9 +63,12 @@ class PostgresDialect(Dialect):
         from psycopg.rows import dict_row
 
         # autocommit: transactions are explicit (Connection.transaction), reads never hold one open
-        connection = psycopg.connect(
-            location, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
-        )
+        try:
+            connection = psycopg.connect(
+                location, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
+            )
+        except psycopg.OperationalError as error:  # the message names host and port, never the password
+            raise ConnectionError(f"cannot connect to {redact(location)}: {error}") from error
         if read_only:
             connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         return connection

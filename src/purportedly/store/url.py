@@ -13,11 +13,6 @@ _SQLITE_SCHEME = "sqlite://"
 _PASSWORD = re.compile(r"^(\w+://[^:/@]*:)[^@/]*@")
 
 
-def is_url(target: str | Path) -> bool:
-    """Whether ``target`` names a database by URL rather than a file path."""
-    return isinstance(target, str) and target.startswith((*_POSTGRES_SCHEMES, _SQLITE_SCHEME))
-
-
 def parse_target(target: str | Path) -> tuple[Backend, str]:
     """(backend, location): a Postgres URL is kept whole; ``sqlite:///rel.db`` and
     ``sqlite:////abs/path.db`` (SQLAlchemy's spelling) become a file path."""
