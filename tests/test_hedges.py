@@ -25,6 +25,7 @@ def test_hedges_match_hand_gold(nlp, stem):
     ("text", "expected"),
     [
         ("The call was purportedly intercepted last week.", [("purportedly", "evidential")]),
+        ("The alleged strike hit a school.", [("alleged", "evidential")]),
         ("He is said to have deserted.", [("is said to", "evidential")]),
         ("The soldier apparently fled.", [("apparently", "evidential")]),
         ("Troops reportedly withdrew.", [("reportedly", "evidential")]),

@@ -61,6 +61,14 @@ def test_exclusions_platform_photo_credit_non_response_and_call_participants(nlp
     assert names == ["Security Service of Ukraine"]
 
 
+def test_named_person_talking_on_a_call_is_not_a_source(nlp):
+    text = (
+        "In the intercepted call, Pyotr Zaitsev told his wife that his company had lost half its men. "
+        "Ukraine's SBU released the recording on Monday."
+    )
+    assert [s.name for s in sources_of(nlp, text)] == ["Security Service of Ukraine"]
+
+
 def test_publisher_of_a_failed_check_is_not_a_source(nlp):
     text = (
         "The Harbour Gazette could not independently verify the video. Local officials said two people died."

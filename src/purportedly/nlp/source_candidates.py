@@ -102,6 +102,7 @@ class Candidate:
     person: bool = False
     strong: bool = False  # found by a pattern that cites whoever it names
     present: bool = False  # cited in the present tense, as people heard on a recording are
+    heard: bool = False  # narrated where a recording is described: someone heard on it
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
 

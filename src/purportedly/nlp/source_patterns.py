@@ -134,6 +134,8 @@ def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]
             out.append((child, "recipient", lemma))
     if lemma == "tell" and told_outlet(verb):
         out = [(h, "recipient" if how == "recipient" else "told_outlet", v) for h, how, v in out]
+    elif lemma == "tell":  # 'Ivanov told his wife ...': a conversation, not a statement to the press
+        out = [(h, "told_private", v) for h, how, v in out if how == "subject"]
     return out
 
 
@@ -218,7 +220,8 @@ def expand(item: tuple[Token, str, str | None]) -> list[Citation]:
     """A citation for the head and for each head it is coordinated with ("X and Y said")."""
     head, how, verb = item
     heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
-    present = how == "subject" and head.head.tag_ in ("VBZ", "VBP")
+    # narrated like a recording: 'the soldier says', 'Ivanov told his wife'
+    present = (how == "subject" and head.head.tag_ in ("VBZ", "VBP")) or how == "told_private"
     return [citation_of(h, how, verb, present) for h in heads]
 
 

@@ -85,8 +85,13 @@ class SourceFinder:
         return self.table.lookup(match.group(1)) if match else None
 
     def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
-        kept = [c for c, sentence in found if not self.is_call_participant(c, sentence)]
-        groups = merge_candidates(kept, self.lexicon.titles)
+        for candidate, sentence in found:
+            candidate.heard = self.is_call_participant(candidate, sentence)
+        groups = merge_candidates([c for c, _ in found], self.lexicon.titles)
+        # someone heard on a recording is no source, unless the article also cites them
+        groups = [
+            g for g in groups if any(c.strong for c in g.candidates) or not any(c.heard for c in g.candidates)
+        ]
         text = doc_index(doc).text
         sources = []
         for index, group in enumerate(groups, 1):
