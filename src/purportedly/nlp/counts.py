@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -265,11 +266,12 @@ class CountFinder:
     def set_annotations(self, doc: Doc, matches: list[CountMatch]) -> Doc:
         counts = get_list(doc, "counts")
         counts.clear()
+        located = self._located_places(doc) if matches else []
         for match in matches:
-            counts.append(self._count(doc, match))
+            counts.append(self._count(doc, match, located))
         return doc
 
-    def _count(self, doc: Doc, match: CountMatch) -> Count:
+    def _count(self, doc: Doc, match: CountMatch, located: list[tuple[int, str]]) -> Count:
         start = match.qualifier_start if match.qualifier_start is not None else doc[match.number.start].idx
         last = doc[match.number.end - 1]
         end = last.idx + len(last)
@@ -288,7 +290,7 @@ class CountFinder:
             text=doc_text(doc)[start:end],
             start=start,
             end=end,
-            place=self._place(doc, sentence.start_char, sentence.end_char),
+            place=self._place(located, sentence.start_char, sentence.end_char),
             time=self._time(sentence),
         )
 
@@ -307,18 +309,23 @@ class CountFinder:
         return noun.doc[start : noun.i + 1].text
 
     @staticmethod
-    def _place(doc: Doc, start: int, end: int) -> str | None:
-        """The place the sentence puts the event: a place entity after 'in', 'near', 'outside'..."""
+    def _located_places(doc: Doc) -> list[tuple[int, str]]:
+        """(offset, name) of place mentions after 'in', 'near', 'outside'..., sorted: where events happen."""
         text = doc_text(doc)
-        for entity in get_list(doc, "entities"):
-            if entity.type not in PLACE_TYPES:
-                continue
-            for mention in entity.mentions:
-                if start <= mention.start < end and LOCATIVE.search(
-                    text[max(0, mention.start - 24) : mention.start]
-                ):
-                    return entity.name
-        return None
+        located = [
+            (mention.start, entity.name)
+            for entity in get_list(doc, "entities")
+            if entity.type in PLACE_TYPES
+            for mention in entity.mentions
+            if LOCATIVE.search(text[max(0, mention.start - 24) : mention.start])
+        ]
+        return sorted(located)
+
+    @staticmethod
+    def _place(located: list[tuple[int, str]], start: int, end: int) -> str | None:
+        """The first located place inside the sentence [start, end)."""
+        i = bisect_left(located, (start, ""))
+        return located[i][1] if i < len(located) and located[i][0] < end else None
 
     @staticmethod
     def _time(sentence) -> str | None:

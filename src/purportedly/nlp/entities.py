@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
 from purportedly.nlp.aliases import Cluster, Mention, Transliterator, fold, surface_key
+from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entity_clusters import build_clusters
 from purportedly.nlp.entity_rules import RULE_PRIORITY, rule_mentions
 from purportedly.nlp.extensions import get_list, register_extensions
@@ -164,18 +165,19 @@ class EntityRecognizer:
 
     @staticmethod
     def _drop_skipped_segments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        skipped = [(s.start, s.end) for s in (doc._.segments or []) if s.kind in SKIPPED_SEGMENTS]
-        return [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
+        skipped = CharRanges((s.start, s.end) for s in (doc._.segments or []) if s.kind in SKIPPED_SEGMENTS)
+        return [m for m in mentions if m.start not in skipped] if skipped else mentions
 
     @staticmethod
     def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         """Longest span first, then the most trusted finder; no character belongs to two mentions."""
-        taken: list[tuple[int, int]] = []
+        taken: set[int] = set()  # characters already claimed: mentions are short, so this stays linear
         kept = []
         for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
-            if any(mention.start < b and a < mention.end for a, b in taken):
+            characters = range(mention.start, mention.end)
+            if any(c in taken for c in characters):
                 continue
-            taken.append((mention.start, mention.end))
+            taken.update(characters)
             kept.append(mention)
         return kept
 

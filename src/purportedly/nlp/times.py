@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from purportedly.model import TimeExpression
+from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 from purportedly.nlp.time_rules import (
@@ -71,8 +72,8 @@ class TimeNormaliser:
     # ------------------------------------------------------------------ match
     def match(self, doc: Doc) -> list[TimeCandidate]:
         segments = doc._.segments or []
-        skipped = [(s.start, s.end) for s in segments if s.kind in self.skip_segments]
-        return [c for c in find_candidates(doc_text(doc)) if not any(a <= c.start < b for a, b in skipped)]
+        skipped = CharRanges((s.start, s.end) for s in segments if s.kind in self.skip_segments)
+        return [c for c in find_candidates(doc_text(doc)) if c.start not in skipped]
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, candidates: list[TimeCandidate]) -> Doc:
@@ -103,7 +104,7 @@ class TimeNormaliser:
         published: date | None,
         previous: date | None,
         full_dates: list[tuple[int, date]],
-        quoted: list[tuple[int, int]],
+        quoted: CharRanges,
     ) -> tuple[date | None, str | None]:
         kind, text = candidate.kind, candidate.text
         if kind == "iso_date":
@@ -121,7 +122,7 @@ class TimeNormaliser:
         if published is None:
             return None, None
         if kind == "relative_day":
-            if any(a <= candidate.start < b for a, b in quoted):
+            if candidate.start in quoted:
                 return None, None  # 'yesterday' inside a call or quote: its day of speaking is unknown
             offset = DEICTIC_OFFSET[" ".join(text.lower().split())]
             return published + timedelta(days=offset), "publication date"
@@ -188,10 +189,10 @@ class TimeNormaliser:
         return weekday_date(weekday, published, "future" if future else "past")
 
     @staticmethod
-    def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    def _quoted_ranges(doc: Doc) -> CharRanges:
         ranges = [(q.start, q.end) for q in get_list(doc, "quotes")]
         ranges += [(m.start(), m.end()) for m in QUOTED.finditer(doc_text(doc))]
-        return ranges
+        return CharRanges(ranges)
 
     @staticmethod
     def _expression(candidate: TimeCandidate, value: date | None, anchor: str | None) -> TimeExpression:
