@@ -38,8 +38,10 @@ class Attributor:
     """Finds cue verbs and their subjects for quotes, configured by the cue-verb lexicon."""
 
     def __init__(self, data_dir: str = str(DATA_DIR)) -> None:
-        # token ranges [start, end) the speaker may not come from: other quotes' words (set per quote)
-        self.blocked: list[tuple[int, int]] = []
+        # Which quote owns each token (innermost; LABEL for a turn label) and which owners the
+        # current quote may take its speaker from (itself excluded, its enclosing quotes allowed).
+        self.owner: list[int | None] = []
+        self.allowed_owners: set[int] = set()
         entries = load_set("cue_verbs.txt", data_dir)
         self.cues = {e for e in entries if " " not in e}
         self.phrasal_cues = {e for e in entries if " " in e}
@@ -79,7 +81,9 @@ class Attributor:
         return mention_bounds(speaker), speaker.i
 
     def is_blocked(self, token: Token) -> bool:
-        return any(start <= token.i < end for start, end in self.blocked)
+        """Whether ``token`` is a word of another quote (or a turn label): never a speaker."""
+        owner = self.owner[token.i] if token.i < len(self.owner) else None
+        return owner is not None and owner not in self.allowed_owners
 
     def speaker_of(self, verb: Token) -> Token | None:
         """The one speaking through ``verb``: its subject, a passive's agent, or an inherited subject."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -62,4 +63,6 @@ def _last_word(tokens: list[Token]) -> Token:
 
 
 def _allowed(offset: int, allowed: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in allowed)
+    """Whether ``offset`` lies in one of the sorted, disjoint ``allowed`` stretches."""
+    k = bisect_right(allowed, (offset, float("inf"))) - 1
+    return k >= 0 and allowed[k][0] <= offset < allowed[k][1]

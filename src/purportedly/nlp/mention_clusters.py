@@ -26,7 +26,7 @@ class MentionClusters:
     ) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.quote_ranges = quote_ranges
+        self.quote_ranges = sorted(quote_ranges)
         self.by_span: dict[tuple[int, int], Mention] = {}
         self.parent: dict[int, int] = {}
         self.names = NameIndex(lexicon.titles, fuzzy_threshold)
@@ -43,7 +43,9 @@ class MentionClusters:
 
     # ------------------------------------------------------------------ collecting
     def _inside_quote(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.quote_ranges)
+        """Whether ``char`` is inside a top-level quote (ranges sorted and disjoint)."""
+        k = bisect_right(self.quote_ranges, (char, float("inf"))) - 1
+        return k >= 0 and self.quote_ranges[k][0] <= char < self.quote_ranges[k][1]
 
     def _collect(self) -> None:
         # full names first, so that a lone surname joins the right person

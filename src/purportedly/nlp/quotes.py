@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -37,6 +37,7 @@ EXPLICIT_METHODS = {
 }
 FIRST_PERSON = {"i", "we", "me", "us"}
 MIN_WORDS_FOR_CONTEXT = 6  # shorter unattributed quotes are scare quotes: no speaker from context
+LABEL_OWNER = -1  # owner of a turn label's tokens: never allowed as a speaker
 MAX_EVENTS_BACK = 20  # speakers looked back over when a reply is attributed
 EMBEDDING_CHARS = "'\u2019%)"
 
@@ -93,15 +94,14 @@ class QuoteFinder:
         inside = self._tokens_inside(doc, items)
         ranges = self._token_ranges(doc, items)
         groups = self._siblings(items)
-        labels = self._label_ranges(doc, items)  # "Q:" is never anyone's subject
+        self.attributor.owner = self._owners(doc, items, ranges)
         for index, item in enumerate(items):
-            ancestors = self._ancestors(items, index)
             # the speaker is never a word of another quote, though it may be one of an enclosing quote
-            self.attributor.blocked = [r for k, r in ranges.items() if k not in ancestors] + labels
+            self.attributor.allowed_owners = self._ancestors(items, index)
             item.found = self._attribute(doc, items, index, paragraphs, groups)
-        self.attributor.blocked = [r for k, r in ranges.items() if items[k].parent is None]
+        self.attributor.allowed_owners = set()
         reported = find_reported(doc, self.attributor, inside, allowed)
-        self.attributor.blocked = []
+        self.attributor.owner = []
         self._interview_speakers(doc, items, paragraphs)
         self._fill_from_context(doc, items, reported, paragraphs)
         return QuoteMatches(items, reported, paragraphs)
@@ -175,13 +175,17 @@ class QuoteFinder:
         return found
 
     @staticmethod
-    def _label_ranges(doc: Doc, items: list[Item]) -> list[tuple[int, int]]:
-        ranges = []
+    def _owners(doc: Doc, items: list[Item], ranges: dict[int, tuple[int, int]]) -> list[int | None]:
+        """For each token, the innermost quote holding it; turn labels ("Q:") belong to no one."""
+        owner: list[int | None] = [None] * len(doc)
+        # outer quotes first (items are sorted by start, parents before children): inner ones overwrite
+        for index, (start, end) in ranges.items():
+            owner[start:end] = [index] * (end - start)
         for item in items:
-            tokens = tokens_between(doc, item.turn.label_start, item.start) if item.turn is not None else []
-            if tokens:
-                ranges.append((tokens[0].i, tokens[-1].i + 1))
-        return ranges
+            if item.turn is not None:
+                for token in tokens_between(doc, item.turn.label_start, item.start):
+                    owner[token.i] = LABEL_OWNER
+        return owner
 
     @staticmethod
     def _token_ranges(doc: Doc, items: list[Item]) -> dict[int, tuple[int, int]]:
@@ -495,7 +499,7 @@ def _speaker_events(
     """
     events = []
     for entries, is_item in ((items, True), (reported, False)):
-        k = bisect_left([e.start for e in entries], before) - 1
+        k = _last_before(entries, before)
         taken = 0
         while k >= 0 and taken < MAX_EVENTS_BACK:
             entry = entries[k]
@@ -508,6 +512,18 @@ def _speaker_events(
                 events.append((entry.start, _key(doc, entry.found), entry.found))
                 taken += 1
     return sorted(events, key=lambda e: e[0])
+
+
+def _last_before(entries: list, before: int) -> int:
+    """Index of the last entry (sorted by start) starting before ``before``; -1 if none."""
+    low, high = 0, len(entries)
+    while low < high:
+        middle = (low + high) // 2
+        if entries[middle].start < before:
+            low = middle + 1
+        else:
+            high = middle
+    return low - 1
 
 
 def _key(doc: Doc, found: Found) -> str:

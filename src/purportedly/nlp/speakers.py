@@ -116,6 +116,7 @@ class SpeakerResolver:
     def _borrow_from_matching_quotes(self, quotes: list[Quote], resolved: dict[str, str | None]) -> None:
         """An unattributed quote (headline, key point) whose words recur in an attributed one: its speaker."""
         attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id) and q.segment == "body"]
+        other_words: dict[str, set[str]] = {}
         for quote in quotes:
             unattributed = quote.cue is None and quote.speaker_mention is None and not resolved.get(quote.id)
             if not unattributed and not self._headline_noun(quote):
@@ -127,7 +128,9 @@ class SpeakerResolver:
             for other in attributed:
                 if other.id == quote.id:
                     continue
-                share = len(words & _content_words(other.text)) / len(words)
+                if other.id not in other_words:
+                    other_words[other.id] = _content_words(other.text)
+                share = len(words & other_words[other.id]) / len(words)
                 closer = (
                     best is not None
                     and share == best_share

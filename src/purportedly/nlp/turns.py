@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -64,7 +65,9 @@ class TurnFinder:
 
     @staticmethod
     def _inside(offset: int, allowed: list[tuple[int, int]]) -> bool:
-        return any(start <= offset < end for start, end in allowed)
+        """Whether ``offset`` lies in one of the sorted, disjoint ``allowed`` stretches."""
+        k = bisect_right(allowed, (offset, float("inf"))) - 1
+        return k >= 0 and allowed[k][0] <= offset < allowed[k][1]
 
     @staticmethod
     def _key(label: str) -> str:
