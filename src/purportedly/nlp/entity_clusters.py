@@ -44,85 +44,109 @@ def merge_region_bases(clusters: list[Cluster]) -> None:
 
 def merge_partial_names(clusters: list[Cluster]) -> None:
     """'Defence Ministry' / 'Coordination Headquarters' join the one longer ORG they shorten."""
+    index: dict[tuple[str, ...], list[Cluster]] = {}
+    for cluster in clusters:
+        for surface in {*cluster.surfaces, cluster.canonical or ""}:
+            longer = tuple(surface_key(surface).split())
+            for size in range(MIN_PARTIAL_WORDS, len(longer)):
+                for part in (longer[:size], longer[-size:]):
+                    hosts = index.setdefault(part, [])
+                    if not hosts or hosts[-1] is not cluster:
+                        hosts.append(cluster)
     for cluster in clusters:
         if not cluster.mentions or cluster.label not in ("ORG", "OTHER", "PRODUCT"):
             continue
-        words = surface_key(cluster.mentions[0].text).split()
+        words = tuple(surface_key(cluster.mentions[0].text).split())
         if len(words) < MIN_PARTIAL_WORDS:
             continue
-        hosts = [
-            other
-            for other in clusters
-            if other is not cluster and other.mentions and _has_partial(other, words)
-        ]
+        hosts = {id(h): h for h in index.get(words, []) if h is not cluster and h.mentions}
         if len(hosts) == 1:
-            _absorb(hosts[0], cluster)
-
-
-def _has_partial(cluster: Cluster, words: list[str]) -> bool:
-    for surface in [*cluster.surfaces, cluster.canonical or ""]:
-        longer = surface_key(surface).split()
-        if len(longer) > len(words) and (longer[: len(words)] == words or longer[-len(words) :] == words):
-            return True
-    return False
+            _absorb(next(iter(hosts.values())), cluster)
 
 
 class PersonMerger:
-    """Merge person clusters: transliterated full names, then surnames, first names, nicknames."""
+    """Merge person clusters: transliterated full names, then surnames, first names, nicknames.
+
+    Keys are computed once per cluster and people are bucketed by their words' initials, so the
+    work grows with the number of names, not with its square.
+    """
 
     def __init__(self, transliterator: Transliterator, fuzzy_threshold: float = 88.0) -> None:
         self.translit = transliterator
         self.threshold = fuzzy_threshold
+        self.keys: dict[int, list[str]] = {}
 
     def merge(self, clusters: list[Cluster]) -> None:
         people = [c for c in clusters if c.mentions and c.label == "PERSON" and self._full_name(c)]
-        self._merge_full_names(people)
-        people = [c for c in people if c.mentions]
+        for person in people:
+            self.keys[id(person)] = self.translit.key(self._full_name(person) or "").split()
+        people = self._merge_full_names(people)
+        by_last = self._bucket(people, -1)
+        by_first = self._bucket(people, 0)
         for cluster in clusters:
-            if cluster.mentions and cluster not in people and not cluster.canonical:
-                host = self._host_for_single(cluster, people) or self._host_for_mislabelled(cluster, people)
+            if cluster.mentions and id(cluster) not in self.keys and not cluster.canonical:
+                host = self._host_for_single(cluster, by_first, by_last) or self._host_for_mislabelled(
+                    cluster, by_last
+                )
                 if host is not None:
                     _absorb(host, cluster)
 
-    def _host_for_mislabelled(self, cluster: Cluster, people: list[Cluster]) -> Cluster | None:
-        """'Evgenii Schukin' tagged ORG is still the person 'Yevgeny Shchukin'."""
-        if not self._full_name(cluster):
-            return None
-        return next((p for p in people if self._same_person(p, cluster)), None)
+    def _bucket(self, people: list[Cluster], position: int) -> dict[str, list[Cluster]]:
+        buckets: dict[str, list[Cluster]] = {}
+        for person in people:
+            buckets.setdefault(self.keys[id(person)][position][:1], []).append(person)
+        return buckets
 
-    def _full_name(self, cluster: Cluster) -> str | None:
+    @staticmethod
+    def _full_name(cluster: Cluster) -> str | None:
         names = [m.text for m in cluster.mentions if len(m.text.split()) >= 2]
         return max(names, key=len) if names else None
 
-    def _merge_full_names(self, people: list[Cluster]) -> None:
-        for i, first in enumerate(people):
-            for second in people[i + 1 :]:
-                if first.mentions and second.mentions and self._same_person(first, second):
-                    _absorb(first, second)
+    def _merge_full_names(self, people: list[Cluster]) -> list[Cluster]:
+        kept: dict[tuple[int, str], list[Cluster]] = {}
+        for person in people:
+            key = self.keys[id(person)]
+            bucket = kept.setdefault((len(key), key[-1][:1]), [])
+            host = next((other for other in bucket if self._same_key(self.keys[id(other)], key)), None)
+            if host is None:
+                bucket.append(person)
+            else:
+                _absorb(host, person)
+        return [person for bucket in kept.values() for person in bucket]
 
-    def _same_person(self, a: Cluster, b: Cluster) -> bool:
-        key_a = self.translit.key(self._full_name(a) or "").split()
-        key_b = self.translit.key(self._full_name(b) or "").split()
-        if not key_a or not key_b or len(key_a) != len(key_b):
-            return False
+    def _same_key(self, key_a: list[str], key_b: list[str]) -> bool:
         # every word must agree: 'Larisa Morozyuk' is not 'Gennady Morozyuk'
-        return all(similar(x, y, self.threshold) for x, y in zip(key_a, key_b, strict=True))
+        return len(key_a) == len(key_b) and all(
+            similar(x, y, self.threshold) for x, y in zip(key_a, key_b, strict=True)
+        )
 
-    def _host_for_single(self, cluster: Cluster, people: list[Cluster]) -> Cluster | None:
+    def _host_for_mislabelled(self, cluster: Cluster, by_last: dict[str, list[Cluster]]) -> Cluster | None:
+        """'Evgenii Schukin' tagged ORG is still the person 'Yevgeny Shchukin'."""
+        name = self._full_name(cluster)
+        if not name:
+            return None
+        key = self.translit.key(name).split()
+        return next((p for p in by_last.get(key[-1][:1], []) if self._same_key(self.keys[id(p)], key)), None)
+
+    def _host_for_single(
+        self, cluster: Cluster, by_first: dict[str, list[Cluster]], by_last: dict[str, list[Cluster]]
+    ) -> Cluster | None:
         words = [w for m in cluster.mentions for w in [surface_key(m.text)] if w]
         if not words or any(len(w.split()) != 1 for w in words):
             return None
         key = self.translit.word_key(words[0])
         first_key = self.translit.first_name_key(words[0])
-        for test in (
-            lambda name: name[-1] == key,
-            lambda name: name[0] == first_key,
+        surnames = by_last.get(key[:1], [])
+        first_names = by_first.get(first_key[:1], [])
+        for pool, test in (
+            (surnames, lambda name: name[-1] == key),
+            (first_names, lambda name: name[0] == first_key),
             # 'Sasha' -> 'alexander', written 'Aleksandr'
-            lambda name: name[0][:1] == first_key[:1] and similar(name[0], first_key, self.threshold),
+            (first_names, lambda name: similar(name[0], first_key, self.threshold)),
             # a misspelt surname ('Morozuyk'); equal length keeps 'Kostrova' off 'Kostrov'
-            lambda name: len(name[-1]) == len(key) and similar(name[-1], key, self.threshold - 3),
+            (surnames, lambda name: len(name[-1]) == len(key) and similar(name[-1], key, self.threshold - 3)),
         ):
-            hosts = [p for p in people if test(self.translit.key(self._full_name(p) or "").split() or [""])]
+            hosts = [p for p in pool if p.mentions and test(self.keys[id(p)])]
             if hosts:
                 return max(hosts, key=lambda p: (len(p.mentions), -p.mentions[0].start))
         return None
