@@ -452,7 +452,8 @@ class QuoteFinder:
     def _reported_quote(doc: Doc, reported: Reported, quote_id: str, paragraphs) -> Quote:
         found = reported.found
         mention = doc[found.speaker[0] : found.speaker[1]] if found.speaker else None
-        paragraph = next((k for k, (s, e, _) in enumerate(paragraphs) if s <= reported.start < e), None)
+        k = bisect_right(paragraphs, (reported.start, float("inf"), "")) - 1
+        paragraph = k if k >= 0 and paragraphs[k][0] <= reported.start < paragraphs[k][1] else None
         return Quote(
             id=quote_id,
             text=doc_index(doc).text[reported.start : reported.end],
