@@ -79,9 +79,8 @@ def ingest(
     if engine == "dask" or scheduler:
         from purportedly.engines.dask_cli import ingest_on_dask
 
-        code = ingest_on_dask(
-            inputs, db=db, parquet=parquet, scheduler=scheduler, model=model, batch_size=batch_size
-        )
+        options = {"model": model, "batch_size": batch_size, "limits": limits}
+        code = ingest_on_dask(inputs, db=db, parquet=parquet, scheduler=scheduler, **options)
         raise typer.Exit(code)
     if engine != "local" or parquet is not None:
         raise typer.BadParameter("--engine is local or dask; --parquet needs --engine dask")

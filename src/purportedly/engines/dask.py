@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from purportedly.engines.rows import ParquetRows, analysis_from_row, analysis_row
+from purportedly.limits import Limits
 from purportedly.model import Analysis, Article
 from purportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from purportedly.reading import ReadFailure, read_inputs
@@ -43,17 +44,24 @@ def _distributed():
 # ---------------------------------------------------------------------- worker side
 
 
-def analyse_partition(items: list[Item] | list[str], model: str, batch_size: int) -> list[Row | ReadFailure]:
+def analyse_partition(
+    items: list[Item] | list[str], model: str, batch_size: int, limits: Limits | None = None
+) -> list[Row | ReadFailure]:
     """Worker task: analyse one partition (articles, or paths to read here) into rows."""
     from purportedly.engines.local import analyze_items
 
+    limits = limits or Limits()
     if items and isinstance(items[0], str):
-        items = list(read_inputs(items))  # type: ignore[arg-type]
+        items = list(_read(items, limits))  # type: ignore[arg-type]
     nlp = load_pipeline(model)  # cached per worker process: loaded once, reused by every task
     return [
         result if isinstance(result, ReadFailure) else analysis_row(result)
-        for result in analyze_items(items, nlp, batch_size)  # type: ignore[arg-type]
+        for result in analyze_items(items, nlp, batch_size, limits)  # type: ignore[arg-type]
     ]
+
+
+def _read(paths: list[str], limits: Limits) -> Iterator[Item]:
+    return read_inputs(paths, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
 
 
 class PipelineLoader(WorkerPlugin):
@@ -99,21 +107,24 @@ def analyze_rows_with_dask(
     batch_size: int = 32,
     partition_size: int = 64,
     read_on_workers: bool = False,
+    limits: Limits | None = None,
 ) -> Iterator[Row | ReadFailure]:
     """Rows (or read failures) in input order, as partitions finish on the cluster's workers.
 
     Give ``paths`` (read here, or on the workers with ``read_on_workers``) or an ``items``
-    stream of already-read articles.
+    stream of already-read articles. ``limits`` apply as in ``analyze_inputs``; the time
+    limit only where tasks run on a worker's main thread (it needs a signal).
     """
+    limits = limits or Limits()
     client.register_plugin(PipelineLoader(model))
     if read_on_workers:
         units: Iterable[Any] = paths or []
     else:
-        units = items if items is not None else read_inputs(paths or [])
+        units = items if items is not None else _read(paths or [], limits)
     in_flight: deque[Any] = deque()
     limit = 2 * max(sum(client.nthreads().values()), 1)
     for partition in _partitions(units, partition_size):
-        in_flight.append(client.submit(analyse_partition, partition, model, batch_size, pure=False))
+        in_flight.append(client.submit(analyse_partition, partition, model, batch_size, limits, pure=False))
         if len(in_flight) >= limit:
             yield from in_flight.popleft().result()
     while in_flight:
@@ -129,6 +140,7 @@ def analyze_with_dask(
     partition_size: int = 64,
     read_on_workers: bool = False,
     client: Any = None,
+    limits: Limits | None = None,
 ) -> Iterator[Analysis | ReadFailure]:
     """The Dask twin of ``analyze_inputs``: the same results, in the same order.
 
@@ -142,6 +154,7 @@ def analyze_with_dask(
             batch_size=batch_size,
             partition_size=partition_size,
             read_on_workers=read_on_workers,
+            limits=limits,
         )
         for row in rows:
             yield row if isinstance(row, ReadFailure) else analysis_from_row(row)
@@ -188,6 +201,7 @@ def ingest_with_dask(
     partition_size: int = 64,
     on_progress: Callable[[str, str], None] | None = None,
     client: Any = None,
+    limits: Limits | None = None,
 ) -> DaskRunSummary:
     """Analyse ``paths`` on a Dask cluster into a Parquet file and/or a corpus store.
 
@@ -202,9 +216,15 @@ def ingest_with_dask(
     sink = ParquetRows(parquet) if parquet is not None else None
     try:
         with _client_or(client, scheduler) as client:
-            items = _unstored(read_inputs(paths), store, summary, report)
+            limits = limits or Limits()
+            items = _unstored(_read(paths, limits), store, summary, report)
             rows = analyze_rows_with_dask(
-                items=items, client=client, model=model, batch_size=batch_size, partition_size=partition_size
+                items=items,
+                client=client,
+                model=model,
+                batch_size=batch_size,
+                partition_size=partition_size,
+                limits=limits,
             )
             for row in rows:
                 _sink_row(row, store, sink, summary, report)

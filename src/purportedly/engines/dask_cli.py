@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from purportedly.engines.dask import ingest_with_dask
+from purportedly.limits import Limits
 
 
 def ingest_on_dask(
@@ -19,6 +20,7 @@ def ingest_on_dask(
     model: str,
     batch_size: int,
     partition_size: int = 64,
+    limits: Limits | None = None,
 ) -> int:
     """Run a distributed ingest with a progress line; return the exit code (1 if inputs failed)."""
     errors = Console(stderr=True)
@@ -42,6 +44,7 @@ def ingest_on_dask(
             batch_size=batch_size,
             partition_size=partition_size,
             on_progress=on_progress,
+            limits=limits,
         )
     written = f"{db}" + (f" and {parquet}" if parquet else "")
     counts = f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}"
