@@ -75,6 +75,10 @@ def test_undated_blog_every_relative_time_is_null(facts_nlp):
             [("December", None), ("this year", None), ("1945", None)],
         ),
         (
+            "Recruiting began in spring 2023 and peaked last autumn.",
+            [("spring 2023", None), ("last autumn", None)],
+        ),
+        (
             "Fighting resumed last week, after the summer of 2023 and early May.",
             [("last week", None), ("the summer of 2023", None), ("early May", None)],
         ),

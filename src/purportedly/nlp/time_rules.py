@@ -62,8 +62,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_year", rf"(?:(?:early|mid|late)[- \t]+)?{MONTH}[ \t]+{YEAR}"),
     (
         "season",
-        rf"(?:the[ \t]+|last[ \t]+|this[ \t]+|next[ \t]+)(?:(?:early|late)[ \t]+)?{SEASON}"
-        rf"(?:[ \t]+of[ \t]+{YEAR})?",
+        rf"(?:(?:the[ \t]+|last[ \t]+|this[ \t]+|next[ \t]+)(?:(?:early|late)[ \t]+)?{SEASON}"
+        rf"(?:[ \t]+of[ \t]+{YEAR})?|{SEASON}[ \t]+{YEAR})",
     ),
     (
         "holiday",
