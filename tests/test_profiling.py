@@ -88,3 +88,20 @@ def test_cli_without_profile_prints_no_table(tmp_path):
     result = CliRunner().invoke(app, ["analyze", str(article), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert "time per stage" not in result.stderr
+
+
+def test_stage_times_from_worker_processes_are_merged(tmp_path):
+    from purportedly.analysis import analyze_inputs
+
+    paths = []
+    for index in range(4):
+        path = tmp_path / f"report-{index}.txt"
+        path.write_text(f"Officials said {index + 2} shells hit the depot at Sokolyne on Friday.\n", "utf-8")
+        paths.append(str(path))
+    nlp = load_pipeline()
+    with profile_pipeline(nlp) as profile:
+        results = list(analyze_inputs(paths, batch_size=1, n_process=2))
+    assert len(results) == 4
+    # the model's components ran in the workers; their times come back with the batches
+    assert profile.stages["ner"].docs == 4 and profile.stages["ner"].seconds > 0
+    assert profile.stages[BUILDING].docs == 4
