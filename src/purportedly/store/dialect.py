@@ -73,6 +73,8 @@ class Dialect(ABC):
         """Shared SQL (qmark placeholders) in this backend's parameter style."""
         return text
 
+    converts_values = False  # whether ``value`` changes anything (else parameters pass as they are)
+
     def value(self, value: Any) -> Any:
         """A parameter as this backend can store it."""
         return value
@@ -90,6 +92,8 @@ class Session:
         self.dialect = dialect
 
     def _values(self, params: Sequence[Any] | Mapping[str, Any]) -> Any:
+        if not self.dialect.converts_values:
+            return params
         value = self.dialect.value
         if isinstance(params, Mapping):
             return {k: value(v) for k, v in params.items()}

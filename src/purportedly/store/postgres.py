@@ -81,6 +81,8 @@ class PostgresDialect(Dialect):
     def sql(self, text: str) -> str:
         return _pyformat(text)
 
+    converts_values = True
+
     def value(self, value: Any) -> Any:
         # Postgres text cannot hold NUL; U+FFFD keeps every character offset where it was
         return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
