@@ -281,6 +281,33 @@ def test_nul_characters_keep_their_offsets_on_postgres(pg_url):
         assert store.search("convoy")
 
 
+def test_an_article_aborted_by_a_deadlock_is_written_again(pg_url, monkeypatch):
+    psycopg = pytest.importorskip("psycopg")
+    real_insert_parts = store_rows.insert_parts
+    attempts = []
+
+    def deadlock_once(db, article_id, analysis):
+        attempts.append(article_id)
+        if len(attempts) == 1:  # what Postgres does to one of two transactions waiting on each other
+            raise psycopg.errors.DeadlockDetected("deadlock detected")
+        real_insert_parts(db, article_id, analysis)
+
+    monkeypatch.setattr(store_rows, "insert_parts", deadlock_once)
+    with Store.open(pg_url) as store:
+        assert store.add(gunner_article(), "sha256:g")
+        assert len(attempts) == 2
+        assert store.article_count() == 1
+        assert count(store, "quotes") == 1
+        monkeypatch.setattr(store_rows, "insert_parts", _raise_other)
+        with pytest.raises(ValueError):  # any other error is not retried
+            store.add(bridge_article(), "sha256:b")
+        assert store.article_count() == 1
+
+
+def _raise_other(db, article_id, analysis):
+    raise ValueError("not a deadlock")
+
+
 def test_two_first_opens_of_an_empty_database_create_the_schema_once(pg_url):
     failures: list[BaseException] = []
 
