@@ -172,6 +172,22 @@ def _outer_end(span: MarkedSpan, paragraph_end: int) -> int:
     return span.close_at + 1 if span.close_at is not None else paragraph_end
 
 
+def _reopen_possessive_close(text: str, spans: list[MarkedSpan], paragraph_end: int) -> None:
+    """‘… the lads’ kit is gone. (next paragraph opens with ‘): the ’ was a possessive, and the
+    quote runs on to the paragraph's end, continuing in the next paragraph."""
+    tops = [s for s in spans if s.parent is None]
+    last = tops[-1] if tops else None
+    if (
+        last is None
+        or last.double
+        or last.close_at is None
+        or _single_role(text, last.close_at) != "weak_close"
+    ):
+        return
+    last.close_at = None
+    last.start, last.end = _trimmed(text, last.open_at + 1, paragraph_end)
+
+
 def opens_with_mark(text: str, start: int, end: int) -> bool:
     """Whether the paragraph's first non-space character is an opening quotation mark."""
     i, _ = _trimmed(text, start, end)
@@ -186,9 +202,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan
     """
     result: list[MarkedSpan] = []
     previous_unclosed: int | None = None
-    for p_start, p_end in paragraphs:
+    for number, (p_start, p_end) in enumerate(paragraphs):
         offset = len(result)
         spans = find_in_paragraph(text, p_start, p_end)
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if following is not None and opens_with_mark(text, *following):
+            _reopen_possessive_close(text, spans, p_end)
         for span in spans:
             if span.parent is not None:
                 span.parent += offset
