@@ -102,7 +102,10 @@ def test_odd_inputs_never_raise_and_stay_in_bounds(text):
 
 
 def test_british_run_over_paragraphs_with_a_plural_possessive():
-    text = "\u2018We\u2019re told it\u2019s fine. The lads\u2019 kit is rubbish.\n\n\u2018Nobody cares,\u2019 he said."
+    text = (
+        "\u2018We\u2019re told it\u2019s fine. The lads\u2019 kit is rubbish.\n\n"
+        "\u2018Nobody cares,\u2019 he said"
+    )
     assert quoted(text) == [
         ("We\u2019re told it\u2019s fine. The lads\u2019 kit is rubbish.", None, None),
         ("Nobody cares,", None, 0),
