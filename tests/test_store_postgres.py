@@ -110,6 +110,15 @@ def test_stored_analysis_round_trips(store):
     assert loaded == original
 
 
+def test_analyses_come_back_in_ingest_order_page_by_page(store, monkeypatch):
+    monkeypatch.setattr("purportedly.store.core.ANALYSES_PAGE", 2)
+    documents = [f"d{i}.txt" for i in range(5)]
+    ingest_analyses(store, [make_analysis(d, f"Report number {d} from the front.") for d in documents])
+    stored = list(store.analyses())
+    assert [a.document for _, a in stored] == documents
+    assert [i for i, _ in stored] == sorted(i for i, _ in stored)
+
+
 def test_a_failure_mid_article_leaves_nothing_half_written(store, monkeypatch):
     def explode(db, article_id, analysis):
         store_rows.insert_quotes(db, article_id, analysis)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from purportedly.store.search import SearchHit
 
 SCHEMA_VERSION = "1"
+ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
 
@@ -162,8 +163,17 @@ class Store:
 
     def analyses(self) -> Iterator[tuple[int, Analysis]]:
         """Every stored article as (article id, Analysis), in ingest order."""
-        for row in self.session.rows("SELECT id, analysis FROM articles ORDER BY id"):
-            yield row["id"], Analysis.model_validate_json(row["analysis"])
+        # pages by id: a Postgres cursor would otherwise bring the whole corpus into memory at once
+        last = 0
+        while True:
+            page = self.session.execute(
+                "SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, ANALYSES_PAGE)
+            ).fetchall()
+            for row in page:
+                yield row["id"], Analysis.model_validate_json(row["analysis"])
+            if len(page) < ANALYSES_PAGE:
+                return
+            last = page[-1]["id"]
 
     def errors(self) -> list[dict[str, Any]]:
         return self.query("SELECT input, line, message, time FROM errors ORDER BY id")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -116,9 +116,6 @@ class Session:
         batch = [self._values(row) for row in rows]
         if batch:
             self.connection.cursor().executemany(self.dialect.sql(sql), batch)
-
-    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Iterator[Row]:
-        yield from self.execute(sql, params)
 
     def one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
         # fetchall: an INSERT ... RETURNING left unfinished would hold its statement open in SQLite

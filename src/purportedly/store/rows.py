@@ -88,7 +88,8 @@ def _shared_row_id(db: Session, table: str, key: tuple[str, str], columns: tuple
     a, b = columns
     db.execute(f"INSERT INTO {table}({a}, {b}) VALUES (?, ?) ON CONFLICT DO NOTHING", key)
     row = db.one(f"SELECT id FROM {table} WHERE {a} = ? AND {b} = ?", key)
-    assert row is not None  # inserted above, or by a transaction that has committed
+    if row is None:  # cannot happen: inserted above, or by a transaction that has committed
+        raise RuntimeError(f"{table} row {key!r} neither inserted nor found")
     return row["id"]
 
 
