@@ -203,3 +203,14 @@ def test_reader_outlet_and_authors_are_entities(facts_nlp):
     entities = by_name(facts_nlp(make_doc(facts_nlp, article)))
     assert entities["Harbour Ledger"].type == "ORG" and len(entities["Harbour Ledger"].mentions) == 2
     assert entities["Ines Varga"].type == "PERSON"
+
+
+def test_role_nouns_before_names_become_singular_descriptors(facts_nlp):
+    doc = facts_nlp(
+        "Last week pro-war Russian bloggers Vera Lapina and Storm Owl Z said the front had collapsed."
+    )
+    entities = by_name(doc)
+    assert entities["Vera Lapina"].descriptors == ["pro-war Russian blogger"]
+    assert entities["Storm Owl Z"].descriptors == ["pro-war Russian blogger"]
+    doc = facts_nlp("Kremlin critics Ivan Petrov and Olga Sidorova were detained.")
+    assert by_name(doc)["Olga Sidorova"].descriptors == ["Kremlin critic"]

@@ -25,6 +25,8 @@ GAZETTEER_PRIORITY = 3
 SKIPPED_SEGMENTS: tuple[str, ...] = ()  # bylines and date lines name authors and outlets too
 EDGE_JUNK = " \t\n\r•·-–—/\\|,.;:!?\"“”‘’'()[]*"
 POSSESSIVE = re.compile(r"['’]s\b")
+PHRASE_DEPS = {"amod", "compound", "det", "poss", "nmod", "punct", "nummod", "case"}
+MAX_DESCRIPTOR_WORDS = 8
 LOCATIVE = re.compile(r"\b(?:in|near|outside|around)\s+$")
 DESCRIPTOR = re.compile(r"^[\w\s'’,.-]+$")
 ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
@@ -307,7 +309,7 @@ class EntityRecognizer:
             and head.pos_ == "NOUN"
             and span.start - head.left_edge.i < 10
         ):
-            found.append(doc[head.left_edge.i : head.i + 1].text)
+            found.append(_singular_phrase(doc, head))
         left = [
             t
             for t in doc[max(span.start - 5, 0) : span.start]
@@ -316,8 +318,43 @@ class EntityRecognizer:
             and t.is_lower
         ]
         if left:
-            found.append(doc[left[0].left_edge.i : span.start].text)
+            before = doc[span.start - 1]
+            found.append(
+                _singular_phrase(doc, before)
+                if before.pos_ == "NOUN"
+                else doc[left[0].left_edge.i : span.start].text
+            )
+        else:
+            # 'bloggers Anna X and Y': the second name shares the first one's role noun
+            first = root.head if root.dep_ == "conj" and root.head.pos_ == "PROPN" else root
+            first_start = min(t.i for t in first.subtree if t.dep_ == "compound" or t.i == first.i)
+            if first_start > 0 and _is_role_noun(doc[first_start - 1]):
+                found.append(_singular_phrase(doc, doc[first_start - 1]))
         return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
+
+
+def _is_role_noun(token) -> bool:
+    """'bloggers' in 'pro-war Russian bloggers Anna X and Y': a bare noun phrase right before a name.
+
+    Objects are excluded: in 'told reporters Ivan Petrov', 'reporters' is not Ivan's role.
+    """
+    return token.pos_ == "NOUN" and token.is_lower and token.dep_ not in ("dobj", "pobj", "npadvmod")
+
+
+def _singular_phrase(doc: Doc, noun) -> str:
+    """The noun phrase ending at ``noun``, its head in the singular: one descriptor per person."""
+    start = noun.i
+    # walk left over the noun's own modifiers only: 'Last week' before 'pro-war bloggers' is not one
+    for token in reversed(doc[max(noun.i - MAX_DESCRIPTOR_WORDS, 0) : noun.i]):
+        if (
+            token.dep_ not in PHRASE_DEPS
+            or not start <= token.head.i <= noun.i
+            or token.ent_type_ in ("DATE", "TIME")
+        ):
+            break
+        start = token.i
+    modifiers = doc_text(doc)[doc[start].idx : noun.idx]
+    return modifiers + (noun.lemma_ if noun.tag_ == "NNS" else noun.text)
 
 
 @Language.factory(
