@@ -28,6 +28,11 @@ def test_dated_wire_story_counts(facts_nlp):
     ]
 
 
+def test_repeated_count_takes_when_from_its_retelling(facts_nlp):
+    first = run_article(facts_nlp, "wire_dated.txt")._.counts[0]
+    assert (first.text, first.time) == ("23 men", "March 2")  # headline count, date from the body
+
+
 def test_not_counts_ages_units_years_durations(facts_nlp):
     numbers = [c.number for c in run_article(facts_nlp, "wire_dated.txt")._.counts]
     assert 61 not in numbers  # 'Larisa Yevdokimova, 61,'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -42,6 +42,7 @@ class CountMatch:
     noun: Token | None
     event: str | None
     canonical_event: str | None
+    repeats: list[CountMatch] = field(default_factory=list)  # the same event told again later
 
 
 class CountFinder:
@@ -254,7 +255,9 @@ class CountFinder:
                 if k.number.value == match.number.value
                 and (k.canonical_event == match.canonical_event or self._same_noun(k, match))
             ]
-            if not same:
+            if same:
+                same[0].repeats.append(match)
+            else:
                 kept.append(match)
         return kept
 
@@ -281,17 +284,19 @@ class CountFinder:
             and match.noun.i - match.number.end < 5
         ):
             end = match.noun.idx + len(match.noun)
-        sentence = doc[match.number.start].sent
+        # a headline states the count; a later retelling often adds what, where and when
+        tellings = [match, *match.repeats]
+        sentences = [doc[m.number.start].sent for m in tellings]
         return Count(
             number=match.number.value,
             qualifier=match.qualifier,
-            what=self._what(match),
+            what=next((w for w in map(self._what, tellings) if w), None),
             event=match.event,
             text=doc_text(doc)[start:end],
             start=start,
             end=end,
-            place=self._place(located, sentence.start_char, sentence.end_char),
-            time=self._time(sentence),
+            place=next((p for s in sentences if (p := self._place(located, s.start_char, s.end_char))), None),
+            time=next((t for t in map(self._time, sentences) if t), None),
         )
 
     def _what(self, match: CountMatch) -> str | None:
