@@ -79,3 +79,15 @@ def test_unclosed_mark_does_not_swallow_the_article(plain_nlp):
     text = 'The officer said: "we will never retreat\n\n' + "Another paragraph of plain reporting. " * 50
     quotes = get_list(plain_nlp(text), "quotes")
     assert [q.text for q in quotes] == ["we will never retreat"]
+
+
+def test_blank_pipeline_without_a_parser_finds_quotes_and_turns():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("purportedly_quotes")
+    nlp.add_pipe("purportedly_speakers")
+    doc = nlp('"We are leaving," the soldier said.\n\nSOLDIER: Hello.\nMOTHER: Goodbye.')
+    assert [(q.kind, q.text, q.speaker) for q in get_list(doc, "quotes")] == [
+        ("direct", "We are leaving,", None),  # no parse: no attribution, and no guess
+        ("turn", "Hello.", "the soldier"),
+        ("turn", "Goodbye.", "the mother"),
+    ]
