@@ -94,3 +94,10 @@ def test_number_words_and_structures(facts_nlp, text, expected):
 )
 def test_things_that_are_not_counts(facts_nlp, text):
     assert facts_nlp(text)._.counts == []
+
+
+def test_works_without_parser_and_ner(facts_nlp):
+    with facts_nlp.select_pipes(disable=["parser", "ner", "purportedly_layout"]):
+        doc = facts_nlp("At least 12 soldiers were killed on Monday in Kherson. “Yesterday” was bad.")
+    assert doc._.entities is not None and doc._.counts is not None
+    assert [t.text for t in doc._.times] == ["Monday", "Yesterday"]

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from purportedly.model import Count
 from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
@@ -286,7 +286,7 @@ class CountFinder:
             end = match.noun.idx + len(match.noun)
         # a headline states the count; a later retelling often adds what, where and when
         tellings = [match, *match.repeats]
-        sentences = [doc[m.number.start].sent for m in tellings]
+        sentences = [sentence_of(doc[m.number.start]) for m in tellings]
         return Count(
             number=match.number.value,
             qualifier=match.qualifier,
@@ -337,6 +337,14 @@ class CountFinder:
         """The first date expression of the sentence (the times component's patterns, on the sentence)."""
         found = find_candidates(sentence.text)
         return found[0].text if found else None
+
+
+def sentence_of(token: Token) -> Span:
+    """The token's sentence; the whole Doc when no component set sentence boundaries."""
+    try:
+        return token.sent
+    except ValueError:
+        return token.doc[:]
 
 
 @Language.factory(

@@ -1,4 +1,4 @@
-"""Group entity mentions into clusters: exact keys, demonyms, regions, surnames, transliterations."""
+"""Group entity mentions into clusters: exact keys, demonyms, rivers, surnames, transliterations."""
 
 from __future__ import annotations
 
