@@ -41,6 +41,8 @@ def analyze_items(
             try:
                 yield from _piped(stream, nlp, batch_size, deadline)
             except _PipeBroken:
+                if not stream.in_flight:  # broke before taking any article: the next one goes alone
+                    stream.next_article(deadline)
                 yield from _one_by_one(stream, nlp, deadline)
     yield from stream.take_loose()
 
@@ -63,24 +65,33 @@ class _Stream:
         self.done = False
 
     def docs(self, nlp: Language, deadline: ArticleDeadline) -> Iterator[Doc]:
-        """Docs for the pipe; reading runs with the alarm off, so it is never interrupted."""
-        while True:
-            was_armed = deadline.armed
-            deadline.disarm()
+        while (article := self.next_article(deadline)) is not None:
+            yield make_doc(nlp, article)
+
+    def next_article(self, deadline: ArticleDeadline) -> Article | None:
+        """The next article to analyse, now in flight; failures and over-long ones are set aside.
+
+        Reading runs with the alarm off, and the alarm comes back on only once the item is
+        booked, so an alarm can never lose an item or interrupt a reader.
+        """
+        was_armed = deadline.armed
+        deadline.disarm()
+        article = None
+        while article is None and not self.done:
             item = next(self.items, None)
-            if was_armed:
-                deadline.arm()
             if item is None:
                 self.done = True
-                return
-            if isinstance(item, ReadFailure):
+            elif isinstance(item, ReadFailure):
                 self.loose.append(item)
             elif len(item.text) > self.max_chars:
                 message = too_long_message(len(item.text), self.max_chars)
                 self.loose.append(AnalysisFailure(item.document, message))
             else:
                 self.in_flight.append((item, self.take_loose()))
-                yield make_doc(nlp, item)
+                article = item
+        if was_armed:
+            deadline.arm()
+        return article
 
     def take_loose(self) -> list[Result]:
         taken, self.loose = self.loose, []
