@@ -289,3 +289,22 @@ def test_dateline_variants(opening, dateline, outlet):
     article = read_text(f"Headline about an intercepted call\n\n{opening} they were leaving.\n")
     assert [s.text for s in article.segments_of("dateline")] == ([dateline] if dateline else [])
     assert article.outlet == outlet
+
+
+def test_caption_set_off_from_its_credit_by_a_blank_line():
+    text = (
+        "Drone crews train near the border\n\n"
+        "By Ines Varga\n\n"
+        "Volunteers said the new crews had finished their course on Monday.\n\n"
+        "A drone operator checks his goggles at a field range in the Sumy region\n\n"
+        "MARTA KOVAL/AFP via Getty Images\n\n"
+        "The army did not respond to a request for comment.\n\n"
+        "Getty Images\n"
+    )
+    article = read_text(text, document="loose.txt")
+    kinds = {s.text: s.kind for s in article.segments}
+    assert kinds["A drone operator checks his goggles at a field range in the Sumy region"] == "caption"
+    assert kinds["MARTA KOVAL/AFP via Getty Images"] == "credit"
+    # a sentence ending in a full stop is story text even when a stray credit follows it
+    assert kinds["The army did not respond to a request for comment."] == "body"
+    assert article.title == "Drone crews train near the border"

@@ -61,6 +61,16 @@ def caption_limit(lines: list[Line], i: int, j: int) -> int:
     return MAX_CAPTION_WORDS if j == i - 1 and lines[i].cue == "credit" else MAX_SHORT_CAPTION_WORDS
 
 
+def loose_caption_above(lines: list[Line], kinds: Kinds, i: int) -> bool:
+    """A credit set off by a blank line still credits the one-line block above it when that line
+    reads like a caption, not a sentence (no final stop) and is not the article's first line."""
+    j = i - 1
+    if j < 1 or lines[i].glued or lines[i].cue != "credit" or kinds[j] is not None:
+        return False
+    alone = not lines[j].glued and (j + 1 >= len(lines) or lines[j + 1].block != lines[j].block)
+    return alone and headline_like(lines[j].text, MAX_CAPTION_WORDS)
+
+
 def mark_captions(lines: list[Line], kinds: Kinds) -> None:
     """The line glued above a credit is its caption, and so are short lines glued above a captioned line
     (a photo title); so is a line repeated at the start of a captioned line."""
@@ -73,6 +83,8 @@ def mark_captions(lines: list[Line], kinds: Kinds) -> None:
                 break
             kinds[j] = "caption"
             j -= 1
+        if j == i - 1 and loose_caption_above(lines, kinds, i):
+            kinds[j] = "caption"
     for i in range(len(lines) - 1):
         following = lines[i + 1]
         repeated = following.text.startswith(lines[i].text)
