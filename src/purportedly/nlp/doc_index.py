@@ -16,6 +16,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.length = len(doc)
         self.text = doc_text(doc)
         try:
             self.sentences = list(doc.sents)
@@ -56,6 +57,7 @@ _last: DocIndex | None = None
 def doc_index(doc: Doc) -> DocIndex:
     """The index of ``doc``; reused while consecutive components work on the same Doc."""
     global _last
-    if _last is None or _last.doc is not doc:
+    # a retokenised Doc (different length) gets a fresh index
+    if _last is None or _last.doc is not doc or _last.length != len(doc):
         _last = DocIndex(doc)
     return _last
