@@ -122,7 +122,7 @@ def test_paste_and_analyse_without_storing(watched, server):
     assert "Intercepted call: soldier says unit was sent forward without armour" in page.inner_text(
         ".article-view h1"
     )
-    assert "Eastwire could not independently verify" in page.inner_text(".story")
+    assert "Eastwire could not independently verify" in watched.text(".story")
     after = json.loads(page.request.get(f"{server}/api/facets").text())["articles"]
     assert after == before
     watched.screenshot("04_analyze")
