@@ -20,6 +20,8 @@ register_extensions()
 EVENT_DEPS = ("relcl", "acl")
 CLAUSE_POS = ("VERB", "AUX")
 MAX_CLIMB = 5
+PARTICLE_ADVERBS = {"down", "back", "out", "up", "away", "off", "over", "in"}
+NUMBER_AS_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 NEXT_VERB_WINDOW = 4
 TRANSPARENT = {"include", "among", "like"}
 CLOCK_AFTER = re.compile(
@@ -56,6 +58,8 @@ class CountFinder:
         events = load_facts_json(events_file)
         self.qualifiers = sorted(events["_qualifiers"], key=len, reverse=True)
         self.not_counted = set(events["_not_counted"])
+        self.not_events = set(events.get("_not_events", []))
+        self.canonical_events = {key for key in events if not key.startswith("_")}
         self.event_of: dict[str, str] = {}
         for canonical, words in events.items():
             if not canonical.startswith("_"):
@@ -69,7 +73,9 @@ class CountFinder:
 
     # ------------------------------------------------------------------ match
     def match(self, doc: Doc) -> list[CountMatch]:
-        found, consumed = [], 0
+        found: list[CountMatch] = []
+        consumed = 0
+        captions = [(s.start, s.end) for s in get_list(doc, "segments") if s.kind == "caption"]
         for token in doc:
             # cheap lexical test first: most tokens are not numbers
             if token.i < consumed or not (token.like_num or token.lower_ in self.numbers.collectives):
@@ -78,12 +84,15 @@ class CountFinder:
             if number is None:
                 continue
             consumed = number.end
-            candidate = self._candidate(doc, number)
+            in_caption = any(start <= token.idx < end for start, end in captions)
+            candidate = self._candidate(doc, number, found, in_caption)
             if candidate is not None:
                 found.append(candidate)
         return self._deduplicate(found)
 
-    def _candidate(self, doc: Doc, number: NumberSpan) -> CountMatch | None:
+    def _candidate(
+        self, doc: Doc, number: NumberSpan, earlier: list[CountMatch], in_caption: bool
+    ) -> CountMatch | None:
         token = doc[number.end - 1]
         if (
             number.value <= 1
@@ -104,9 +113,16 @@ class CountFinder:
             noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns
         ):
             return None
+        if noun is not None and noun.i < number.start:
+            return None  # 'brigade 5', 'page 12': a number after its noun names, it does not count
         event_token, canonical = self._event(token, noun)
+        # a photo caption describes a picture ('two soldiers patrol'), not a counted event
+        if canonical is None and not in_caption and self._quantifies(doc, token, noun):
+            event_token, canonical = self._general_event(token, noun)
         if canonical is None:
             return None  # a number with no reported event is a measurement, not a count
+        if noun is None:
+            noun = self._antecedent(number, earlier)
         qualifier, qualifier_start = self._qualifier(doc, number)
         return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
 
@@ -196,6 +212,59 @@ class CountFinder:
                 return found
         return self._next_verb_event(number, noun)
 
+    @staticmethod
+    def _quantifies(doc: Doc, number: Token, noun: Token | None) -> bool:
+        """The number counts a noun phrase ('five lads'), or stands for one as subject/object ('the five')."""
+        if noun is not None:
+            return noun.pos_ == "NOUN"
+        before = doc[number.i - 1] if number.i > 0 else None
+        after_noun = before is not None and before.pos_ in ("NOUN", "PROPN")  # 'room 12 was hit' names
+        return number.dep_ in NUMBER_AS_NOUN_DEPS and not after_noun
+
+    def _general_event(self, number: Token, noun: Token | None) -> tuple[str | None, str | None]:
+        """Any governing verb phrase is the event: 'landed', 'drove off', 'paid for'."""
+        node = noun if noun is not None and number.head.i == noun.i else number
+        preposition = None
+        for _ in range(MAX_CLIMB):
+            if node.head.i == node.i:
+                return None, None
+            previous, node = node, node.head
+            if node.lemma_ in TRANSPARENT:
+                continue
+            if node.dep_ == "prep" and previous.dep_ == "pobj":
+                preposition = node
+                continue
+            if node.pos_ == "VERB":
+                return self._verb_phrase(node, previous, preposition)
+            if node.pos_ in CLAUSE_POS or node.pos_ in ("NOUN", "PROPN"):
+                return None, None  # a copula, or a noun's modifier: 'the fate of two men' is no event
+        return None, None
+
+    def _verb_phrase(
+        self, verb: Token, child: Token, preposition: Token | None
+    ) -> tuple[str | None, str | None]:
+        """Surface 'drove off' and canonical event: the lexicon's name for it, else its lemmas 'drive off'."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.not_events or any(c.tag_ == "MD" for c in verb.children):
+            return None, None  # 'two officials said', 'one man can turn into three': no event happened
+        words = [verb, *(c for c in verb.children if is_particle(c))]
+        # 'paid for two drones': the preposition is part of the event only right after the verb
+        if preposition is not None and child.i == preposition.i and preposition.i - verb.i in (1, 2):
+            words.append(preposition)
+        words.sort(key=lambda t: t.i)
+        phrase = " ".join(w.lemma_.lower() if w.i == verb.i else w.lower_ for w in words)
+        canonical = self.event_of.get(phrase, self.event_of.get(lemma, phrase))
+        surface = self._with_conjunct(verb, " ".join(w.text for w in words))
+        return surface, canonical
+
+    @staticmethod
+    def _antecedent(number: NumberSpan, earlier: list[CountMatch]) -> Token | None:
+        """'Five soldiers walked away ... the five were caught': the five are the soldiers."""
+        for match in reversed(earlier):
+            if match.number.value == number.value and match.noun is not None:
+                return match.noun
+        return None
+
     def _next_verb_event(self, number: Token, noun: Token | None) -> tuple[str | None, str | None]:
         """Parser slip fallback: '70 of his comrades died' read as subject + the verb right after it."""
         start = max(number.i, noun.i if noun is not None else number.i) + 1
@@ -207,11 +276,7 @@ class CountFinder:
         return None, None
 
     def _lexicon_event(self, token: Token) -> tuple[str, str] | None:
-        particles = [
-            c
-            for c in token.children
-            if c.dep_ in ("prt",) or (c.dep_ == "advmod" and c.lower_ in ("down", "back", "out", "up"))
-        ]
+        particles = [c for c in token.children if is_particle(c)]
         phrase = " ".join([token.lemma_.lower(), *[p.lower_ for p in particles]])
         objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         with_object = f"{token.lemma_.lower()} {objects[0].lemma_.lower()}" if objects else None
@@ -253,7 +318,7 @@ class CountFinder:
                 k
                 for k in kept
                 if k.number.value == match.number.value
-                and (k.canonical_event == match.canonical_event or self._same_noun(k, match))
+                and (k.canonical_event == match.canonical_event or self._same_noun_retold(k, match))
             ]
             if same:
                 same[0].repeats.append(match)
@@ -261,9 +326,11 @@ class CountFinder:
                 kept.append(match)
         return kept
 
-    @staticmethod
-    def _same_noun(a: CountMatch, b: CountMatch) -> bool:
-        return a.noun is not None and b.noun is not None and a.noun.lemma_.lower() == b.noun.lemma_.lower()
+    def _same_noun_retold(self, a: CountMatch, b: CountMatch) -> bool:
+        """Same noun told with lexicon events (headline 'lost', body 'killed'); two plain verbs stay apart."""
+        if a.noun is None or b.noun is None or a.noun.lemma_.lower() != b.noun.lemma_.lower():
+            return False
+        return a.canonical_event in self.canonical_events and b.canonical_event in self.canonical_events
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, matches: list[CountMatch]) -> Doc:
@@ -337,6 +404,11 @@ class CountFinder:
         """The first date expression of the sentence (the times component's patterns, on the sentence)."""
         found = find_candidates(sentence.text)
         return found[0].text if found else None
+
+
+def is_particle(token: Token) -> bool:
+    """'drove *off*', 'walked *away*', 'came *back*': the particle belongs to the event."""
+    return token.dep_ == "prt" or (token.dep_ == "advmod" and token.lower_ in PARTICLE_ADVERBS)
 
 
 def sentence_of(token: Token) -> Span:
