@@ -122,7 +122,15 @@ def test_seed_purportedly_intercepted_call_lowers_every_quote(nlp):
 
 @pytest.mark.parametrize(
     "text",
-    ["", " \n ", "🙂🙂🙂", "Он сказал: «мы уходим»", '"unbalanced, the SBU said', "Reportedly.\n\n\n“", "a" * 500],
+    [
+        "",
+        " \n ",
+        "🙂🙂🙂",
+        "Он сказал: «мы уходим»",
+        '"unbalanced, the SBU said',
+        "Reportedly.\n\n\n“",
+        "a" * 500,
+    ],
 )
 def test_claims_never_raise_and_offsets_hold(nlp, text):
     from purportedly.claims import build_claims

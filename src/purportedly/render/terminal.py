@@ -88,27 +88,49 @@ def render_claims(analysis: Analysis, console: Console) -> None:
 def render_analysis(analysis: Analysis, console: Console, claims_only: bool = False) -> None:
     """Print the whole reading of one article."""
     heading = analysis.title or analysis.document
-    meta = " · ".join(x for x in (analysis.outlet, str(analysis.date or ""), ", ".join(analysis.authors)) if x)
+    meta = " · ".join(
+        x for x in (analysis.outlet, str(analysis.date or ""), ", ".join(analysis.authors)) if x
+    )
     console.rule(Text(heading, style="bold"))
     if meta:
         console.print(meta, style="dim", justify="center")
     if claims_only:
         render_claims(analysis, console)
         return
-    console.print(Panel(marked_text(analysis), title=analysis.document, subtitle="quotes · speakers · hedges"))
+    console.print(
+        Panel(marked_text(analysis), title=analysis.document, subtitle="quotes · speakers · hedges")
+    )
     if analysis.quotes or analysis.indirect_quotes:
         console.print(quotes_table(analysis))
     tables = [
-        ("Sources", ["source", "kind", "aliases"], [[s.name, s.kind, ", ".join(s.aliases)] for s in analysis.sources]),
-        ("Hedges", ["cue", "category", "sentence"], [[h.cue, h.category, h.sentence] for h in analysis.hedges]),
+        (
+            "Sources",
+            ["source", "kind", "aliases"],
+            [[s.name, s.kind, ", ".join(s.aliases)] for s in analysis.sources],
+        ),
+        (
+            "Hedges",
+            ["cue", "category", "sentence"],
+            [[h.cue, h.category, h.sentence] for h in analysis.hedges],
+        ),
         (
             "Counts",
             ["number", "what", "event", "text"],
-            [[f"{c.qualifier + ' ' if c.qualifier else ''}{c.number}", c.what or "", c.event or "", c.text]
-             for c in analysis.counts],
+            [
+                [f"{c.qualifier + ' ' if c.qualifier else ''}{c.number}", c.what or "", c.event or "", c.text]
+                for c in analysis.counts
+            ],
         ),
-        ("Times", ["text", "value", "anchor"], [[t.text, t.value or "—", t.anchor or ""] for t in analysis.times]),
-        ("Entities", ["name", "type", "aliases"], [[e.name, e.type, ", ".join(e.aliases)] for e in analysis.entities]),
+        (
+            "Times",
+            ["text", "value", "anchor"],
+            [[t.text, t.value or "—", t.anchor or ""] for t in analysis.times],
+        ),
+        (
+            "Entities",
+            ["name", "type", "aliases"],
+            [[e.name, e.type, ", ".join(e.aliases)] for e in analysis.entities],
+        ),
         ("Jargon", ["term", "meaning"], [[g.term, g.meaning] for g in analysis.glossary]),
     ]
     console.print(Group(*(simple_table(t, c, r) for t, c, r in tables if r)))
