@@ -308,3 +308,15 @@ def test_caption_set_off_from_its_credit_by_a_blank_line():
     # a sentence ending in a full stop is story text even when a stray credit follows it
     assert kinds["The army did not respond to a request for comment."] == "body"
     assert article.title == "Drone crews train near the border"
+
+
+def test_broadcast_line_and_described_outlet_with_trailing_date():
+    radio = read_text("Night shift at the border\n\nBroadcast: 3 May 2024\n\nOur reporter joined a crew.\n")
+    assert radio.date == date(2024, 5, 3)
+    digest = read_text(
+        "What the forums said\n\nForum Review, our monthly look at veterans' boards, 9 June 2024\n\n"
+        "The board's moderators said nothing.\n"
+    )
+    assert digest.date == date(2024, 6, 9)
+    assert digest.outlet == "Forum Review"
+    assert digest.title == "What the forums said"

@@ -13,6 +13,7 @@ from purportedly.reading.lexicon import alternation
 MAX_BYLINE_CHARS = 200
 MAX_NAME_WORDS = 5
 MAX_OUTLET_WORDS = 6
+MAX_DESCRIBED_WORDS = 16  # name + short description before a trailing date
 UPPER = "A-ZÀ-ÞА-ЯІЇЄҐ"
 PARTICLES = r"(?:de|da|du|van|von|der|den|al|el|bin|ibn|la|le|ter|ten)\b"  # lowercase parts of names
 NAME_WORD_RE = re.compile(rf"(?:[{UPPER}][\w'’.\-/&]*|[{UPPER}]\.|{PARTICLES})")  # RFE/RL's, AT&T
@@ -105,8 +106,20 @@ def parse_byline(text: str) -> Byline | None:
     parts = [part.strip() for part in PART_SPLIT_RE.split(text) if part.strip()]
     byline = Byline()
     if not parts or not all(parse_part(part, byline) for part in parts):
-        return None
+        return described_outlet_with_date(text)
     has_by = any(by_re().fullmatch(part) for part in parts)
     if has_by or (len(parts) > 1 and byline.date is not None):
         return byline
     return None
+
+
+def described_outlet_with_date(text: str) -> Byline | None:
+    """ "Channel Watch, our weekly digest of Telegram, 22 January 2024": a name, a description and a
+    trailing date, with no sentence end. The leading name becomes the outlet."""
+    rest, when = split_trailing_date(text)
+    if when is None or "," not in rest or len(rest.split()) > MAX_DESCRIBED_WORDS:
+        return None
+    name = rest.split(",", 1)[0].strip()
+    if not is_name(name, MAX_OUTLET_WORDS):
+        return None
+    return Byline(outlet=name, date=publication_date(when))
