@@ -21,7 +21,9 @@ DEV_GOLD = EVAL / "dev" / "gold"
 SEED_GOLD = EVAL / "gold"
 FIXTURES = Path(__file__).resolve().parent / "articles"
 
-needs_shared = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval not beside the checkout")
+needs_shared = pytest.mark.skipif(
+    not (EVAL / "score.py").exists(), reason="../shared/eval not beside the checkout"
+)
 
 
 @pytest.fixture(scope="session")

@@ -138,7 +138,9 @@ class Source(Model):
 
 Certainty = Literal["certain", "probable", "possible", "unknown"]
 Polarity = Literal["positive", "negative", "underspecified"]
-CueCategory = Literal["evidential", "epistemic", "reportative", "denial", "confirmation", "approximator", "failed_check"]
+CueCategory = Literal[
+    "evidential", "epistemic", "reportative", "denial", "confirmation", "approximator", "failed_check"
+]
 
 
 class Hedge(Model):

@@ -1,4 +1,4 @@
-"""spaCy pipeline components for quotes, speakers, sources, hedges, entities, counts, times, places and jargon.
+"""spaCy pipeline components: quotes, speakers, sources, hedges, entities, counts, times, places, jargon.
 
 Each component is a class with ``__call__(doc)`` = ``match()`` then ``set_annotations()``,
 registered with a ``@Language.factory`` under a ``purportedly_*`` name and configured by
