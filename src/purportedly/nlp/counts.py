@@ -219,7 +219,10 @@ class CountFinder:
             return noun.pos_ == "NOUN"
         before = doc[number.i - 1] if number.i > 0 else None
         after_noun = before is not None and before.pos_ in ("NOUN", "PROPN")  # 'room 12 was hit' names
-        return number.dep_ in NUMBER_AS_NOUN_DEPS and not after_noun
+        if number.dep_ not in NUMBER_AS_NOUN_DEPS or after_noun:
+            return False
+        # a bare object number is a score, an age or a phone number ('she turned 34'); 'the five' is a group
+        return number.dep_ != "dobj" or any(c.dep_ == "det" for c in number.children)
 
     def _general_event(self, number: Token, noun: Token | None) -> tuple[str | None, str | None]:
         """Any governing verb phrase is the event: 'landed', 'drove off', 'paid for'."""
@@ -327,10 +330,14 @@ class CountFinder:
         return kept
 
     def _same_noun_retold(self, a: CountMatch, b: CountMatch) -> bool:
-        """Same noun told with lexicon events (headline 'lost', body 'killed'); two plain verbs stay apart."""
+        """Same noun retold: with lexicon events (headline 'lost', body 'killed') or the same verb
+        ('towed', 'towed back'); two different plain verbs are two events."""
         if a.noun is None or b.noun is None or a.noun.lemma_.lower() != b.noun.lemma_.lower():
             return False
-        return a.canonical_event in self.canonical_events and b.canonical_event in self.canonical_events
+        events = (a.canonical_event or "", b.canonical_event or "")
+        if all(event in self.canonical_events for event in events):
+            return True
+        return events[0].split()[:1] == events[1].split()[:1]
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, matches: list[CountMatch]) -> Doc:
