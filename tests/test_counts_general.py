@@ -96,3 +96,33 @@ def test_offsets_valid_on_general_counts(facts_nlp):
 def test_never_raises_on_odd_text(facts_nlp, text):
     for count in facts_nlp(text)._.counts:
         assert count.number > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Q: How many of these videos have you verified? A: Roughly 240 since June.",
+            [(240, "videos", "verified")],
+        ),
+        ('He asked how many tanks had crossed. "Nine," she said.', [(9, "tanks", "crossed")]),
+        # a reported yes/no question: the event comes from its verb, what stays unknown
+        (
+            'She asked him whether anyone had been wounded. "Three," he said. "Three of my men."',
+            [(3, None, "wounded")],
+        ),
+    ],
+)
+def test_bare_number_answering_a_question(facts_nlp, text, expected):
+    assert triples(facts_nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rally began at noon. "Six," she said.',  # no question before: nothing counted
+        "How many tanks crossed? Nobody knows. The report has 12 pages.",  # not an opening number
+    ],
+)
+def test_bare_number_without_question_is_not_counted(facts_nlp, text):
+    assert facts_nlp(text)._.counts == []

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from purportedly.model import Count
+from purportedly.nlp.count_answers import asked_question, is_fragment_answer, sentence_or_none
 from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
@@ -119,11 +120,14 @@ class CountFinder:
         # a photo caption describes a picture ('two soldiers patrol'), not a counted event
         if canonical is None and not in_caption and self._quantifies(doc, token, noun):
             event_token, canonical = self._general_event(token, noun)
+        qualifier, qualifier_start = self._qualifier(doc, number)
+        if canonical is None and noun is None:
+            start_char = qualifier_start if qualifier_start is not None else doc[number.start].idx
+            noun, event_token, canonical = self._answer(doc, token, start_char)
         if canonical is None:
             return None  # a number with no reported event is a measurement, not a count
         if noun is None:
             noun = self._antecedent(number, earlier)
-        qualifier, qualifier_start = self._qualifier(doc, number)
         return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
 
     @staticmethod
@@ -259,6 +263,19 @@ class CountFinder:
         canonical = self.event_of.get(phrase, self.event_of.get(lemma, phrase))
         surface = self._with_conjunct(verb, " ".join(w.text for w in words))
         return surface, canonical
+
+    def _answer(
+        self, doc: Doc, number: Token, start_char: int
+    ) -> tuple[Token | None, str | None, str | None]:
+        """'How many calls did you check?' 'About 150.': the question gives what and event."""
+        sentence = sentence_or_none(number)
+        if sentence is None or not is_fragment_answer(doc, sentence, start_char):
+            return None, None, None
+        noun, verb = asked_question(sentence)
+        if verb is None:
+            return None, None, None
+        event, canonical = self._lexicon_event(verb) or self._verb_phrase(verb, verb, None)
+        return noun, event, canonical
 
     @staticmethod
     def _antecedent(number: NumberSpan, earlier: list[CountMatch]) -> Token | None:
