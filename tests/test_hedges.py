@@ -44,6 +44,21 @@ def test_hedges_match_hand_gold(nlp, stem):
         ),
         ("The unit waited for almost a week.", [("almost", "approximator")]),
         ("A man the agency identifies as a major gives the order.", [("identifies as", "evidential")]),
+        ("Moscow radio aired a voice the navy described as a defector.", [("described as", "evidential")]),
+        ("A woman the brigade describes as a cook speaks first.", [("describes as", "evidential")]),
+        ("The ferry was presumably sunk by a mine.", [("presumably", "evidential")]),
+        ("It is entirely possible that the clip was cut.", [("It is entirely possible", "epistemic")]),
+        ("The mayor may or may not have left the town.", [("may or may not", "epistemic")]),
+        ("As several listeners suggested, the tape was spliced.", [("suggested", "epistemic")]),
+        ("Nearly half the crew deserted.", [("Nearly", "approximator")]),
+        ("The army shells the port almost every night.", [("almost", "approximator")]),
+        ("Roughly 200 sailors were aboard.", [("Roughly", "approximator")]),
+        ("The harbour authority disputed the account.", [("disputed", "denial")]),
+        ("The fleet rejected these allegations outright.", [("rejected these allegations", "denial")]),
+        ("I cannot check who sent the photo.", [("cannot check", "failed_check")]),
+        ("The Gazette has not been able to trace the first upload.", [("has not been able to trace", "failed_check")]),
+        ("Reporters struggled to establish where it was filmed.", [("struggled to establish", "failed_check")]),
+        ("We were unable to determine the date.", [("were unable to determine", "failed_check")]),
     ],
 )
 def test_cues_and_categories(nlp, text, expected):
@@ -58,6 +73,11 @@ def test_cues_and_categories(nlp, text, expected):
         "The claim was repeated on state television.",  # the noun "claim"
         "They talked about the war for an hour.",  # "about" without a number
         "Only three were identified as of Monday.",  # "identified as of" is a date, not an identification
+        "The town was almost certainly shelled.",  # "almost certainly" is not an approximation
+        "The port rejected the offer of help.",  # rejecting an offer is not denying a claim
+        "The envoy described as well the state of the roads.",  # "described as well" is not a label
+        "Land disputes over the border farm dragged on.",  # the noun "disputes over"
+        "The committee made two suggestions.",  # the noun "suggestion"
     ],
 )
 def test_not_hedges(nlp, text):
