@@ -56,8 +56,14 @@ def test_hedges_match_hand_gold(nlp, stem):
         ("The harbour authority disputed the account.", [("disputed", "denial")]),
         ("The fleet rejected these allegations outright.", [("rejected these allegations", "denial")]),
         ("I cannot check who sent the photo.", [("cannot check", "failed_check")]),
-        ("The Gazette has not been able to trace the first upload.", [("has not been able to trace", "failed_check")]),
-        ("Reporters struggled to establish where it was filmed.", [("struggled to establish", "failed_check")]),
+        (
+            "The Gazette has not been able to trace the first upload.",
+            [("has not been able to trace", "failed_check")],
+        ),
+        (
+            "Reporters struggled to establish where it was filmed.",
+            [("struggled to establish", "failed_check")],
+        ),
         ("We were unable to determine the date.", [("were unable to determine", "failed_check")]),
     ],
 )
