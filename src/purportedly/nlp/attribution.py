@@ -45,6 +45,8 @@ class Attributor:
         entries = load_set("cue_verbs.txt", data_dir)
         self.cues = {e for e in entries if " " not in e}
         self.phrasal_cues = {e for e in entries if " " in e}
+        # "Transcript: '…'", "Fact check: '…'": a headline's genre word before a colon is no speaker
+        self.furniture_labels = load_set("non_speaker_labels.txt", data_dir)
 
     # ------------------------------------------------------------------ cues and subjects
     def particle(self, token: Token) -> Token | None:
@@ -145,6 +147,9 @@ class Attributor:
         window = [t for t in window if t.i >= sentence_start] or window[-1:]
         last = window[-1]
         according = self._according_to(window)
+        words_of = _in_the_words_of(window[-8:])  # "…, in the agency's words, '…'": nearer than any cue
+        if words_of is not None:
+            return words_of
         if last.text not in (":", ",") and not self.is_cue(last):
             return according if according is not None and last.text == "," else None
         for token in reversed(window):
@@ -200,6 +205,9 @@ class Attributor:
         return None
 
     def _according_to(self, window: list[Token]) -> Found | None:
+        words_of = _in_the_words_of(window)
+        if words_of is not None:
+            return words_of
         for token in window:
             if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
                 pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
@@ -213,7 +221,7 @@ class Attributor:
     def _colon_without_cue(self, window: list[Token]) -> Found | None:
         """'Russian conscript's wife: "…"' (a label) or 'The answer is blunt: "…"' (a reply)."""
         words = [t for t in window if not t.is_punct and not t.is_space]
-        if not words:
+        if not words or " ".join(t.lower_ for t in words) in self.furniture_labels:
             return None
         has_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head in words for t in words)
         if not has_clause and len(words) <= 8 and words[-1].pos_ in ("NOUN", "PROPN"):
@@ -226,6 +234,27 @@ class Attributor:
         if subject is None:
             return None
         return Found("colon", None, None, None, *self._bounds(subject))
+
+
+def _in_the_words_of(window: list[Token]) -> Found | None:
+    """'in the agency's words, "…"' / 'in the words of her lawyer': the owner of the words speaks."""
+    for token in window:
+        if token.lower_ != "words":
+            continue
+        opener = next((t for t in window if t.lower_ == "in" and t.i < token.i and token.i - t.i <= 6), None)
+        if opener is None:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if owner is None:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is not None:
+            phrase = token.doc[opener.i : token.i + 1]
+            start, end = mention_bounds(owner)
+            if end - start > 1 and token.doc[end - 1].dep_ == "case":  # the agency's: not the "'s"
+                end -= 1
+            return Found("according", phrase.text, phrase.start_char, phrase.end_char, (start, end), owner.i)
+    return None
 
 
 def _sentence(token: Token):
