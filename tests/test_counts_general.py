@@ -126,3 +126,19 @@ def test_bare_number_answering_a_question(facts_nlp, text, expected):
 )
 def test_bare_number_without_question_is_not_counted(facts_nlp, text):
     assert facts_nlp(text)._.counts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marines seized 12 rifles and three mortars.", [(12, "rifles", "seized"), (3, "mortars", "seized")]),
+        ("The convoy, 40 trucks, crossed the river.", [(40, "trucks", "crossed")]),
+        ("Police questioned the four men who escaped.", [(4, "men", "escaped")]),
+    ],
+)
+def test_conjoined_apposed_and_relative_clause_nouns(facts_nlp, text, expected):
+    assert triples(facts_nlp(text)) == expected
+
+
+def test_adverbial_number_phrase_is_not_counted(facts_nlp):
+    assert facts_nlp('"And spell the name four ways."')._.counts == []

@@ -21,6 +21,7 @@ register_extensions()
 EVENT_DEPS = ("relcl", "acl")
 CLAUSE_POS = ("VERB", "AUX")
 MAX_CLIMB = 5
+ADVERBIAL_DEPS = ("npadvmod", "advmod", "advcl")  # 'search it three ways': how, not who or what
 PARTICLE_ADVERBS = {"down", "back", "out", "up", "away", "off", "over", "in"}
 NUMBER_AS_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 NEXT_VERB_WINDOW = 4
@@ -231,17 +232,21 @@ class CountFinder:
     def _general_event(self, number: Token, noun: Token | None) -> tuple[str | None, str | None]:
         """Any governing verb phrase is the event: 'landed', 'drove off', 'paid for'."""
         node = noun if noun is not None and number.head.i == noun.i else number
+        # '23 shells, which hit the church': the noun's own clause tells the event
+        for clause in (c for c in node.children if c.dep_ in EVENT_DEPS and c.pos_ == "VERB"):
+            return self._verb_phrase(clause, node, None)
         preposition = None
         for _ in range(MAX_CLIMB):
             if node.head.i == node.i:
                 return None, None
             previous, node = node, node.head
-            if node.lemma_ in TRANSPARENT:
+            # 'seized 12 rifles and three mortars': a conjoined or apposed noun shares the verb
+            if node.lemma_ in TRANSPARENT or (node.pos_ == "NOUN" and shares_verb(previous)):
                 continue
             if node.dep_ == "prep" and previous.dep_ == "pobj":
                 preposition = node
                 continue
-            if node.pos_ == "VERB":
+            if node.pos_ == "VERB" and previous.dep_ not in ADVERBIAL_DEPS:
                 return self._verb_phrase(node, previous, preposition)
             if node.pos_ in CLAUSE_POS or node.pos_ in ("NOUN", "PROPN"):
                 return None, None  # a copula, or a noun's modifier: 'the fate of two men' is no event
@@ -428,6 +433,14 @@ class CountFinder:
         """The first date expression of the sentence (the times component's patterns, on the sentence)."""
         found = find_candidates(sentence.text)
         return found[0].text if found else None
+
+
+def shares_verb(token: Token) -> bool:
+    """A conjoined noun, or an apposition set off by a comma ('the convoy, 40 trucks,')."""
+    if token.dep_ == "conj":
+        return True
+    before = token.left_edge.i - 1
+    return token.dep_ == "appos" and before >= 0 and token.doc[before].text == ","
 
 
 def is_particle(token: Token) -> bool:
