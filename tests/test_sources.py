@@ -111,3 +111,51 @@ def test_never_raises_and_offsets_hold(nlp, text):
     for source in doc._.sources:
         for mention in source.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+FEATURE_ARTICLE = """Bells fall silent in a river town
+
+The Security Service of Ukraine released the recording on Friday.
+
+"We heard the first shells before dawn," said Olena Marchuk, a retired teacher whose son serves \
+near the river.
+
+"Mum, don't cry, I'm alive," the soldier says on the tape.
+
+"They took everything from the chapel," said Father Petro Savchenko. Father Petro added that \
+the icons were gone.
+
+The footage first appeared on a channel called Steppe Dispatch. It was later \
+reposted by Vostok Watch, a Telegram channel that tracks Russian losses, and shared by \
+the Kamyshin Front Telegram channel.
+
+Ukrainian medics said at least nine wounded men were brought to the hospital overnight.
+
+A Russian channel repeated the claim without evidence, but the town council's website did not.
+"""
+
+
+def test_feature_sources_channels_collectives_and_clergy(nlp):
+    sources = {s.name: s for s in sources_of(nlp, FEATURE_ARTICLE)}
+    for name in ("Olena Marchuk", "Steppe Dispatch", "Vostok Watch", "Kamyshin Front", "Ukrainian medics"):
+        assert name in sources, (name, list(sources))
+    # a titled first name is the same priest, not a second source
+    (priest,) = [s for s in sources.values() if "Savchenko" in s.name]
+    assert "Father Petro" in priest.aliases
+    assert not any(s.name.startswith("Father Petro") and s is not priest for s in sources.values())
+    assert sources["Vostok Watch"].kind == "channel"
+    # a kin word in a quote, a platform and an unnamed channel are no sources
+    assert not {"Mum", "Telegram", "Russian channel"} & set(sources)
+
+
+def test_outlet_that_only_interviews_is_the_publisher(nlp):
+    text = (
+        "A woman's voice, which Ms Dorosh told the Weekly Lantern was her own, answers him.\n\n"
+        "Speaking to the Weekly Lantern on Monday, Alla Dorosh said the voice was her brother's.\n\n"
+        "A volunteer told Reuters that the exchange lists were long. "
+        "The Evening Courier reported that the lists were shorter, and a nurse told the Courier so too."
+    )
+    names = {s.name for s in sources_of(nlp, text)}
+    assert "Weekly Lantern" not in names and "Lantern" not in names
+    # an outlet that also reports something, and a known agency, stay sources
+    assert {"Alla Dorosh", "Reuters", "Evening Courier"} <= names

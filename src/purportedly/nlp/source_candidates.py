@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -85,7 +85,15 @@ KIND_BY_NOUN: dict[str, SourceKind] = {
     "service": "organisation",
     "journalist": "person",
     "reporter": "person",
+    "medic": "person",
+    "medics": "person",
+    "doctor": "person",
+    "doctors": "person",
+    "nurse": "person",
+    "priest": "person",
 }
+# Media nouns: an outlet or channel is a source only under its name ("a Russian channel" is not).
+UNNAMED_MEDIA = frozenset({"channel", "channels", "blog", "blogs", "site", "website", "page", "account"})
 
 
 @dataclass
@@ -143,6 +151,9 @@ def from_citation(
         return None
     doc = citation.head.doc
     name = text[citation.name_start : citation.name_end]
+    if citation.how == "outlet_named" and len(name.split()) > 1 and table.is_platform(name.split()[-1]):
+        name = name.rsplit(None, 1)[0]  # 'the Steppe Dispatch Telegram channel'
+        citation = replace(citation, name_end=citation.name_start + len(name), end=citation.start + len(name))
     phrase = text[citation.start : citation.end]
     if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
         return None
@@ -152,6 +163,10 @@ def from_citation(
     if citation.how == "quote_speaker" and misplaced_speaker(citation, name_tokens):
         return None
     proper = citation.proper
+    if name.lower().strip(" .,") in lexicon.participant_nouns:
+        return None  # a kin word as a name or form of address: 'Mum', 'Mama'
+    if not proper and head.lower_ in UNNAMED_MEDIA and not any(c.dep_ == "poss" for c in head.children):
+        return None  # 'a Russian channel repeated it' names nothing to trace; 'the court's website' does
     if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
         return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
@@ -226,7 +241,9 @@ def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
             return "official" if person and kind == "government" else kind
     if citation.how == "outlet_named":
         return (
-            "channel" if "channel" in text[max(0, citation.start - 40) : citation.start].lower() else "outlet"
+            "channel"
+            if "channel" in text[max(0, citation.start - 40) : citation.end + 30].lower()
+            else "outlet"
         )
     if person:
         return "person"

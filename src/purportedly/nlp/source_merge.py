@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from purportedly.model import SourceKind
 from purportedly.nlp.source_candidates import Candidate
-from purportedly.nlp.source_names import name_words, same_person
+from purportedly.nlp.source_names import name_words, same_person, transliteration_key
 
 LEADING = ("the ", "a ", "an ", "one ")
 
@@ -113,7 +113,26 @@ def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
             if member.proper and member.known is None and same_person(words, name_words(member.name, titles)):
                 candidate.person = True
                 return other
-    return None
+    return first_name_group(candidate, words, groups, titles)
+
+
+def first_name_group(candidate, words: list[str], groups, titles) -> SourceGroup | None:
+    """'Father Petro' after 'Father Petro Savchenko': a titled first name names the one person
+    with that first name (a bare 'Petro' is left alone: it may be a surname)."""
+    if len(words) != 1 or len(candidate.name.split()) < 2:
+        return None
+    first = transliteration_key(words[0])
+    matching = []
+    for other in groups:
+        for member in other.candidates:
+            member_words = name_words(member.name, titles) if member.proper and member.known is None else []
+            if len(member_words) > 1 and transliteration_key(member_words[0]) == first:
+                matching.append(other)
+                break
+    if len(matching) != 1:
+        return None
+    candidate.person = True
+    return matching[0]
 
 
 def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:

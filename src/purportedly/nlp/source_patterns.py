@@ -102,10 +102,50 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
             heads.extend(
                 (c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
             )
-        named = name_after(token)
-        if named is not None:
-            return [named] + [c for h in heads for c in expand(h)]
+        # every way the noun can carry a name: 'a channel called X', 'the X channel', 'X, a channel';
+        # a platform caught as the name ('the Telegram channel') is dropped later
+        named = [n for n in (name_after(token), name_before(token), name_in_apposition(token)) if n]
+        if named:
+            return named + [c for h in heads for c in expand(h)]
     return [c for h in heads for c in expand(h)]
+
+
+def name_before(noun: Token) -> Citation | None:
+    """'the Steppe Dispatch channel', 'the pro-war Vostok Watch blog': a name right before the
+    noun. A platform word before it ('the Telegram channel') is dropped later as a platform."""
+    if noun.lower_ not in MEDIA_NOUNS:
+        return None
+    doc = noun.doc
+    j = noun.i
+    i = j
+    while i > 0 and is_name_word(doc[i - 1]) and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    if i == j or (i > 0 and doc[i - 1].lower_ not in LEADING_WORDS and doc[i - 1].pos_ != "ADJ"):
+        return None  # 'Ivanov's channel' is handled as channel_of; a name needs 'the ...'
+    run = doc[i:j]
+    return Citation(
+        run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True
+    )
+
+
+def name_in_apposition(noun: Token) -> Citation | None:
+    """'Vostok Watch, a Telegram channel that tracks losses': the name the description follows."""
+    if noun.lower_ not in MEDIA_NOUNS:
+        return None
+    doc = noun.doc
+    i = noun.left_edge.i  # 'a Telegram channel' starts at its determiner
+    if i < 2 or doc[i - 1].text != "," or doc[i].lower_ not in ("a", "an"):
+        return None
+    end = i - 1
+    start = end
+    while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start == end:
+        return None
+    run = doc[start:end]
+    return Citation(
+        run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True
+    )
 
 
 def reported_within_report(verb: Token, lexicon: CitingLexicon) -> bool:

@@ -60,6 +60,7 @@ class SourceFinder:
         # mercenary told ...' the mercenary speaks, not Wagner
         heads = sorted({c.head.idx for c in citations})
         publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
+        publishers |= self.interviewing_outlets(text, citations)
         found: list[tuple[Candidate, Span]] = []
         for hit in hits:
             candidate = from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end))
@@ -73,6 +74,22 @@ class SourceFinder:
             candidate.known = candidate.known or self.acronym_after(text, citation.name_end)
             found.append((candidate, index.sentence_at(citation.head.idx)))
         return [(c, s) for c, s in found if not is_publisher(c.name, publishers)]
+
+    def interviewing_outlets(self, text: str, citations: list[Citation]) -> set[str]:
+        """Names that only ever hear things ('she told the Daily Courier', 'in an interview with
+        the Courier') and are never cited saying anything: the outlet doing the interviewing,
+        i.e. the publisher. Outlets the alias table knows (Reuters, the Kyiv Post) are left alone."""
+        hearing, citing = set(), set()
+        for citation in citations:
+            name = (
+                " ".join(text[citation.name_start : citation.name_end].split()).lower().removeprefix("the ")
+            )
+            if citation.how in ("recipient", "statement_to"):
+                if citation.proper and citation.head.ent_type_ != "PERSON":
+                    hearing.add(name)
+            else:
+                citing.add(name)
+        return {n for n in hearing - citing if self.table.lookup(n) is None}
 
     def could_publish(self, name: str) -> bool:
         """Only an outlet publishes the article: 'the SBU has not confirmed' names no publisher."""
