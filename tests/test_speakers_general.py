@@ -41,3 +41,63 @@ def test_in_the_words_of_names_the_speaker(speakers, phrase, owner):
         f'The report describes a night when, {phrase}, "the whole district was cut off."\n'
     )
     assert speakers(text)["the whole district was cut off."] == owner
+
+
+def test_he_or_she_refers_to_the_person_not_to_a_voice(speakers):
+    text = (
+        "Oksana Petrenko, a nurse from Chernihiv, believes the caller was her brother.\n\n"
+        "A woman's voice, which Ms Petrenko later told us was her own, can be heard answering: "
+        '"Come home then."\n\n'
+        "Speaking to us on Wednesday, she said she had recognised the number at once.\n\n"
+        "'He never calls in the daytime,' she said.\n"
+    )
+    found = speakers(text)
+    assert found["Come home then."] == "A woman's voice"
+    assert found["He never calls in the daytime,"] == "Oksana Petrenko"
+
+
+def test_my_father_inside_a_quote_is_the_quoted_speakers_father(speakers):
+    text = (
+        "Halyna Bondar keeps an old radio in her kitchen. Her father, Mykola Bondar, repaired radios "
+        "for forty years.\n\n"
+        "\"My father always told us, 'A radio never lies, only the people who speak into it.' "
+        'I believe that now," Ms Bondar said.\n'
+    )
+    found = speakers(text)
+    assert found["A radio never lies, only the people who speak into it."] == "Mykola Bondar"
+    assert found[next(t for t in found if t.startswith("My father always"))] == "Halyna Bondar"
+
+
+def test_my_relative_never_named_becomes_the_speakers_relative(speakers):
+    text = (
+        "\"My uncle used to say, 'The border is only a line on a map.' He was a customs officer,\" "
+        "said Roman Tkachuk, a farmer from Izmail.\n"
+    )
+    found = speakers(text)
+    assert found["The border is only a line on a map."] == "Roman Tkachuk's uncle"
+
+
+def test_a_profile_paragraph_gives_the_speaker_of_the_quote_after_it(speakers):
+    text = (
+        "Flood returns to the valley\n\n"
+        "The river rose again on Monday night, the third flood in a decade.\n\n"
+        "Olha Marchenko, the miller's widow, has rebuilt her kitchen twice. She lives in Uzhhorod now "
+        "and came back to see what was left.\n\n"
+        "\"My grandmother used to say, 'The river always comes back for what it gave.' She said it "
+        "every spring.\n\n"
+        '"So now I know what she meant. Everything."\n\n'
+        "Her grandmother, Kateryna Marchenko, ran the mill until 1971.\n"
+    )
+    found = speakers(text)
+    outer = next(t for t in found if t.startswith("My grandmother"))
+    assert found[outer] == "Olha Marchenko"
+    assert found["So now I know what she meant. Everything."] == "Olha Marchenko"
+    assert found["The river always comes back for what it gave."] == "Kateryna Marchenko"
+
+
+def test_a_quote_paragraph_after_a_scene_without_a_person_has_no_speaker(speakers):
+    text = (
+        "The river rose again on Monday night. The water reached the church steps by dawn.\n\n"
+        '"I have never seen it this high, and my family has lived here for a century."\n'
+    )
+    assert speakers(text)[next(iter(speakers(text)))] is None

@@ -16,6 +16,8 @@ DESCRIPTION_LOOKBACK = 400  # mentions back that a definite description may poin
 PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
 PRONOUN_PARAGRAPHS = 2  # a pronoun looks back over its paragraph and this many before it
 GENERIC_PARAGRAPHS = 1  # "the man" looks back less far than "he"
+# A voice speaks but is not who "he"/"she" later refers to: the person it belongs to is.
+VOICE_HEADS = {"voice"}
 
 
 class MentionClusters:
@@ -54,7 +56,7 @@ class MentionClusters:
             self.names.add(_name_words(ent))
         for chunk in self.doc.noun_chunks if self.doc.has_annotation("DEP") else []:
             root = chunk.root
-            if self._inside_quote(root.idx) or not self._is_person_like(root):
+            if self._inside_quote(root.idx) or not (self._is_person_like(root) or self._named_person(root)):
                 continue
             self._add_token(root)
 
@@ -63,6 +65,12 @@ class MentionClusters:
         if pronoun is not None:
             return pronoun[2] == "3" and pronoun[0] != "n"
         return self.lexicon.is_person_head(token)
+
+    def _named_person(self, token: Token) -> bool:
+        """A name NER missed, set beside a person noun: 'Ivanka Moroz, the nurse's daughter,'."""
+        return token.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.lexicon.person_nouns for c in token.children
+        )
 
     def _add_token(self, token: Token) -> Mention:
         return self.add(make_mention(self.doc, token, self.lexicon), speaker=False)
@@ -226,6 +234,8 @@ class MentionClusters:
             if pronoun_like:
                 if mention.paragraph - candidate.paragraph > reach:
                     break
+                if mention.kind == "pronoun" and mention.gender and candidate.head_lemma in VOICE_HEADS:
+                    continue
                 salient = (
                     candidate.is_subject or candidate.is_speaker or (not strict and candidate.kind == "name")
                 )
@@ -247,6 +257,13 @@ class MentionClusters:
     def _person_like(self, cluster: int) -> bool:
         """Whether any mention of the referent names a person ("the most talkative of them, Ruslan …")."""
         return any(m.person_like for m in self.members.get(cluster, []))
+
+    def possessive_of(self, mention: Mention) -> str:
+        """'his' or 'her' for the referent of ``mention`` when its mentions agree on a gender, else ''."""
+        cluster = self.find(mention.cluster)
+        members = self.members.get(cluster, []) if cluster is not None else [mention]
+        genders = {m.gender for m in members} - {""}
+        return {"m": "his", "f": "her"}.get(genders.pop(), "") if len(genders) == 1 else ""
 
     def _gender_fits(self, gender: str, cluster: int) -> bool:
         if not gender:

@@ -14,6 +14,7 @@ from purportedly.nlp.attribution import Attributor, Found, tokens_between
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.indirect import Reported, find_reported
+from purportedly.nlp.mentions import mention_bounds
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
 from purportedly.nlp.quote_marks import find_quotes
 from purportedly.nlp.quote_turns import interview_parties
@@ -36,6 +37,7 @@ EXPLICIT_METHODS = {
     "turn",
 }
 FIRST_PERSON = {"i", "we", "me", "us"}
+PERSON_PRONOUNS = {"he", "she"}
 MIN_WORDS_FOR_CONTEXT = 6  # shorter unattributed quotes are scare quotes: no speaker from context
 LABEL_OWNER = -1  # owner of a turn label's tokens: never allowed as a speaker
 MAX_EVENTS_BACK = 20  # speakers looked back over when a reply is attributed
@@ -381,6 +383,8 @@ class QuoteFinder:
             return None
         if item.paragraph == 0 or paragraphs[item.paragraph - 1][2] != item.segment:
             return None
+        if item.continues is not None:  # the paragraph before is this quote's own: its words speak for no one
+            return None
         p_start, p_end, _ = paragraphs[item.paragraph - 1]
         if doc_index(doc).text[p_start:p_end].rstrip().endswith(":"):
             colon = self._colon_paragraph(doc, p_start, p_end)
@@ -390,7 +394,11 @@ class QuoteFinder:
         if previous:
             return previous[-1][2]
         # "The conscript … speaks to his girlfriend." then a paragraph of quote: the one speaking
-        return self._colon_paragraph(doc, p_start, p_end, last_sentence_only=False)
+        colon = self._colon_paragraph(doc, p_start, p_end, last_sentence_only=False)
+        if colon is not None or not _speaks_in_first_person(words):
+            return colon
+        # a feature's profile paragraph ("She lives in Lviv now.") then her words, "My father …"
+        return self._introduced_person(doc, p_start, p_end)
 
     def _colon_paragraph(
         self, doc: Doc, p_start: int, p_end: int, last_sentence_only: bool = True
@@ -407,6 +415,22 @@ class QuoteFinder:
                 if speaker is not None or last_sentence_only:
                     return self.attributor.cue_found("colon_paragraph", token, speaker)
         return None
+
+    def _introduced_person(self, doc: Doc, p_start: int, p_end: int) -> Found | None:
+        """The person the last sentence of a paragraph is about: its subject, if a person."""
+        tokens = tokens_between(doc, p_start, p_end)
+        sentence = doc_index(doc).sentence_at(tokens[-1].idx) if tokens else None
+        if sentence is None:
+            return None
+        subject = next((t for t in sentence if t.dep_ == "nsubj" and t.head.i == sentence.root.i), None)
+        if subject is None or not self._is_person(subject):
+            return None
+        return Found("introduced", None, None, None, mention_bounds(subject), subject.i)
+
+    def _is_person(self, token) -> bool:
+        if token.pos_ == "PRON":
+            return token.lower_ in PERSON_PRONOUNS
+        return token.ent_type_ == "PERSON" or token.lemma_.lower() in self.person_nouns
 
     # ------------------------------------------------------------------ annotations
     def set_annotations(self, doc: Doc, matches: QuoteMatches) -> Doc:
@@ -467,6 +491,10 @@ class QuoteFinder:
             segment=paragraphs[paragraph][2] if paragraph is not None else "body",
             paragraph=paragraph,
         )
+
+
+def _speaks_in_first_person(words) -> bool:
+    return any(t.lower_ in FIRST_PERSON or t.lower_ in ("my", "our") for t in words)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

@@ -14,6 +14,8 @@ from purportedly.nlp.quote_lexicon import DATA_DIR
 register_extensions()
 
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
+# "my father" is the quoting speaker's own father; "our captain" a group's, left as said
+FIRST_PERSON_POSSESSIVES = {"my"}
 MIN_SHARED_WORDS = 0.5  # share of a headline quote's content words found in the body quote
 
 
@@ -56,6 +58,10 @@ class SpeakerResolver:
             quote = by_id.get(quote_id)
             cluster: int | None | str = "own"
             if quote is not None and quote.nested_in in mentions:
+                relative = self._quoted_relative(clusters, mention, mentions[quote.nested_in])
+                if relative is not None:
+                    resolved[quote_id] = relative
+                    continue
                 cluster = clusters.cluster_excluding(mention, mentions[quote.nested_in])
             resolved[quote_id] = clusters.best_text(mention, cluster)
         self._borrow_from_matching_quotes(quotes, resolved)
@@ -87,6 +93,30 @@ class SpeakerResolver:
         if tokens is None or not len(tokens):
             return None
         return make_mention(doc, tokens.root, self.lexicon, bounds=(tokens.start, tokens.end))
+
+    @staticmethod
+    def _quoted_relative(clusters: MentionClusters, mention: Mention, outer: Mention) -> str | None:
+        """'My father' quoted by someone: that speaker's father ("her father, Petro …"), not the words."""
+        if mention.kind != "description" or mention.possessor not in FIRST_PERSON_POSSESSIVES:
+            return None
+        speaker = clusters.best_text(outer)
+        if not speaker:
+            return None
+        owners = {clusters.possessive_of(outer)} | {w.lower() for w in speaker.split() if len(w) > 2}
+        owners.discard("")
+        relatives = [
+            m
+            for m in clusters.ordered()
+            if m.kind == "description"
+            and m.head_lemma == mention.head_lemma
+            and m.possessor
+            and set(m.possessor.replace("'s", " ").replace("\u2019s", " ").split()) & owners
+        ]
+        if relatives:
+            nearest = min(relatives, key=lambda m: abs(m.char_start - mention.char_start))
+            return clusters.best_text(nearest)
+        relation = " ".join(mention.text.split()[1:])
+        return f"{speaker}'s {relation}" if relation else None
 
     def _label_mention(self, span, description: str) -> Mention:
         """A transcript label ("SOLDIER") read as the definite description "the soldier"."""
