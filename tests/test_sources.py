@@ -159,3 +159,19 @@ def test_outlet_that_only_interviews_is_the_publisher(nlp):
     assert "Weekly Lantern" not in names and "Lantern" not in names
     # an outlet that also reports something, and a known agency, stay sources
     assert {"Alla Dorosh", "Reuters", "Evening Courier"} <= names
+
+
+def test_speaker_named_before_a_pronoun_attribution_is_a_source(nlp):
+    text = (
+        "The navy released a call on Sunday. A port economist in Odesa, Andriy Melnyk, was doubtful. "
+        '"The ships will come back," he said. "They always do."'
+    )
+    assert "Andriy Melnyk" in {s.name for s in sources_of(nlp, text)}
+
+
+def test_pronoun_narration_of_a_recording_cites_nobody(nlp):
+    text = (
+        "In the intercepted call, the conscript Ivan Dubenko talks to his mother. "
+        '"We ran out of water on the second day," he says.'
+    )
+    assert "Ivan Dubenko" not in {s.name for s in sources_of(nlp, text)}

@@ -157,6 +157,7 @@ def speaker_citations(doc: Doc) -> list[Citation]:
     return found
 
 
+PERSON_PRONOUNS = frozenset({"he", "she"})
 INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER"})
 # Present-tense cues narrate what is heard on a recording ("the soldier says").
 PRESENT_CUES = frozenset(
@@ -182,16 +183,29 @@ PRESENT_CUES = frozenset(
 
 def speaker_span(doc: Doc, text: str, quote) -> Span | None:
     """The speaker's mention at the attribution, or the first place the text names the speaker."""
-    if quote.speaker_mention is not None:
-        start, end = quote.speaker_mention.start, quote.speaker_mention.end
+    mention = quote.speaker_mention
+    # '"...," he said' after 'An analyst, Ivan Petrov, urged caution': cite the person the pronoun
+    # stands for; not for present-tense narration ('he says' on a recording) or an 'it'
+    by_pronoun = (
+        mention is not None
+        and mention.text.lower() in PERSON_PRONOUNS
+        and (quote.cue or "").lower() not in PRESENT_CUES | {""}
+        and (quote.speaker or mention.text) != mention.text
+    )
+    if mention is not None and not by_pronoun:
+        start, end = mention.start, mention.end
     elif quote.speaker and len(quote.speaker) > 2:
-        start = text.find(quote.speaker)
+        start = text.rfind(quote.speaker, 0, quote.start)
+        if start < 0:
+            start = text.find(quote.speaker)
         end = start + len(quote.speaker)
         if start < 0:
             return None
     else:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
+    if by_pronoun and span is not None and len(span) and span.root.pos_ != "PROPN":
+        return None  # the antecedent is no name the parse can cite
     return span if span is not None and len(span) else None
 
 
