@@ -175,3 +175,14 @@ def test_pronoun_narration_of_a_recording_cites_nobody(nlp):
         '"We ran out of water on the second day," he says.'
     )
     assert "Ivan Dubenko" not in {s.name for s in sources_of(nlp, text)}
+
+
+def test_agency_named_only_inside_an_interviewees_answer_is_not_cited(nlp):
+    text = (
+        "Marta Hrytsenko archives war recordings for a university in Lviv. We asked her how she works.\n\n"
+        'Q: Where do the recordings come from?\n\nA: "Most come from the SBU, a few from the HUR. '
+        'I keep every version."\n\nThe Kyiv Post reported last year that the archive held 900 calls.'
+    )
+    names = {s.name for s in sources_of(nlp, text)}
+    assert "Security Service of Ukraine" not in names and "Main Intelligence Directorate" not in names
+    assert "Kyiv Post" in names

@@ -73,6 +73,7 @@ class SourceFinder:
                 continue
             candidate.known = candidate.known or self.acronym_after(text, citation.name_end)
             found.append((candidate, index.sentence_at(citation.head.idx)))
+        found = without_sources_named_only_in_quotes(doc, found)
         return [(c, s) for c, s in found if not is_publisher(c.name, publishers)]
 
     def interviewing_outlets(self, text: str, citations: list[Citation]) -> set[str]:
@@ -130,6 +131,21 @@ class SourceFinder:
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
+
+
+def without_sources_named_only_in_quotes(
+    doc: Doc, found: list[tuple[Candidate, Span]]
+) -> list[tuple[Candidate, Span]]:
+    """A known agency that only a quoted speaker (or interviewee) names is what the speaker
+    talks about, or the speaker's own source; the article cites it only by naming it itself."""
+    outer = [q for q in get_list(doc, "quotes") if q.kind in ("direct", "turn") and q.nested_in is None]
+    quoted = SpanIndex(sorted((q.start, q.end) for q in outer))
+    named_outside = {
+        c.known.name
+        for c, _ in found
+        if c.known is not None and c.descriptor_kind is None and not quoted.covers(c.start, c.end)
+    }
+    return [(c, s) for c, s in found if c.known is None or c.known.name in named_outside]
 
 
 def any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
