@@ -101,3 +101,52 @@ def test_a_quote_paragraph_after_a_scene_without_a_person_has_no_speaker(speaker
         '"I have never seen it this high, and my family has lived here for a century."\n'
     )
     assert speakers(text)[next(iter(speakers(text)))] is None
+
+
+def test_headline_description_after_a_colon_or_dash(speakers):
+    text = (
+        '"They hang up when an officer walks in": a helpline volunteer on the calls from the trenches\n\n'
+        "The helpline took 40 calls on Monday.\n"
+    )
+    assert speakers(text)["They hang up when an officer walks in"] == "a helpline volunteer"
+    dash = "'The dam will hold' - regional governor\n\nThe reservoir is full.\n"
+    assert speakers(dash)["The dam will hold"] == "regional governor"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Army video: 'Keep moving, do not stop for the wounded'",
+        "'Keep moving, do not stop for the wounded' - a sapper's letter home",
+    ],
+)
+def test_a_recording_or_letter_is_not_its_speaker(speakers, headline):
+    text = f"{headline}\n\nThe clip was posted on Sunday.\n"
+    assert speakers(text)["Keep moving, do not stop for the wounded"] is None
+
+
+def test_a_following_sentence_that_points_back_attributes_the_quote(speakers):
+    text = (
+        "The funeral was held on Sunday.\n\n"
+        '"Nobody from the district came." Vasyl Hrytsenko, the mayor, said this after the funeral.\n'
+    )
+    assert speakers(text)["Nobody from the district came."] == "Vasyl Hrytsenko"
+
+
+def test_a_following_sentence_that_says_something_else_does_not(speakers):
+    text = (
+        "The funeral was held on Sunday.\n\n"
+        '"Nobody from the district came." The council later voted to close that road.\n'
+    )
+    assert speakers(text)["Nobody from the district came."] is None
+
+
+def test_a_turn_label_is_never_the_name_called_inside_the_turn(speakers):
+    text = (
+        "SOLDIER: Lena? Lena, it's me. Can you hear me?\n"
+        "WIFE: I hear you. Where are you?\n"
+        "SOLDIER: I can't say. Don't sign anything they give you.\n"
+    )
+    found = speakers(text)
+    assert found["Lena? Lena, it's me. Can you hear me?"] == "the soldier"
+    assert found["I hear you. Where are you?"] == "the wife"

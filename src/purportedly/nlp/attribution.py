@@ -20,6 +20,7 @@ SUBJECT_INHERITING = {"conj", "xcomp", "advcl", "pcomp", "prep"}
 SCARE_QUOTE_MAX_WORDS = 5
 AFTER_WINDOW = 16  # tokens after a closing mark searched for the cue verb
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+BACK_POINTERS = {"this", "that", "so", "it"}  # the object of "X said this" after a quote: the quote
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Attributor:
         self.phrasal_cues = {e for e in entries if " " in e}
         # "Transcript: '…'", "Fact check: '…'": a headline's genre word before a colon is no speaker
         self.furniture_labels = load_set("non_speaker_labels.txt", data_dir)
+        self.media_nouns = load_set("media_nouns.txt", data_dir)
+        self.person_nouns = load_set("person_nouns.txt", data_dir)
 
     # ------------------------------------------------------------------ cues and subjects
     def particle(self, token: Token) -> Token | None:
@@ -124,8 +127,11 @@ class Attributor:
         first = window[0]
         if first.text in DASHES:
             return self._dash(doc, window[1:])
+        described = self._colon_description(doc, window) if first.text == ":" else None
+        if described is not None:  # '"…": a hotline volunteer on …', a headline's speaker
+            return described
         if first.is_sent_start and first.is_title and first.pos_ != "PRON" and not self._cue_in(window[:3]):
-            return None  # a new sentence, not an attribution
+            return self._said_this(window)  # a new sentence: an attribution only if it points back
         according = self._according_to(window[:3])
         if according is not None:
             return according
@@ -201,8 +207,35 @@ class Attributor:
                     head = head.head
                 dash = window[0].nbor(-1) if window[0].i > 0 else window[0]
                 bounds = mention_bounds(head)
+                if any(t.lemma_.lower() in self.media_nouns for t in doc[bounds[0] : bounds[1]]):
+                    return Found("dash", dash.text, dash.idx, dash.idx + len(dash))  # "- a sapper's letter"
                 return Found("dash", dash.text, dash.idx, dash.idx + len(dash), bounds, head.i)
         return None
+
+    def _colon_description(self, doc: Doc, window: list[Token]) -> Found | None:
+        described = self._dash(doc, window[1:])
+        if (
+            described is None
+            or described.speaker_head is None
+            or not self._is_person(doc[described.speaker_head])
+        ):
+            return None
+        colon = window[0]
+        return Found("dash", ":", colon.idx, colon.idx + 1, described.speaker, described.speaker_head)
+
+    def _said_this(self, window: list[Token]) -> Found | None:
+        """'"…" Vasyl Hrytsenko, the mayor, said this after the funeral.': a sentence pointing back."""
+        root = _sentence(window[0]).root
+        if not self.is_cue(root) or root.i not in {t.i for t in window}:
+            return None
+        said = [c for c in root.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if not said or any(c.lower_ not in BACK_POINTERS for c in said):
+            return None
+        speaker = self.speaker_of(root)
+        return self.cue_found("after", root, speaker) if speaker is not None else None
+
+    def _is_person(self, token: Token) -> bool:
+        return token.ent_type_ in ("PERSON", "ORG", "NORP") or token.lemma_.lower() in self.person_nouns
 
     def _according_to(self, window: list[Token]) -> Found | None:
         words_of = _in_the_words_of(window)
@@ -226,6 +259,8 @@ class Attributor:
         has_clause = any(t.dep_ in ("nsubj", "nsubjpass") and t.head in words for t in words)
         if not has_clause and len(words) <= 8 and words[-1].pos_ in ("NOUN", "PROPN"):
             nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+            if nouns[-1].lemma_.lower() in self.media_nouns:  # "SBU video:": what was released, not who
+                return None
             if nouns:
                 return Found("label", None, None, None, (words[0].i, words[-1].i + 1), nouns[-1].i)
             return None
