@@ -103,6 +103,12 @@ def test_a_quote_paragraph_after_a_scene_without_a_person_has_no_speaker(speaker
     assert speakers(text)[next(iter(speakers(text)))] is None
 
 
+@pytest.mark.parametrize("role", ["a helpline coordinator", "a shelter director", "a hospital manager"])
+def test_headline_role_after_a_colon_is_the_speaker_not_the_people_described(speakers, role):
+    text = f'"Most of them call after midnight": {role} on what frightened recruits say\n\nCalls rose.\n'
+    assert speakers(text)["Most of them call after midnight"] == role
+
+
 def test_headline_description_after_a_colon_or_dash(speakers):
     text = (
         '"They hang up when an officer walks in": a helpline volunteer on the calls from the trenches\n\n'
