@@ -186,3 +186,16 @@ def test_agency_named_only_inside_an_interviewees_answer_is_not_cited(nlp):
     names = {s.name for s in sources_of(nlp, text)}
     assert "Security Service of Ukraine" not in names and "Main Intelligence Directorate" not in names
     assert "Kyiv Post" in names
+
+
+def test_channel_handles_with_numbers_and_names_given_in_a_clause(nlp):
+    text = (
+        "The complaints echo posts by Mamy 7721, a Telegram channel run by soldiers' mothers.\n\n"
+        "One of its editors, who gave her name only as Oksana, told the Evening Lantern that nobody left.\n\n"
+        "A pro-war channel that follows the brigade, Vostochny Rubezh, claimed on Monday that the men had "
+        "retreated. A local channel later deleted the post."
+    )
+    sources = {s.name: s for s in sources_of(nlp, text)}
+    assert {"Mamy 7721", "Oksana", "Vostochny Rubezh"} <= set(sources), list(sources)
+    assert sources["Mamy 7721"].kind == "channel"
+    assert not any("channel" in name.lower() for name in sources)  # unnamed channels are no sources

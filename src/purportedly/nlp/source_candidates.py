@@ -91,6 +91,10 @@ KIND_BY_NOUN: dict[str, SourceKind] = {
     "doctors": "person",
     "nurse": "person",
     "priest": "person",
+    "editor": "person",
+    "editors": "person",
+    "administrator": "person",
+    "administrators": "person",
 }
 # Media nouns: an outlet or channel is a source only under its name ("a Russian channel" is not).
 UNNAMED_MEDIA = frozenset({"channel", "channels", "blog", "blogs", "site", "website", "page", "account"})
@@ -147,8 +151,8 @@ def from_citation(
     head = citation.head
     if citation.how == "subject" and citation.verb in lexicon.weak_subject_verbs:
         return None  # 'the man describes ...': telling what is heard, not citing anyone
-    if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num:
-        return None
+    if not citation.proper and (head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num):
+        return None  # 'one of its editors' counts only with the name it gives
     doc = citation.head.doc
     name = text[citation.name_start : citation.name_end]
     if citation.how == "outlet_named" and len(name.split()) > 1 and table.is_platform(name.split()[-1]):
@@ -165,7 +169,7 @@ def from_citation(
     proper = citation.proper
     if name.lower().strip(" .,") in lexicon.participant_nouns:
         return None  # a kin word as a name or form of address: 'Mum', 'Mama'
-    if not proper and head.lower_ in UNNAMED_MEDIA and not any(c.dep_ == "poss" for c in head.children):
+    if not proper and head.lower_ in UNNAMED_MEDIA and not has_definite_owner(head):
         return None  # 'a Russian channel repeated it' names nothing to trace; 'the court's website' does
     if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
         return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
@@ -186,6 +190,12 @@ def from_citation(
         strong=citation.strong,
         present=citation.present,
     )
+
+
+def has_definite_owner(noun) -> bool:
+    """'the court's website', 'Ivanov's channel': the page of someone the text can point to."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return any(o.pos_ == "PROPN" or any(d.dep_ == "det" for d in o.children) for o in owners)
 
 
 def misplaced_speaker(citation: Citation, name_tokens: Span) -> bool:

@@ -138,9 +138,12 @@ def name_in_apposition(noun: Token) -> Citation | None:
         return None
     end = i - 1
     start = end
+    while start > 0 and doc[start - 1].like_num and not doc[start - 1].is_sent_start:
+        start -= 1  # a handle's number: 'Zhony 1254, a Telegram channel'
+    numbers = start
     while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
         start -= 1
-    if start == end:
+    if start == numbers:
         return None
     run = doc[start:end]
     return Citation(
@@ -289,16 +292,29 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
         if names:  # 'the commander, Colonel Ivan Sorokin' parsed with the title as the head
             return proper_name_bounds(names[-1])
     doc = head.doc
-    for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+    # 'one of its editors, who gave her name only as Oksana': the clause may hang on the 'of' object
+    holders = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
+    for clause in (c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")):
         for token in clause.subtree:
             if token.lower_ in ("called", "named", "name") and token.i + 1 < len(doc):
-                run = name_run(doc, token.i + 1)
+                run = name_run(doc, after_name_fillers(doc, token.i + 1))
                 if run is not None:
                     return run
     after = doc.char_span(phrase_end, phrase_end + 2, alignment_mode="expand")
     if after is not None and len(after) and after[0].text == ",":
         return name_run(doc, after[0].i + 1) or (None, None)
     return None, None
+
+
+NAME_FILLERS = frozenset({"only", "just", "simply", "as", "by", "the", "her", "his"})
+
+
+def after_name_fillers(doc: Doc, i: int) -> int:
+    """Skip the words between 'name' and the name: 'gave her name only as Oksana'."""
+    for _ in range(3):
+        if i < len(doc) and doc[i].lower_ in NAME_FILLERS:
+            i += 1
+    return i
 
 
 def name_run(doc: Doc, i: int) -> tuple[int, int] | None:
