@@ -156,3 +156,21 @@ def test_a_turn_label_is_never_the_name_called_inside_the_turn(speakers):
     found = speakers(text)
     assert found["Lena? Lena, it's me. Can you hear me?"] == "the soldier"
     assert found["I hear you. Where are you?"] == "the wife"
+
+
+def test_it_said_names_the_organisation_before_it(speakers):
+    text = 'The agency says the clip is real.\n\n"The bridge is gone," it said in a statement.\n'
+    assert speakers(text)["The bridge is gone,"] == "The agency"
+
+
+def test_the_service_takes_the_full_name_given_earlier(speakers):
+    text = (
+        "The Border Service published the recording on Tuesday.\n\n"
+        '"The bridge is gone, and so are the trucks," the service said in its caption.\n'
+    )
+    assert speakers(text)["The bridge is gone, and so are the trucks,"] == "The Border Service"
+
+
+def test_it_with_no_organisation_before_stays_unnamed(speakers):
+    text = 'The flood reached the church steps.\n\n"Nobody came to help," it said.\n'
+    assert speakers(text)["Nobody came to help,"] is None

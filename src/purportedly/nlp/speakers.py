@@ -9,7 +9,8 @@ from purportedly.model import Quote
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.mention_clusters import MentionClusters
 from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
-from purportedly.nlp.quote_lexicon import DATA_DIR
+from purportedly.nlp.organisations import OrganisationNamer
+from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
 
 register_extensions()
 
@@ -35,6 +36,7 @@ class SpeakerResolver:
         self.name = name
         self.lexicon = PersonLexicon(data_dir)
         self.fuzzy_threshold = fuzzy_threshold
+        self.organisations = OrganisationNamer(load_set("organisation_nouns.txt", data_dir))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -63,7 +65,7 @@ class SpeakerResolver:
                     resolved[quote_id] = relative
                     continue
                 cluster = clusters.cluster_excluding(mention, mentions[quote.nested_in])
-            resolved[quote_id] = clusters.best_text(mention, cluster)
+            resolved[quote_id] = self._organisation(doc, mention) or clusters.best_text(mention, cluster)
         self._borrow_from_matching_quotes(quotes, resolved)
         return resolved
 
@@ -117,6 +119,17 @@ class SpeakerResolver:
             return clusters.best_text(nearest)
         relation = " ".join(mention.text.split()[1:])
         return f"{speaker}'s {relation}" if relation else None
+
+    def _organisation(self, doc: Doc, mention: Mention) -> str | None:
+        """'it said' or 'the service said': the organisation named just before, when there is one."""
+        if mention.head < 0:
+            return None
+        head = doc[mention.head]
+        if mention.kind == "pronoun" and head.lower_ == "it" and mention.cluster is None:
+            return self.organisations.name_for_it(doc, head.i)
+        if mention.kind == "description" and self.organisations.is_organisation_noun(head):
+            return self.organisations.name_for_noun(doc, head)
+        return None
 
     def _label_mention(self, span, description: str) -> Mention:
         """A transcript label ("SOLDIER") read as the definite description "the soldier"."""
