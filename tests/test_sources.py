@@ -199,3 +199,20 @@ def test_channel_handles_with_numbers_and_names_given_in_a_clause(nlp):
     assert {"Mamy 7721", "Oksana", "Vostochny Rubezh"} <= set(sources), list(sources)
     assert sources["Mamy 7721"].kind == "channel"
     assert not any("channel" in name.lower() for name in sources)  # unnamed channels are no sources
+
+
+def test_relative_interviewed_in_a_feature_is_a_source(nlp):
+    text = (
+        "The village church burned on Sunday.\n\n"
+        "Halyna Shevchuk, the sexton's sister, moved to Lviv last year. She keeps his letters in a box: "
+        '"He always rang on Sundays. Then nothing came."'
+    )
+    assert "Halyna Shevchuk" in {s.name for s in sources_of(nlp, text)}
+
+
+def test_continuation_of_a_narrated_recording_cites_nobody(nlp):
+    text = (
+        "In the intercepted call, the conscript Ivan Dubenko talks to his mother.\n\n"
+        '"We ran out of water on the second day," he says. "Then the shelling started. Nobody came."'
+    )
+    assert "Ivan Dubenko" not in {s.name for s in sources_of(nlp, text)}

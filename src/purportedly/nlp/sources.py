@@ -162,8 +162,15 @@ def speaker_citations(doc: Doc) -> list[Citation]:
     """Speakers of quotes, as citations (whether they are sources is decided later)."""
     found = []
     text = doc_index(doc).text
-    for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
-        span = speaker_span(doc, text, quote)
+    quotes = get_list(doc, "quotes") + get_list(doc, "indirect_quotes")
+    # a pronoun that once narrates a recording ('he says') narrates its continuations too
+    narrated = {
+        q.speaker_mention.start
+        for q in quotes
+        if q.speaker_mention is not None and (q.cue or "").lower() in PRESENT_CUES
+    }
+    for quote in quotes:
+        span = speaker_span(doc, text, quote, narrated)
         if span is None or (quote.cue or "").rstrip(":").upper() in INTERVIEWER_LABELS:
             continue  # the interviewer works for the publisher
         if quote.nested_in is not None:
@@ -197,7 +204,9 @@ PRESENT_CUES = frozenset(
 )
 
 
-def speaker_span(doc: Doc, text: str, quote) -> Span | None:
+def speaker_span(
+    doc: Doc, text: str, quote, narrated: frozenset[int] | set[int] = frozenset()
+) -> Span | None:
     """The speaker's mention at the attribution, or the first place the text names the speaker."""
     mention = quote.speaker_mention
     # '"...," he said' after 'An analyst, Ivan Petrov, urged caution': cite the person the pronoun
@@ -205,7 +214,8 @@ def speaker_span(doc: Doc, text: str, quote) -> Span | None:
     by_pronoun = (
         mention is not None
         and mention.text.lower() in PERSON_PRONOUNS
-        and (quote.cue or "").lower() not in PRESENT_CUES | {""}
+        and (quote.cue or "").lower() not in PRESENT_CUES
+        and mention.start not in narrated
         and (quote.speaker or mention.text) != mention.text
     )
     if mention is not None and not by_pronoun:
