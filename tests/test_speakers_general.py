@@ -174,3 +174,11 @@ def test_the_service_takes_the_full_name_given_earlier(speakers):
 def test_it_with_no_organisation_before_stays_unnamed(speakers):
     text = 'The flood reached the church steps.\n\n"Nobody came to help," it said.\n'
     assert speakers(text)["Nobody came to help,"] is None
+
+
+def test_a_name_never_ends_in_a_preposition_ner_swallowed(nlp):
+    from purportedly.nlp.mention_clusters import _name_words
+
+    doc = nlp.make_doc("Posted by Ostap V. in Intercepts")
+    assert _name_words(doc[2:5]) == ["Ostap", "V."]
+    assert _name_words(nlp.make_doc("Ludwig van Beethoven")[:]) == ["Ludwig", "van", "Beethoven"]

@@ -313,4 +313,10 @@ def _apposition_candidates(head: Token) -> list[Token]:
 
 
 def _name_words(span) -> list[str]:
-    return [t.text for t in span if not (t.is_punct or t.is_space) and t.text not in ("'s", "\u2019s")]
+    words = [t for t in span if not (t.is_punct or t.is_space) and t.text not in ("'s", "\u2019s")]
+    # NER sometimes runs a name on into a preposition ("Ostap V. in Intercepts"): names do not end so
+    while len(words) > 1 and words[-1].is_lower:
+        words.pop()
+    while len(words) > 1 and words[0].is_lower:
+        words.pop(0)
+    return [t.text for t in words]
