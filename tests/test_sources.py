@@ -216,3 +216,8 @@ def test_continuation_of_a_narrated_recording_cites_nobody(nlp):
         '"We ran out of water on the second day," he says. "Then the shelling started. Nobody came."'
     )
     assert "Ivan Dubenko" not in {s.name for s in sources_of(nlp, text)}
+
+
+def test_agent_handle_keeps_its_number(nlp):
+    text = "The complaints were posted this month by Mamy 7721, and the Kyiv Post reported them."
+    assert "Mamy 7721" in {s.name for s in sources_of(nlp, text)}

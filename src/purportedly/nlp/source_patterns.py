@@ -366,4 +366,8 @@ def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
             tail = list(child.subtree)
             if tail and all(t.pos_ in ("PROPN", "DET", "ADP") for t in tail):
                 right = tail[-1].i
+    # a handle's number is part of the name: 'posted by Zhony 1254'
+    following = doc[right + 1] if right + 1 < len(doc) else None
+    if following is not None and following.is_digit and following.head == head and head.ent_type_ != "DATE":
+        right += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
