@@ -182,3 +182,16 @@ def test_a_name_never_ends_in_a_preposition_ner_swallowed(nlp):
     doc = nlp.make_doc("Posted by Ostap V. in Intercepts")
     assert _name_words(doc[2:5]) == ["Ostap", "V."]
     assert _name_words(nlp.make_doc("Ludwig van Beethoven")[:]) == ["Ludwig", "van", "Beethoven"]
+
+
+def test_the_name_before_a_long_apposition_and_relative_clause_speaks(speakers):
+    text = (
+        "The church was hit twice in April.\n\n"
+        '"We rang the bell anyway," Father Ivan Sereda, the parish priest, who has served in the village '
+        "for almost twenty-two years and baptised most of its children, said on Sunday.\n\n"
+        '"We rang it for the dead," Nadia Oliinyk, who buried her son there, told us, and the choir '
+        "leader, who had sung at every funeral in the village for almost thirty years, said nothing.\n"
+    )
+    found = speakers(text)
+    assert found["We rang the bell anyway,"] == "Ivan Sereda"
+    assert found["We rang it for the dead,"] == "Nadia Oliinyk"

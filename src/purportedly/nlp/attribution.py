@@ -19,6 +19,7 @@ QUOTATIVES = {"go", "be like"}
 SUBJECT_INHERITING = {"conj", "xcomp", "advcl", "pcomp", "prep"}
 SCARE_QUOTE_MAX_WORDS = 5
 AFTER_WINDOW = 16  # tokens after a closing mark searched for the cue verb
+APPOSITION_SUBJECT_REACH = 5  # beyond that window, the cue's subject must open the attribution
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 BACK_POINTERS = {"this", "that", "so", "it"}  # the object of "X said this" after a quote: the quote
 
@@ -142,7 +143,18 @@ class Attributor:
                 if speaker is None or speaker.idx < close_at:  # the parser took a word of the quote
                     speaker = _first_nominal(window, after=token.i) or _first_nominal(window, after=-1)
                 return self.cue_found("after", token, speaker)
-        return None
+        return self._after_long_apposition(window, close_at)
+
+    def _after_long_apposition(self, window: list[Token], close_at: int) -> Found | None:
+        """'"…," Father X, the priest, who has served … for years, said.': the subject opening the window."""
+        root = _sentence(window[0]).root
+        if len(window) <= AFTER_WINDOW or not self.is_cue(root) or root.i <= window[0].i:
+            return None
+        speaker = self.speaker_of(root)
+        opening = window[min(APPOSITION_SUBJECT_REACH, len(window) - 1)].i
+        if speaker is None or speaker.idx < close_at or speaker.i > opening:
+            return None
+        return self.cue_found("after", root, speaker)
 
     def before(self, doc: Doc, open_at: int, start_limit: int) -> Found | None:
         """Attribution ending at the opening mark: 'The brother replies: "…"', 'he said, "…"'."""
