@@ -221,3 +221,13 @@ def test_continuation_of_a_narrated_recording_cites_nobody(nlp):
 def test_agent_handle_keeps_its_number(nlp):
     text = "The complaints were posted this month by Mamy 7721, and the Kyiv Post reported them."
     assert "Mamy 7721" in {s.name for s in sources_of(nlp, text)}
+
+
+def test_handle_read_as_a_year_is_still_a_channel_name(nlp):
+    text = (
+        "The account resembles complaints posted by Zhony 1987, a Telegram channel run by soldiers' wives. "
+        "On Monday 14 the channel repeated them."
+    )
+    names = {s.name for s in sources_of(nlp, text)}
+    assert "Zhony 1987" in names, names
+    assert not any(n.startswith("Monday") for n in names)

@@ -141,7 +141,13 @@ def name_in_apposition(noun: Token) -> Citation | None:
     while start > 0 and doc[start - 1].like_num and not doc[start - 1].is_sent_start:
         start -= 1  # a handle's number: 'Zhony 1254, a Telegram channel'
     numbers = start
-    while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+    # the tagger often reads 'Name 1254' as a date, so calendar words alone are ruled out here
+    while (
+        start > 0
+        and doc[start - 1].is_title
+        and doc[start - 1].pos_ == "PROPN"
+        and not is_calendar(doc[start - 1])
+    ):
         start -= 1
     if start == numbers:
         return None
@@ -247,6 +253,47 @@ def name_after(noun: Token) -> Citation | None:
     return Citation(
         run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True
     )
+
+
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def is_calendar(token: Token) -> bool:
+    return token.lower_.rstrip(".") in CALENDAR_WORDS
 
 
 def is_name_word(token: Token) -> bool:
@@ -368,6 +415,6 @@ def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
                 right = tail[-1].i
     # a handle's number is part of the name: 'posted by Zhony 1254'
     following = doc[right + 1] if right + 1 < len(doc) else None
-    if following is not None and following.is_digit and following.head == head and head.ent_type_ != "DATE":
+    if following is not None and following.is_digit and following.head == head and not is_calendar(head):
         right += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
