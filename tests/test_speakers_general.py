@@ -195,3 +195,20 @@ def test_the_name_before_a_long_apposition_and_relative_clause_speaks(speakers):
     found = speakers(text)
     assert found["We rang the bell anyway,"] == "Ivan Sereda"
     assert found["We rang it for the dead,"] == "Nadia Oliinyk"
+
+
+def test_interviewee_named_in_the_intro_even_when_ner_misses_the_name(speakers):
+    text = (
+        "Interview: the volunteer who answers the surrender line\n\n"
+        "Mariana Dovzhenko runs a volunteer helpline in Dnipro. She spoke to us by phone. "
+        "Interview by Petro Savchenko.\n\n"
+        "Q: Do people attack you online?\n\n"
+        "A: All the time. A pro-Kremlin commentator posted my address and wrote that I was "
+        '"a traitor to all Slavs." I still answer every call.\n\n'
+        "Q: Does it frighten you?\n\n"
+        "A: Less than it used to.\n"
+    )
+    found = speakers(text)
+    assert found["Less than it used to."] == "Mariana Dovzhenko"
+    assert found["Does it frighten you?"] == "Petro Savchenko"
+    assert found["a traitor to all Slavs."] == "A pro-Kremlin commentator"

@@ -27,7 +27,27 @@ def interview_parties(doc: Doc, first_turn: int) -> dict[str, tuple[int, int]]:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text not in interviewer_name:
             parties["interviewee"] = (ent.start_char, ent.end_char)
             break
+    if "interviewee" not in parties:
+        named = _named_subject(doc, first_turn, interviewer_name)
+        if named is not None:
+            parties["interviewee"] = named
     return parties
+
+
+def _named_subject(doc: Doc, first_turn: int, interviewer_name: str) -> tuple[int, int] | None:
+    """The intro's first two-word proper name NER missed, opening a clause ('Mariana Dovzhenko runs …')."""
+    run: list = []
+    for token in doc:
+        if token.idx >= first_turn:
+            break
+        if token.pos_ == "PROPN" and token.is_title and token.ent_type_ in ("", "PERSON"):
+            run.append(token)
+            continue
+        opens_clause = token.pos_ in ("VERB", "AUX") or token.text == ","
+        if len(run) >= 2 and opens_clause and run[-1].text not in interviewer_name:
+            return run[0].idx, run[-1].idx + len(run[-1])
+        run = []
+    return None
 
 
 def _interviewer(doc: Doc) -> tuple[int, int] | None:
