@@ -231,3 +231,19 @@ def test_handle_read_as_a_year_is_still_a_channel_name(nlp):
     names = {s.name for s in sources_of(nlp, text)}
     assert "Zhony 1987" in names, names
     assert not any(n.startswith("Monday") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A Belarusian channel that covers the regiment, Zapadny Dozor, claimed on the 4th that "
+            "the company "
+            'had been "withdrawn in order."',
+            "Zapadny Dozor",
+        ),
+        ("A blogger who lives near Kursk, Anton Lis, wrote that the road was cut.", "Anton Lis"),
+    ],
+)
+def test_name_set_off_after_a_relative_clause_names_the_source(nlp, text, name):
+    assert name in {s.name for s in sources_of(nlp, text)}

@@ -347,10 +347,31 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
                 run = name_run(doc, after_name_fillers(doc, token.i + 1))
                 if run is not None:
                     return run
+    for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+        closing = name_closing_clause(clause, head)
+        if closing is not None:
+            return closing
     after = doc.char_span(phrase_end, phrase_end + 2, alignment_mode="expand")
     if after is not None and len(after) and after[0].text == ",":
         return name_run(doc, after[0].i + 1) or (None, None)
     return None, None
+
+
+def name_closing_clause(clause: Token, head: Token) -> tuple[int, int] | None:
+    """'A channel that follows the division, Zapadny Dozor, said': the parser hangs the name on
+    the clause's last noun, but a name set off by commas right before the head's verb is the head's."""
+    doc = head.doc
+    last = clause.right_edge.i
+    if doc[last].text == ",":  # the closing comma may hang on the clause too
+        last -= 1
+    if last + 2 >= len(doc) or doc[last + 1].text != "," or doc[last + 2] != head.head:
+        return None
+    first = last
+    while first > clause.i and doc[first].pos_ == "PROPN" and doc[first].is_title:
+        first -= 1
+    if first == last or doc[first].text != ",":
+        return None
+    return doc[first + 1].idx, doc[last].idx + len(doc[last])
 
 
 NAME_FILLERS = frozenset({"only", "just", "simply", "as", "by", "the", "her", "his"})
