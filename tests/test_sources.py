@@ -247,3 +247,14 @@ def test_handle_read_as_a_year_is_still_a_channel_name(nlp):
 )
 def test_name_set_off_after_a_relative_clause_names_the_source(nlp, text, name):
     assert name in {s.name for s in sources_of(nlp, text)}
+
+
+def test_people_the_outlet_reached_are_sources(nlp):
+    text = (
+        "We reached a man who said he was the driver's cousin, Taras. "
+        "He denied that the voice was his brother's. "
+        "The ministry reached an agreement with the union on Monday."
+    )
+    sources = {s.name: s for s in sources_of(nlp, text)}
+    assert "Taras" in sources and "a man" in sources["Taras"].aliases
+    assert not any("union" in name or "agreement" in name for name in sources)  # not 'we' reaching anyone

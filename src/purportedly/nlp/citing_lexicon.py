@@ -15,6 +15,7 @@ from purportedly.nlp.source_aliases import SOURCES_DIR
 class CitingLexicon:
     report_verbs: frozenset[str]
     weak_subject_verbs: frozenset[str]
+    interview_verbs: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     statement_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -37,6 +38,7 @@ def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexic
     return CitingLexicon(
         report_verbs=words("report_verbs"),
         weak_subject_verbs=words("weak_subject_verbs"),
+        interview_verbs=words("interview_verbs"),
         source_prepositions=tuple(tuple(p.lower().split()) for p in data.get("source_prepositions", [])),
         statement_nouns=words("statement_nouns"),
         source_nouns=words("source_nouns"),

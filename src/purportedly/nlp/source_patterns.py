@@ -17,7 +17,16 @@ LEADING_WORDS = frozenset({"a", "an", "the", "one", "some", "this", "that", "the
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # How a citation was found; the strong ones cite a source however generic its noun.
 STRONG_HOWS = frozenset(
-    {"according_to", "agent", "recipient", "statement_to", "channel_of", "outlet_named", "told_outlet"}
+    {
+        "according_to",
+        "agent",
+        "recipient",
+        "statement_to",
+        "channel_of",
+        "outlet_named",
+        "told_outlet",
+        "interviewed",
+    }
 )
 MEDIA_NOUNS = frozenset({"channel", "blog", "newspaper", "site", "website", "podcast", "show"})
 STRONG_VERBS = frozenset(
@@ -76,7 +85,13 @@ def find_citations(doc: Doc, sentences: list[Span], lexicon: CitingLexicon) -> l
 @lru_cache(maxsize=8)
 def _trigger_words(lexicon: CitingLexicon) -> frozenset[str]:
     first_words = {p[0] for p in lexicon.source_prepositions}
-    return lexicon.report_verbs | lexicon.statement_nouns | lexicon.outlet_nouns | first_words
+    return (
+        lexicon.report_verbs
+        | lexicon.statement_nouns
+        | lexicon.outlet_nouns
+        | lexicon.interview_verbs
+        | first_words
+    )
 
 
 def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
@@ -93,6 +108,8 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
         (lower,) in lexicon.source_prepositions
     ):
         heads.extend((c, "according_to", None) for c in preposition_objects(token))
+    if lemma in lexicon.interview_verbs and token.pos_ == "VERB":
+        heads.extend((c, "interviewed", None) for c in interviewed_by_outlet(token))
     if lower in lexicon.statement_nouns:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
@@ -155,6 +172,16 @@ def name_in_apposition(noun: Token) -> Citation | None:
     return Citation(
         run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True
     )
+
+
+def interviewed_by_outlet(verb: Token) -> list[Token]:
+    """'We reached his sister', 'I spoke to a nurse': whom the outlet itself talked to."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+        return []
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+        found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return [c for c in found if c.pos_ in ("NOUN", "PROPN")]
 
 
 def reported_within_report(verb: Token, lexicon: CitingLexicon) -> bool:
@@ -364,7 +391,11 @@ def name_closing_clause(clause: Token, head: Token) -> tuple[int, int] | None:
     last = clause.right_edge.i
     if doc[last].text == ",":  # the closing comma may hang on the clause too
         last -= 1
-    if last + 2 >= len(doc) or doc[last + 1].text != "," or doc[last + 2] != head.head:
+    closes = last + 1 < len(doc) and (
+        doc[last + 1].text in (".", ";")  # '... who said she was his sister, Nadezhda.'
+        or (last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2] == head.head)
+    )
+    if not closes:
         return None
     first = last
     while first > clause.i and doc[first].pos_ == "PROPN" and doc[first].is_title:
