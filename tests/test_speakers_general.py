@@ -212,3 +212,18 @@ def test_interviewee_named_in_the_intro_even_when_ner_misses_the_name(speakers):
     assert found["Less than it used to."] == "Mariana Dovzhenko"
     assert found["Does it frighten you?"] == "Petro Savchenko"
     assert found["a traitor to all Slavs."] == "A pro-Kremlin commentator"
+
+
+def test_he_said_inside_a_sisters_quote_is_the_brother_named_earlier(speakers):
+    text = (
+        "Yana Koval, 31, says the soldier heard on the recording is her younger brother, Denys Koval, "
+        "who joined a volunteer battalion in March.\n\n"
+        "The Border Service released the recording on Friday. A man's voice asks for money. A woman's "
+        "voice, which Ms Koval told us was her own, can be heard replying: 'I have nothing left to send.'\n\n"
+        "Speaking to us yesterday, she insisted the voice in the recording was her brother's.\n\n"
+        "'The last time he rang before that, he said, \"Don't tell Mum where I am,\" so I didn't,' "
+        "she said.\n"
+    )
+    found = speakers(text)
+    assert found["Don't tell Mum where I am,"] == "Denys Koval"
+    assert found["I have nothing left to send."] == "A woman's voice"

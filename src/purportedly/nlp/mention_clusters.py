@@ -16,6 +16,7 @@ DESCRIPTION_LOOKBACK = 400  # mentions back that a definite description may poin
 PRONOUN_LOOKBACK = 40  # mentions; keeps resolution linear in document length
 PRONOUN_PARAGRAPHS = 2  # a pronoun looks back over its paragraph and this many before it
 GENERIC_PARAGRAPHS = 1  # "the man" looks back less far than "he"
+DISTANT_PARAGRAPHS = 8  # a pronoun inside a quote with no antecedent nearby looks this far back
 # A voice speaks but is not who "he"/"she" later refers to: the person it belongs to is.
 VOICE_HEADS = {"voice"}
 
@@ -222,11 +223,30 @@ class MentionClusters:
             found = self._search(mention, earlier, exclude, pronoun_like, strict=False)
         return found
 
+    def distant_antecedent(self, mention: Mention, outer: Mention) -> int | None:
+        """'he said' inside someone's quote with no one near: the latest name of that gender further back,
+        never the quoting speaker (a teller's "he" is often the person the story is about)."""
+        if mention.kind != "pronoun" or not mention.gender:
+            return None
+        mentions = self.ordered()
+        earlier = EarlierView(mentions, mentions.index(mention))
+        excluded = self.find(outer.cluster)
+        return self._search(
+            mention, earlier, excluded, pronoun_like=True, strict=False, reach=DISTANT_PARAGRAPHS
+        )
+
     def _search(
-        self, mention: Mention, earlier: EarlierView, exclude: int | None, pronoun_like: bool, strict: bool
+        self,
+        mention: Mention,
+        earlier: EarlierView,
+        exclude: int | None,
+        pronoun_like: bool,
+        strict: bool,
+        reach: int | None = None,
     ) -> int | None:
         """Most recent compatible antecedent; strict: only subjects and speakers, else any person mention."""
-        reach = PRONOUN_PARAGRAPHS if mention.kind == "pronoun" else GENERIC_PARAGRAPHS
+        if reach is None:
+            reach = PRONOUN_PARAGRAPHS if mention.kind == "pronoun" else GENERIC_PARAGRAPHS
         for candidate in earlier.backwards(PRONOUN_LOOKBACK if pronoun_like else DESCRIPTION_LOOKBACK):
             cluster = self.find(candidate.cluster)
             if cluster is None or cluster == exclude or candidate.plural != mention.plural:

@@ -65,6 +65,8 @@ class SpeakerResolver:
                     resolved[quote_id] = relative
                     continue
                 cluster = clusters.cluster_excluding(mention, mentions[quote.nested_in])
+                if cluster is None:
+                    cluster = clusters.distant_antecedent(mention, mentions[quote.nested_in])
             resolved[quote_id] = self._organisation(doc, mention) or clusters.best_text(mention, cluster)
         self._borrow_from_matching_quotes(quotes, resolved)
         return resolved
