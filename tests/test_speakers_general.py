@@ -227,3 +227,18 @@ def test_he_said_inside_a_sisters_quote_is_the_brother_named_earlier(speakers):
     found = speakers(text)
     assert found["Don't tell Mum where I am,"] == "Denys Koval"
     assert found["I have nothing left to send."] == "A woman's voice"
+
+
+def test_a_transcript_headline_takes_the_speaker_of_the_turn_it_quotes(speakers):
+    text = (
+        "Transcript: 'Keep the money for the children' - a sapper's call to his wife\n\n"
+        "The Border Service released the call on Monday.\n\n"
+        "SAPPER: They paid us today. I will send it tomorrow.\n"
+        "WIFE: Keep the money for the children. We are fine.\n"
+        "SAPPER: I can't talk long.\n"
+        "WIFE: Then call again on Sunday.\n"
+    )
+    found = speakers(text)
+    assert found["They paid us today. I will send it tomorrow."] == "the sapper"
+    assert found["Keep the money for the children. We are fine."] == "his wife"
+    assert found["Keep the money for the children"] == "his wife"

@@ -152,10 +152,13 @@ class SpeakerResolver:
         )
 
     def _headline_noun(self, quote: Quote) -> bool:
-        """'Soldier says …' in a headline: a bare noun the story names more fully."""
+        """'Soldier says …' or '"…": a translator on …' in a headline: a noun the story names more fully."""
         mention = quote.speaker_mention
-        if quote.segment not in DISPLAY_SEGMENTS or mention is None or " " in mention.text.strip():
+        if quote.segment not in DISPLAY_SEGMENTS or mention is None:
             return False
+        words = mention.text.lower().split()
+        if len(words) > 1:  # "'…': a translator on …": the story names the translator
+            return words[0] in ("a", "an") and words[-1] in self.lexicon.person_nouns
         return mention.text.lower() in self.lexicon.person_nouns
 
     def _borrow_from_matching_quotes(self, quotes: list[Quote], resolved: dict[str, str | None]) -> None:
@@ -163,7 +166,9 @@ class SpeakerResolver:
         attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id) and q.segment == "body"]
         other_words: dict[str, set[str]] = {}
         for quote in quotes:
-            unattributed = quote.cue is None and quote.speaker_mention is None and not resolved.get(quote.id)
+            # a headline's cue without a speaker ("'…' - a soldier's call home") still leaves it unattributed
+            no_speaker_cue = quote.cue is None or quote.segment in DISPLAY_SEGMENTS
+            unattributed = no_speaker_cue and quote.speaker_mention is None and not resolved.get(quote.id)
             if not unattributed and not self._headline_noun(quote):
                 continue
             words = _content_words(quote.text)
