@@ -258,3 +258,15 @@ def test_people_the_outlet_reached_are_sources(nlp):
     sources = {s.name: s for s in sources_of(nlp, text)}
     assert "Taras" in sources and "a man" in sources["Taras"].aliases
     assert not any("union" in name or "agreement" in name for name in sources)  # not 'we' reaching anyone
+
+
+def test_audience_member_who_writes_in_is_a_source(nlp):
+    text = (
+        "A listener who says he drove supply trucks near Bakhmut sent me a message on Sunday: "
+        '"Nobody came back from that road." A nurse in Sumy wrote to us that the ward was full. '
+        "The brigade sent troops to the village. A reader sent me a link."
+    )
+    names = {s.name for s in sources_of(nlp, text)}
+    assert {"listener", "nurse in Sumy"} <= names, names
+    assert "brigade" not in " ".join(names)  # sending troops tells the outlet nothing
+    assert "reader" not in names  # a bare 'a reader' describes nobody

@@ -16,6 +16,7 @@ class CitingLexicon:
     report_verbs: frozenset[str]
     weak_subject_verbs: frozenset[str]
     interview_verbs: frozenset[str]
+    to_outlet_verbs: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     statement_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -39,6 +40,7 @@ def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexic
         report_verbs=words("report_verbs"),
         weak_subject_verbs=words("weak_subject_verbs"),
         interview_verbs=words("interview_verbs"),
+        to_outlet_verbs=words("to_outlet_verbs"),
         source_prepositions=tuple(tuple(p.lower().split()) for p in data.get("source_prepositions", [])),
         statement_nouns=words("statement_nouns"),
         source_nouns=words("source_nouns"),

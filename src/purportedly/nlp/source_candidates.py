@@ -232,8 +232,10 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
     # 'his press service' refers back to someone already named: a modifier must describe
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return False
+    # 'a reader who says she served there': a clause of what they say describes them too
     return any(
-        c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "PRON"
+        (c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "PRON")
+        or (c.dep_ == "relcl" and c.lemma_.lower() in lexicon.report_verbs)
         for c in head.children
     )
 

@@ -90,6 +90,7 @@ def _trigger_words(lexicon: CitingLexicon) -> frozenset[str]:
         | lexicon.statement_nouns
         | lexicon.outlet_nouns
         | lexicon.interview_verbs
+        | lexicon.to_outlet_verbs
         | first_words
     )
 
@@ -108,6 +109,8 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
         (lower,) in lexicon.source_prepositions
     ):
         heads.extend((c, "according_to", None) for c in preposition_objects(token))
+    if lemma in lexicon.to_outlet_verbs and token.pos_ == "VERB" and addressed_to_outlet(token):
+        heads.extend((c, "told_outlet", lemma) for c in token.children if c.dep_ == "nsubj")
     if lemma in lexicon.interview_verbs and token.pos_ == "VERB":
         heads.extend((c, "interviewed", None) for c in interviewed_by_outlet(token))
     if lower in lexicon.statement_nouns:
@@ -172,6 +175,17 @@ def name_in_apposition(noun: Token) -> Citation | None:
     return Citation(
         run.root, run.start_char, run.end_char, run.start_char, run.end_char, "outlet_named", proper=True
     )
+
+
+def addressed_to_outlet(verb: Token) -> bool:
+    """'sent me a message', 'wrote to us': the outlet ("me"/"us") receives what is sent."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj", "iobj") and child.lower_ in ("me", "us"):
+            return True
+        to_outlet = child.dep_ in ("prep", "dative") and child.lower_ == "to"
+        if to_outlet and any(o.lower_ in ("me", "us") for o in child.children):
+            return True
+    return False
 
 
 def interviewed_by_outlet(verb: Token) -> list[Token]:
