@@ -270,3 +270,21 @@ def test_audience_member_who_writes_in_is_a_source(nlp):
     assert {"listener", "nurse in Sumy"} <= names, names
     assert "brigade" not in " ".join(names)  # sending troops tells the outlet nothing
     assert "reader" not in names  # a bare 'a reader' describes nobody
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Oleh Sydor said the bridge held. Later the regional governor added that two were hurt.",
+        "The Sumy regional governor, Oleh Sydor, said the bridge held. The regional governor said more.",
+    ],
+)
+def test_bare_office_refers_back_to_its_named_holder(nlp, text):
+    sources = sources_of(nlp, text)
+    assert [s.name for s in sources] == ["Oleh Sydor"]
+    assert "regional governor" in sources[0].aliases
+
+
+def test_bare_office_before_any_holder_stays_its_own_source(nlp):
+    text = "The regional governor said the bridge held. Mayor Ivan Kit said it did not."
+    assert {s.name for s in sources_of(nlp, text)} == {"regional governor", "Ivan Kit"}

@@ -85,8 +85,41 @@ def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> lis
             groups.append(group)
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
+    groups = fold_titles_into_people(groups, titles)
     cited = [g for g in groups if any(c.strong for c in g.candidates) or not g.known]
     return sorted(cited, key=lambda g: g.start)
+
+
+def fold_titles_into_people(groups: list[SourceGroup], titles: frozenset[str]) -> list[SourceGroup]:
+    """'the regional governor' after 'Governor Oleh Sydor' (or 'the regional governor, Oleh Sydor'):
+    a bare office refers back to the named holder the text gave that office; it is no new source."""
+    kept: list[SourceGroup] = []
+    for group in groups:
+        office = office_word(group, titles)
+        holder = None
+        if office is not None:
+            holders = [g for g in kept if g.start < group.start and holds_office(g, office)]
+            holder = holders[-1] if holders else None
+        if holder is None:
+            kept.append(group)
+        else:
+            holder.candidates.extend(group.candidates)
+    return kept
+
+
+def office_word(group: SourceGroup, titles: frozenset[str]) -> str | None:
+    """The office a group of bare descriptions names ('regional governor' -> 'governor')."""
+    if any(c.proper or c.known is not None for c in group.candidates):
+        return None
+    words = key(group.candidates[0].name).split()
+    return words[-1] if words and words[-1] in titles else None
+
+
+def holds_office(group: SourceGroup, office: str) -> bool:
+    if not any(c.proper and c.known is None for c in group.candidates):
+        return False
+    surfaces = [s for c in group.candidates for s in (c.name, c.alias) if s]
+    return any(office in key(s).split() for s in surfaces)
 
 
 def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
