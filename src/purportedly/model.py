@@ -234,7 +234,8 @@ class TimeExpression(Model):
 class Place(Model):
     """A place mention geocoded offline."""
 
-    name: str
+    name: str = Field(description="canonical name of the place entity")
+    text: str = Field("", description="the mention as written (Article.text[start:end])")
     start: int
     end: int
     resolved: bool = False

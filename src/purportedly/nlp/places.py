@@ -114,11 +114,12 @@ class PlaceResolver:
         places.clear()
         for name, start, end, best in matches:
             if best is None:
-                places.append(Place(name=name, start=start, end=end))
+                places.append(Place(name=name, text=doc.text[start:end], start=start, end=end))
                 continue
             places.append(
                 Place(
                     name=name,
+                    text=doc.text[start:end],
                     start=start,
                     end=end,
                     resolved=True,
