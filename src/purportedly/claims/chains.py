@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from purportedly.model import ChainLink, Quote, Source
 from purportedly.nlp.doc_index import doc_index
+from purportedly.nlp.quote_lexicon import load_set
 from purportedly.nlp.source_merge import key as name_key
 
 # "intercepted phone call", "audio recording", "video", "clip": what a speaker was heard on.
@@ -19,31 +20,7 @@ RECORDING = re.compile(
     r"(?:recording|call|conversation|clip|video|intercept|tape|footage|audio|transcript)s?\b",
     re.IGNORECASE,
 )
-# Present-tense cues narrate a recording ("the soldier says"); past-tense ones an interview.
-PRESENT_CUES = frozenset(
-    {
-        "says",
-        "tells",
-        "asks",
-        "answers",
-        "replies",
-        "adds",
-        "explains",
-        "describes",
-        "complains",
-        "shouts",
-        "admits",
-        "continues",
-        "responds",
-        "shoots back",
-        "advises",
-        "goes on",
-        "laughs",
-        "warns",
-        "insists",
-        "reads",
-    }
-)
+PRESENT_CUES = load_set("present_cues.txt")  # cues that narrate a recording ("the soldier says")
 RELEASER_KINDS = frozenset(
     {"intelligence_service", "military", "ministry", "government", "channel", "organisation"}
 )

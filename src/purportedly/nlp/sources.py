@@ -14,6 +14,7 @@ from purportedly.model import Span as TextSpan
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.quote_lexicon import load_set
 from purportedly.nlp.quoted import SpanIndex
 from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
@@ -182,26 +183,7 @@ def speaker_citations(doc: Doc) -> list[Citation]:
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER"})
-# Present-tense cues narrate what is heard on a recording ("the soldier says").
-PRESENT_CUES = frozenset(
-    {
-        "says",
-        "tells",
-        "asks",
-        "answers",
-        "replies",
-        "adds",
-        "explains",
-        "describes",
-        "complains",
-        "shouts",
-        "admits",
-        "continues",
-        "goes on",
-        "laughs",
-        "responds",
-    }
-)
+PRESENT_CUES = load_set("present_cues.txt")  # cues that narrate a recording ("the soldier says")
 
 
 def speaker_span(
