@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from purportedly.nlp.citing_lexicon import CitingLexicon
+from purportedly.nlp.time_rules import MONTH_NAMES, WEEKDAY_NAMES
 
 # Children that start a new phrase rather than belong to the name: "X, who ...", "X, a blogger".
 PHRASE_BREAKS = frozenset(
@@ -296,41 +297,8 @@ def name_after(noun: Token) -> Citation | None:
     )
 
 
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+CALENDAR_WORDS = frozenset([*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAY_NAMES])
 
 
 def is_calendar(token: Token) -> bool:
