@@ -112,7 +112,7 @@ class Attributor:
             if passive is not None:
                 return passive if verb.lemma_.lower() in SPEAKER_PASSIVES else None
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return verb.head  # "Shchukin, a sergeant, telling his wife that…"
+                return verb.head  # "Orlov, a corporal, telling his brother that…"
             if verb.dep_ not in SUBJECT_INHERITING or verb.head.i == verb.i or self.is_blocked(verb.head):
                 return None
             verb = verb.head

@@ -217,7 +217,7 @@ class EntityRecognizer:
             and mention.priority == 0
             and self._after_locative(text, mention)
         ):
-            mention.label = "GPE"  # 'in Mariupol', 'near Novyi Bereh': NER often calls small places ORG
+            mention.label = "GPE"  # 'in Izium', 'near Novyi Bereh': NER often calls small places ORG
         return mention
 
     @staticmethod
@@ -293,7 +293,7 @@ class EntityRecognizer:
 
     @staticmethod
     def _appositions(doc: Doc, mention: Mention) -> list[str]:
-        """'the village head, Vasyl Mazur' / 'Ilya Grach, a Russian military blogger' -> descriptors."""
+        """'the village head, Petro Tkachuk' / 'Oleg Brus, a Russian military blogger' -> descriptors."""
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
             return []

@@ -115,13 +115,13 @@ class PersonMerger:
         return [person for bucket in kept.values() for person in bucket]
 
     def _same_key(self, key_a: list[str], key_b: list[str]) -> bool:
-        # every word must agree: 'Larisa Morozyuk' is not 'Gennady Morozyuk'
+        # every word must agree: 'Olga Vetrova' is not 'Pavel Vetrova'
         return len(key_a) == len(key_b) and all(
             similar(x, y, self.threshold) for x, y in zip(key_a, key_b, strict=True)
         )
 
     def _host_for_mislabelled(self, cluster: Cluster, by_last: dict[str, list[Cluster]]) -> Cluster | None:
-        """'Evgenii Schukin' tagged ORG is still the person 'Yevgeny Shchukin'."""
+        """'Aleksei Schetinin' tagged ORG is still the person 'Alexei Shchetinin'."""
         name = self._full_name(cluster)
         if not name:
             return None
@@ -143,7 +143,7 @@ class PersonMerger:
             (first_names, lambda name: name[0] == first_key),
             # 'Sasha' -> 'alexander', written 'Aleksandr'
             (first_names, lambda name: similar(name[0], first_key, self.threshold)),
-            # a misspelt surname ('Morozuyk'); equal length keeps 'Kostrova' off 'Kostrov'
+            # a misspelt surname ('Vetorva'); equal length keeps 'Lavrova' off 'Lavrov'
             (surnames, lambda name: len(name[-1]) == len(key) and similar(name[-1], key, self.threshold - 3)),
         ):
             hosts = [p for p in pool if p.mentions and test(self.keys[id(p)])]

@@ -47,7 +47,7 @@ WIRE_DATELINE = re.compile(
     re.MULTILINE,
 )
 TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
-# 'Marina Kostrova, 34,' / 'Anna Reiss said': a name followed by an age or a speech verb is a person
+# 'Irina Lavrova, 41,' / 'Lena Vogt said': a name followed by an age or a speech verb is a person
 PERSON_CONTEXT = re.compile(
     r"\b([A-Z][a-z’'\-]+(?:[ \t][A-Z][a-z’'\-]+){1,2})"
     r"(?=,[ \t]\d{1,3},|[ \t](?:says|said|told|wrote|added|claimed|insisted|explained)\b)"
@@ -56,7 +56,7 @@ FACILITY_NOUNS = (
     "theatre|theater|hospital|airport|station|cathedral|church|monastery|school|university|plant|factory|"
     "bridge|dam|prison|stadium|market|port|airbase|airfield|barracks|mall|shopping centre|steelworks"
 )
-# 'the Mariupol drama theatre', 'Kherson airport': a place name with a lowercase facility noun
+# 'the Odesa opera house', 'Kherson airport': a place name with a lowercase facility noun
 FACILITY = re.compile(rf"\b({CAP_WORD})[ \t]+((?:[a-z]+[ \t]+){{0,2}}(?:{FACILITY_NOUNS}))\b(?![ \t]+of\b)")
 # 'the Ukrainian air force', 'the Russian Navy': a national service is an organisation
 NATIONAL_SERVICE = re.compile(

@@ -10,7 +10,7 @@ from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set, load_table
 
 # Dependents that belong to a speaker's name or description ("the soldier's wife", "27-year-old
-# Ruslan Ilyasov"); relative clauses and appositions are left out on purpose.
+# Pavel Orlov"); relative clauses and appositions are left out on purpose.
 LEFT_DEPS = {
     "det",
     "amod",

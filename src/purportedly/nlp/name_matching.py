@@ -6,7 +6,7 @@ from rapidfuzz import fuzz
 
 
 class NameIndex:
-    """Distinct people by name; a surname alone finds the full name, 'Dovgan' finds 'Dovhan'."""
+    """Distinct people by name; a surname alone finds the full name, 'Gritsenko' finds 'Hrytsenko'."""
 
     def __init__(self, titles: frozenset[str], threshold: int) -> None:
         self.titles = titles

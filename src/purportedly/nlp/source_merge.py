@@ -125,7 +125,7 @@ def holds_office(group: SourceGroup, office: str) -> bool:
 def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
     """'pro-war bloggers X and Y said': the description belongs to the names it holds."""
     named = [(c.start, c.end) for c in candidates if c.proper]
-    # adjacent counts too: 'bloggers Anatasia Kashevarova' (the names follow the noun)
+    # adjacent counts too: 'bloggers Yelena Sadovaya' (the names follow the noun)
     return [c for c in candidates if c.proper or not any(s < c.end + 2 and c.start < e for s, e in named)]
 
 
@@ -139,7 +139,7 @@ def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
     group = by_key.get(group_key(candidate))
     if group is not None or not candidate.proper or candidate.known is not None:
         return group
-    # "Mrs Kostrova", "Mazur", "Dovgan": a later (or earlier) form of a person's name
+    # "Mrs Lavrova", "Tkachuk", "Gritsenko": a later (or earlier) form of a person's name
     words = name_words(candidate.name, titles)
     for other in groups:
         for member in other.candidates:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-# Romanisations of the same Cyrillic letters: Dmitry/Dmitriy, Dovhan/Dovgan, Yevgeny/Evgeniy.
+# Romanisations of the same Cyrillic letters: Dmitry/Dmitriy, Hrytsenko/Gritsenko, Yevgeny/Evgeniy.
 TRANSLITERATION_RULES = (
     (r"^ye", "e"),
     (r"iy$|yy$|ii$|y$|ij$", "i"),

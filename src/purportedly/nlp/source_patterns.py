@@ -119,7 +119,7 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
                 heads.extend((c, "statement_to", None) for c in prep.children if c.dep_ == "pobj")
     if lower in lexicon.outlet_nouns:
-        if lower in MEDIA_NOUNS:  # "Kashevarova's Telegram channel"; a personal page is not media
+        if lower in MEDIA_NOUNS:  # "Sadovaya's Telegram channel"; a personal page is not media
             heads.extend(
                 (c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
             )
@@ -210,7 +210,7 @@ def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]
     if lemma in ("speak", "talk") and not spoke_to_us(verb):
         return out
     if lemma == "say" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        inverted = inverted_subject(verb)  # '..., said the village head, Vasyl Mazur'
+        inverted = inverted_subject(verb)  # '..., said the village head, Petro Tkachuk'
         if inverted is not None:
             out.append((inverted, "subject", lemma))
     for child in verb.children:
@@ -429,7 +429,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
 
 
 def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
-    """The run of proper-noun tokens ending at ``head`` ('Vasyl Mazur'), if head is one."""
+    """The run of proper-noun tokens ending at ``head`` ('Petro Tkachuk'), if head is one."""
     if head.pos_ != "PROPN":
         return None, None
     doc = head.doc

@@ -17,7 +17,7 @@ TITLE_PLACE = rf"[{UPPER}][\w'’.\-]+(?:\s[{UPPER}][\w'’.\-]+){{0,2}}"  # Kyi
 REGION = r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?"  # ", Ukraine"
 DAY_OF_MONTH = rf"(?:,?\s+{MONTH}\s+\d{{1,2}})?"  # ", March 3"
 WIRE = r"\((?P<agency>[A-Z][^()\n]{0,39})\)"
-# "KYIV, March 3 (Reuters) - ", "SOSNIVSKE, Ukraine — ", "MOSCOW (AP) — ", "Kyiv (AFP) - ",
+# "KYIV, March 3 (Reuters) - ", "ZELENYI HAI, Ukraine — ", "MOSCOW (AP) — ", "Kyiv (AFP) - ",
 # "(Reuters) - ": a wire dateline opening the first paragraph.
 DATELINE_RE = re.compile(
     rf"(?P<dateline>(?:{PLACE}{REGION}{DAY_OF_MONTH}|{TITLE_PLACE}{REGION}{DAY_OF_MONTH}(?=\s*\())?"
