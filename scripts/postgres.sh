@@ -4,6 +4,9 @@
 # (as scripts/test.sh does for chromium). The server runs as the postgres user.
 set -euo pipefail
 ROLE=purportedly DB=purportedly_test PASSWORD=purportedly PORT="${PGPORT:-5432}"
+# Only the URL goes to stdout: the caller captures it, so every tool's chatter (pg_ctlcluster
+# prints "Removed stale pid file." on a reused cluster) is sent to stderr.
+exec 3>&1 1>&2
 
 if [ "$(id -u)" != 0 ]; then
   echo "postgres.sh: not root, cannot start a server" >&2
@@ -33,4 +36,4 @@ fi
 if [ -z "$(as_postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" ]; then
   as_postgres -c "CREATE DATABASE $DB OWNER $ROLE"
 fi
-echo "postgresql://$ROLE:$PASSWORD@localhost:$PORT/$DB"
+echo "postgresql://$ROLE:$PASSWORD@localhost:$PORT/$DB" >&3

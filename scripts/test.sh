@@ -8,7 +8,7 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
 fi
 bash scripts/setup.sh test,dask,postgres
 # the store's Postgres tests: a local server when we may start one (else they skip, saying why)
-if [ -z "${PURPORTEDLY_TEST_PG_URL:-}" ] && url="$(bash scripts/postgres.sh)"; then
+if [ -z "${PURPORTEDLY_TEST_PG_URL:-}" ] && url="$(bash scripts/postgres.sh | tail -n 1)"; then
   export PURPORTEDLY_TEST_PG_URL="$url"
 fi
 .venv/bin/ruff check src tests benchmarks
