@@ -9,18 +9,26 @@ from purportedly.model import Analysis
 from purportedly.store import Store, ingest_analyses
 from purportedly.web import create_app
 from tests.browser.web_corpus import build_corpus, tabloid_retell, wire_report
+from tests.pg_schema import fresh_schema_url
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web-api") / "corpus.db"
-    ids = build_corpus(db, analyse_files=False)
-    return db, ids
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def corpus(request, tmp_path_factory):
+    """The same hand-annotated corpus in a SQLite file and in a PostgreSQL database: every
+    page must read both through the Store API."""
+    if request.param == "sqlite":
+        db = tmp_path_factory.mktemp("web-api") / "corpus.db"
+        yield db, build_corpus(db, analyse_files=False)
+        return
+    with fresh_schema_url() as url:
+        yield url, build_corpus(url, analyse_files=False)
 
 
 @pytest.fixture(scope="module")
 def client(corpus):
-    return TestClient(create_app(corpus[0]))
+    app = create_app(corpus[0])
+    yield TestClient(app)
+    app.state.corpus.close()  # a Postgres connection would otherwise keep the schema from being dropped
 
 
 def titles(response) -> list[str]:
@@ -191,3 +199,36 @@ def test_analyze_a_pasted_article_without_storing_it(client):
     assert client.post("/api/analyze", json={"text": "x" * 300_001}).status_code == 422
     # a cross-site form post cannot send JSON, so it cannot trigger work
     assert client.post("/api/analyze", data={"text": text}).status_code == 422
+
+
+def test_serve_opens_a_postgres_store(monkeypatch):
+    """`purportedly serve --db postgresql://...` serves the pages from the database."""
+    from typer.testing import CliRunner
+
+    from purportedly.cli.app import app as cli_app
+
+    served = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: served.setdefault("app", app))
+    monkeypatch.setattr("purportedly.nlp.pipeline.load_pipeline", lambda *a, **k: None)
+    with fresh_schema_url() as url:
+        build_corpus(url, analyse_files=False)
+        result = CliRunner().invoke(cli_app, ["serve", "--db", url])
+        assert result.exit_code == 0, result.output
+        reader = served["app"].state.corpus
+        try:
+            client = TestClient(served["app"])
+            assert client.get("/api/facets").json()["articles"] == 3
+            assert {s["name"] for s in client.get("/api/sources").json()} >= {"Security Service of Ukraine"}
+        finally:
+            reader.close()
+
+
+def test_serve_refuses_an_unreachable_database_without_showing_its_password():
+    from typer.testing import CliRunner
+
+    from purportedly.cli.app import app as cli_app
+
+    pytest.importorskip("psycopg")
+    result = CliRunner().invoke(cli_app, ["serve", "--db", "postgresql://team:hunter2@127.0.0.1:9/corpus"])
+    assert result.exit_code == 2
+    assert "cannot connect" in result.output and "hunter2" not in result.output

@@ -331,7 +331,7 @@ def hostile_markup() -> Analysis:
 HAND_ANNOTATED = (wire_report, tabloid_retell, hostile_markup)
 
 
-def build_corpus(db_path: Path, *, analyse_files: bool = True) -> dict[str, str]:
+def build_corpus(db_path: Path | str, *, analyse_files: bool = True) -> dict[str, str]:
     """Fill a store with the hand-annotated analyses (and our articles analysed for real).
 
     Returns document name -> article id as the store numbers it.

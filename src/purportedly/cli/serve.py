@@ -1,4 +1,4 @@
-"""`purportedly serve`: the analyst workspace (web pages + JSON API) over a corpus db."""
+"""`purportedly serve`: the analyst workspace (web pages + JSON API) over a SQLite or PostgreSQL store."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ TOKEN_ENV = "PURPORTEDLY_TOKEN"
 
 @app.command()
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="the corpus db (made by ingesting articles into a store)")],
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db", help="the corpus store: a SQLite file, or a postgresql://user:pass@host/dbname URL"
+        ),
+    ],
     host: Annotated[str, typer.Option(help="address to bind; non-loopback ones need --token")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     token: Annotated[
@@ -33,9 +38,7 @@ def serve(
     except TokenRequired as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    if not db.exists():
-        typer.echo(f"error: no corpus at {db}; ingest articles into it first", err=True)
-        raise typer.Exit(2)
+    _check_store(db)
     import uvicorn
 
     from purportedly.nlp.pipeline import load_pipeline
@@ -47,3 +50,20 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"purportedly workspace on http://{shown}:{port}/" + (" (token required)" if token else ""))
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+def _check_store(db: str) -> None:
+    """Refuse to start on a SQLite file that is not there, or a database server we cannot reach."""
+    from purportedly.store import Store, parse_target, redact
+
+    backend, location = parse_target(db)
+    if backend == "sqlite":
+        if not Path(location).exists():
+            typer.echo(f"error: no corpus at {db}; ingest articles into it first", err=True)
+            raise typer.Exit(2)
+        return
+    try:
+        Store.open(db, read_only=True).close()
+    except (ImportError, ConnectionError) as exc:  # psycopg not installed; server unreachable
+        typer.echo(f"error: {redact(str(exc))}", err=True)
+        raise typer.Exit(2) from exc

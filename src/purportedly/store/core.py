@@ -161,6 +161,23 @@ class Store:
         row = self.session.one("SELECT count(*) AS n FROM articles")
         return int(row["n"]) if row else 0
 
+    def has_schema(self) -> bool:
+        """Whether the store's tables exist (a read-only open of an empty database has none)."""
+        return self.dialect.has_table(self.session, "articles")
+
+    def stamp(self) -> tuple[int, int]:
+        """(article count, highest article id): changes whenever an article is added or removed,
+        so readers can cache what they computed from the corpus until it changes."""
+        if not self.has_schema():
+            return (0, 0)
+        row = self.session.one("SELECT count(*) AS n, max(id) AS last FROM articles")
+        return (int(row["n"]), int(row["last"] or 0)) if row else (0, 0)
+
+    def analysis(self, article_id: int) -> Analysis | None:
+        """One stored article's Analysis, or None when there is no such article."""
+        row = self.session.one("SELECT analysis FROM articles WHERE id = ?", (article_id,))
+        return Analysis.model_validate_json(row["analysis"]) if row else None
+
     def analyses(self) -> Iterator[tuple[int, Analysis]]:
         """Every stored article as (article id, Analysis), in ingest order."""
         # pages by id: a Postgres cursor would otherwise bring the whole corpus into memory at once

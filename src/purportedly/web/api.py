@@ -52,7 +52,7 @@ def search(
     """Articles matching every filter given (text, speaker, source, outlet, date range, factuality)."""
     filters = corpus_views.SearchFilters(q, speaker, source, outlet, date_from, date_to, factuality)
     reader: CorpusReader = request.app.state.corpus
-    ranked = text_search(reader.db_path, q) if q.strip() else None
+    ranked = text_search(reader, q) if q.strip() else None
     return corpus_views.search(reader.items(), filters, limit=limit, offset=offset, ranked=ranked)
 
 

@@ -21,8 +21,9 @@ def _page(name: str) -> Response:
     return FileResponse(STATIC / name, media_type="text/html", headers={"Cache-Control": "no-store"})
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    """The workspace over the corpus in ``db_path``; with ``token``, every request must carry it."""
+def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+    """The workspace over the corpus store ``db`` (a SQLite path, ``sqlite:///path`` or a
+    ``postgresql://`` URL); with ``token``, every request must carry it."""
     app = FastAPI(
         title="purportedly workspace",
         version=__version__,
@@ -30,7 +31,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         docs_url=None,  # the Swagger page loads scripts from a CDN, which the CSP (rightly) blocks
         redoc_url=None,
     )
-    app.state.corpus = CorpusReader(db_path)
+    app.state.corpus = CorpusReader(db)
     install_security(app, token)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

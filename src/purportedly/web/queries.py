@@ -1,39 +1,53 @@
 """Read-only access to the corpus the pages show: stored analyses and cached cross-article views.
 
-Articles come from ``purportedly.store.Store.analyses()``; same-story clusters, corroboration
-and count contradictions come from ``purportedly.corpus`` when it is installed (the web's own
-simpler versions in ``corpus_views``/``claim_view`` stand in otherwise). Everything is computed
-once per version of the db file and cached: the pages ask for it on every click.
+Everything goes through the ``purportedly.store.Store`` API over a read-only connection, so the
+workspace serves a SQLite file and a PostgreSQL URL alike. Same-story clusters, corroboration and
+count contradictions come from ``purportedly.corpus`` when it is installed (the web's own simpler
+versions in ``corpus_views``/``claim_view`` stand in otherwise). Everything is computed once per
+version of the stored corpus and cached: the pages ask for it on every click.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from purportedly.model import Analysis
+from purportedly.store.url import parse_target, redact
+
+if TYPE_CHECKING:
+    from purportedly.store import Store
+
+Stamp = tuple[int, int]
 
 
 class CorpusReader:
-    """Loads (id, Analysis) pairs from a corpus db, cached until the db file changes."""
+    """Loads (id, Analysis) pairs from a store (a SQLite path or a postgresql:// URL), cached
+    until the stored corpus changes."""
 
-    def __init__(self, db_path: str | Path) -> None:
-        self.db_path = Path(db_path)
+    def __init__(self, target: str | Path) -> None:
+        self.target = target
+        self.backend, self.location = parse_target(target)
         self._lock = threading.RLock()
-        self._stamp: tuple[float, int] | None = None
+        self._store: Store | None = None
+        self._stamp: Stamp | None = None
         self._items: list[tuple[str, Analysis]] = []
         self._derived: dict[str, Any] = {}
+
+    @property
+    def label(self) -> str:
+        """Where the corpus is, safe to show (a URL's password masked)."""
+        return redact(self.target)
 
     def items(self) -> list[tuple[str, Analysis]]:
         """Every stored analysis with its id (as a string, as URLs carry it), in ingest order."""
         with self._lock:
-            stamp = self._file_stamp()
+            store = self.store()
+            stamp = store.stamp() if store is not None else (0, 0)
             if stamp != self._stamp:
-                self._items = load_items(self.db_path)
+                self._items = [] if store is None else [(str(i), a) for i, a in store.analyses()]
                 self._derived = {}
                 self._stamp = stamp
             return self._items
@@ -45,54 +59,46 @@ class CorpusReader:
         return self.cached("by_id", lambda items: dict(items))
 
     def cached(self, name: str, compute: Callable[[list[tuple[str, Analysis]]], Any]) -> Any:
-        """``compute(items)``, remembered until the db changes."""
+        """``compute(items)``, remembered until the stored corpus changes."""
         with self._lock:
             items = self.items()
             if name not in self._derived:
                 self._derived[name] = compute(items)
             return self._derived[name]
 
-    def _file_stamp(self) -> tuple[float, int]:
-        # WAL writes land in the -wal file before a checkpoint, so both files make up the stamp.
-        paths = (self.db_path, Path(f"{self.db_path}-wal"))
-        stats = [p.stat() for p in paths if p.exists()]
-        return (max((s.st_mtime for s in stats), default=0.0), sum(s.st_size for s in stats))
+    def search_ids(self, query: str, limit: int = 5000) -> list[str]:
+        """Ids of the articles whose text, quotes or claims match ``query`` (the store's stemmed
+        full-text index; every word must occur), best match first."""
+        with self._lock:
+            store = self.store()
+            if store is None or not store.has_schema():
+                return []
+            hits = store.search(query, limit=limit)
+        return list(dict.fromkeys(str(hit.article_id) for hit in hits))
+
+    def store(self) -> Store | None:
+        """The read-only Store, opened on first use; None while a SQLite file does not exist yet
+        (an empty corpus: the page says so). A read-only store never takes the write lock an
+        ingest running beside the server needs."""
+        from purportedly.store import Store
+
+        with self._lock:
+            if self._store is None:
+                if self.backend == "sqlite" and not Path(self.location).exists():
+                    return None
+                self._store = Store.open(self.target, read_only=True)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
 
-@contextmanager
-def read_only_store(db_path: Path) -> Iterator[Any]:
-    """The Store over a read-only connection: the web never writes, so it never takes the write lock
-    an ingest running beside it needs (``Store.open`` would create the schema in a write transaction)."""
-    from purportedly.store import Store
-
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
-    connection.row_factory = sqlite3.Row
-    try:
-        yield Store(connection, str(db_path))
-    finally:
-        connection.close()
-
-
-def load_items(db_path: Path) -> list[tuple[str, Analysis]]:
-    """Every stored analysis; an absent db is an empty corpus (the page says so)."""
-    if not db_path.exists():
-        return []
-    with read_only_store(db_path) as store:
-        if not store.query("SELECT 1 FROM sqlite_master WHERE name = 'articles'"):
-            return []
-        return [(str(article_id), analysis) for article_id, analysis in store.analyses()]
-
-
-def text_search(db_path: Path, query: str, limit: int = 5000) -> list[str]:
-    """Ids of the articles whose text, quotes or claims match ``query`` (the store's stemmed
-    full-text index; every word must occur), best match first."""
-    if not db_path.exists():
-        return []
-    with read_only_store(db_path) as store:
-        if not store.query("SELECT 1 FROM sqlite_master WHERE name = 'search_index'"):
-            return []
-        hits = store.search(query, limit=limit)
-    return list(dict.fromkeys(str(hit.article_id) for hit in hits))
+def text_search(reader: CorpusReader, query: str, limit: int = 5000) -> list[str]:
+    """Ids of the articles matching ``query``, best first (see ``CorpusReader.search_ids``)."""
+    return reader.search_ids(query, limit)
 
 
 def colleague_corpus(items: list[tuple[str, Analysis]]) -> Any | None:
