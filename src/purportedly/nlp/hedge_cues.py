@@ -115,10 +115,28 @@ def _spaces_flexible(pattern: str) -> str:
     return pattern.replace(" ", r"\s+")
 
 
+DEFINITION_REF = re.compile(r"\{([A-Z][A-Z_]*)\}")  # upper case: never a regex quantifier {2,3}
+
+
+def expand(pattern: str, definitions: dict[str, str], depth: int = 0) -> str:
+    """Replace each ``{NAME}`` in ``pattern`` by the sub-pattern the [define] table gives it."""
+    if depth > 5:  # a definition that refers to itself would never end
+        raise ValueError(f"cue definitions nest too deep in {pattern!r}")
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in definitions:
+            raise KeyError(f"cue pattern {pattern!r} uses undefined {{{name}}}")
+        return expand(definitions[name], definitions, depth + 1)
+
+    return DEFINITION_REF.sub(replace, pattern)
+
+
 @lru_cache(maxsize=4)
 def load_cue_lexicon(path: Path = CUES_FILE) -> CueLexicon:
     """The cue lexicon from ``path`` (TOML; format in the file's header)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    definitions = data.get("define", {})
     groups = []
     for entry in data.get("cue", []):
         cue_type = CueType(
@@ -127,5 +145,5 @@ def load_cue_lexicon(path: Path = CUES_FILE) -> CueLexicon:
             polarity=entry.get("polarity"),
             hedge=entry.get("hedge", True),
         )
-        groups.append((cue_type, list(entry.get("patterns", []))))
+        groups.append((cue_type, [expand(p, definitions) for p in entry.get("patterns", [])]))
     return CueLexicon(groups)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from purportedly.model import Hedge
-from purportedly.nlp.doc_index import doc_index
+from purportedly.nlp.doc_index import DocIndex, doc_index
 from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.hedge_cues import CUES_FILE, CueMatch, load_cue_lexicon
+from purportedly.nlp.quote_lexicon import load_set
 from purportedly.nlp.quoted import SpanIndex, quoted_spans
 from purportedly.nlp.story import story_segments
 
 register_extensions()
+
+# "Sgt." or "Col." before a name is no sentence end, though the parser often splits there
+TITLE_ABBREVIATIONS = load_set("titles.txt")
+TITLE_BEFORE_BREAK = re.compile(r"\b([A-Za-z]{1,5})\.\s*$")
+MAX_MERGED = 3  # sentences joined across title abbreviations, at most
 
 
 class HedgeFinder:
@@ -49,10 +56,10 @@ class HedgeFinder:
         hedges = []
         index = doc_index(doc)
         for cue in cues:
-            sentence = index.sentence_at(cue.start)
-            if sentence is None:
+            bounds = sentence_bounds(index, cue.start)
+            if bounds is None:
                 continue
-            start, end = trimmed_bounds(index.text, sentence.start_char, sentence.end_char)
+            start, end = trimmed_bounds(index.text, *bounds)
             hedges.append(
                 Hedge(
                     cue=cue.text,
@@ -66,6 +73,41 @@ class HedgeFinder:
             )
         doc._.hedges = hedges
         return doc
+
+
+def sentence_bounds(index: DocIndex, offset: int) -> tuple[int, int] | None:
+    """The sentence around ``offset``, joined with its neighbours where the parser broke it
+    after a title abbreviation ("identified him as Sgt. | Roman Petrov, 33")."""
+    sentence = index.sentence_at(offset)
+    if sentence is None:
+        return None
+    first = last = sentence
+    for _ in range(MAX_MERGED):
+        previous = index.sentence_at(first.start_char - 1) if first.start_char > 0 else None
+        if (
+            previous is None
+            or previous.start_char == first.start_char
+            or not breaks_at_title(index, previous)
+        ):
+            break
+        first = previous
+    for _ in range(MAX_MERGED):
+        following = index.next_sentence(last)
+        if following is None or not breaks_at_title(index, last):
+            break
+        last = following
+    return first.start_char, last.end_char
+
+
+def breaks_at_title(index: DocIndex, sentence: Span) -> bool:
+    """Whether ``sentence`` ends in a title abbreviation with a capitalised word after it."""
+    match = TITLE_BEFORE_BREAK.search(
+        index.text, max(sentence.start_char, sentence.end_char - 8), sentence.end_char
+    )
+    if match is None or match.group(1).lower() not in TITLE_ABBREVIATIONS:
+        return False
+    after = index.text[sentence.end_char : sentence.end_char + 2].lstrip()
+    return after[:1].isupper()
 
 
 def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
