@@ -13,6 +13,7 @@ from purportedly.model import Span as TextSpan
 from purportedly.nlp.aliases import Cluster, Mention, Transliterator, fold, surface_key
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entity_clusters import build_clusters
+from purportedly.nlp.entity_filters import trim_ner_span
 from purportedly.nlp.entity_rules import RULE_PRIORITY, rule_mentions
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
@@ -45,13 +46,17 @@ class EntityRecognizer:
         regions_file: str,
     ) -> None:
         self.name = name
-        known = load_facts_json(known_file)["entities"]
+        known_data = load_facts_json(known_file)
+        known = known_data["entities"]
+        self.spelling_variants = [tuple(pair) for pair in known_data.get("spelling_variants", [])]
         names = load_facts_json(names_file)
         self.titles = sorted(names["titles"], key=len, reverse=True)
         titles = "|".join(re.escape(t) for t in self.titles)
         self.title_re = re.compile(rf"^(?:(?:{titles})\s+)+")
         self.title_before_re = re.compile(rf"(?:^|\s)((?:{titles}))\s+$")
         self.not_names = {fold(n) for n in names["not_names"]}
+        # a title on its own ('Sgt' split from 'Sgt. Roman X') is nobody
+        self.not_names |= {fold(t.rstrip(".")) for t in self.titles}
         self.transliterator = Transliterator(names_file)
         self.known_type: dict[str, str] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -92,8 +97,9 @@ class EntityRecognizer:
         mentions = self._gazetteer(doc) + rule_mentions(text) + self._reader_metadata(doc, text)
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
-                if ent.label_ in KEPT_LABELS:
-                    mentions.extend(self._clean_ent(doc, ent))
+                trimmed = trim_ner_span(ent) if ent.label_ in KEPT_LABELS else None
+                if trimmed is not None:
+                    mentions.extend(self._clean_ent(doc, trimmed))
         mentions = self._drop_skipped_segments(doc, mentions)
         # clean first, so that a junk NER span cannot shadow a good rule match it overlaps
         finished = [m for m in (self._finish(text, m) for m in mentions) if m is not None]
@@ -258,6 +264,8 @@ class EntityRecognizer:
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
         label = cluster.label
         name = cluster.canonical or self._canonical_surface(cluster, label)
+        if cluster.canonical:
+            name = self._as_written(name, cluster.surfaces)
         aliases = []
         for surface in cluster.surfaces:
             if surface != name and surface not in aliases:
@@ -267,7 +275,7 @@ class EntityRecognizer:
             for descriptor in [*mention.descriptors, *self._appositions(doc, mention)]:
                 if descriptor not in descriptors:
                     descriptors.append(descriptor)
-        entity_type = self.known_type.get(name) or OUTPUT_TYPE.get(label, label)
+        entity_type = self.known_type.get(cluster.canonical or name) or OUTPUT_TYPE.get(label, label)
         mentions = [
             TextSpan(text=m.text, start=m.start, end=m.end)
             for m in sorted(cluster.mentions, key=lambda m: m.start)
@@ -280,6 +288,16 @@ class EntityRecognizer:
             descriptors=descriptors,
             mentions=mentions,
         )
+
+    def _as_written(self, name: str, surfaces: list[str]) -> str:
+        """A canonical name in the article's own spelling: 'Defense' where the text never says 'Defence'."""
+        written = " ".join(surfaces)
+        for british, american in self.spelling_variants:
+            if british in name and american in written and british not in written:
+                name = name.replace(british, american)
+            elif american in name and british in written and american not in written:
+                name = name.replace(american, british)
+        return name
 
     @staticmethod
     def _canonical_surface(cluster: Cluster, label: str) -> str:

@@ -79,7 +79,7 @@ class PersonMerger:
     def merge(self, clusters: list[Cluster]) -> None:
         people = [c for c in clusters if c.mentions and c.label == "PERSON" and self._full_name(c)]
         for person in people:
-            self.keys[id(person)] = self.translit.key(self._full_name(person) or "").split()
+            self.keys[id(person)] = self._name_key(self._full_name(person) or "")
         people = self._merge_full_names(people)
         by_last = self._bucket(people, -1)
         by_first = self._bucket(people, 0)
@@ -90,6 +90,13 @@ class PersonMerger:
                 )
                 if host is not None:
                     _absorb(host, cluster)
+
+    def _name_key(self, name: str) -> list[str]:
+        """Word keys of a full name; the first name through its variants ('Oleksandr' = 'Alexander')."""
+        key = self.translit.key(name).split()
+        if len(key) >= 2:
+            key[0] = self.translit.first_name_key(surface_key(name).split()[0])
+        return key
 
     def _bucket(self, people: list[Cluster], position: int) -> dict[str, list[Cluster]]:
         buckets: dict[str, list[Cluster]] = {}
@@ -125,7 +132,7 @@ class PersonMerger:
         name = self._full_name(cluster)
         if not name:
             return None
-        key = self.translit.key(name).split()
+        key = self._name_key(name)
         return next((p for p in by_last.get(key[-1][:1], []) if self._same_key(self.keys[id(p)], key)), None)
 
     def _host_for_single(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from purportedly.nlp.aliases import Mention
 
 # priorities: gazetteer 3 > these rules 2 > statistical NER 0
@@ -147,14 +149,17 @@ def settlements_and_datelines(text: str) -> Iterator[Mention]:
 def facilities(text: str) -> Iterator[Mention]:
     for match in FACILITY.finditer(text):
         name = match.group(1)
-        if (
-            name in NOT_REGION_WORDS
-            or name.isupper()
-            or match.start() == 0
-            or text[match.start() - 1] in ".\n"
-        ):
-            continue  # 'Russian military base', acronyms, sentence-initial capitals
+        if name in NOT_REGION_WORDS or name.isupper() or _sentence_initial(text, match.start()):
+            continue  # 'Russian military base', acronyms, sentence-initial capitals ('To prison?')
+        if any(word in STOP_WORDS for word in match.group(2).split()[:-1]):
+            continue  # 'One is in hospital': a clause, not a facility's name
         yield Mention(match.start(), match.end(), match.group(), "FAC", RULE_PRIORITY)
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    """Nothing but spaces between ``at`` and a sentence end, line start, quote mark or label colon."""
+    before = text[max(0, at - 40) : at].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"“‘:«"
 
 
 def national_services(text: str) -> Iterator[Mention]:
@@ -164,7 +169,12 @@ def national_services(text: str) -> Iterator[Mention]:
 
 def people_in_context(text: str) -> Iterator[Mention]:
     for match in PERSON_CONTEXT.finditer(text):
-        yield Mention(match.start(1), match.end(1), match.group(1), "PERSON", 1)
+        start = match.start(1)
+        first = match.group(1).split(" ")[0]
+        if first.lower() in STOP_WORDS:
+            start += len(first) + 1  # 'When Tylovyk says': a capitalised conjunction is not a name
+        if start < match.end(1):
+            yield Mention(start, match.end(1), text[start : match.end(1)], "PERSON", 1)
 
 
 def rule_mentions(text: str) -> list[Mention]:

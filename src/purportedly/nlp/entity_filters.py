@@ -1,0 +1,52 @@
+"""Trim or reject statistical NER spans that capitalisation fooled: sentence-initial words, dates."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# Parts of speech a name never starts or ends with. A sentence-initial capital makes the small
+# model read 'Kiss Masha', 'When Tylovyk' or 'One' as part of a name.
+NOT_NAME_EDGE_POS = frozenset(
+    {"VERB", "AUX", "ADV", "SCONJ", "ADP", "DET", "PRON", "CCONJ", "PART", "INTJ", "NUM"}
+)
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+# 'Oct 2', 'March 14': the small model sometimes labels a date PERSON or ORG
+MONTH_DAY = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$"
+)
+OPENERS = frozenset({'"', "“", "‘", "'", "«", ":", "(", "—", "–", "-", "•", "*"})
+
+
+def starts_sentence(token: Token) -> bool:
+    """First word of a sentence, a line, a quotation or a transcript turn: its capital says nothing."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_space or before.text in OPENERS or "\n" in before.whitespace_
+
+
+def trim_ner_span(ent: Span) -> Span | None:
+    """The part of ``ent`` that can be a name, or None when nothing of it can be."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if MONTH_DAY.match(ent.text):
+        return None
+    if ent.label_ == "NORP":
+        return ent  # 'Russian' is an adjective and still a group
+    initial = starts_sentence(doc[start])
+    # only at a sentence start does a capital hide a verb or function word ('Kiss Masha')
+    if initial and end - start > 1 and doc[start].pos_ in NOT_NAME_EDGE_POS:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in NOT_NAME_EDGE_POS:
+        end -= 1  # 'Ostap V. in'
+    span = doc[start:end]
+    lone = span[0]
+    if (
+        initial
+        and len(span) == 1
+        and lone.pos_ != "PROPN"
+        and (lone.tag_ in COMMON_NOUN_TAGS or lone.pos_ in NOT_NAME_EDGE_POS)
+    ):
+        return None  # 'Ruins of the school...', 'One is in hospital'
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
