@@ -50,9 +50,20 @@ COUNT_WORD = (
     r"(?:\d{1,2}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa]n?)"
 )
 
+PART_OF_DAY_NOUN = r"(?:night|morning|afternoon|evening)"
+RANGE_JOIN = r"[ \t]*(?:to|into|-|–)[ \t]*"
+SPAN_EDGE = r"(?:start|beginning|end|middle|first[ \t]+half|second[ \t]+half|turn)"
+
 # (kind, pattern) in priority order: longer, more specific forms first
 PATTERNS: list[tuple[str, str]] = [
     ("iso_date", rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+    # 'the night of May 11', 'the night of 3 to 4 May': one night, dated by the day it began
+    (
+        "part_of_date",
+        rf"[Tt]he[ \t]+{PART_OF_DAY_NOUN}[ \t]+of[ \t]+"
+        rf"(?:{DAY}(?:{RANGE_JOIN}{DAY})?[ \t]+(?:of[ \t]+)?{MONTH}|"
+        rf"(?:{MONTH}|{MONTH_ABBR})[ \t]+{DAY}(?:{RANGE_JOIN}{DAY})?)(?:,?[ \t]+{YEAR})?(?![\d:])",
+    ),
     (
         "month_day",
         rf"(?:(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+)?(?:{MONTH}|{MONTH_ABBR})[ \t]+{DAY}"
@@ -63,7 +74,13 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "season",
         rf"(?:(?:the[ \t]+|last[ \t]+|this[ \t]+|next[ \t]+)(?:(?:early|late)[ \t]+)?{SEASON}"
-        rf"(?:[ \t]+of[ \t]+{YEAR})?|{SEASON}[ \t]+{YEAR})",
+        rf"(?:[ \t]+of[ \t]+{YEAR})?|{SEASON}[ \t]+{YEAR})\b",
+    ),
+    # 'the start of the year', 'the end of June': part of a period, never a single day
+    (
+        "period_part",
+        rf"the[ \t]+{SPAN_EDGE}[ \t]+of[ \t]+(?:(?:{MONTH}[ \t]+)?{YEAR}|{MONTH}|"
+        r"(?:the|this|last|next|that)[ \t]+(?:year|month|week))\b",
     ),
     (
         "holiday",
@@ -76,16 +93,21 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow|yesterday|"
         r"today|tomorrow|tonight|last[ \t]+night)",
     ),
+    # 'the previous Sunday', 'the following Monday': counted from the last day the text fixed
+    ("story_weekday", rf"(?:[Tt]he[ \t]+(?:previous|following|next)|[Tt]hat)[ \t]+{WEEKDAY}{PART_OF_DAY}"),
     (
         "next_day",
-        r"(?:the[ \t]+(?:next|following|previous)[ \t]+day|"
-        r"the[ \t]+day[ \t]+(?:before|after)(?![ \t]+(?:yesterday|tomorrow)))",
+        rf"(?:the[ \t]+(?:next|following|previous)[ \t]+(?:day|{PART_OF_DAY_NOUN})|"
+        rf"the[ \t]+(?:day|{PART_OF_DAY_NOUN})[ \t]+(?:before|after)(?![ \t]+(?:yesterday|tomorrow)))",
     ),
+    # 'that night', 'the same day': the day the story is telling about
+    ("same_day", rf"(?:that|the[ \t]+same)[ \t]+(?:day|{PART_OF_DAY_NOUN})\b"),
     ("offset", rf"{COUNT_WORD}[ \t]+(?:days?|weeks?)[ \t]+(?:later|earlier|(?:after|before)(?=[ \t]+the\b))"),
+    ("ago", rf"{COUNT_WORD}[ \t]+(?:days?|weeks?|months?|years?)[ \t]+ago\b"),
     (
         "period",
-        r"(?:(?:last|this|next|that|the[ \t]+previous|the[ \t]+following)[ \t]+(?:week|month|year|weekend)|"
-        r"the[ \t]+weekend)",
+        r"(?:(?:last|this|next|that|the[ \t]+previous|the[ \t]+following|the[ \t]+past)[ \t]+"
+        r"(?:week|month|year|weekend)\b|the[ \t]+weekend)",
     ),
     ("month", rf"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- \t]+|(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+)?{MONTH}"),
     (
@@ -97,7 +119,7 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 # '(?<!\w)(?=\w)': every form starts a word, so the engine skips mid-word positions at once (speed)
 # word forms that may open a sentence ('Yesterday', 'The following day', 'Last week') match in any case
-CASELESS_KINDS = ("season", "relative_day", "next_day", "period")
+CASELESS_KINDS = ("season", "period_part", "relative_day", "next_day", "same_day", "ago", "period")
 TIME_PATTERN = re.compile(
     r"(?<!\w)(?=\w)(?:"
     + "|".join(
@@ -114,6 +136,8 @@ BARE_MONTH_CONTEXT = re.compile(
 )
 
 NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+\Z")
+# 'knew about that night', 'the memory of that night': the events, talked about, not when something happened
+TOPIC_BEFORE = re.compile(r"\b(?:about|of|remember|recall|forget)[ \t]+$", re.IGNORECASE)
 DURATION_BEFORE = re.compile(r"\b(?:for|almost|nearly|about|over|within|after)[ \t]+$", re.IGNORECASE)
 
 
@@ -138,6 +162,8 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[T
             and NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
         ):
             continue  # 'Bryansk Today' is a channel, not a day
+        if kind == "same_day" and TOPIC_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
         if kind == "offset" and DURATION_BEFORE.search(text[max(0, match.start() - 15) : match.start()]):
             continue  # 'for almost a week before the surrender' is a duration
         found.append(TimeCandidate(kind, match.start(), match.end(), match.group()))

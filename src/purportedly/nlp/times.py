@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -12,6 +13,14 @@ from purportedly.model import TimeExpression
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
+from purportedly.nlp.quote_lexicon import load_set
+from purportedly.nlp.time_anchors import (
+    MONTH_WORD,
+    YEAR_WORD,
+    StoryClock,
+    night_range_start,
+    period_bounds,
+)
 from purportedly.nlp.time_rules import (
     TimeCandidate,
     count_value,
@@ -26,6 +35,16 @@ from purportedly.nlp.time_rules import (
 register_extensions()
 
 
+def same_quote(quoted: CharRanges, offset: int, anchor_offset: int) -> bool:
+    """Both offsets outside every quote, or both inside the same one."""
+    inside, anchor_inside = offset in quoted, anchor_offset in quoted
+    if not inside:
+        return True
+    if not anchor_inside or anchor_offset < 0:
+        return False
+    return quoted.starts[bisect_right(quoted.starts, offset) - 1] <= anchor_offset
+
+
 def safe_iso(text: str) -> bool:
     try:
         date.fromisoformat(text)
@@ -35,7 +54,15 @@ def safe_iso(text: str) -> bool:
 
 
 METADATA_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate")
-GRANULARITY = {"month_year": "month", "month": "month", "season": "season", "year": "year", "period": "other"}
+GRANULARITY = {
+    "month_year": "month",
+    "month": "month",
+    "season": "season",
+    "year": "year",
+    "period": "other",
+    "period_part": "other",
+    "ago": "other",
+}
 DEICTIC_OFFSET = {
     "yesterday": -1,
     "today": 0,
@@ -48,13 +75,29 @@ DEICTIC_OFFSET = {
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|^[A-Z][A-Z .'’-]{1,40}:[ \t].*$", re.MULTILINE)
 FUTURE = re.compile(r"\b(?:will|shall|'ll|’ll|going to)\b", re.IGNORECASE)
 FULL_DATE_KINDS = ("month_day", "day_month")
+# kinds counted from the story's last fixed day; 'Two days later, on April 18' takes the apposed date
+STORY_KINDS = ("next_day", "offset", "same_day", "story_weekday")
+# a speaker's 'three days later' counts from the speaker's own story, which the reporter's dates don't fix
+SPEAKER_RELATIVE_KINDS = ("next_day", "offset")
+APPOSED_DATE_GAP = re.compile(r"^,?[ \t]*(?:on[ \t]+)?$")
+SENTENCE_END = ".!?\n"
 
 
 class TimeNormaliser:
     """Find date expressions with precompiled patterns and resolve them against the publication date."""
 
-    def __init__(self, nlp: Language, name: str, holidays_file: str, skip_segments: list[str]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        holidays_file: str,
+        skip_segments: list[str],
+        reporting_verbs_file: str,
+    ) -> None:
         self.name = name
+        # 'the council said on Monday': when the story was told, not a day the story is about. Releasing a
+        # recording ('released on Feb. 16') is an event of the story in this genre, so it is not listed.
+        self.reporting_verbs = load_set(reporting_verbs_file)
         self.holidays = {
             self._holiday_key(k): v
             for k, v in load_facts_json(holidays_file).items()
@@ -89,26 +132,68 @@ class TimeNormaliser:
             for d in [self._explicit_date(c.text)]
             if d is not None
         ]
-        previous: date | None = None  # the last day fixed so far, for 'the next day', 'Two days later'
-        for candidate in candidates:
-            value, anchor = self._resolve(doc, candidate, published, previous, full_dates, quoted)
-            if value is not None:
-                previous = value
-            times.append(self._expression(candidate, value, anchor))
+        clock = StoryClock()  # the days fixed so far, for 'the next day', 'that night', 'Two days later'
+        for i, candidate in enumerate(candidates):
+            value, anchor = self._resolve(doc, candidate, published, clock, full_dates, quoted)
+            apposed = self._apposed_date(doc, candidates, i, published, full_dates)
+            if apposed is not None:
+                value, anchor = apposed, "text"
+            if value is not None and not self._reporting_time(doc, candidate):
+                clock.remember(candidate.start, candidate.text, value)
+            times.append(self._expression(candidate, value, anchor, published))
         return doc
+
+    def _reporting_time(self, doc: Doc, candidate: TimeCandidate) -> bool:
+        """The day modifies a reporting verb: 'said on Monday', 'told reporters on Sunday'."""
+        if candidate.kind in STORY_KINDS:
+            return False
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or not doc.has_annotation("DEP"):
+            return False
+        node = span.root
+        if node.dep_ == "pobj":
+            node = node.head  # 'on'
+        verb = node.head
+        return (
+            node.dep_ in ("prep", "npadvmod")
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.reporting_verbs
+        )
+
+    def _apposed_date(
+        self,
+        doc: Doc,
+        candidates: list[TimeCandidate],
+        i: int,
+        published: date | None,
+        full_dates: list[tuple[int, date]],
+    ) -> date | None:
+        """'Two days later, on April 18': the date set beside a relative expression is its value."""
+        if candidates[i].kind not in STORY_KINDS or i + 1 >= len(candidates):
+            return None
+        following = candidates[i + 1]
+        gap = doc_text(doc)[candidates[i].end : following.start]
+        if following.kind not in FULL_DATE_KINDS or not APPOSED_DATE_GAP.match(gap):
+            return None
+        anchor = published or self._nearest(full_dates, following.start)
+        explicit = self._explicit_date(following.text)
+        return explicit or (self._month_day(following.text, anchor) if anchor else None)
 
     def _resolve(
         self,
         doc: Doc,
         candidate: TimeCandidate,
         published: date | None,
-        previous: date | None,
+        clock: StoryClock,
         full_dates: list[tuple[int, date]],
         quoted: CharRanges,
     ) -> tuple[date | None, str | None]:
         kind, text = candidate.kind, candidate.text
         if kind == "iso_date":
             return date.fromisoformat(text) if safe_iso(text) else None, "text"
+        if kind == "part_of_date":
+            anchor = published or self._nearest(full_dates, candidate.start)
+            return night_range_start(text, anchor), "text"
         if kind in FULL_DATE_KINDS:
             explicit = self._explicit_date(text)
             if explicit is not None:
@@ -117,10 +202,12 @@ class TimeNormaliser:
             if anchor is None:
                 return None, None
             return self._month_day(text, anchor), "publication date" if published else "date in text"
-        if kind in ("next_day", "offset"):
-            return self._offset(text, previous), "previous date in text" if previous else None
+        if kind in STORY_KINDS:
+            return self._story_day(candidate, clock, quoted), "previous date in text"
         if published is None:
             return None, None
+        if kind == "ago":
+            return self._ago(candidate, published, quoted), "publication date"
         if kind == "relative_day":
             if candidate.start in quoted:
                 return None, None  # 'yesterday' inside a call or quote: its day of speaking is unknown
@@ -139,6 +226,26 @@ class TimeNormaliser:
                 else (None, None)
             )
         return None, None
+
+    def _story_day(self, candidate: TimeCandidate, clock: StoryClock, quoted: CharRanges) -> date | None:
+        if candidate.kind == "same_day":
+            return clock.same_day(candidate.text)
+        if candidate.kind == "story_weekday":
+            return clock.story_weekday(candidate.text)
+        own_story = same_quote(quoted, candidate.start, clock.last_start)
+        if candidate.kind in SPEAKER_RELATIVE_KINDS and not own_story:
+            return None
+        return self._offset(candidate.text, clock.last)
+
+    @staticmethod
+    def _ago(candidate: TimeCandidate, published: date, quoted: CharRanges) -> date | None:
+        """'three days ago' is a day before publication; 'a week ago' is a week, not a day; in a quote the
+        day of speaking is unknown."""
+        words = candidate.text.lower().split()
+        if not words[1].startswith("day") or candidate.start in quoted:
+            return None
+        amount = count_value(words[0])
+        return published - timedelta(days=amount) if amount else None
 
     @staticmethod
     def _explicit_date(text: str) -> date | None:
@@ -184,7 +291,8 @@ class TimeNormaliser:
         weekday = weekday_number(words[1] if words[0] in ("last", "this", "next") else words[0])
         if words[0] == "last":
             return weekday_date(weekday, published, "last")
-        sentence_start = doc_text(doc).rfind(".", 0, candidate.start) + 1
+        text = doc_text(doc)
+        sentence_start = max(text.rfind(mark, 0, candidate.start) for mark in SENTENCE_END) + 1
         future = words[0] == "next" or bool(FUTURE.search(doc_text(doc), sentence_start, candidate.start))
         return weekday_date(weekday, published, "future" if future else "past")
 
@@ -195,13 +303,20 @@ class TimeNormaliser:
         return CharRanges(ranges)
 
     @staticmethod
-    def _expression(candidate: TimeCandidate, value: date | None, anchor: str | None) -> TimeExpression:
+    def _expression(
+        candidate: TimeCandidate, value: date | None, anchor: str | None, published: date | None
+    ) -> TimeExpression:
         granularity = GRANULARITY.get(candidate.kind, "day")
-        if candidate.kind == "period":
-            granularity = next((g for g in ("week", "month", "year") if g in candidate.text.lower()), "other")
+        if candidate.kind in ("period", "period_part", "ago"):
+            lower = candidate.text.lower()
+            granularity = next((g for g in ("day", "week", "month", "year") if g in lower), "other")
+            if candidate.kind == "period_part" and granularity == "other":
+                granularity = "year" if YEAR_WORD.search(lower) and not MONTH_WORD.search(lower) else "month"
         period_start = period_end = None
         if candidate.kind == "year":
             period_start, period_end = f"{candidate.text}-01-01", f"{candidate.text}-12-31"
+        if candidate.kind == "period_part" and (bounds := period_bounds(candidate.text, published)):
+            period_start, period_end = bounds[0].isoformat(), bounds[1].isoformat()
         return TimeExpression(
             text=candidate.text,
             start=candidate.start,
@@ -216,7 +331,17 @@ class TimeNormaliser:
 
 @Language.factory(
     "purportedly_times",
-    default_config={"holidays_file": "holidays.json", "skip_segments": list(METADATA_SEGMENTS)},
+    default_config={
+        "holidays_file": "holidays.json",
+        "skip_segments": list(METADATA_SEGMENTS),
+        "reporting_verbs_file": "cue_verbs.txt",
+    },
 )
-def make_times(nlp: Language, name: str, holidays_file: str, skip_segments: list[str]) -> TimeNormaliser:
-    return TimeNormaliser(nlp, name, holidays_file, skip_segments)
+def make_times(
+    nlp: Language,
+    name: str,
+    holidays_file: str,
+    skip_segments: list[str],
+    reporting_verbs_file: str,
+) -> TimeNormaliser:
+    return TimeNormaliser(nlp, name, holidays_file, skip_segments, reporting_verbs_file)
