@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from purportedly.model import SourceKind
 from purportedly.nlp.source_aliases import SOURCES_DIR
 
 
@@ -26,6 +27,14 @@ class CitingLexicon:
     outlet_nouns: frozenset[str]
     titles: frozenset[str]
     no_response: re.Pattern
+    interviewer_labels: frozenset[str] = frozenset()
+    verdict_verbs: frozenset[str] = frozenset()
+    pen_name_verbs: frozenset[str] = frozenset()
+    information_nouns: frozenset[str] = frozenset()
+    named_body_nouns: frozenset[str] = frozenset()
+    identify_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    voice_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -50,4 +59,19 @@ def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexic
         outlet_nouns=words("outlet_nouns"),
         titles=words("titles"),
         no_response=re.compile(no_response or r"(?!x)x", re.IGNORECASE),
+        interviewer_labels=frozenset(w.upper() for w in data.get("interviewer_labels", [])),
+        verdict_verbs=words("verdict_verbs"),
+        pen_name_verbs=words("pen_name_verbs"),
+        information_nouns=words("information_nouns"),
+        named_body_nouns=words("named_body_nouns"),
+        identify_verbs=words("identify_verbs"),
+        document_nouns=words("document_nouns"),
+        voice_nouns=words("voice_nouns"),
     )
+
+
+@lru_cache(maxsize=4)
+def load_source_kinds(path: Path = SOURCES_DIR / "kinds.toml") -> dict[str, SourceKind]:
+    """Head noun -> kind of source it names (data/sources/kinds.toml)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {word.lower(): kind for word, kind in data.get("kinds", {}).items()}

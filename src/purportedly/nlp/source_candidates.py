@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from purportedly.model import SourceKind
-from purportedly.nlp.citing_lexicon import CitingLexicon
+from purportedly.nlp.citing_lexicon import CitingLexicon, load_source_kinds
 from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource
+from purportedly.nlp.source_descriptions import clause_description, described_participant, restrictive_clause
 from purportedly.nlp.source_patterns import Citation
 
 WORD = re.compile(r"\w+")
@@ -39,63 +40,7 @@ PRONOUNS = frozenset(
         "which",
     }
 )
-KIND_BY_NOUN: dict[str, SourceKind] = {
-    "blogger": "blogger",
-    "bloggers": "blogger",
-    "researcher": "expert",
-    "researchers": "expert",
-    "analyst": "expert",
-    "analysts": "expert",
-    "expert": "expert",
-    "experts": "expert",
-    "historian": "expert",
-    "official": "official",
-    "officials": "government",
-    "authorities": "government",
-    "authority": "government",
-    "administration": "government",
-    "spokesperson": "official",
-    "spokesman": "official",
-    "spokeswoman": "official",
-    "head": "official",
-    "governor": "official",
-    "mayor": "official",
-    "minister": "official",
-    "ministry": "ministry",
-    "channel": "channel",
-    "newspaper": "outlet",
-    "site": "outlet",
-    "website": "outlet",
-    "outlet": "outlet",
-    "tabloid": "outlet",
-    "agency": "news_agency",
-    "commander": "military",
-    "command": "military",
-    "staff": "military",
-    "army": "military",
-    "military": "military",
-    "force": "military",
-    "forces": "military",
-    "source": "anonymous",
-    "sources": "anonymous",
-    "residents": "person",
-    "resident": "person",
-    "villagers": "person",
-    "witnesses": "person",
-    "service": "organisation",
-    "journalist": "person",
-    "reporter": "person",
-    "medic": "person",
-    "medics": "person",
-    "doctor": "person",
-    "doctors": "person",
-    "nurse": "person",
-    "priest": "person",
-    "editor": "person",
-    "editors": "person",
-    "administrator": "person",
-    "administrators": "person",
-}
+KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.toml
 # Media nouns: an outlet or channel is a source only under its name ("a Russian channel" is not).
 UNNAMED_MEDIA = frozenset({"channel", "channels", "blog", "blogs", "site", "website", "page", "account"})
 
@@ -115,6 +60,8 @@ class Candidate:
     strong: bool = False  # found by a pattern that cites whoever it names
     present: bool = False  # cited in the present tense, as people heard on a recording are
     heard: bool = False  # narrated where a recording is described: someone heard on it
+    identified: bool = False  # the name a releasing service gives a voice on its recording
+    participant: bool = False  # a described woman, sister...: a source only away from a recording
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
 
@@ -167,6 +114,12 @@ def from_citation(
     if citation.how == "quote_speaker" and misplaced_speaker(citation, name_tokens):
         return None
     proper = citation.proper
+    participant = not proper and described_participant(head, citation.how, citation.verb, lexicon)
+    if not proper and (participant or is_source_description(head, lexicon)):
+        # 'analysts who study the releases', 'a woman who identified herself as his wife'
+        described = clause_description(head)
+        if described is not None:
+            name = text[described[0] : described[1]]
     if name.lower().strip(" .,") in lexicon.participant_nouns:
         return None  # a kin word as a name or form of address: 'Mum', 'Mama'
     if not proper and head.lower_ in UNNAMED_MEDIA and not has_definite_owner(head):
@@ -174,10 +127,15 @@ def from_citation(
     if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
         return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
-    if not proper and not is_source_description(head, lexicon):
+    if not proper and not participant and not is_source_description(head, lexicon):
         return None
+    if not proper:
+        name = with_indefinite_article(phrase, name)
     if proper:
         name = without_title(name, lexicon.titles)
+        if citation.how == "interviewee" and name.isupper():
+            name = name.title()  # 'OLHA MARCHUK:' -> 'Olha Marchuk'
+            person = True
     alias = phrase if phrase != name else None
     return Candidate(
         citation.start,
@@ -189,7 +147,16 @@ def from_citation(
         person=person,
         strong=citation.strong,
         present=citation.present,
+        participant=participant,
     )
+
+
+def with_indefinite_article(phrase: str, name: str) -> str:
+    """'a Ukrainian linguist': the article that introduces an unnamed source stays in its name."""
+    article = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
+    if article in ("a", "an") and not name.lower().startswith(article + " "):
+        return f"{article} {name}"
+    return name
 
 
 def has_definite_owner(noun) -> bool:
@@ -232,8 +199,9 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
     # 'his press service' refers back to someone already named: a modifier must describe
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return False
-    # 'a reader who says she served there': a clause of what they say describes them too
-    return any(
+    # 'a reader who says she served there', 'analysts who study the releases': a defining
+    # clause describes them too ('the channel, which ...' only refers back)
+    return restrictive_clause(head) is not None or any(
         (c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "PRON")
         or (c.dep_ == "relcl" and c.lemma_.lower() in lexicon.report_verbs)
         for c in head.children

@@ -31,7 +31,9 @@ class SourceGroup:
         proper = [c.name for c in self.candidates if c.proper]
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
-        return strip_leading(self.candidates[0].name)
+        # a description keeps its indefinite article: 'a Ukrainian linguist' is how the text
+        # introduces an unnamed source; only 'the' goes
+        return strip_the(self.candidates[0].name)
 
     @property
     def kind(self) -> SourceKind:
@@ -62,6 +64,10 @@ def acronyms_in(name: str) -> list[str]:
 
 def key(text: str) -> str:
     return strip_leading(" ".join(text.replace("’", "'").split())).lower()
+
+
+def strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
 
 
 def strip_leading(text: str) -> str:

@@ -27,6 +27,7 @@ STRONG_HOWS = frozenset(
         "outlet_named",
         "told_outlet",
         "interviewed",
+        "interviewee",
     }
 )
 MEDIA_NOUNS = frozenset({"channel", "blog", "newspaper", "site", "website", "podcast", "show"})

@@ -14,12 +14,14 @@ from purportedly.model import Span as TextSpan
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.quote_lexicon import load_set
 from purportedly.nlp.quoted import SpanIndex
 from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
 from purportedly.nlp.source_merge import merge_candidates
-from purportedly.nlp.source_patterns import Citation, citation_of, find_citations
+from purportedly.nlp.source_names import name_words, same_person
+from purportedly.nlp.source_patterns import Citation, find_citations
+from purportedly.nlp.source_roles import identified_spans
+from purportedly.nlp.source_speakers import interviewer_turns, speaker_citations
 from purportedly.nlp.story import story_segments
 
 register_extensions()
@@ -53,7 +55,9 @@ class SourceFinder:
             return []
         silent = {s.start for s in sentences if self.lexicon.no_response.search(s.text)}
         sentences = [s for s in sentences if s.start not in silent]
-        citations = find_citations(doc, sentences, self.lexicon) + speaker_citations(doc)
+        speakers = speaker_citations(doc, self.lexicon.interviewer_labels)
+        citations = not_addressed_to_quoted_speaker(doc, find_citations(doc, sentences, self.lexicon))
+        citations += speakers
         hits = [h for s in sentences for h in self.table.find(text, s.start_char, s.end_char)]
         hits = [h for h in hits if not in_photo_credit(text, h)]
         hit_index = SpanIndex([(h.start, h.end) for h in hits])
@@ -61,7 +65,7 @@ class SourceFinder:
         # mercenary told ...' the mercenary speaks, not Wagner
         heads = sorted({c.head.idx for c in citations})
         publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
-        publishers |= self.interviewing_outlets(text, citations)
+        publishers |= self.interviewing_outlets(text, citations, credit_text(doc))
         found: list[tuple[Candidate, Span]] = []
         for hit in hits:
             candidate = from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end))
@@ -74,20 +78,30 @@ class SourceFinder:
                 continue
             candidate.known = candidate.known or self.acronym_after(text, citation.name_end)
             found.append((candidate, index.sentence_at(citation.head.idx)))
-        found = without_sources_named_only_in_quotes(doc, found)
-        return [(c, s) for c, s in found if not is_publisher(c.name, publishers)]
+        identified = SpanIndex(sorted(identified_spans(sentences, self.lexicon)))
+        for candidate, _ in found:
+            # 'the SBU identified the speaker as Ivan Orlov': a voice on the call, cited by no one
+            candidate.identified = identified.overlaps(candidate.start, candidate.end)
+        found = without_sources_named_only_in_quotes(doc, found, self.lexicon.interviewer_labels)
+        authors = [name_words(a, self.lexicon.titles) for a in article_authors(doc)]
+        return [
+            (c, s)
+            for c, s in found
+            if not is_publisher(c.name, publishers) and not is_author(c, authors, self.lexicon.titles)
+        ]
 
-    def interviewing_outlets(self, text: str, citations: list[Citation]) -> set[str]:
+    def interviewing_outlets(self, text: str, citations: list[Citation], credits: str = "") -> set[str]:
         """Names that only ever hear things ('she told the Daily Courier', 'in an interview with
         the Courier') and are never cited saying anything: the outlet doing the interviewing,
-        i.e. the publisher. Outlets the alias table knows (Reuters, the Kyiv Post) are left alone."""
+        i.e. the publisher. Outlets the alias table knows (Reuters, the Kyiv Post) are left alone.
+        The tagger reads many outlet names as people; one the photo credits name is an outlet."""
         hearing, citing = set(), set()
         for citation in citations:
             name = (
                 " ".join(text[citation.name_start : citation.name_end].split()).lower().removeprefix("the ")
             )
             if citation.how in ("recipient", "statement_to"):
-                if citation.proper and citation.head.ent_type_ != "PERSON":
+                if citation.proper and (citation.head.ent_type_ != "PERSON" or name in credits):
                     hearing.add(name)
             else:
                 citing.add(name)
@@ -105,7 +119,7 @@ class SourceFinder:
 
     def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
         for candidate, sentence in found:
-            candidate.heard = self.is_call_participant(candidate, sentence)
+            candidate.heard = candidate.identified or self.is_call_participant(candidate, sentence)
         groups = merge_candidates([c for c, _ in found], self.lexicon.titles)
         # someone heard on a recording is no source, unless the article also cites them
         groups = [
@@ -129,24 +143,51 @@ class SourceFinder:
 
     def is_call_participant(self, candidate: Candidate, sentence: Span) -> bool:
         """Someone who 'says' things where a recording is described is heard on it, not cited."""
+        if candidate.participant and not candidate.strong:
+            return sentence_has(sentence, self.lexicon.recording_context)
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
 
 
 def without_sources_named_only_in_quotes(
-    doc: Doc, found: list[tuple[Candidate, Span]]
+    doc: Doc, found: list[tuple[Candidate, Span]], interviewer_labels: frozenset[str] = frozenset()
 ) -> list[tuple[Candidate, Span]]:
     """A known agency that only a quoted speaker (or interviewee) names is what the speaker
-    talks about, or the speaker's own source; the article cites it only by naming it itself."""
+    talks about, or the speaker's own source; the article cites it only by naming it itself
+    (and a presenter's turn is the article speaking)."""
     outer = [q for q in get_list(doc, "quotes") if q.kind in ("direct", "turn") and q.nested_in is None]
-    quoted = SpanIndex(sorted((q.start, q.end) for q in outer))
+    own = set(interviewer_turns(doc, interviewer_labels))
+    quoted = SpanIndex(sorted((q.start, q.end) for q in outer if (q.start, q.end) not in own))
     named_outside = {
         c.known.name
         for c, _ in found
         if c.known is not None and c.descriptor_kind is None and not quoted.covers(c.start, c.end)
     }
     return [(c, s) for c, s in found if c.known is None or c.known.name in named_outside]
+
+
+def not_addressed_to_quoted_speaker(doc: Doc, citations: list[Citation]) -> list[Citation]:
+    """Inside a quotation 'sent us', 'I spoke to' are the quoted speaker's, not the outlet's:
+    '"The Bear sent us at dawn," the man says' cites no Bear. (An interview turn is the guest
+    telling the programme, so there 'I spoke to his sister' still counts.)"""
+    direct = SpanIndex(sorted((q.start, q.end) for q in get_list(doc, "quotes") if q.kind == "direct"))
+    return [
+        c for c in citations if c.how not in ("told_outlet", "interviewed") or not direct.covers(c.head.idx)
+    ]
+
+
+def article_authors(doc: Doc) -> list[str]:
+    article = doc._.article
+    return list(article.authors) if article is not None else []
+
+
+def is_author(candidate: Candidate, authors: list[list[str]], titles: frozenset[str]) -> bool:
+    """The reporters who wrote the story ('Jane Roe reported from Kharkiv') are not its sources."""
+    if not candidate.proper or candidate.known is not None or not authors:
+        return False
+    words = name_words(candidate.name, titles)
+    return any(same_person(words, author) for author in authors if len(author) > 1)
 
 
 def any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
@@ -157,64 +198,6 @@ def any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
 def story_sentences(doc: Doc) -> list[Span]:
     story = SpanIndex([(s.start, s.end) for s in story_segments(doc)])
     return [s for s in doc_index(doc).sentences if story.covers(s.start_char)]
-
-
-def speaker_citations(doc: Doc) -> list[Citation]:
-    """Speakers of quotes, as citations (whether they are sources is decided later)."""
-    found = []
-    text = doc_index(doc).text
-    quotes = get_list(doc, "quotes") + get_list(doc, "indirect_quotes")
-    # a pronoun that once narrates a recording ('he says') narrates its continuations too
-    narrated = {
-        q.speaker_mention.start
-        for q in quotes
-        if q.speaker_mention is not None and (q.cue or "").lower() in PRESENT_CUES
-    }
-    for quote in quotes:
-        span = speaker_span(doc, text, quote, narrated)
-        if span is None or (quote.cue or "").rstrip(":").upper() in INTERVIEWER_LABELS:
-            continue  # the interviewer works for the publisher
-        if quote.nested_in is not None:
-            continue  # quoted by another speaker, not cited by the article
-        present = (quote.cue or "").lower() in PRESENT_CUES
-        found.append(citation_of(span.root, "quote_speaker", quote.cue, present))
-    return found
-
-
-PERSON_PRONOUNS = frozenset({"he", "she"})
-INTERVIEWER_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER"})
-PRESENT_CUES = load_set("present_cues.txt")  # cues that narrate a recording ("the soldier says")
-
-
-def speaker_span(
-    doc: Doc, text: str, quote, narrated: frozenset[int] | set[int] = frozenset()
-) -> Span | None:
-    """The speaker's mention at the attribution, or the first place the text names the speaker."""
-    mention = quote.speaker_mention
-    # '"...," he said' after 'An analyst, Ivan Petrov, urged caution': cite the person the pronoun
-    # stands for; not for present-tense narration ('he says' on a recording) or an 'it'
-    by_pronoun = (
-        mention is not None
-        and mention.text.lower() in PERSON_PRONOUNS
-        and (quote.cue or "").lower() not in PRESENT_CUES
-        and mention.start not in narrated
-        and (quote.speaker or mention.text) != mention.text
-    )
-    if mention is not None and not by_pronoun:
-        start, end = mention.start, mention.end
-    elif quote.speaker and len(quote.speaker) > 2:
-        start = text.rfind(quote.speaker, 0, quote.start)
-        if start < 0:
-            start = text.find(quote.speaker)
-        end = start + len(quote.speaker)
-        if start < 0:
-            return None
-    else:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if by_pronoun and span is not None and len(span) and span.root.pos_ != "PROPN":
-        return None  # the antecedent is no name the parse can cite
-    return span if span is not None and len(span) else None
 
 
 def in_photo_credit(text: str, hit: AliasHit) -> bool:
@@ -237,6 +220,14 @@ FAILED_CHECK_SUBJECT = re.compile(
 def is_publisher(name: str, publishers: set[str]) -> bool:
     key = " ".join(name.lower().split()).removeprefix("the ")
     return any(key == p or p.endswith(" " + key) for p in publishers)
+
+
+def credit_text(doc: Doc) -> str:
+    """Lower-case text of the photo captions and credit lines ('(Photo: Ivan Lys / Kharkiv Daily)')."""
+    article = doc._.article
+    if article is None:
+        return ""
+    return " ".join(s.text.lower() for s in article.segments_of("caption", "credit"))
 
 
 def publisher_names(doc: Doc, text: str) -> set[str]:
