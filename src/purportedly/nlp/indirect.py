@@ -1,4 +1,5 @@
-"""Find reported speech: a cue verb with a clause ("complained that he…", "told his wife that…")."""
+"""Find reported speech: a cue verb with a clause ("complained that he…", "told his wife that…"),
+and a clause "according to" someone ("According to the governor, five drones were downed")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from purportedly.nlp.attribution import Attributor, Found
+from purportedly.nlp.doc_index import doc_index
+from purportedly.nlp.mentions import mention_bounds
 
 CLAUSE_DEPS = {"ccomp"}
 MIN_CLAUSE_TOKENS = 3
@@ -51,6 +54,44 @@ def find_reported(
                 start, end, attributor.cue_found("indirect", token, attributor.speaker_of(token)), token.i
             )
         )
+    found += _according_to(doc, attributor, inside_quotes, allowed)
+    return sorted(found, key=lambda r: r.start)
+
+
+def _according_to(
+    doc: Doc, attributor: Attributor, inside_quotes: set[int], allowed: list[tuple[int, int]]
+) -> list[Reported]:
+    """Clauses a prepositional 'according to X' attributes to X: the clause its head verb rules,
+    without the attribution itself. One pass over the tokens; the parser does the scoping.
+
+    Not when the verb is itself a cue ('"…," said Anna, according to a letter'; 'he boasted
+    that…, according to a call'): that speech is attributed already, and the chain builder
+    finds the call or letter it came through."""
+    found = []
+    text = doc_index(doc).text
+    for token in doc:
+        if token.lower_ != "according" or token.i in inside_quotes or not _allowed(token.idx, allowed):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        verb = token.head
+        if source is None or verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or attributor.is_cue(verb):
+            continue
+        attribution = range(token.left_edge.i, token.right_edge.i + 1)
+        tokens = [t for t in verb.subtree if t.i not in attribution and not t.is_space]
+        words = [t for t in tokens if not t.is_punct]
+        outside = [t for t in words if t.i not in inside_quotes]
+        if len(outside) < MIN_CLAUSE_TOKENS or len(outside) * 2 < len(words):
+            continue
+        first = next((t for t in tokens if not t.is_punct and t.dep_ not in ("cc", "mark")), None)
+        last = _last_word(tokens)
+        if first is None or last.i < first.i:
+            continue
+        cue_end = to.idx + len(to)
+        cue = Found(
+            "indirect", text[token.idx : cue_end], token.idx, cue_end, mention_bounds(source), source.i
+        )
+        found.append(Reported(first.idx, last.idx + len(last), cue, token.i))
     return found
 
 
