@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from purportedly.model import Source, Span
 from purportedly.store import Store, article_identity, ingest_analyses, parse_target, redact
 from purportedly.store import rows as store_rows
+from purportedly.store.core import SCHEMA_VERSION
 from purportedly.store.dialect import query_terms
 from purportedly.store.postgres import prefix_query, websearch_text
 from tests.corpus.factory import make_analysis
@@ -333,7 +334,8 @@ def test_two_first_opens_of_an_empty_database_create_the_schema_once(pg_url):
         thread.join()
     assert failures == []
     with Store.open(pg_url) as store:
-        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'") == [{"value": "1"}]
+        version = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version == [{"value": SCHEMA_VERSION}]
 
 
 def test_cli_ingests_and_searches_a_postgres_store(pg_url, tmp_path, nlp, monkeypatch):

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from purportedly.corpus.common import Corpus, fold
 from purportedly.corpus.corroboration import CorroboratedClaim, corroboration
 from purportedly.corpus.entities import entities
+from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
 
-def topic_names(corpus: Corpus, topic: str) -> set[str]:
+def topic_names(corpus: Corpus | CorpusView, topic: str) -> set[str]:
     """The topic and, when it names a canonical entity, every alias of it ('Bilhorod' -> 'Belgorod')."""
     needle = fold(topic.strip())
     names = {needle}
@@ -23,12 +24,12 @@ def topic_names(corpus: Corpus, topic: str) -> set[str]:
     return {n for n in names if n}
 
 
-def claims_about(source: Store | Corpus, topic: str) -> list[CorroboratedClaim]:
+def claims_about(source: Store | Corpus | CorpusView, topic: str) -> list[CorroboratedClaim]:
     """Corroborated claims (all their reports) of which some report's wording names ``topic``."""
-    corpus = Corpus.of(source)
-    names = topic_names(corpus, topic)
+    view = view_of(source)
+    names = topic_names(view, topic)
     return [
         claim
-        for claim in corroboration(corpus)
+        for claim in corroboration(view)
         if any(name in fold(report.text) for report in claim.reports for name in names)
     ]

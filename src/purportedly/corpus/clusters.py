@@ -17,16 +17,26 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, content_words, name_key
+from purportedly.corpus import features
+from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key
+from purportedly.corpus.features import (
+    ANCHOR_TYPES,
+    NUM_PERM,
+    SHINGLE_SIZE,
+    STORY_KINDS,
+    ArticleMeta,
+    shingles,
+)
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
+from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
-NUM_PERM = 128
-SHINGLE_SIZE = 1  # single content words: paraphrased re-tellings share few longer word runs
+__all__ = ["ANCHOR_TYPES", "NUM_PERM", "SHINGLE_SIZE", "STORY_KINDS", "Story", "shingles", "stories"]
+
 LSH_THRESHOLD = 0.1  # plain Jaccard for LSH candidates; kept low so no true pair is missed
 # IDF-weighted Jaccard above which two articles tell one story (syndicated copies score ~0.9,
 # re-tellings by other outlets 0.15-0.5, different stories of the same genre below ~0.12)
@@ -36,8 +46,6 @@ STORY_THRESHOLD = 0.14
 IDF_PRIOR = 10  # pseudo-articles without the word: keeps tiny corpora from zeroing shared words
 NEAR_DUPLICATE = 0.8  # weighted overlap at which no shared name is needed (syndicated copies)
 MIN_SHARED_WEIGHT = 6.0  # summed IDF of shared words: a few informative words, not "strike killed people"
-STORY_KINDS = ("title", "standfirst", "key_point", "dateline", "body", "heading")
-ANCHOR_TYPES = ("PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT")
 UBIQUITOUS_SHARE = 0.5  # a name in more than half the articles (of 10+) anchors nothing
 
 
@@ -59,24 +67,7 @@ class Story:
 
 def story_text(article: StoredArticle) -> str:
     """The article's own story words: headline, summary and body, not captions or boilerplate."""
-    parsed = article.analysis.article
-    segments = parsed.segments_of(*STORY_KINDS)
-    if not segments:
-        return parsed.text
-    return "\n".join(s.text for s in segments)
-
-
-def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
-    tokens = content_words(text)
-    if len(tokens) < size:
-        return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
-
-
-def _minhash(shingle_set: set[str]) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM)
-    signature.update_batch([s.encode("utf-8") for s in shingle_set])
-    return signature
+    return features.story_text(article.analysis)
 
 
 def idf_weights(shingle_sets: dict[int, set[str]]) -> dict[str, float]:
@@ -89,8 +80,9 @@ def idf_weights(shingle_sets: dict[int, set[str]]) -> dict[str, float]:
 
 def weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> tuple[float, float]:
     """(IDF-weighted Jaccard, summed weight of the shared words)."""
-    shared = sum(weights[s] for s in a & b)
-    union = sum(weights[s] for s in a | b)
+    # fsum: exact, so the verdict never depends on the order a set happens to iterate in
+    shared = math.fsum(weights[s] for s in a & b)
+    union = math.fsum(weights[s] for s in a | b)
     return (shared / union if union else 0.0), shared
 
 
@@ -111,15 +103,16 @@ def common_names() -> frozenset[str]:
 def anchors(article: StoredArticle) -> set[str]:
     """The specific names an article mentions (people, places, units, named things): a re-telling
     of its story names at least one of them."""
-    analysis = article.analysis
-    names = {n for e in analysis.entities if e.type in ANCHOR_TYPES for n in (e.name, *e.aliases)}
-    names.update(p.name for p in analysis.places)
+    return anchor_keys(features.anchor_names(article.analysis))
+
+
+def anchor_keys(names: tuple[str, ...] | list[str]) -> set[str]:
+    """Names as compared across articles, without those that anchor nothing (agencies, outlets...)."""
     ignored = common_names()
     return {key for key in map(name_key, names) if key and key not in ignored}
 
 
-def _specific_anchors(corpus: Corpus) -> dict[int, set[str]]:
-    found = {a.id: anchors(a) for a in corpus.articles}
+def _specific_anchors(found: dict[int, set[str]]) -> dict[int, set[str]]:
     if len(found) >= 10:
         frequency = Counter(name for names in found.values() for name in names)
         ubiquitous = {name for name, df in frequency.items() if df > UBIQUITOUS_SHARE * len(found)}
@@ -139,44 +132,60 @@ def same_story(
     return overlap >= NEAR_DUPLICATE or not anchors_a or not anchors_b or bool(anchors_a & anchors_b)
 
 
-def near_duplicate_pairs(corpus: Corpus, threshold: float = STORY_THRESHOLD) -> list[tuple[int, int]]:
-    """Article id pairs telling one story: LSH candidates, then weighted overlap and a shared name."""
-    shingle_sets = {a.id: shingles(story_text(a)) for a in corpus.articles}
-    weights = idf_weights(shingle_sets)
-    names = _specific_anchors(corpus)
+def near_duplicate_pairs(
+    source: Store | Corpus | CorpusView, threshold: float = STORY_THRESHOLD
+) -> list[tuple[int, int]]:
+    """Article id pairs telling one story: LSH candidates, then weighted overlap and a shared name.
+
+    One pass over the articles' stored signatures finds the candidates (each article is queried
+    against those before it, then inserted); the IDF weights need every article's shingles, so
+    candidates are verified after it.
+    """
+    shingle_sets: dict[int, frozenset[str]] = {}
+    found_anchors: dict[int, set[str]] = {}
+    candidates: list[tuple[int, int]] = []
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    pairs = []
-    for article_id, shingle_set in shingle_sets.items():
-        if not shingle_set:
+    for story in view_of(source).story_features():
+        shingle_sets[story.article_id] = story.shingles
+        found_anchors[story.article_id] = anchor_keys(story.anchor_names)
+        if not story.shingles:
             continue
-        signature = _minhash(shingle_set)
-        for other in lsh.query(signature):
-            overlap = weighted_overlap(shingle_set, shingle_sets[other], weights)
-            if same_story(overlap, names[article_id], names[other], threshold):
-                pairs.append((other, article_id))
-        lsh.insert(article_id, signature)
-    return pairs
+        signature = story.minhash()
+        candidates.extend((other, story.article_id) for other in lsh.query(signature))
+        lsh.insert(story.article_id, signature)
+    weights = idf_weights(shingle_sets)
+    names = _specific_anchors(found_anchors)
+    return [
+        (a, b)
+        for a, b in candidates
+        if same_story(
+            weighted_overlap(shingle_sets[b], shingle_sets[a], weights), names[b], names[a], threshold
+        )
+    ]
 
 
 def stories(
-    source: Store | Corpus, *, threshold: float = STORY_THRESHOLD, quotes: list[QuoteGroup] | None = None
+    source: Store | Corpus | CorpusView,
+    *,
+    threshold: float = STORY_THRESHOLD,
+    quotes: list[QuoteGroup] | None = None,
 ) -> list[Story]:
     """Same-story clusters, largest first; single articles are stories of one.
 
     Two articles are joined when their story texts are near-duplicates (MinHash LSH) or when
     they carry the same quote (see ``quotes_match``): re-tellings often share little else.
     """
-    corpus = Corpus.of(source)
-    union = UnionFind(a.id for a in corpus.articles)
-    for a, b in near_duplicate_pairs(corpus, threshold):
+    view = view_of(source)
+    metas = {meta.id: meta for meta in view.metas()}
+    union = UnionFind(metas)
+    for a, b in near_duplicate_pairs(view, threshold):
         union.union(a, b)
-    for group in quotes if quotes is not None else quote_groups(corpus):
+    for group in quotes if quotes is not None else quote_groups(view):
         first, *rest = group.article_ids
         for other in rest:
             union.union(first, other)
-    by_id = corpus.by_id()
     clusters = sorted(union.groups(), key=lambda ids: (-len(ids), min(ids)))
-    return [_story(number, [by_id[i] for i in sorted(ids)]) for number, ids in enumerate(clusters, start=1)]
+    return [_story(number, [metas[i] for i in sorted(ids)]) for number, ids in enumerate(clusters, start=1)]
 
 
 def story_of(stories_list: list[Story]) -> dict[int, int]:
@@ -184,14 +193,14 @@ def story_of(stories_list: list[Story]) -> dict[int, int]:
     return {article_id: story.id for story in stories_list for article_id in story.article_ids}
 
 
-def _story(number: int, members: list[StoredArticle]) -> Story:
-    dated = sorted((a.analysis.date.isoformat(), a.id) for a in members if a.analysis.date)
+def _story(number: int, members: list[ArticleMeta]) -> Story:
+    dated = sorted((a.date, a.id) for a in members if a.date)
     first = next((a for a in members if dated and a.id == dated[0][1]), members[0])
     return Story(
         id=number,
         article_ids=tuple(a.id for a in members),
-        documents=tuple(a.analysis.document for a in members),
-        outlets=tuple(sorted({a.analysis.outlet for a in members if a.analysis.outlet})),
-        label=first.analysis.title or first.analysis.document,
+        documents=tuple(a.document for a in members),
+        outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
+        label=first.title or first.document,
         first_date=dated[0][0] if dated else None,
     )

@@ -9,9 +9,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, content_words, fold, name_key
-from purportedly.corpus.corroboration import origin_of
-from purportedly.corpus.timeline import sentence_around
+from purportedly.corpus.common import Corpus, UnionFind, content_words, fold, name_key
+from purportedly.corpus.features import ArticleMeta, CountRow
+from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import Count
 
 if TYPE_CHECKING:
@@ -101,49 +101,49 @@ def _fits(bound: CountReport, number: int) -> bool:
     return number == bound.number
 
 
-def contradictions(source: Store | Corpus, *, story_list: list[Story] | None = None) -> list[Contradiction]:
+def contradictions(
+    source: Store | Corpus | CorpusView, *, story_list: list[Story] | None = None
+) -> list[Contradiction]:
     """Events whose counts differ irreconcilably across articles.
 
     Counts are one event when they have the same event class and counted noun and come from the
     same story cluster, or name the same place and time.
     """
-    corpus = Corpus.of(source)
-    story_ids = story_of(story_list if story_list is not None else stories(corpus))
-    entries = [(article, count) for article in corpus.articles for count in article.analysis.counts]
-    keyed = [(article, count, event_class(count), what_head(count)) for article, count in entries]
+    view = view_of(source)
+    story_ids = story_of(story_list if story_list is not None else stories(view))
+    metas = {meta.id: meta for meta in view.metas()}
+    keyed = [(row, event_class(row.count), what_head(row.count)) for row in view.count_rows()]
     union = UnionFind(range(len(keyed)))
     first_of: dict[tuple, int] = {}
     nouns = _nouns_by_story_event(keyed, story_ids)
-    for index, (article, count, event, what) in enumerate(keyed):
+    for index, (row, event, what) in enumerate(keyed):
         if event is None:
             continue
-        story = story_ids.get(article.id)
+        story = story_ids.get(row.article_id)
         # a bare "12 killed" is the same event as "11 conscripts killed" when the story counts one noun
         if not what and len(nouns.get((story, event), ())) == 1:
             what = next(iter(nouns[(story, event)]))
         keys = [("story", story, event, what)]
-        if count.place and count.time:
-            keys.append(("place-time", name_key(count.place), count.time, event, what))
+        if row.count.place and row.count.time:
+            keys.append(("place-time", name_key(row.count.place), row.count.time, event, what))
         for key in keys:
             union.union(first_of.setdefault(key, index), index)
     found = []
     for members in union.groups():
-        event = keyed[members[0]][2]
+        first, event, _ = keyed[members[0]]
         if event is None:
             continue
-        reports = [_report(keyed[i][0], keyed[i][1]) for i in members]
+        reports = [_report(metas[keyed[i][0].article_id], keyed[i][0]) for i in members]
         if _irreconcilable(reports):
-            found.append(
-                _contradiction(story_ids.get(keyed[members[0]][0].id), event, keyed[members[0]][1], reports)
-            )
+            found.append(_contradiction(story_ids.get(first.article_id), event, first.count, reports))
     return found
 
 
 def _nouns_by_story_event(keyed: list[tuple], story_ids: dict[int, int]) -> dict[tuple, set[str]]:
     nouns: dict[tuple, set[str]] = {}
-    for article, _count, event, what in keyed:
+    for row, event, what in keyed:
         if event is not None and what:
-            nouns.setdefault((story_ids.get(article.id), event), set()).add(what)
+            nouns.setdefault((story_ids.get(row.article_id), event), set()).add(what)
     return nouns
 
 
@@ -157,34 +157,16 @@ def _irreconcilable(reports: list[CountReport]) -> bool:
     return False
 
 
-def _report(article: StoredArticle, count: Count) -> CountReport:
-    claim = next((c for c in article.analysis.claims if c.start <= count.start < c.end and c.chain), None)
-    attributed = origin_of(claim.chain, None).label if claim else _source_in_sentence(article, count)
+def _report(meta: ArticleMeta, row: CountRow) -> CountReport:
     return CountReport(
-        article_id=article.id,
-        document=article.analysis.document,
-        outlet=article.analysis.outlet,
-        number=count.number,
-        qualifier=count.qualifier,
-        text=count.text,
-        attributed_to=attributed,
+        article_id=meta.id,
+        document=meta.document,
+        outlet=meta.outlet,
+        number=row.count.number,
+        qualifier=row.count.qualifier,
+        text=row.count.text,
+        attributed_to=row.attributed_to,
     )
-
-
-def _source_in_sentence(article: StoredArticle, count: Count) -> str | None:
-    """A cited source mentioned in the count's sentence ("..., the ministry said"), or, for a
-    figure in a headline, in the first later sentence repeating the figure."""
-    text = article.analysis.article.text
-    sentences = [sentence_around(text, count.start, count.end)]
-    repeat = re.search(rf"(?<!\d){count.number}(?!\d)", text[count.end :])
-    if repeat:
-        at = count.end + repeat.start()
-        sentences.append(sentence_around(text, at, at + len(str(count.number))))
-    for start, end in sentences:
-        for source in article.analysis.sources:
-            if any(start <= mention.start < end for mention in source.mentions):
-                return source.name
-    return None
 
 
 def _contradiction(

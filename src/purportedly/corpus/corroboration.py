@@ -14,56 +14,27 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import (
-    Corpus,
-    UnionFind,
-    content_words,
-    name_key,
-    same_name,
-    similar_pairs,
-)
+from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs
+from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, origin_of
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
+from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import ChainLink
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
-ROOT_ROLES = ("speaker", "recording", "document", "releaser")
-MEDIA_ROLES = ("recording", "document")
+__all__ = [  # Origin and origin_of live in origins.py; importing them from here still works
+    "MEDIA_ROLES",
+    "ROOT_ROLES",
+    "ClaimReport",
+    "CorroboratedClaim",
+    "Origin",
+    "corroboration",
+    "origin_of",
+]
+
 CLAIM_CUTOFF = 80  # token-set ratio of content words for two claim wordings to be one claim
 MIN_SHARED_WORDS = 4
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a report says a claim comes from: the speaker, the recording or document holding the
-    words, and the body that released them."""
-
-    speaker: str | None
-    carriers: tuple[str, ...]  # releasing bodies (an agency that published the recording)
-    media: tuple[str, ...] = ()  # recordings and documents: descriptive, not used for identity
-    own_reporting: str | None = None  # the outlet, when the article makes the claim itself
-
-    @property
-    def label(self) -> str:
-        if self.own_reporting:
-            return f"{self.own_reporting} (own reporting)"
-        parts = [self.speaker] if self.speaker else []
-        parts += [*self.media, *self.carriers]
-        return " via ".join(parts) if parts else "unknown"
-
-    def same_as(self, other: Origin) -> bool:
-        """One origin when both name the same releasing body, or (lacking one) the same speaker.
-        Recordings are not compared: "a recording" says nothing about which one."""
-        if self.own_reporting or other.own_reporting:
-            return bool(self.own_reporting and other.own_reporting) and same_name(
-                self.own_reporting, other.own_reporting
-            )
-        if self.carriers and other.carriers:
-            return any(same_name(a, b) for a in self.carriers for b in other.carriers)
-        if self.speaker and other.speaker:
-            return same_name(self.speaker, other.speaker)
-        return False
 
 
 @dataclass(frozen=True)
@@ -111,42 +82,38 @@ class CorroboratedClaim:
         )
 
 
-def origin_of(chain: list[ChainLink] | tuple[ChainLink, ...], outlet: str | None) -> Origin:
-    """The root of a chain beyond relays: speaker plus whatever recorded and released the words."""
-    root = [link for link in chain if link.role in ROOT_ROLES]
-    if not root:
-        return Origin(speaker=None, carriers=(), own_reporting=outlet or "the article")
-    speaker = next((link.name for link in root if link.role == "speaker"), None)
-    carriers = tuple(link.name for link in root if link.role == "releaser" and name_key(link.name))
-    media = tuple(link.name for link in root if link.role in MEDIA_ROLES)
-    return Origin(speaker=speaker, carriers=carriers, media=media)
+def collect_reports(source: Store | Corpus | CorpusView) -> list[ClaimReport]:
+    """Every claim of the corpus as one article's report of it."""
+    return _collect(view_of(source))[0]
 
 
-def collect_reports(corpus: Corpus) -> list[ClaimReport]:
-    reports = []
-    for article in corpus.articles:
-        a = article.analysis
-        for claim in a.claims:
-            reports.append(
-                ClaimReport(
-                    article_id=article.id,
-                    document=a.document,
-                    outlet=a.outlet,
-                    date=a.date.isoformat() if a.date else None,
-                    url=a.url,
-                    title=a.title,
-                    claim_id=claim.id,
-                    text=claim.text,
-                    chain=tuple(claim.chain),
-                    origin=origin_of(claim.chain, a.outlet),
-                    factuality=claim.factuality.value,
-                )
+def _collect(view: CorpusView) -> tuple[list[ClaimReport], list[str | None]]:
+    """The reports, and beside each the id of the quote its claim rests on."""
+    metas = {meta.id: meta for meta in view.metas()}
+    reports, quote_ids = [], []
+    for claim in view.claim_rows():
+        meta = metas[claim.article_id]
+        reports.append(
+            ClaimReport(
+                article_id=claim.article_id,
+                document=meta.document,
+                outlet=meta.outlet,
+                date=meta.date,
+                url=meta.url,
+                title=meta.title,
+                claim_id=claim.claim_id,
+                text=claim.text,
+                chain=claim.chain,
+                origin=origin_of(claim.chain, meta.outlet),
+                factuality=claim.factuality,
             )
-    return reports
+        )
+        quote_ids.append(claim.quote_id)
+    return reports, quote_ids
 
 
 def corroboration(
-    source: Store | Corpus,
+    source: Store | Corpus | CorpusView,
     *,
     quotes: list[QuoteGroup] | None = None,
     story_list: list[Story] | None = None,
@@ -157,18 +124,18 @@ def corroboration(
 
     Claim wordings are compared inside same-story clusters only (see ``clusters.stories``).
     """
-    corpus = Corpus.of(source)
-    reports = collect_reports(corpus)
-    quotes = quotes if quotes is not None else quote_groups(corpus)
+    view = view_of(source)
+    reports, quote_ids = _collect(view)
+    quotes = quotes if quotes is not None else quote_groups(view)
     # wordings are compared only inside one story: "the SBU released the call" in two unrelated
     # stories is not one claim
-    story_ids = story_of(story_list if story_list is not None else stories(corpus, quotes=quotes))
+    story_ids = story_of(story_list if story_list is not None else stories(view, quotes=quotes))
     blocks = [story_ids.get(r.article_id) for r in reports]
     union = UnionFind(range(len(reports)))
     texts = [r.text for r in reports]
     for i, j in similar_pairs(texts, cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS, blocks=blocks):
         union.union(i, j)
-    _join_by_quotes(corpus, reports, union, quotes)
+    _join_by_quotes(quote_ids, reports, union, quotes)
     groups = []
     for members in union.groups():
         group_reports = sorted((reports[i] for i in members), key=lambda r: (r.date or "9999", r.article_id))
@@ -229,18 +196,12 @@ def _speaker_only(origin: Origin) -> Origin:
 
 
 def _join_by_quotes(
-    corpus: Corpus, reports: list[ClaimReport], union: UnionFind, groups: list[QuoteGroup]
+    quote_ids: list[str | None], reports: list[ClaimReport], union: UnionFind, groups: list[QuoteGroup]
 ) -> None:
     """Claims that rest on quotes matched across articles are one claim, however each was worded."""
     quote_group = {(q.article_id, q.quote_id): g.id for g in groups for q in g.quotes}
-    quote_of_claim = {
-        (article.id, claim.id): claim.quote_id
-        for article in corpus.articles
-        for claim in article.analysis.claims
-    }
     first_report: dict[int, int] = {}
-    for index, report in enumerate(reports):
-        quote_id = quote_of_claim.get((report.article_id, report.claim_id))
+    for index, (report, quote_id) in enumerate(zip(reports, quote_ids, strict=True)):
         group = quote_group.get((report.article_id, quote_id)) if quote_id else None
         if group is None:
             continue

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from purportedly.corpus.common import Corpus, UnionFind, name_key
+from purportedly.corpus.features import EntityRow as _Local
+from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
@@ -32,33 +34,17 @@ class CorpusEntity:
     mentions: int
 
 
-@dataclass(frozen=True)
-class _Local:
-    """One entity of one article."""
-
-    article_id: int
-    document: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    mentions: int
-
-
 def _kind(entity_type: str) -> str:
     # a place tagged GPE in one article and LOC in another is still one place
     return "PLACE" if entity_type in PLACE_TYPES else entity_type
 
 
-def entities(source: Store | Corpus, *, types: tuple[str, ...] | None = None) -> list[CorpusEntity]:
+def entities(
+    source: Store | Corpus | CorpusView, *, types: tuple[str, ...] | None = None
+) -> list[CorpusEntity]:
     """Entities merged across articles by name, shared aliases and fuzzy transliteration match;
     the most mentioned first. ``types`` filters (e.g. ("PERSON", "GPE"))."""
-    corpus = Corpus.of(source)
-    locals_ = [
-        _Local(a.id, a.analysis.document, e.name, e.type, tuple(e.aliases), max(1, len(e.mentions)))
-        for a in corpus.articles
-        for e in a.analysis.entities
-        if types is None or e.type in types
-    ]
+    locals_ = [e for e in view_of(source).entity_rows() if types is None or e.type in types]
     union = UnionFind(range(len(locals_)))
     _merge_by_alias(locals_, union)
     _merge_mistyped(locals_, union)

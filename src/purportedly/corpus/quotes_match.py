@@ -8,25 +8,17 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs, words
+from purportedly.corpus.features import QuoteRef
+from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
+__all__ = ["QuoteGroup", "QuoteRef", "collect_quotes", "quote_groups", "same_quote"]
+
 MIN_CONTENT_WORDS = 4  # shorter quotes ("we are leaving") recur by chance across unrelated stories
 TOKEN_SET_CUTOFF = 72  # on content-word bags: catches re-translations that keep most nouns and verbs
 PARTIAL_CUTOFF = 90  # on the words in order: catches trimmed quotes
-
-
-@dataclass(frozen=True)
-class QuoteRef:
-    """One quote in one article."""
-
-    article_id: int
-    document: str
-    outlet: str | None
-    quote_id: str
-    text: str
-    speaker: str | None
 
 
 @dataclass(frozen=True)
@@ -45,19 +37,9 @@ class QuoteGroup:
         return sorted({q.article_id for q in self.quotes})
 
 
-def collect_quotes(corpus: Corpus) -> list[QuoteRef]:
+def collect_quotes(source: Store | Corpus | CorpusView) -> list[QuoteRef]:
     """Every direct and indirect quote long enough to be matched across articles."""
-    refs = []
-    for article in corpus.articles:
-        analysis = article.analysis
-        for quote in [*analysis.quotes, *analysis.indirect_quotes]:
-            if len(content_words(quote.text)) >= MIN_CONTENT_WORDS:
-                refs.append(
-                    QuoteRef(
-                        article.id, analysis.document, analysis.outlet, quote.id, quote.text, quote.speaker
-                    )
-                )
-    return refs
+    return [q for q in view_of(source).quote_refs() if len(content_words(q.text)) >= MIN_CONTENT_WORDS]
 
 
 def same_quote(a: str, b: str) -> bool:
@@ -69,10 +51,9 @@ def same_quote(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(" ".join(content_words(a)), " ".join(content_words(b))) >= TOKEN_SET_CUTOFF
 
 
-def quote_groups(source: Store | Corpus) -> list[QuoteGroup]:
+def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     """Quotes that appear in two or more articles, grouped; ordered by how many articles carry them."""
-    corpus = Corpus.of(source)
-    refs = collect_quotes(corpus)
+    refs = collect_quotes(source)
     union = UnionFind(range(len(refs)))
     for i, j in similar_pairs([r.text for r in refs], cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS):
         if refs[i].article_id != refs[j].article_id and same_quote(refs[i].text, refs[j].text):

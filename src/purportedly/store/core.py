@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from purportedly.store.ingest import IngestSummary
     from purportedly.store.search import SearchHit
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: article_features (corpus projections), added to older stores on open
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
@@ -83,15 +83,25 @@ class Store:
         return store
 
     def _create_schema(self) -> None:
-        # checked first so that opening an existing store takes no write lock
-        if self.dialect.has_table(self.session, "meta"):
+        """Create the schema, or add what a store made by an older version lacks (every statement
+        is CREATE ... IF NOT EXISTS), then backfill the corpus features of its articles."""
+        from purportedly.store.migrate import features_current, refresh_features
+
+        # checked first so that opening an up-to-date store takes no write lock
+        if self.dialect.has_table(self.session, "meta") and self.dialect.has_table(
+            self.session, "article_features"
+        ):
+            if not features_current(self):
+                refresh_features(self)
             return
         with self.transaction() as db:
             self.dialect.create_schema(db)
             db.execute(
-                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (SCHEMA_VERSION,),
             )
+        refresh_features(self)
 
     def close(self) -> None:
         self.connection.close()

@@ -97,7 +97,8 @@ class PostgresDialect(Dialect):
 
     def create_schema(self, session: Session) -> None:
         session.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-        if not self.has_table(session, "meta"):  # another opener may have made it while we waited
+        # another opener may have made (or updated) it while we waited; the newest table tells
+        if not self.has_table(session, "article_features"):
             session.execute(_schema_sql(), native=True)
 
     def record_error(

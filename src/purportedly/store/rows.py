@@ -11,6 +11,8 @@ import json
 from purportedly.model import Analysis
 from purportedly.store.dialect import Session
 
+FEATURE_COLUMNS = ("version", "signature", "shingles", "anchors", "entities", "counts", "events")
+
 
 def insert_article(db: Session, analysis: Analysis, identity: str, now: str) -> int | None:
     """The new article's id, or None when an article with this identity is already stored."""
@@ -57,6 +59,22 @@ def insert_parts(db: Session, article_id: int, analysis: Analysis) -> None:
     insert_claims(db, article_id, analysis)
     insert_entities(db, article_id, analysis)
     insert_facts(db, article_id, analysis)
+    insert_features(db, article_id, analysis)
+
+
+def insert_features(db: Session, article_id: int, analysis: Analysis) -> None:
+    """The article's corpus features (see ``purportedly.corpus.features``), replacing older ones."""
+    from purportedly.corpus.features import feature_row  # the corpus layer loads only when writing
+
+    row = feature_row(analysis)
+    db.execute(
+        "INSERT INTO article_features(article_id, version, signature, shingles, anchors, entities, counts,"
+        " events) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
+        " version = excluded.version, signature = excluded.signature, shingles = excluded.shingles,"
+        " anchors = excluded.anchors, entities = excluded.entities, counts = excluded.counts,"
+        " events = excluded.events",
+        (article_id, *(row[c] for c in FEATURE_COLUMNS)),
+    )
 
 
 def insert_quotes(db: Session, article_id: int, analysis: Analysis) -> None:

@@ -176,6 +176,21 @@ CREATE TABLE IF NOT EXISTS hedges (
     sentence_end   INTEGER NOT NULL
 );
 
+-- What cross-article analysis reads of each article (purportedly/corpus/features.py), written at
+-- ingest so the corpus functions never load whole analyses: story shingles and their MinHash
+-- signature, anchor names, entities, counts with their attribution, dated sentences (JSON text).
+-- A row older than the code's features version is recomputed from the analysis.
+CREATE TABLE IF NOT EXISTS article_features (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL,
+    signature  BLOB,                      -- MinHash hash values (uint64 x 128); NULL: no story words
+    shingles   TEXT NOT NULL DEFAULT '[]',
+    anchors    TEXT NOT NULL DEFAULT '[]',
+    entities   TEXT NOT NULL DEFAULT '[]',
+    counts     TEXT NOT NULL DEFAULT '[]',
+    events     TEXT NOT NULL DEFAULT '[]'
+);
+
 CREATE TABLE IF NOT EXISTS errors (
     id      INTEGER PRIMARY KEY,
     input   TEXT NOT NULL,

@@ -1,0 +1,285 @@
+"""Per-article projections the corpus functions read: made from an Analysis, persisted at ingest.
+
+Cross-article analysis never needs a whole Analysis: same-story clustering needs the story's
+word shingles, their MinHash signature and the names it mentions; entities need each article's
+entities; contradictions need counts and who each figure is attributed to; the timeline needs
+dated sentences. The store keeps these per article (table ``article_features``, written at
+ingest) so the corpus functions stream small rows instead of deserialising every Analysis.
+Bump FEATURES_VERSION (store/migrate.py) whenever what is computed here changes: stores then
+recompute the rows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from purportedly.corpus.common import content_words
+from purportedly.corpus.origins import origin_of
+from purportedly.model import Analysis, ChainLink, Count
+from purportedly.store.migrate import FEATURES_VERSION
+
+NUM_PERM = 128
+SIGNATURE_SCHEME = "affine32"  # datasketch's default; named, since a stored signature must say which
+SHINGLE_SIZE = 1  # single content words: paraphrased re-tellings share few longer word runs
+STORY_KINDS = ("title", "standfirst", "key_point", "dateline", "body", "heading")
+ANCHOR_TYPES = ("PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT")
+# a sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a line break
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
+MAX_SENTENCE = 400  # characters either side of a span we look at, at most
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the corpus functions show of an article besides its features."""
+
+    id: int
+    document: str
+    outlet: str | None
+    title: str | None
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """An article's story words (shingles), their MinHash signature, and the names it mentions."""
+
+    article_id: int
+    shingles: frozenset[str]
+    anchor_names: tuple[str, ...]
+    signature: bytes | None  # uint64 hash values; None when there are no shingles
+
+    def minhash(self) -> LeanMinHash:
+        values = np.frombuffer(self.signature or b"", dtype=np.uint64)
+        return LeanMinHash(seed=1, hashvalues=values, scheme=SIGNATURE_SCHEME)
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """One quote in one article."""
+
+    article_id: int
+    document: str
+    outlet: str | None
+    quote_id: str
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claim of one article, with its chain."""
+
+    article_id: int
+    claim_id: str
+    text: str
+    quote_id: str | None
+    chain: tuple[ChainLink, ...]
+    factuality: str
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One entity of one article."""
+
+    article_id: int
+    document: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """One count of one article and whom the article attributes the figure to."""
+
+    article_id: int
+    count: Count
+    attributed_to: str | None
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A time expression fixed to a day, with its sentence and the counts in that sentence."""
+
+    article_id: int
+    date: str
+    time_text: str
+    sentence: str
+    counts: tuple[str, ...]
+
+
+# ------------------------------------------------------------------ from an Analysis
+
+
+def meta_of(article_id: int, analysis: Analysis) -> ArticleMeta:
+    date = analysis.date.isoformat() if analysis.date else None
+    return ArticleMeta(article_id, analysis.document, analysis.outlet, analysis.title, date, analysis.url)
+
+
+def story_text(analysis: Analysis) -> str:
+    """The article's own story words: headline, summary and body, not captions or boilerplate."""
+    parsed = analysis.article
+    segments = parsed.segments_of(*STORY_KINDS)
+    if not segments:
+        return parsed.text
+    return "\n".join(s.text for s in segments)
+
+
+def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
+    tokens = content_words(text)
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def signature(shingle_set: set[str] | frozenset[str]) -> bytes | None:
+    """The MinHash hash values of a shingle set, as bytes to store; None for no shingles."""
+    if not shingle_set:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SIGNATURE_SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingle_set])
+    return minhash.hashvalues.astype(np.uint64).tobytes()
+
+
+def anchor_names(analysis: Analysis) -> tuple[str, ...]:
+    """The specific names an article mentions (people, places, units, named things), as written;
+    the lexicon of names that anchor nothing is applied when they are read (see clusters.anchors)."""
+    names = {n for e in analysis.entities if e.type in ANCHOR_TYPES for n in (e.name, *e.aliases)}
+    names.update(p.name for p in analysis.places)
+    return tuple(sorted(names))
+
+
+def story_features(article_id: int, analysis: Analysis) -> StoryFeatures:
+    shingle_set = frozenset(shingles(story_text(analysis)))
+    return StoryFeatures(article_id, shingle_set, anchor_names(analysis), signature(shingle_set))
+
+
+def quote_refs(article_id: int, analysis: Analysis) -> list[QuoteRef]:
+    return [
+        QuoteRef(article_id, analysis.document, analysis.outlet, q.id, q.text, q.speaker)
+        for q in [*analysis.quotes, *analysis.indirect_quotes]
+    ]
+
+
+def claim_rows(article_id: int, analysis: Analysis) -> list[ClaimRow]:
+    return [
+        ClaimRow(article_id, c.id, c.text, c.quote_id, tuple(c.chain), c.factuality.value)
+        for c in analysis.claims
+    ]
+
+
+def entity_rows(article_id: int, analysis: Analysis) -> list[EntityRow]:
+    return [
+        EntityRow(article_id, analysis.document, e.name, e.type, tuple(e.aliases), max(1, len(e.mentions)))
+        for e in analysis.entities
+    ]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence holding text[start:end] (a cheap, bounded scan either side)."""
+    left = max(0, start - MAX_SENTENCE)
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    sentence_start = ends_before[-1] if ends_before else left
+    after = _SENTENCE_END.search(text, end, min(len(text), end + MAX_SENTENCE))
+    sentence_end = after.end() if after else min(len(text), end + MAX_SENTENCE)
+    while sentence_start < sentence_end and text[sentence_start].isspace():
+        sentence_start += 1
+    return sentence_start, sentence_end
+
+
+def count_attribution(analysis: Analysis, count: Count) -> str | None:
+    """Whom the article attributes a figure to: the origin of the claim holding it, else a source
+    cited in its sentence."""
+    claim = next((c for c in analysis.claims if c.start <= count.start < c.end and c.chain), None)
+    return origin_of(claim.chain, None).label if claim else _source_in_sentence(analysis, count)
+
+
+def _source_in_sentence(analysis: Analysis, count: Count) -> str | None:
+    """A cited source mentioned in the count's sentence ("..., the ministry said"), or, for a
+    figure in a headline, in the first later sentence repeating the figure."""
+    text = analysis.article.text
+    sentences = [sentence_around(text, count.start, count.end)]
+    repeat = re.search(rf"(?<!\d){count.number}(?!\d)", text[count.end :])
+    if repeat:
+        at = count.end + repeat.start()
+        sentences.append(sentence_around(text, at, at + len(str(count.number))))
+    for start, end in sentences:
+        for source in analysis.sources:
+            if any(start <= mention.start < end for mention in source.mentions):
+                return source.name
+    return None
+
+
+def count_rows(article_id: int, analysis: Analysis) -> list[CountRow]:
+    return [CountRow(article_id, c, count_attribution(analysis, c)) for c in analysis.counts]
+
+
+def dated_events(article_id: int, analysis: Analysis) -> list[DatedEvent]:
+    text = analysis.article.text
+    events = []
+    for time in analysis.times:
+        if not time.value:
+            continue
+        start, end = sentence_around(text, time.start, time.end)
+        counts = tuple(c.text for c in analysis.counts if start <= c.start < end)
+        events.append(DatedEvent(article_id, time.value, time.text, text[start:end].strip(), counts))
+    return events
+
+
+# ------------------------------------------------------------------ as stored
+
+
+def feature_row(analysis: Analysis) -> dict[str, Any]:
+    """The ``article_features`` columns of one article (JSON text, signature bytes)."""
+    story = story_features(0, analysis)
+    return {
+        "version": FEATURES_VERSION,
+        "signature": story.signature,
+        "shingles": _dumps(sorted(story.shingles)),
+        "anchors": _dumps(story.anchor_names),
+        "entities": _dumps([[e.name, e.type, e.aliases, e.mentions] for e in entity_rows(0, analysis)]),
+        "counts": _dumps(
+            [[c.count.model_dump(mode="json"), c.attributed_to] for c in count_rows(0, analysis)]
+        ),
+        "events": _dumps([[e.date, e.time_text, e.sentence, e.counts] for e in dated_events(0, analysis)]),
+    }
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decode_story(article_id: int, row: Any) -> StoryFeatures:
+    signature_value = row["signature"]
+    return StoryFeatures(
+        article_id,
+        frozenset(json.loads(row["shingles"])),
+        tuple(json.loads(row["anchors"])),
+        bytes(signature_value) if signature_value is not None else None,
+    )
+
+
+def decode_entities(article_id: int, document: str, row: Any) -> list[EntityRow]:
+    return [
+        EntityRow(article_id, document, name, kind, tuple(aliases), mentions)
+        for name, kind, aliases, mentions in json.loads(row["entities"])
+    ]
+
+
+def decode_counts(article_id: int, row: Any) -> list[CountRow]:
+    return [CountRow(article_id, Count.model_validate(c), who) for c, who in json.loads(row["counts"])]
+
+
+def decode_events(article_id: int, row: Any) -> list[DatedEvent]:
+    return [
+        DatedEvent(article_id, date, text, sentence, tuple(counts))
+        for date, text, sentence, counts in json.loads(row["events"])
+    ]
