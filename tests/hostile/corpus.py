@@ -61,7 +61,6 @@ def bad_files(root: Path, huge: bool) -> list[HostileItem]:
         ("garbage.txt", garbage, "undecodable"),
         ("one_line.txt", ONE_LINE.encode(), "too long"),
         ("scripts_only.html", SCRIPTS_ONLY, "no article"),
-        ("nested_5000.html", _nested_html(5000).encode(), "no article"),
     ]
     if huge:
         items.append(("huge_50mb.txt", None, "too large"))
@@ -82,8 +81,8 @@ def _write_huge(path: Path, size: int) -> None:
             handle.write(block)
 
 
-def _nested_html(depth: int) -> str:
-    story = "".join(f"<p>{line}</p>" for line in FERRY.splitlines() if line)
+def _nested_html(text: str, depth: int) -> str:
+    story = "".join(f"<p>{line}</p>" for line in text.splitlines() if line)
     return (
         "<html><head><script>document.write('<div>\"');</script></head><body>"
         + "<div>" * depth
@@ -125,6 +124,8 @@ def odd_files(root: Path) -> list[HostileItem]:
         ("stray_byte.txt", FERRY, lambda text: text.encode() + b"\nThe convoy left \xff at dawn.\n"),
         ("rtl_mixed.txt", DEPOT + rtl, utf8),
         ("page.html", DEPOT, lambda text: html_page(text).encode()),
+        # deeper than libxml2 builds: the streaming fallback reads it
+        ("nested_5000.html", FERRY, lambda text: _nested_html(text, 5000).encode()),
     ]
     out = []
     for number, (name, text, encode) in enumerate(items, 1):

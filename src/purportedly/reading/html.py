@@ -10,6 +10,7 @@ import trafilatura
 from purportedly.model import Article
 from purportedly.reading.decoding import bom_encoding, decode_bytes
 from purportedly.reading.errors import ReadError
+from purportedly.reading.html_blocks import block_text
 from purportedly.reading.plaintext import read_text
 
 MIN_ARTICLE_WORDS = 25  # less than this is a menu, an error page or a teaser, not a story
@@ -97,17 +98,29 @@ def read_html(html: str | bytes, document: str = "<html>", url: str | None = Non
     if isinstance(html, bytes):
         html, encoding = decode_html(html)
     extracted = extract(html, url)
+    title = extracted.title if extracted is not None else None
     body = (extracted.text or "") if extracted is not None else ""
     if not is_article(body):
+        # trafilatura found nothing: the page may be too deeply nested for lxml to build at all
+        title, body = block_text(html)
+        extracted = None
+    if not is_article(body):
         raise ReadError("no article text found in the HTML page")
-    article = read_text(story_text(extracted.title, body), document=document)
-    mark_title(article, extracted.title)
-    article.title = article.title or extracted.title
+    article = read_text(story_text(title, body), document=document)
+    mark_title(article, title)
+    article.title = article.title or title
+    if extracted is not None:
+        add_page_metadata(article, extracted)
+    article.url = url or article.url
+    article.encoding = encoding
+    article.input_format = "html"
+    return article
+
+
+def add_page_metadata(article: Article, extracted: trafilatura.settings.Document) -> None:
+    """Date, outlet, authors and URL from the page's own markup, where it has them."""
     article.date = parse_meta_date(extracted.date) or article.date
     article.outlet = extracted.sitename or article.outlet
     authors = [name.strip() for name in re.split(r";|\band\b", extracted.author or "") if name.strip()]
     article.authors = authors or article.authors
-    article.url = url or extracted.url
-    article.encoding = encoding
-    article.input_format = "html"
-    return article
+    article.url = extracted.url or article.url
