@@ -21,6 +21,7 @@ SCARE_QUOTE_MAX_WORDS = 5
 AFTER_WINDOW = 16  # tokens after a closing mark searched for the cue verb
 APPOSITION_SUBJECT_REACH = 5  # beyond that window, the cue's subject must open the attribution
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+ADJACENT_REACH = 3  # tokens (marks, 'that') a cue may stand before an embedded quote
 BACK_POINTERS = {"this", "that", "so", "it"}  # the object of "X said this" after a quote: the quote
 
 
@@ -51,6 +52,18 @@ class Attributor:
         self.furniture_labels = load_set("non_speaker_labels.txt", data_dir)
         self.media_nouns = load_set("media_nouns.txt", data_dir)
         self.person_nouns = load_set("person_nouns.txt", data_dir)
+        self.titles = load_set("titles.txt", data_dir)
+        # "I'm quoting her", "he cited the ministry": the object of these verbs is the one speaking
+        self.object_speaker_cues = load_set("object_speaker_cues.txt", data_dir)
+        # "her unit had observed …": seeing is not saying when a speaker's verb is further up
+        self.perception_cues = load_set("perception_cues.txt", data_dir)
+        # "she called the recording '…'": naming something in quotes says those words
+        self.naming_cues = load_set("naming_cues.txt", data_dir)
+        self.speaking_nouns = (
+            load_set("organisation_nouns.txt", data_dir)
+            | load_set("text_nouns.txt", data_dir)
+            | load_set("reply_nouns.txt", data_dir)
+        )
 
     # ------------------------------------------------------------------ cues and subjects
     def particle(self, token: Token) -> Token | None:
@@ -95,6 +108,10 @@ class Attributor:
         """The one speaking through ``verb``: its subject, a passive's agent, or an inherited subject."""
         if self.is_blocked(verb):
             return None
+        if verb.lemma_.lower() in self.object_speaker_cues:
+            quoted = next((c for c in verb.children if c.dep_ == "dobj" and not self.is_blocked(c)), None)
+            if quoted is not None:
+                return quoted
         for _ in range(5):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -111,7 +128,9 @@ class Attributor:
             passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
                 return passive if verb.lemma_.lower() in SPEAKER_PASSIVES else None
-            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # the tagger sometimes reads "a Russian corporal" as an adjective: the lexicon knows better
+            head_is_noun = verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ in self.person_nouns
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and head_is_noun:
                 return verb.head  # "Orlov, a corporal, telling his brother that…"
             if verb.dep_ not in SUBJECT_INHERITING or verb.head.i == verb.i or self.is_blocked(verb.head):
                 return None
@@ -122,7 +141,7 @@ class Attributor:
     def after(self, doc: Doc, close_at: int, limit: int) -> Found | None:
         """Attribution right after the closing mark: '..., the soldier said', '… — a commander'."""
         window = tokens_between(doc, close_at + 1, limit)
-        window = _first_sentence(window)
+        window = self._first_sentence(window)
         if not window:
             return None
         first = window[0]
@@ -142,8 +161,28 @@ class Attributor:
                 speaker = self.speaker_of(token)
                 if speaker is None or speaker.idx < close_at:  # the parser took a word of the quote
                     speaker = _first_nominal(window, after=token.i) or _first_nominal(window, after=-1)
+                    # "said the soldier", not "… and then talks on the phone"
+                    speaker = speaker if speaker is not None and self._may_speak(speaker) else None
                 return self.cue_found("after", token, speaker)
         return self._after_long_apposition(window, close_at)
+
+    def _first_sentence(self, window: list[Token]) -> list[Token]:
+        """The window's first sentence, run on past a title the splitter took for an end ('Sgt.')."""
+        if not window:
+            return window
+        sentence = _sentence(window[0])
+        last = window[-1].i
+        for _ in range(3):
+            if sentence.end > last or not self._ends_with_title(sentence):
+                break
+            sentence = _sentence(sentence.doc[sentence.end])
+        return [t for t in window if t.i < sentence.end]
+
+    def _ends_with_title(self, sentence) -> bool:
+        words = [t for t in sentence if not t.is_space]
+        if len(words) > 1 and words[-1].text == ".":  # "Sgt" "." as two tokens
+            words.pop()
+        return bool(words) and words[-1].lower_.rstrip(".") in self.titles
 
     def _after_long_apposition(self, window: list[Token], close_at: int) -> Found | None:
         """'"…," Father X, the priest, who has served … for years, said.': the subject opening the window."""
@@ -181,27 +220,62 @@ class Attributor:
 
     def embedded(self, doc: Doc, quote_tokens: list[Token]) -> Found | None:
         """A quote inside a clause ("admitted that they "shoot" conscripts"): the governing speaker."""
+        adjacent = self._adjacent_cue(doc, quote_tokens[0])
+        if adjacent is not None:
+            return adjacent
         inside = {t.i for t in quote_tokens}
         attachments = [t.head for t in quote_tokens if t.head.i not in inside]
-        for ancestor in _ancestors(attachments[0]) if attachments else []:
+        perceived: Found | None = None
+        linked = False  # a cue verb governs the quote, though the parse may not give its subject
+        chain = _ancestors(attachments[0]) if attachments else []
+        for step, ancestor in enumerate(chain):
             if self.is_blocked(ancestor):
                 break
-            if self.is_cue(ancestor):
+            # a naming verb names the quote itself ("called the recording '…'", "put the toll at '…'"),
+            # not a quote further down its clause ("releases '…' …; Kyiv calls it a fake")
+            names_it = self._is_naming(ancestor) and (step == 0 or (step == 1 and chain[0].pos_ == "ADP"))
+            if self.is_cue(ancestor) or names_it:
+                linked = True
                 speaker = self.speaker_of(ancestor)
+                if speaker is not None and ancestor.lemma_.lower() in self.perception_cues:
+                    # "she said her unit had observed '…'": the words are hers if anyone's above says so
+                    perceived = perceived or self.cue_found("embedded", ancestor, speaker)
+                    continue
                 if speaker is not None:
                     return self.cue_found("embedded", ancestor, speaker)
             agent = next((c for c in ancestor.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None:
                 return self.cue_found("agent", ancestor, pobj)
+        return perceived or self._scare(quote_tokens, inside, linked)
+
+    def _scare(self, quote_tokens: list[Token], inside: set[int], linked: bool) -> Found | None:
+        """A short quote in a sentence whose main verb is a cue ('tells a woman … "a jacket"'): its
+        subject. A scare quote no cue verb governs is the writer's own marking: no speaker."""
         words = [t for t in quote_tokens if not t.is_punct]
         if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
             return None
         root = _sentence(quote_tokens[0]).root
-        if root.i in inside:
+        if root.i in inside or not (linked or self.is_cue(root) or self._is_naming(root)):
             return None
         speaker = self.speaker_of(root)
         return Found("scare", None, None, None, *self._bounds(speaker)) if speaker is not None else None
+
+    def _is_naming(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.naming_cues
+
+    def _adjacent_cue(self, doc: Doc, first_word: Token) -> Found | None:
+        """'a man is heard pleading that "…"': a cue right before the quote, whatever the parse says."""
+        i = first_word.i - 1
+        while i >= 0 and first_word.i - i <= ADJACENT_REACH and _joins_quote(doc[i]):
+            i -= 1
+        if i < 0 or first_word.i - i > ADJACENT_REACH:
+            return None
+        cue = doc[i]
+        if not self.is_cue(cue) or cue.lemma_.lower() in self.perception_cues:
+            return None
+        speaker = self.speaker_of(cue)
+        return self.cue_found("embedded", cue, speaker) if speaker is not None else None
 
     # ------------------------------------------------------------------ helpers
     def _cue_in(self, tokens: list[Token]) -> bool:
@@ -249,6 +323,15 @@ class Attributor:
     def _is_person(self, token: Token) -> bool:
         return token.ent_type_ in ("PERSON", "ORG", "NORP") or token.lemma_.lower() in self.person_nouns
 
+    def _may_speak(self, token: Token) -> bool:
+        """A name, a pronoun, a person or organisation noun (or a text, whose author speaks)."""
+        if token.pos_ in ("PROPN", "PRON"):
+            return True
+        lemma = token.lemma_.lower()
+        return (
+            lemma in self.person_nouns or lemma in self.speaking_nouns or token.ent_type_ in ("ORG", "NORP")
+        )
+
     def _according_to(self, window: list[Token]) -> Found | None:
         words_of = _in_the_words_of(window)
         if words_of is not None:
@@ -281,6 +364,11 @@ class Attributor:
         if subject is None:
             return None
         return Found("colon", None, None, None, *self._bounds(subject))
+
+
+def _joins_quote(token: Token) -> bool:
+    """Marks, spaces and a 'that' between a cue and the quote it introduces."""
+    return token.is_punct or token.is_space or token.lower_ == "that"
 
 
 def _in_the_words_of(window: list[Token]) -> Found | None:
@@ -316,11 +404,6 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in span if not t.is_space] if span is not None else []
 
 
-def _first_sentence(window: list[Token]) -> list[Token]:
-    if not window:
-        return window
-    sentence_end = _sentence(window[0]).end
-    return [t for t in window if t.i < sentence_end]
 
 
 def _in_relative_clause(token: Token) -> bool:

@@ -45,19 +45,19 @@ class MentionClusters:
         self._collect()
 
     # ------------------------------------------------------------------ collecting
-    def _inside_quote(self, char: int) -> bool:
+    def inside_quote(self, char: int) -> bool:
         """Whether ``char`` is inside a top-level quote (ranges sorted and disjoint)."""
         k = bisect_right(self.quote_ranges, (char, float("inf"))) - 1
         return k >= 0 and self.quote_ranges[k][0] <= char < self.quote_ranges[k][1]
 
     def _collect(self) -> None:
         # full names first, so that a lone surname joins the right person
-        people = [e for e in self.doc.ents if e.label_ == "PERSON" and not self._inside_quote(e.start_char)]
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and not self.inside_quote(e.start_char)]
         for ent in sorted(people, key=lambda e: -len(_name_words(e))):
             self.names.add(_name_words(ent))
         for chunk in self.doc.noun_chunks if self.doc.has_annotation("DEP") else []:
             root = chunk.root
-            if self._inside_quote(root.idx) or not (self._is_person_like(root) or self._named_person(root)):
+            if self.inside_quote(root.idx) or not (self._is_person_like(root) or self._named_person(root)):
                 continue
             self._add_token(root)
 
@@ -92,12 +92,10 @@ class MentionClusters:
         if mention.head >= 0:
             self.by_head[mention.head] = mention
             head = self.doc[mention.head]
-            mention.person_like = self._is_person_like(head) and head.ent_type_ not in (
-                "ORG",
-                "GPE",
-                "NORP",
-                "LOC",
-                "FAC",
+            mention.person_like = (
+                self._is_person_like(head)
+                and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
+                and not (mention.kind == "name" and self._is_organisation(mention))
             )
             for child in _apposition_candidates(head):
                 # "his wife, Natalya Sazonova": a name in apposition to a person, whatever NER says
@@ -194,16 +192,45 @@ class MentionClusters:
             return self._antecedent(mention, earlier, exclude, pronoun_like=True)
         if mention.distinct or not mention.definite or mention.plural:
             return self._new_cluster()
-        found = self._antecedent(mention, earlier, exclude, pronoun_like=self._is_generic(mention))
+        if self._is_generic(mention):
+            found = self._generic_antecedent(mention, earlier, exclude)
+        else:
+            found = self._antecedent(mention, earlier, exclude, pronoun_like=False)
         return found if found is not None else self._new_cluster()
 
+    def _generic_antecedent(self, mention: Mention, earlier: EarlierView, exclude: int | None) -> int | None:
+        """'the man says': the man who already spoke as 'the man', else the latest one speaking nearby,
+        else the latest subject. Speakers come first: the cousin he phones is a subject too."""
+        for candidate in earlier.backwards(DESCRIPTION_LOOKBACK):
+            cluster = self.find(candidate.cluster)
+            if (
+                candidate.is_speaker
+                and cluster is not None
+                and cluster != exclude
+                and candidate.kind == "description"
+                and candidate.text.lower() == mention.text.lower()
+            ):
+                return cluster
+        # no subject or speaker nearby: "the man" stays as said rather than take any name in reach
+        # (NER's "persons" include villages: "near the village of Zarichne Pole")
+        found = self._search(mention, earlier, exclude, pronoun_like=True, strict=True, speakers_only=True)
+        return found if found is not None else self._search(mention, earlier, exclude, True, strict=True)
+
     def _is_organisation(self, mention: Mention) -> bool:
-        """A proper name NER calls an organisation or place, with nothing saying it is a person."""
-        if mention.head < 0 or self.doc[mention.head].ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        """A proper name NER calls an organisation or place, or one that takes 'the' ('The Chronicle'),
+        with nothing saying it is a person."""
+        if mention.head < 0:
             return False
         words = self.doc[mention.start : mention.end]
+        head = self.doc[mention.head]
+        with_the = mention.kind == "name" and words[0].lower_ == "the" and head.pos_ == "PROPN"
+        if not with_the and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            return False
         personal = any(
-            t.lower_ in self.lexicon.person_nouns or t.lower_ in self.lexicon.first_names for t in words
+            t.lower_ in self.lexicon.person_nouns
+            or t.lower_ in self.lexicon.first_names
+            or t.lower_.rstrip(".") in self.lexicon.titles
+            for t in words
         )
         return not personal
 
@@ -243,6 +270,7 @@ class MentionClusters:
         pronoun_like: bool,
         strict: bool,
         reach: int | None = None,
+        speakers_only: bool = False,
     ) -> int | None:
         """Most recent compatible antecedent; strict: only subjects and speakers, else any person mention."""
         if reach is None:
@@ -254,7 +282,9 @@ class MentionClusters:
             if pronoun_like:
                 if mention.paragraph - candidate.paragraph > reach:
                     break
-                if mention.kind == "pronoun" and mention.gender and candidate.head_lemma in VOICE_HEADS:
+                if mention.gender and candidate.head_lemma in VOICE_HEADS:
+                    continue
+                if speakers_only and not candidate.is_speaker:
                     continue
                 salient = (
                     candidate.is_subject or candidate.is_speaker or (not strict and candidate.kind == "name")

@@ -8,16 +8,20 @@ from spacy.tokens import Doc
 from purportedly.model import Quote
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.mention_clusters import MentionClusters
-from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
+from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention, mention_bounds
+from purportedly.nlp.nested_speakers import local_antecedent
 from purportedly.nlp.organisations import OrganisationNamer
+from purportedly.nlp.quote_echoes import borrow_from_matching_quotes, repeat_speakers
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
+from purportedly.nlp.speaker_checks import SpeakerChecks
+from purportedly.nlp.speaker_owners import SpeakerOwners
 
 register_extensions()
 
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 # "my father" is the quoting speaker's own father; "our captain" a group's, left as said
 FIRST_PERSON_POSSESSIVES = {"my"}
-MIN_SHARED_WORDS = 0.5  # share of a headline quote's content words found in the body quote
+UNKNOWN = Mention(-1, -1, -1, "", -1, -1, "unknown")  # a speaker mention that names no one
 
 
 class SpeakerResolver:
@@ -37,6 +41,9 @@ class SpeakerResolver:
         self.lexicon = PersonLexicon(data_dir)
         self.fuzzy_threshold = fuzzy_threshold
         self.organisations = OrganisationNamer(load_set("organisation_nouns.txt", data_dir))
+        self.owners = SpeakerOwners(data_dir)
+        self.checks = SpeakerChecks(data_dir)
+        self.text_cues = load_set("text_cues.txt", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -49,9 +56,12 @@ class SpeakerResolver:
             return {}
         clusters = MentionClusters(doc, self.lexicon, self._quote_ranges(quotes), self.fuzzy_threshold)
         mentions: dict[str, Mention] = {}
+        unknown: list[str] = []  # quotes whose speaker mention turned out to name no one
         for quote in quotes + reported:
-            mention = self._speaker_mention(doc, quote)
-            if mention is not None:
+            mention = self._speaker_mention(doc, quote, clusters)
+            if mention is UNKNOWN:
+                unknown.append(quote.id)
+            elif mention is not None:
                 mentions[quote.id] = clusters.add(mention)
         clusters.resolve()
         by_id = {q.id: q for q in quotes}
@@ -59,6 +69,10 @@ class SpeakerResolver:
         for quote_id, mention in mentions.items():
             quote = by_id.get(quote_id)
             cluster: int | None | str = "own"
+            local = self._inside_outer(doc, quote, by_id)
+            if local is not None:
+                resolved[quote_id] = clusters.best_text(clusters.add(local, speaker=False)) or local.text
+                continue
             if quote is not None and quote.nested_in in mentions:
                 relative = self._quoted_relative(clusters, mention, mentions[quote.nested_in])
                 if relative is not None:
@@ -68,7 +82,10 @@ class SpeakerResolver:
                 if cluster is None:
                     cluster = clusters.distant_antecedent(mention, mentions[quote.nested_in])
             resolved[quote_id] = self._organisation(doc, mention) or clusters.best_text(mention, cluster)
-        self._borrow_from_matching_quotes(quotes, resolved)
+        resolved.update(dict.fromkeys(unknown))
+        self._name_labels(quotes, resolved, clusters)
+        repeat_speakers(quotes, resolved)
+        borrow_from_matching_quotes(quotes, resolved, self._headline_noun)
         return resolved
 
     def set_annotations(self, doc: Doc, resolved: dict[str, str | None]) -> Doc:
@@ -87,7 +104,11 @@ class SpeakerResolver:
             if q.nested_in is None
         ]
 
-    def _speaker_mention(self, doc: Doc, quote: Quote) -> Mention | None:
+    def _speaker_mention(self, doc: Doc, quote: Quote, clusters: MentionClusters) -> Mention | None:
+        """The mention to resolve for ``quote``; UNKNOWN when the one found cannot be a speaker."""
+        announced = self.checks.announced_by(doc, quote)
+        if announced is not None:  # a press release quoted whole: "The Service reports: …"
+            return make_mention(doc, announced, self.lexicon)
         span = quote.speaker_mention
         if span is None:
             return None
@@ -96,7 +117,62 @@ class SpeakerResolver:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        return make_mention(doc, tokens.root, self.lexicon, bounds=(tokens.start, tokens.end))
+        mention = make_mention(doc, tokens.root, self.lexicon, bounds=(tokens.start, tokens.end))
+        # a speaker guessed from the sentence before ("The third family declined to speak.") said nothing
+        if quote.cue is None and quote.kind != "turn" and self.checks.did_not_speak(tokens.root):
+            return UNKNOWN
+        return self._author(doc, quote, mention, clusters)
+
+    def _inside_outer(self, doc: Doc, quote: Quote | None, by_id: dict[str, Quote]) -> Mention | None:
+        """'She told me, and I'm quoting her, "…"' inside a turn: the person the turn itself names."""
+        if quote is None or quote.nested_in not in by_id or quote.speaker_mention is None:
+            return None
+        tokens = doc.char_span(
+            quote.speaker_mention.start, quote.speaker_mention.end, alignment_mode="expand"
+        )
+        if tokens is None or len(tokens) != 1:
+            return None
+        pronoun = make_mention(doc, tokens.root, self.lexicon)
+        return local_antecedent(doc, pronoun, by_id[quote.nested_in].start, self.lexicon)
+
+    def _author(self, doc: Doc, quote: Quote, mention: Mention, clusters: MentionClusters) -> Mention | None:
+        """'A post said', 'his voice says': the author or owner speaks; a text with none names no one."""
+        if mention.head < 0:
+            return mention
+        head = doc[mention.head]
+        if (
+            mention.kind == "pronoun"
+            and head.lower_ == "it"
+            and self._cue_lemma(doc, quote) in self.text_cues
+        ):
+            return UNKNOWN  # "it reads '…'": the writing speaks, and who wrote it is not said
+        if mention.kind != "description":
+            return mention
+        if not (self.owners.is_text(head) or self.owners.is_voice(head)):
+            return mention
+        owner = self.owners.owner(head, lambda token: clusters.inside_quote(token.idx))
+        if owner is None:  # "a male voice says" stays as said; "a short note" names no one
+            return mention if head.lemma_.lower() in self.lexicon.person_nouns else UNKNOWN
+        start, end = mention_bounds(owner)
+        if end - start > 1 and doc[end - 1].dep_ == "case":  # "the ministry's": not the "'s"
+            end -= 1
+        return make_mention(doc, owner, self.lexicon, bounds=(start, end))
+
+    @staticmethod
+    def _cue_lemma(doc: Doc, quote: Quote) -> str:
+        span = quote.cue_span
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
+        return tokens[0].lemma_.lower() if tokens is not None and len(tokens) else ""
+
+    def _name_labels(self, quotes: list[Quote], resolved: dict[str, str | None], clusters) -> None:
+        """A transcript label in capitals ('MARIANA LEVYTSKA:') as the text spells the name."""
+        for quote in quotes:
+            speaker = resolved.get(quote.id)
+            if quote.kind != "turn" or not speaker or not speaker.isupper():
+                continue
+            words = [w.capitalize() for w in speaker.split()]
+            index = clusters.names.lookup(words)
+            resolved[quote.id] = clusters.names.canonical(index) if index is not None else " ".join(words)
 
     @staticmethod
     def _quoted_relative(clusters: MentionClusters, mention: Mention, outer: Mention) -> str | None:
@@ -127,7 +203,7 @@ class SpeakerResolver:
         if mention.head < 0:
             return None
         head = doc[mention.head]
-        if mention.kind == "pronoun" and head.lower_ == "it" and mention.cluster is None:
+        if mention.kind == "pronoun" and head.lower_ in ("it", "its") and mention.cluster is None:
             return self.organisations.name_for_it(doc, head.i)
         if mention.kind == "description" and self.organisations.is_organisation_noun(head):
             return self.organisations.name_for_noun(doc, head)
@@ -160,66 +236,6 @@ class SpeakerResolver:
         if len(words) > 1:  # "'…': a translator on …": the story names the translator
             return words[0] in ("a", "an") and words[-1] in self.lexicon.person_nouns
         return mention.text.lower() in self.lexicon.person_nouns
-
-    def _borrow_from_matching_quotes(self, quotes: list[Quote], resolved: dict[str, str | None]) -> None:
-        """An unattributed quote (headline, key point) whose words recur in an attributed one: its speaker."""
-        attributed = [q for q in quotes if q.nested_in is None and resolved.get(q.id) and q.segment == "body"]
-        other_words: dict[str, set[str]] = {}
-        for quote in quotes:
-            # a headline's cue without a speaker ("'…' - a soldier's call home") still leaves it unattributed
-            no_speaker_cue = quote.cue is None or quote.segment in DISPLAY_SEGMENTS
-            unattributed = no_speaker_cue and quote.speaker_mention is None and not resolved.get(quote.id)
-            if not unattributed and not self._headline_noun(quote):
-                continue
-            words = _content_words(quote.text)
-            if not words:
-                continue
-            best, best_share = None, 0.0
-            for other in attributed:
-                if other.id == quote.id:
-                    continue
-                if other.id not in other_words:
-                    other_words[other.id] = _content_words(other.text)
-                share = len(words & other_words[other.id]) / len(words)
-                closer = (
-                    best is not None
-                    and share == best_share
-                    and other.segment == "body"
-                    and best.segment != "body"
-                )
-                if share > best_share or closer:
-                    best, best_share = other, share
-            if best is not None and best_share >= MIN_SHARED_WORDS:
-                resolved[quote.id] = resolved[best.id]
-
-
-STOP = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "is",
-    "are",
-    "was",
-    "were",
-    "it",
-    "that",
-    "we",
-    "i",
-    "you",
-    "all",
-    "any",
-}
-
-
-def _content_words(text: str) -> set[str]:
-    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
-    return {w[:5] for w in words if w not in STOP}  # a crude stem: talk / talks
 
 
 @Language.factory("purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80})

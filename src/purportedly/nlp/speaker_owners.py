@@ -1,0 +1,149 @@
+"""Who speaks through a text or a voice chosen as speaker ('A post said', 'his voice says'): its author."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from purportedly.nlp.doc_index import doc_index
+from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+AUTHOR_PREPS = {"by", "from"}
+PLACE_PREPS = {"on", "in"}  # "a post on X's channel", "a note in the ministry's feed"
+NAMING_LEMMAS = {"call", "name"}  # "a channel called X"
+NAME_DEPS = ("oprd", "dobj", "attr", "xcomp", "npadvmod")
+AUTHOR_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+AUTHOR_ENTS = ("PERSON", "ORG", "NORP")
+LOOKBACK_TOKENS = 120  # tokens searched back for who posted a text: keeps the pass linear
+NO_OWNER = None
+INDEFINITE = {"a", "an", "one", "another", "some"}
+
+
+class SpeakerOwners:
+    """Resolves a text noun ('post', 'note', 'reply') or a voice noun to the one who speaks through it.
+
+    ``owner`` returns the token heading the author's mention, or None when the text has no known
+    author (then the quote's speaker is unknown: a text is never a speaker).
+    """
+
+    def __init__(self, data_dir: str = str(DATA_DIR)) -> None:
+        self.text_nouns = load_set("text_nouns.txt", data_dir) | load_set("reply_nouns.txt", data_dir)
+        self.voice_nouns = load_set("voice_nouns.txt", data_dir)
+        self.publishing = load_set("publishing_verbs.txt", data_dir)
+        self.receiving = load_set("receiving_verbs.txt", data_dir)
+        self.person_nouns = load_set("person_nouns.txt", data_dir)
+        self.organisation_nouns = load_set("organisation_nouns.txt", data_dir)
+
+    def is_text(self, head: Token) -> bool:
+        return head.pos_ == "NOUN" and head.lemma_.lower() in self.text_nouns
+
+    def is_voice(self, head: Token) -> bool:
+        return head.pos_ == "NOUN" and head.lemma_.lower() in self.voice_nouns
+
+    def owner(self, head: Token, blocked: Callable[[Token], bool]) -> Token | None:
+        """The author of the text (or the owner of the voice) headed by ``head``; None if unknown."""
+        possessor = self._possessor(head)
+        if not self.is_text(head):  # a voice or a recording speaks only for an owner it names
+            return possessor if possessor is not None and _identifies(possessor) else None
+        if possessor is not None:
+            return possessor
+        for found in (self._compound(head), self._by_or_on(head)):
+            if found is not None:
+                return found
+        verb = _governing_verb(head)
+        if verb is not None and verb.lemma_.lower() in self.receiving:
+            return NO_OWNER  # "received one reply, which stated …": someone else wrote it
+        if verb is not None and verb.lemma_.lower() in self.publishing:
+            return self._subject(verb)
+        if head.dep_ in SUBJECT_DEPS:
+            return self._previous_author(head, blocked)
+        return NO_OWNER
+
+    # ------------------------------------------------------------------ helpers
+    def _possessor(self, head: Token) -> Token | None:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or (owner.pos_ == "PRON" and owner.lower_ not in ("his", "her", "its", "their")):
+            return None  # "my post", "our statement": the quoting speaker, left to the quote
+        return owner
+
+    def _compound(self, head: Token) -> Token | None:
+        """'an SBU statement', 'a Reuters report': a named author before the noun."""
+        for child in head.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in AUTHOR_ENTS:
+                return child
+        return None
+
+    def _by_or_on(self, head: Token) -> Token | None:
+        """'a post by a channel called X', 'a statement from the ministry', 'a post on X's channel'."""
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if prep.lower_ in AUTHOR_PREPS and self._is_author(pobj):
+                return _named(pobj) or pobj
+            if prep.lower_ in PLACE_PREPS:
+                owner = self._possessor(pobj)
+                if owner is not None:
+                    return owner
+                if pobj.lemma_.lower() in self.organisation_nouns:
+                    return _named(pobj) or pobj
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return subject if subject is not None and self._is_author(subject) else None
+
+    def _previous_author(self, head: Token, blocked: Callable[[Token], bool]) -> Token | None:
+        """'The same channel changed its tone. A post … said': the subject of an earlier sentence."""
+        doc = head.doc
+        sentence = doc_index(doc).sentence_at(head.idx)
+        start = sentence.start if sentence is not None else head.i
+        for i in range(start - 1, max(-1, start - 1 - LOOKBACK_TOKENS), -1):
+            token = doc[i]
+            if token.dep_ in SUBJECT_DEPS and not blocked(token) and self._is_author(token):
+                return token
+        return None
+
+    def _is_author(self, token: Token) -> bool:
+        if token.pos_ == "PRON":
+            return token.lower_ in AUTHOR_PRONOUNS
+        lemma = token.lemma_.lower()
+        if lemma in self.text_nouns or lemma in self.voice_nouns:
+            return False
+        return (
+            token.ent_type_ in AUTHOR_ENTS
+            or token.pos_ == "PROPN"
+            or lemma in self.person_nouns
+            or lemma in self.organisation_nouns
+        )
+
+
+def _identifies(possessor: Token) -> bool:
+    """'his voice', 'Petrenko's voice', 'the sergeant's voice' name the owner; 'a woman's voice' is
+    no more specific than itself."""
+    if possessor.pos_ in ("PRON", "PROPN"):
+        return True
+    return not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in possessor.children)
+
+
+def _named(token: Token) -> Token | None:
+    """The name in 'a channel called X' / 'a blogger named X'."""
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_LEMMAS):
+        name = next((c for c in acl.children if c.dep_ in NAME_DEPS and c.pos_ == "PROPN"), None)
+        if name is not None:
+            return name
+    return None
+
+
+def _governing_verb(head: Token) -> Token | None:
+    """The verb a text noun is the object of, directly or through 'with' ('posted it with a note')."""
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head
+    return None
