@@ -6,8 +6,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from purportedly.nlp.fact_lexicons import doc_text
+
 # what may stand before the answer in its sentence: quotes, a speaker label ('A:', 'OLGA:')
 ANSWER_PREFIX = re.compile(r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*$")
+# 'How many of us are left?' 'I count nine.': a first-person verb before the bare number still answers
+FIRST_PERSON_ANSWER = re.compile(r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*(?:I|We|we)[ \t]+[a-z]+[ \t]+$")
 QUESTION_LOOKBACK = 3  # sentences back to the question the number answers
 ANY_WORDS = {"anyone", "anybody", "any", "someone", "somebody"}
 
@@ -20,8 +24,10 @@ def sentence_or_none(token: Token) -> Span | None:
 
 
 def is_fragment_answer(doc: Doc, sentence: Span, number_start_char: int) -> bool:
-    """The number opens its sentence: 'Seven,' he answers; 'A: About 150 since May.'"""
-    return bool(ANSWER_PREFIX.match(doc.text[sentence.start_char : number_start_char]))
+    """The number opens its sentence ('Seven,' he answers; 'A: About 150 since May.') or follows only
+    'I count' / 'We lost'."""
+    prefix = doc_text(doc)[sentence.start_char : number_start_char]
+    return bool(ANSWER_PREFIX.match(prefix) or FIRST_PERSON_ANSWER.match(prefix))
 
 
 def asked_question(sentence: Span) -> tuple[Token | None, Token | None]:

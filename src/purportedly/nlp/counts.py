@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from purportedly.model import Count
 from purportedly.nlp.count_answers import asked_question, is_fragment_answer, sentence_or_none
+from purportedly.nlp.count_kinds import CountKinds, noun_phrase
 from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
@@ -26,6 +27,8 @@ PARTICLE_ADVERBS = {"down", "back", "out", "up", "away", "off", "over", "in"}
 NUMBER_AS_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
 NEXT_VERB_WINDOW = 4
 TRANSPARENT = {"include", "among", "like"}
+DEFINITE = ("the", "these", "those")
+LIGHT_VERBS = ("be", "have")
 CLOCK_AFTER = re.compile(
     r"^\s*(?::\d\d|[ap]\.?m\b|o['’]clock|in the (?:morning|evening|afternoon))", re.IGNORECASE
 )
@@ -61,6 +64,7 @@ class CountFinder:
         self.qualifiers = sorted(events["_qualifiers"], key=len, reverse=True)
         self.not_counted = set(events["_not_counted"])
         self.not_events = set(events.get("_not_events", []))
+        self.single_events = set(events.get("_single_events", []))
         self.canonical_events = {key for key in events if not key.startswith("_")}
         self.event_of: dict[str, str] = {}
         for canonical, words in events.items():
@@ -69,6 +73,7 @@ class CountFinder:
                     self.event_of.setdefault(word.lower(), canonical)
         nouns = load_facts_json(nouns_file)
         self.not_count_nouns = {w for key in ("durations", "measures", "fractions") for w in nouns[key]}
+        self.kinds = CountKinds.load(nouns_file)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -97,7 +102,8 @@ class CountFinder:
     ) -> CountMatch | None:
         token = doc[number.end - 1]
         if (
-            number.value <= 1
+            number.value < 1
+            or (number.value == 1 and not self.kinds.may_count_one(token))
             or is_ordinal(token)
             or glued_by_hyphen(doc, number)
             or self._is_year(doc, number)
@@ -111,25 +117,86 @@ class CountFinder:
         ):
             return None
         noun = self._counted_noun(token)
+        qualifier, qualifier_start = self._qualifier(doc, number)
         if noun is not None and (
             noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns
         ):
-            return None
-        if noun is not None and noun.i < number.start:
+            frequency = self._frequency(noun)  # 'shelled 11 times' counts the shelling
+            if frequency is None:
+                return None
+            return CountMatch(number, qualifier, qualifier_start, noun, *frequency)
+        if noun is not None and (noun.i < number.start or self._not_a_count(noun)):
             return None  # 'brigade 5', 'page 12': a number after its noun names, it does not count
+        special = self._special(token, noun)
+        if special is not None:
+            return CountMatch(number, qualifier, qualifier_start, *special)
         event_token, canonical = self._event(token, noun)
         # a photo caption describes a picture ('two soldiers patrol'), not a counted event
         if canonical is None and not in_caption and self._quantifies(doc, token, noun):
             event_token, canonical = self._general_event(token, noun)
-        qualifier, qualifier_start = self._qualifier(doc, number)
+            if canonical is not None and noun is not None and self._definite(doc, number, noun):
+                return None  # 'the two men go on': people already counted, doing something else
+        if canonical is None and self.kinds.is_event_noun(noun):
+            event_token, canonical = self._event_noun_event(noun)
         if canonical is None and noun is None:
             start_char = qualifier_start if qualifier_start is not None else doc[number.start].idx
             noun, event_token, canonical = self._answer(doc, token, start_char)
         if canonical is None:
             return None  # a number with no reported event is a measurement, not a count
+        if number.value == 1 and canonical not in self.single_events:
+            return None  # 'one' counts only a casualty, capture or desertion: 'One civilian injured'
         if noun is None:
             noun = self._antecedent(number, earlier)
         return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
+
+    def _not_a_count(self, noun: Token) -> bool:
+        return (
+            self.kinds.is_audience(noun) or self.kinds.is_distance(noun) or self.kinds.is_measure_phrase(noun)
+        )
+
+    @staticmethod
+    def _definite(doc: Doc, number: NumberSpan, noun: Token) -> bool:
+        """'The two men go on': a definite subject is the story's topic, people already met, not a new
+        count; 'the five lads who refused' introduces them, and an object ('chased the five boys off')
+        reports what was done to them."""
+        introduced = any(c.dep_ in EVENT_DEPS for c in noun.children)
+        subject = noun.dep_ in ("nsubj", "nsubjpass")
+        return subject and number.start > 0 and doc[number.start - 1].lower_ in DEFINITE and not introduced
+
+    def _frequency(self, noun: Token) -> tuple[str, str] | None:
+        """'was shelled at least 11 times': (event, canonical) of the verb whose occurrences are counted."""
+        verb = self.kinds.frequency_verb(noun)
+        if verb is None:
+            return None
+        found = self._lexicon_event(verb) or self._verb_phrase(verb, noun, None)
+        return found if found[1] is not None else None
+
+    def _special(self, number: Token, noun: Token | None) -> tuple[Token | None, str, str] | None:
+        """(what, event, canonical) of populations, people present at a place and tallies."""
+        if self.kinds.population(number, noun):
+            return (noun if noun is not None else number.head.head), "population", "population"
+        place = self.kinds.presence(noun)
+        if place is not None:
+            return noun, place, place
+        toll = self.kinds.toll(number)
+        if toll is not None:
+            counted, event = toll
+            return counted, event, self.event_of.get(event.lower(), event.lower())
+        return None
+
+    def _event_noun_event(self, noun: Token) -> tuple[str | None, str | None]:
+        """'claimed 120 drone strikes', 'gave them six shells': the governing verb, even a reporting or
+        light one, tells what happened to events the noun already names; with no verb, the noun does."""
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.head.i == noun.i or verb.pos_ not in CLAUSE_POS:
+            return noun_phrase(noun), noun.lemma_.lower()
+        if any(c.tag_ == "MD" for c in verb.children):
+            return None, None
+        if verb.lemma_.lower() in LIGHT_VERBS:
+            return noun_phrase(noun), noun.lemma_.lower()
+        words = sorted([verb, *(c for c in verb.children if is_particle(c))], key=lambda t: t.i)
+        surface = " ".join(w.text for w in words)
+        return surface, self.event_of.get(verb.lemma_.lower(), verb.lemma_.lower())
 
     @staticmethod
     def _is_year(doc: Doc, number: NumberSpan) -> bool:
@@ -259,6 +326,8 @@ class CountFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.not_events or any(c.tag_ == "MD" for c in verb.children):
             return None, None  # 'two officials said', 'one man can turn into three': no event happened
+        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+            return None, None  # 'four men climbing out': a scene described, not an event reported
         words = [verb, *(c for c in verb.children if is_particle(c))]
         # 'paid for two drones': the preposition is part of the event only right after the verb
         if preposition is not None and child.i == preposition.i and preposition.i - verb.i in (1, 2):

@@ -1,0 +1,178 @@
+"""Counts the verb path misses: 'shelled 11 times', 'a town of 20,000 people', 'two women were inside'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.quote_lexicon import load_set
+
+RELATIVE_PRONOUNS = ("which", "that", "who")
+DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
+TOLL_PREPOSITIONS = ("at", "to")
+# 'that' is left out: the tagger reads the conjunction in 'said that one civilian was hurt' as a determiner
+SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "another", "only")
+
+
+@dataclass(frozen=True)
+class CountKinds:
+    """The noun lexicons of data/facts/count_nouns.json that tell these counts apart."""
+
+    event_nouns: frozenset[str]
+    settlements: frozenset[str]
+    population_nouns: frozenset[str]
+    population_verbs: frozenset[str]
+    people: frozenset[str]
+    audience: frozenset[str]
+    presence_preps: frozenset[str]
+    tolls: frozenset[str]
+    multiplicative: frozenset[str]
+    distances: frozenset[str]
+
+    @classmethod
+    def load(cls, nouns_file: str, person_nouns_file: str = "person_nouns.txt") -> CountKinds:
+        nouns = load_facts_json(nouns_file)
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in nouns.get(key, []))
+
+        return cls(
+            event_nouns=words("event_nouns"),
+            settlements=words("settlements"),
+            population_nouns=words("population_nouns"),
+            population_verbs=words("population_verbs"),
+            people=words("people") | load_set(person_nouns_file),
+            audience=words("audience"),
+            presence_preps=words("presence_preps"),
+            tolls=words("tolls"),
+            multiplicative=words("multiplicative"),
+            distances=words("distances"),
+        )
+
+    # ------------------------------------------------------------ exclusions
+    def is_audience(self, noun: Token) -> bool:
+        """'about 310,000 subscribers': the size of a channel's audience is no event."""
+        return lemma(noun) in self.audience
+
+    def is_distance(self, noun: Token) -> bool:
+        """'lives two streets from the school': how far, not how many."""
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        return lemma(noun) in self.distances and after is not None and after.lower_ in DISTANCE_AFTER
+
+    @staticmethod
+    def is_measure_phrase(noun: Token) -> bool:
+        """'three days after', 'ten metres away': a noun measuring a preposition or adverb."""
+        return noun.dep_ == "npadvmod" and noun.head.pos_ in ("ADP", "ADV", "ADJ")
+
+    @staticmethod
+    def may_count_one(number: Token) -> bool:
+        """'One civilian injured': 'one' counts only right before its singular noun, with no determiner
+        that makes it a pronoun or a choice ('no one', 'the one', 'only one of them' ...)."""
+        head = number.head
+        before = number.doc[number.i - 1] if number.i > 0 else None
+        return (
+            number.dep_ == "nummod"
+            and head.pos_ == "NOUN"
+            and head.tag_ == "NN"
+            and head.i > number.i
+            and (before is None or before.lower_ not in SINGLE_DETERMINERS)
+        )
+
+    # ------------------------------------------------------------ new kinds
+    def frequency_verb(self, noun: Token | None) -> Token | None:
+        """'was shelled 11 times', 'listened to it 40 times': the verb whose occurrences are counted;
+        not ratios ('three times more') or rates ('twice a day')."""
+        if noun is None or lemma(noun) != "time" or noun.dep_ not in ("npadvmod", "dobj"):
+            return None
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if after is not None and after.lower_ in self.multiplicative:
+            return None
+        node = noun.head
+        # 'listened to the call 40 times': the parser may hang the count on the verb's object
+        while node.pos_ != "VERB" and node.dep_ in ("pobj", "prep", "dobj") and node.head.i != node.i:
+            node = node.head
+        return node if node.pos_ == "VERB" else None
+
+    def population(self, number: Token, noun: Token | None) -> bool:
+        """'a village of 900 residents', 'the town, which had 20,000 inhabitants', 'a population of 900'."""
+        if noun is None:
+            head = number.head
+            return number.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) == "population"
+        if lemma(noun) not in self.population_nouns:
+            return False
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of":
+            return lemma(head.head) in self.settlements
+        if noun.dep_ not in ("dobj", "attr") or lemma(head) not in self.population_verbs:
+            return False
+        return any(self._is_settlement(c) for c in head.children if c.dep_.startswith("nsubj"))
+
+    def _is_settlement(self, subject: Token) -> bool:
+        if lemma(subject) in self.settlements:
+            return True
+        # 'the village, which had 900 residents'
+        clause = subject.head
+        return (
+            subject.lower_ in RELATIVE_PRONOUNS
+            and clause.dep_ == "relcl"
+            and lemma(clause.head) in self.settlements
+        )
+
+    def presence(self, noun: Token | None) -> str | None:
+        """'Two women were in the basement': people present at a place; the place phrase is the event."""
+        if noun is None or lemma(noun) not in self.people or noun.dep_ != "nsubj" or lemma(noun.head) != "be":
+            return None
+        places = [
+            c
+            for c in noun.head.children
+            if c.dep_ == "prep" and c.lower_ in self.presence_preps and c.i > noun.i
+        ]
+        if not places:
+            return None
+        objects = [c for c in places[0].children if c.dep_ == "pobj"]
+        end = objects[0].i if objects else places[0].right_edge.i
+        return noun.doc[places[0].i : end + 1].text  # 'in the cellar', not 'in the cellar of the shop'
+
+    def is_event_noun(self, noun: Token | None) -> bool:
+        """'120 drone strikes', 'six shells': the noun itself is what happened."""
+        return noun is not None and lemma(noun) in self.event_nouns
+
+    def toll(self, number: Token) -> tuple[Token, str] | None:
+        """'put the number of shelling incidents at forty', 'the death toll rose to 14': (counted noun,
+        event words) of the tally the number is the value of."""
+        if number.dep_ != "pobj":
+            return None
+        preposition = number.head
+        if preposition.dep_ == "pcomp" and preposition.head.lower_ in TOLL_PREPOSITIONS:
+            preposition = preposition.head  # 'at around forty': the parser hangs 'forty' on 'around'
+        if preposition.lower_ not in TOLL_PREPOSITIONS:
+            return None
+        verb = preposition.head
+        tallies = [
+            c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(c) in self.tolls
+        ]
+        if not tallies:
+            return None
+        tally = tallies[0]
+        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for counted in preposition.children:
+                if counted.dep_ == "pobj":
+                    return counted, noun_phrase(counted)
+                if counted.dep_ == "pcomp" and counted.pos_ == "VERB":  # 'the number of shelling incidents'
+                    objects = [c for c in counted.children if c.dep_ == "dobj"]
+                    return (objects[0] if objects else counted), counted.text
+        modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
+        return (tally, modifiers[0].text) if modifiers else None  # 'the death toll'
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def noun_phrase(noun: Token) -> str:
+    """The noun with the compounds before it: 'shelling incidents', 'drone strikes'."""
+    compounds = [c for c in noun.lefts if c.dep_ == "compound"]
+    start = compounds[0].i if compounds else noun.i
+    return noun.doc[start : noun.i + 1].text
