@@ -84,6 +84,8 @@ class UnionFind:
 
 def fold(text: str) -> str:
     """Case-, accent- and width-folded text (so 'Zelenskyy' and 'ZELENSKYY' compare equal)."""
+    if text.isascii():  # nothing to decompose or strip: the common case, and much the fastest
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -179,15 +181,18 @@ def _lsh_pairs(bags: list[str], cutoff: float, min_shared: int) -> list[tuple[in
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_CANDIDATE_THRESHOLD, num_perm=64)
+    # one set of permutations for all (drawing them is most of a MinHash's cost; seed 1 either way)
+    template = MinHash(num_perm=64)
+    token_sets = [set(bag.split()) for bag in bags]
     pairs = []
     for index, bag in enumerate(bags):
-        tokens = set(bag.split())
+        tokens = token_sets[index]
         if not tokens:
             continue
-        signature = MinHash(num_perm=64)
+        signature = MinHash(num_perm=64, permutations=template.permutations, scheme=template.scheme)
         signature.update_batch([t.encode("utf-8") for t in tokens])
         for other in lsh.query(signature):
-            shared = tokens & set(bags[other].split())
+            shared = tokens & token_sets[other]
             if len(shared) >= min_shared and fuzz.token_set_ratio(bag, bags[other]) >= cutoff:
                 pairs.append((other, index))
         lsh.insert(index, signature)

@@ -45,18 +45,34 @@ def collect_quotes(source: Store | Corpus | CorpusView) -> list[QuoteRef]:
 def same_quote(a: str, b: str) -> bool:
     """Whether two wordings are one quote: near-identical words in order (one trimmed) or a close
     content-word overlap (a different translation of the same words)."""
-    words_a, words_b = " ".join(words(a)), " ".join(words(b))
-    if fuzz.partial_ratio(words_a, words_b) >= PARTIAL_CUTOFF:
+    return _same_words(_Wording.of(a), _Wording.of(b))
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """A quote's words in order and its content words, each made once per quote, not per pair."""
+
+    words: str
+    content: str
+
+    @classmethod
+    def of(cls, text: str) -> _Wording:
+        return cls(" ".join(words(text)), " ".join(content_words(text)))
+
+
+def _same_words(a: _Wording, b: _Wording) -> bool:
+    if fuzz.partial_ratio(a.words, b.words) >= PARTIAL_CUTOFF:
         return True
-    return fuzz.token_set_ratio(" ".join(content_words(a)), " ".join(content_words(b))) >= TOKEN_SET_CUTOFF
+    return fuzz.token_set_ratio(a.content, b.content) >= TOKEN_SET_CUTOFF
 
 
 def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     """Quotes that appear in two or more articles, grouped; ordered by how many articles carry them."""
     refs = collect_quotes(source)
     union = UnionFind(range(len(refs)))
+    wordings = [_Wording.of(r.text) for r in refs]
     for i, j in similar_pairs([r.text for r in refs], cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS):
-        if refs[i].article_id != refs[j].article_id and same_quote(refs[i].text, refs[j].text):
+        if refs[i].article_id != refs[j].article_id and _same_words(wordings[i], wordings[j]):
             union.union(i, j)
     groups = []
     for members in union.groups():

@@ -69,8 +69,8 @@ def article(request: Request, article_id: str) -> Analysis:
 def claim(request: Request, article_id: str, claim_id: str) -> dict:
     """A claim's provenance graph, the other reports carrying it, its origins and contradictions."""
     reader: CorpusReader = request.app.state.corpus
-    groups = reader.cached("claim_groups", claim_groups)
-    conflicts = reader.cached("count_conflicts", count_conflicts)
+    groups = reader.cached("claim_groups", reader.with_store(claim_groups))
+    conflicts = reader.cached("count_conflicts", reader.with_store(count_conflicts))
     view = claim_view(reader.items(), article_id, claim_id, groups, conflicts)
     if view is None:
         raise HTTPException(404, "no such claim")
@@ -80,7 +80,8 @@ def claim(request: Request, article_id: str, claim_id: str) -> dict:
 @router.get("/stories")
 def stories(request: Request) -> list[dict]:
     """Same-story clusters: articles that retell the same quotes or claims."""
-    return request.app.state.corpus.cached("stories", corpus_views.stories)
+    reader: CorpusReader = request.app.state.corpus
+    return reader.cached("stories", reader.with_store(corpus_views.stories))
 
 
 @router.get("/sources")

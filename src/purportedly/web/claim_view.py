@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rapidfuzz import fuzz
 
 from purportedly.model import Analysis, ChainLink, Claim
@@ -77,9 +79,9 @@ def _graph(reports: list[dict]) -> dict:
     return {"nodes": ordered, "edges": [{"from": a, "to": b} for a, b in sorted(edges)]}
 
 
-def claim_groups(items: list[Item]) -> dict[tuple[str, str], dict] | None:
+def claim_groups(items: list[Item], store: Any = None) -> dict[tuple[str, str], dict] | None:
     """(article id, claim id) -> its corroboration group from purportedly.corpus; None if absent."""
-    corpus = colleague_corpus(items)
+    corpus = colleague_corpus(items, store)
     if corpus is None:
         return None
     from purportedly.corpus.corroboration import corroboration
@@ -95,9 +97,9 @@ def claim_groups(items: list[Item]) -> dict[tuple[str, str], dict] | None:
     return index
 
 
-def count_conflicts(items: list[Item]) -> list[dict]:
+def count_conflicts(items: list[Item], store: Any = None) -> list[dict]:
     """Events whose figures differ irreconcilably across reports (purportedly.corpus), else none."""
-    corpus = colleague_corpus(items)
+    corpus = colleague_corpus(items, store)
     if corpus is None:
         return []
     from purportedly.corpus.contradictions import contradictions

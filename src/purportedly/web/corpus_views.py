@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -179,20 +180,22 @@ def _own_story_groups(items: list[Item]) -> list[list[int]]:
     return list(clusters.values())
 
 
-def _story_groups(items: list[Item]) -> list[list[int]]:
-    corpus = colleague_corpus(items)
+def _story_groups(items: list[Item], store: Any = None) -> list[list[int]]:
+    corpus = colleague_corpus(items, store)
     if corpus is None:
         return _own_story_groups(items)
     from purportedly.corpus.clusters import stories as cluster_stories
 
     position = {article_id: n for n, (article_id, _) in enumerate(items)}
-    return [[position[str(i)] for i in story.article_ids] for story in cluster_stories(corpus)]
+    # an article ingested after the items were read is left for the next refresh
+    groups = [[position.get(str(i)) for i in story.article_ids] for story in cluster_stories(corpus)]
+    return [found for found in ([n for n in g if n is not None] for g in groups) if found]
 
 
-def stories(items: list[Item]) -> list[dict]:
+def stories(items: list[Item], store: Any = None) -> list[dict]:
     """Clusters of articles telling the same story (near-duplicate text or the same quotes)."""
     out = []
-    for members in _story_groups(items):
+    for members in _story_groups(items, store):
         rows = [summary(*items[i]) for i in members]
         rows.sort(key=lambda r: r["date"] or "")
         out.append({"size": len(rows), "title": rows[0]["title"], "articles": rows})

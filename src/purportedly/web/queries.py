@@ -66,6 +66,11 @@ class CorpusReader:
                 self._derived[name] = compute(items)
             return self._derived[name]
 
+    def with_store(self, compute: Callable[..., Any]) -> Callable[[list[tuple[str, Analysis]]], Any]:
+        """``compute(items, store=...)``: cross-article views read their projections from the store
+        (``purportedly.corpus`` never loads whole analyses from it) instead of the items."""
+        return lambda items: compute(items, store=self.store())
+
     def search_ids(self, query: str, limit: int = 5000) -> list[str]:
         """Ids of the articles whose text, quotes or claims match ``query`` (the store's stemmed
         full-text index; every word must occur), best match first."""
@@ -101,10 +106,13 @@ def text_search(reader: CorpusReader, query: str, limit: int = 5000) -> list[str
     return reader.search_ids(query, limit)
 
 
-def colleague_corpus(items: list[tuple[str, Analysis]]) -> Any | None:
-    """The items as a ``purportedly.corpus`` Corpus, or None when that package is absent."""
+def colleague_corpus(items: list[tuple[str, Analysis]], store: Store | None = None) -> Any | None:
+    """What ``purportedly.corpus`` functions read: the store when there is one (they stream its
+    projections), else the items as a Corpus; None when that package is absent."""
     try:
         from purportedly.corpus.common import Corpus, StoredArticle
     except ImportError:
         return None
+    if store is not None and store.has_schema():
+        return store
     return Corpus(tuple(StoredArticle(int(i), a) for i, a in items if i.isdigit()))
