@@ -102,10 +102,13 @@ def test_seed_intercepted_call_chain(nlp):
 def test_seed_blogger_translated_by_outlet(nlp):
     analysis = seed_analysis(nlp, "000_")
     claim = find_claim(analysis, "The result of mobilisation is that untrained guys")
-    assert roles_and_names(claim)[:2] == [
+    # blogger -> her Telegram channel -> the translating outlet -> this article
+    assert roles_and_names(claim)[:3] == [
         ("speaker", "Anatasia Kashevarova"),
+        ("relay", "Anatasia Kashevarova's Telegram channel"),
         ("translator", "The Telegraph"),
     ]
+    assert claim.chain[1].kind == "channel"
 
 
 @needs_shared

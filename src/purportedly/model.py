@@ -134,6 +134,7 @@ class Source(Model):
     kind: SourceKind = "unknown"
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
+    owner: str | None = Field(None, description="who runs it, for a channel or blog: 'Anatoly Shtyrkov'")
 
 
 Certainty = Literal["certain", "probable", "possible", "unknown"]
@@ -162,6 +163,13 @@ class Factuality(Model):
     polarity: Polarity = "positive"
     value: str = Field("CT+", description="FactBank code: CT+, PR+, PS+, Uu, CT-, PR-, PS-")
     cues: list[str] = Field(default_factory=list)
+    # FactBank's two perspectives on reported content (added in schema 1, both optional):
+    source_value: str | None = Field(
+        None, description="FactBank code from the first source's perspective; null in the article's own voice"
+    )
+    author_value: str | None = Field(
+        None, description="FactBank code from the article author's perspective: Uu for what it only reports"
+    )
 
 
 ChainRole = Literal["speaker", "recording", "document", "releaser", "relay", "translator", "article"]

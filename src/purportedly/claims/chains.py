@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from purportedly.claims.carriers import load_carriers
 from purportedly.model import ChainLink, Quote, Source
 from purportedly.nlp.doc_index import doc_index
+from purportedly.nlp.extensions import get_list
 from purportedly.nlp.quote_lexicon import load_set
 from purportedly.nlp.source_merge import key as name_key
 
@@ -25,8 +27,19 @@ RELEASER_KINDS = frozenset(
     {"intelligence_service", "military", "ministry", "government", "channel", "organisation"}
 )
 RELAY_KINDS = frozenset({"outlet", "news_agency"})
-CITING = re.compile(r"\b(?:citing|quoting)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# 'citing X', 'quoting the news site X', 'which cited a local official, X'; never 'cited by X'
+CITING = re.compile(r"\b(?:citing|quoting|cited|quoted)(?!\s+by\b)\s+(?:[\w'’.-]+,?\s+){0,4}$", re.IGNORECASE)
+# the cited source cites in turn: 'X, citing Y, which cited Z' (Z said it first)
+CITING_IN_TURN = re.compile(
+    r"\b(?:which|who|that)\s+(?:had\s+|in\s+turn\s+)?(?:cited|quoted)\b", re.IGNORECASE
+)
+CITING_WINDOW = 60  # characters before a name that can hold its 'citing' phrase
 TRANSLATION = re.compile(r"translat\w*\s+(?:by|from|for)?\s*$", re.IGNORECASE)
+# a sentence that goes on about the recording: 'The video was shared by ...', 'It was aired ...'
+RECORDING_SUBJECT = re.compile(
+    r"^\W*(?:it|(?:the|this|that)\s+(?:\w+\s+){0,2}(?:recording|call|conversation|clip|video|intercept|tape|footage|audio))\b",
+    re.IGNORECASE,
+)
 CONTEXT_CHARS = 1500  # how far back a recording can be described before its quotes
 
 
@@ -50,15 +63,25 @@ class ChainBuilder:
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.by_name = {name_key(alias): s for s in sources for alias in (s.name, *s.aliases)}
+        # named parties the source list left out, for links a phrase introduces ('citing X')
+        self.named = sorted(
+            self.mentions + unlisted_mentions(doc, self.mentions, self.by_name), key=lambda m: m.start
+        )
+        self.named_starts = [m.start for m in self.named]
         self.recordings = [m.span() for m in RECORDING.finditer(self.text) if is_noun_at(doc, m.end())]
         self.recording_starts = [s for s, _ in self.recordings]
         self.article = article_link(doc)
+        self.carriers = load_carriers()
 
     # ---------------------------------------------------------------- lookups
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.mentions[
             bisect_left(self.mention_starts, start) : bisect_right(self.mention_starts, end - 1)
         ]
+
+    def named_in(self, start: int, end: int) -> list[Mention]:
+        """Source mentions plus person and organisation entities no source covers."""
+        return self.named[bisect_left(self.named_starts, start) : bisect_right(self.named_starts, end - 1)]
 
     def source_named(
         self, name: str | None, start: int | None = None, end: int | None = None
@@ -109,13 +132,21 @@ class ChainBuilder:
         speaker = self.source_named(
             quote.speaker, mention.start if mention else None, mention.end if mention else None
         )
+        skip = None if quote.kind == "indirect" else (quote.start, quote.end)
+        document = self.document_link(quote, speaker)
+        if document is not None:  # read, not heard: a document, then who holds or relays it
+            used = {speaker.id} if speaker else set()
+            relays = self.relays(sentence, used, skip) if sentence is not None else []
+            return [document, *relays, self.article]
         links = [speaker_link(quote.speaker, speaker)]
         used = {speaker.id} if speaker else set()
         if speaker is not None and sentence is not None:
             cited = self.cited_by(sentence, used)
             if cited:  # 'Ukrainska Pravda, citing sources in intelligence, reported ...'
-                links = [source_link(s, "speaker") for s in cited] + [source_link(speaker, "relay")]
-                used |= {s.id for s in cited}
+                links = citation_links(cited) + [source_link(speaker, "relay")]
+                used |= {s.id for s, _ in cited}
+        if sentence is not None:
+            links += self.medium_links(sentence, links[0], speaker, used, skip)
         if sentence is not None and self.is_recorded(quote, speaker, sentence):
             recording = self.recording_near(sentence, quote.start)
             name, recording_sentence = recording if recording else ("recording", None)
@@ -124,19 +155,75 @@ class ChainBuilder:
             if releaser is not None and releaser.id not in used:
                 links.append(source_link(releaser, "releaser"))
                 used.add(releaser.id)
+            # 'The video was shared by the Kyiv Post': where the recording or its release is told
+            for told in self.release_sentences(recording_sentence, releaser, quote.start):
+                links += self.recording_relays(told, used)
         if sentence is not None:
             # reported speech often runs on to the end of the sentence, relays included
-            skip = None if quote.kind == "indirect" else (quote.start, quote.end)
             links += self.relays(sentence, used, skip=skip)
         return links + [self.article]
 
-    def cited_by(self, sentence: Span, used: set[str]) -> list[Source]:
-        """Sources a speaker cites in the sentence: 'citing X', 'quoting X'."""
+    def document_link(self, quote: Quote, speaker: Source | None) -> ChainLink | None:
+        """A speaker mention that names a document ('a leaked order says', 'according to a
+        ministry letter') makes the document the first link, never a person."""
+        mention = quote.speaker_mention.text if quote.speaker_mention else (quote.speaker or "")
+        if speaker is not None and speaker.kind == "document":
+            return source_link(speaker, "document")
+        if not self.carriers.is_document(mention):
+            return None
+        owner = quote.speaker if quote.speaker and not self.carriers.is_document(quote.speaker) else None
+        name = self.carriers.document_name(mention, owner)
+        return ChainLink(name=name, role="document", kind="document")
+
+    def medium_links(
+        self, sentence: Span, speaker_link: ChainLink, speaker: Source | None, used: set[str], skip
+    ) -> list[ChainLink]:
+        """The channel or post the speaker published in: 'on his Telegram channel Okopnaya
+        Pravda' (a channel source), else the phrase itself ("Anna Reva's Telegram channel")."""
+        match = self.carriers.medium.search(self.text, sentence.start_char, sentence.end_char)
+        if match is None or (skip and skip[0] <= match.start() < skip[1]):
+            return []
+        for found in self.mentions_in(match.start(), min(sentence.end_char, match.end() + 40)):
+            if found.source.kind == "channel" and found.source.id not in used:
+                used.add(found.source.id)
+                return [source_link(found.source, "relay")]
+        if speaker is not None and speaker.kind == "channel":
+            return []  # the speaker is the channel: 'on Telegram' adds nothing
+        return [ChainLink(name=medium_name(match.group(), speaker_link.name), role="relay", kind="channel")]
+
+    def release_sentences(
+        self, recording_sentence: Span | None, releaser: Source | None, before: int
+    ) -> list[Span]:
+        """The sentence describing the recording and the one naming its releaser last before
+        the quote (the release is often told once, quotes from it paragraphs later)."""
+        sentences = [recording_sentence] if recording_sentence is not None else []
+        if releaser is not None:
+            mentions = self.mentions[: bisect_right(self.mention_starts, before)]
+            last = next((m for m in reversed(mentions) if m.source.id == releaser.id), None)
+            sentence = self.index.sentence_at(last.start) if last is not None else None
+            if sentence is not None and all(sentence.start != s.start for s in sentences):
+                sentences.append(sentence)
+        return sentences
+
+    def recording_relays(self, recording_sentence: Span, used: set[str]) -> list[ChainLink]:
+        """Relays named where the recording is described, or in the sentence after that opens
+        with the recording ('The video was shared by the Kyiv Post and later by ...')."""
+        links = self.relays(recording_sentence, used, None, holders_only=True)
+        following = self.index.next_sentence(recording_sentence)
+        if following is not None and RECORDING_SUBJECT.match(following.text):
+            links += self.relays(following, used, None, holders_only=True)
+        return links
+
+    def cited_by(self, sentence: Span, used: set[str]) -> list[tuple[Source, bool]]:
+        """Sources a speaker cites in the sentence ('citing X', 'quoting X'), each with whether
+        the one before it cites it in turn ('..., which cited Z')."""
         found = []
-        for mention in unique_sources(self.mentions_in(sentence.start_char, sentence.end_char)):
-            before = self.text[max(sentence.start_char, mention.start - 25) : mention.start]
-            if mention.source.id not in used and CITING.search(before):
-                found.append(mention.source)
+        for mention in unique_sources(self.named_in(sentence.start_char, sentence.end_char)):
+            before = self.text[max(sentence.start_char, mention.start - CITING_WINDOW) : mention.start]
+            citing = CITING.search(before)
+            if mention.source.id not in used and citing:
+                in_turn = CITING_IN_TURN.search(before) is not None
+                found.append((mention.source, in_turn))
         return found
 
     def is_recorded(self, quote: Quote, speaker: Source | None, sentence: Span) -> bool:
@@ -156,10 +243,14 @@ class ChainBuilder:
         mentions = unique_sources(self.mentions_in(sentence.start_char, sentence.end_char))
         speakers = [m.source for m in mentions if m.source.kind not in RELAY_KINDS | {"intelligence_service"}]
         cited = self.cited_by(sentence, set())
-        if cited:  # 'Outlet X, citing Y, reported': Y first, X relays
-            speakers = cited + [s for s in speakers if s not in cited]
+        cited_sources = [s for s, _ in cited]
         agencies = [m.source for m in mentions if m.source.kind == "intelligence_service"]
-        links = [source_link(s, "speaker") for s in speakers]
+        if cited:  # 'Outlet X, citing Y, reported': Y first, X relays
+            citers = [s for s in speakers if s not in cited_sources]
+            links = citation_links(cited) + [source_link(s, "relay") for s in citers]
+            speakers = cited_sources + citers
+        else:
+            links = [source_link(s, "speaker") for s in speakers]
         if agencies:
             recording = self.recording_near(sentence, sentence.start_char) if not speakers else None
             if recording is not None and recording[1] is not None and recording[1].start == sentence.start:
@@ -172,17 +263,48 @@ class ChainBuilder:
             relays[0] = relays[0].model_copy(update={"role": "speaker"})
         return links + relays + [self.article]
 
-    def relays(self, sentence: Span, used: set[str], skip: tuple[int, int] | None) -> list[ChainLink]:
+    def relays(
+        self, sentence: Span, used: set[str], skip: tuple[int, int] | None, holders_only: bool = False
+    ) -> list[ChainLink]:
+        """Outlets and agencies in the sentence, translators ('as translated by'), and any source
+        a relay phrase introduces ('seen by', 'obtained by', 'shared by')."""
         links = []
-        for mention in unique_sources(self.mentions_in(sentence.start_char, sentence.end_char)):
+        for mention in unique_sources(self.named_in(sentence.start_char, sentence.end_char)):
+            listed = not mention.source.id.startswith(UNLISTED)
             if mention.source.id in used or (skip and skip[0] <= mention.start < skip[1]):
                 continue
             before = self.text[max(sentence.start_char, mention.start - 30) : mention.start]
             role = "translator" if TRANSLATION.search(before) else "relay"
-            if mention.source.kind in RELAY_KINDS or role == "translator":
+            holder = self.carriers.relays_from(self.text, sentence.start_char, mention.start)
+            by_kind = listed and mention.source.kind in RELAY_KINDS and not holders_only
+            if holder or (role == "translator" and listed) or by_kind:
                 links.append(source_link(mention.source, role))
                 used.add(mention.source.id)
         return links
+
+
+def citation_links(cited: list[tuple[Source, bool]]) -> list[ChainLink]:
+    """Links for cited sources in text order: 'citing Y and W' cites both; 'citing Y, which
+    cited Z' nests, so Z said it first and Y relays it."""
+    levels: list[list[Source]] = []
+    for source, in_turn in cited:
+        if in_turn or not levels:
+            levels.append([source])
+        else:
+            levels[-1].append(source)
+    first = [source_link(s, "speaker") for s in levels[-1]]
+    return first + [source_link(s, "relay") for level in reversed(levels[:-1]) for s in level]
+
+
+def medium_name(phrase: str, speaker: str) -> str:
+    """'on his Telegram channel' -> "Anna Reva's Telegram channel"; 'on Telegram' -> 'Telegram'."""
+    words = phrase.split()[1:]  # drop 'on' / 'in' / 'via'
+    if words and words[0].lower() in ("his", "her", "their", "its"):
+        rest = [w for w in words[1:] if w.lower() != "own"]
+        return f"{speaker}'s {' '.join(rest)}" if speaker != "unidentified speaker" else " ".join(rest)
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def unique_sources(mentions: list[Mention]) -> list[Mention]:
@@ -195,6 +317,32 @@ def unique_sources(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation"}
+UNLISTED = "unlisted:"  # id prefix of a named party that is not in the source list
+
+
+def unlisted_mentions(doc: Doc, listed: list[Mention], by_name: dict[str, Source]) -> list[Mention]:
+    """Mentions of people and organisations (doc._.entities) that no source mention overlaps;
+    one whose name or alias is a source's stands for that source, the rest for themselves
+    (a Source with an UNLISTED id, so their chain links carry no source id)."""
+    starts = [m.start for m in listed]
+    found = []
+    for entity in get_list(doc, "entities"):
+        kind = ENTITY_KINDS.get(entity.type)
+        if kind is None:
+            continue
+        source = next(
+            (by_name[k] for k in map(name_key, (entity.name, *entity.aliases)) if k in by_name), None
+        )
+        source = source or Source(id=UNLISTED + entity.id, name=entity.name, kind=kind)
+        for mention in entity.mentions:
+            i = bisect_right(starts, mention.end - 1)
+            if i and listed[i - 1].end > mention.start:
+                continue  # a source mention overlaps it
+            found.append(Mention(mention.start, mention.end, source))
+    return found
+
+
 def speaker_link(name: str | None, source: Source | None) -> ChainLink:
     if source is not None:
         return source_link(source, "speaker")
@@ -204,7 +352,8 @@ def speaker_link(name: str | None, source: Source | None) -> ChainLink:
 
 
 def source_link(source: Source, role: str) -> ChainLink:
-    return ChainLink(name=source.name, role=role, kind=source.kind, source_id=source.id)
+    source_id = None if source.id.startswith(UNLISTED) else source.id
+    return ChainLink(name=source.name, role=role, kind=source.kind, source_id=source_id)
 
 
 def article_link(doc: Doc) -> ChainLink:

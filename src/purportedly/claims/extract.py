@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from purportedly.claims.chains import CONTEXT_CHARS, ChainBuilder
-from purportedly.claims.factuality import factuality_of
+from purportedly.claims.factuality import factuality_of, own_voice, with_perspectives
 from purportedly.claims.scope import CueIndex
 from purportedly.model import Claim, Quote
 from purportedly.nlp.extensions import get_list
@@ -63,7 +63,10 @@ class ClaimExtractor:
         cues = self.cues.in_scope(sentence, skip=skip)
         cues = [c for c in cues if keeps_denial(c, quote)]
         cues += self.recording_cues(chain, quote)
-        self.append(quote.text, quote.start, quote.end, chain, cues, quote_id=quote.id)
+        factuality = with_perspectives(
+            factuality_of(cues), self.cue_lemma(quote), self.cues.within(quote.start, quote.end), cues
+        )
+        self.append(quote.text, quote.start, quote.end, chain, factuality, quote_id=quote.id)
         if sentence is not None:
             self.covered.add(sentence.start_char)
         self.quoted.append((quote.start, quote.end))
@@ -95,7 +98,13 @@ class ClaimExtractor:
         chain = self.chains.for_sentence(sentence) if attributed else [self.chains.article]
         text = self.cues.index.text
         start, end = trim(text, sentence.start_char, sentence.end_char)
-        self.append(text[start:end], start, end, chain, cues)
+        factuality = factuality_of(cues)
+        if len(chain) == 1:  # only the article link: its own voice
+            factuality = own_voice(factuality)
+        else:
+            verb = next((t.lemma_ for t in sentence if t.lemma_.lower() in ATTRIBUTING_LEMMAS), None)
+            factuality = with_perspectives(factuality, verb, cues, cues)
+        self.append(text[start:end], start, end, chain, factuality)
 
     def is_attributed(self, sentence: Span) -> bool:
         if not self.chains.mentions_in(sentence.start_char, sentence.end_char):
@@ -105,7 +114,14 @@ class ClaimExtractor:
             return True
         return any(t.lemma_.lower() in ATTRIBUTING_LEMMAS and t.pos_ in ("VERB", "AUX") for t in sentence)
 
-    def append(self, text, start, end, chain, cues, quote_id: str | None = None) -> None:
+    def cue_lemma(self, quote: Quote) -> str | None:
+        """Lemma of the quote's cue verb ('admitted' -> 'admit'); None for labels and no cue."""
+        if quote.cue_span is None:
+            return None
+        span = self.doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
+        return span[0].lemma_ if span is not None and len(span) else None
+
+    def append(self, text, start, end, chain, factuality, quote_id: str | None = None) -> None:
         self.claims.append(
             Claim(
                 id=f"c{len(self.claims) + 1}",
@@ -114,7 +130,7 @@ class ClaimExtractor:
                 end=end,
                 quote_id=quote_id,
                 chain=chain,
-                factuality=factuality_of(cues),
+                factuality=factuality,
             )
         )
 

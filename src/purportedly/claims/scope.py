@@ -25,8 +25,9 @@ class CueIndex:
     def __init__(self, doc: Doc) -> None:
         inside_quotes = SpanIndex(quoted_spans(doc))
         self.index = doc_index(doc)
-        cues = self.index.cue_matches(load_cue_lexicon())
-        self.cues = [c for c in cues if not inside_quotes.overlaps(c.start, c.end)]
+        self.all = self.index.cue_matches(load_cue_lexicon())  # speakers' own cues included
+        self.all_starts = [c.start for c in self.all]
+        self.cues = [c for c in self.all if not inside_quotes.overlaps(c.start, c.end)]
         self.starts = [c.start for c in self.cues]
         self.doc = doc
 
@@ -35,6 +36,11 @@ class CueIndex:
         found = self.cues[bisect_left(self.starts, start) : bisect_right(self.starts, end - 1)]
         if skip is not None:
             found = [c for c in found if not (skip[0] <= c.start < skip[1])]
+        return [c for c in found if c.end <= end]
+
+    def within(self, start: int, end: int) -> list[CueMatch]:
+        """Every cue inside [start, end), inside quotation marks too (a speaker's own hedges)."""
+        found = self.all[bisect_left(self.all_starts, start) : bisect_right(self.all_starts, end - 1)]
         return [c for c in found if c.end <= end]
 
     def in_scope(self, sentence: Span | None, skip: tuple[int, int] | None = None) -> list[CueMatch]:

@@ -31,14 +31,17 @@ def find_reported(
 ) -> list[Reported]:
     """Reported-speech clauses outside direct quotes, in text order (one linear pass over tokens)."""
     found = []
+    attributions = _according_phrases(doc)
+    carried: set[int] = set()  # 'according' tokens inside a cue verb's clause
     for token in doc:
         if token.i in inside_quotes or not attributor.is_cue(token) or not _allowed(token.idx, allowed):
             continue
         clause = next((c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i), None)
         if clause is None:
             continue
-        # only what follows the cue: "which the SBU said was made …" reports "was made …"
-        tokens = [t for t in clause.subtree if not t.is_space and t.i > token.i]
+        # only what follows the cue: "which the SBU said was made …" reports "was made …";
+        # an 'according to a copy seen by X' inside it says what carried the speech, not what was said
+        tokens = [t for t in clause.subtree if not t.is_space and t.i > token.i and t.i not in attributions]
         if not tokens:
             continue
         outside = [t for t in tokens if t.i not in inside_quotes]
@@ -49,13 +52,23 @@ def find_reported(
         if end_token.i < start_token.i:
             continue
         start, end = start_token.idx, end_token.idx + len(end_token)
+        carried.update(t.i for t in clause.subtree if t.lower_ == "according")
         found.append(
             Reported(
                 start, end, attributor.cue_found("indirect", token, attributor.speaker_of(token)), token.i
             )
         )
-    found += _according_to(doc, attributor, inside_quotes, allowed)
+    found += _according_to(doc, attributor, inside_quotes | carried, allowed)
     return sorted(found, key=lambda r: r.start)
+
+
+def _according_phrases(doc: Doc) -> set[int]:
+    """Token indices of every 'according to X' phrase."""
+    found: set[int] = set()
+    for token in doc:
+        if token.lower_ == "according":
+            found.update(range(token.left_edge.i, token.right_edge.i + 1))
+    return found
 
 
 def _according_to(

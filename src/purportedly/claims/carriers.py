@@ -1,0 +1,70 @@
+"""Carriers that are not people: documents a claim is read from, the channel or post a speaker
+published it in, and the phrases ('seen by', 'shared by') that make a source its holder or relay."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CARRIERS_FILE = Path(__file__).resolve().parents[1] / "data" / "claims" / "carriers.toml"
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Carriers:
+    """The carrier lexicon compiled once: document nouns and two regexes over plain text."""
+
+    documents: frozenset[str]
+    medium: re.Pattern  # "on his Telegram channel Okopnaya Pravda", "in a VKontakte post"
+    relay_before: re.Pattern  # a relay phrase ending right before a source's name
+
+    def is_document(self, mention: str) -> bool:
+        """Whether a speaker mention is headed by a document noun ('a leaked order')."""
+        words = re.findall(r"[\w'’-]+", mention.lower())
+        if not words:
+            return False
+        return words[-1] in self.documents or " ".join(words[-2:]) in self.documents
+
+    def document_name(self, mention: str, owner: str | None) -> str:
+        """How a document is named in a chain: 'leaked order'; 'his documents' with a known
+        owner becomes "Oleh Marchuk's documents"."""
+        words = " ".join(mention.split())
+        first, _, rest = words.partition(" ")
+        if first.lower() in POSSESSIVES and owner and rest:
+            return f"{owner}'s {rest}"
+        return LEADING_ARTICLE.sub("", words)
+
+    def relays_from(self, text: str, start: int, mention_start: int) -> bool:
+        """Whether the text just before ``mention_start`` makes that source a holder or relay."""
+        return self.relay_before.search(text, max(start, mention_start - 40), mention_start) is not None
+
+
+@lru_cache(maxsize=2)
+def load_carriers(path: Path = CARRIERS_FILE) -> Carriers:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    platforms = alternation(data.get("platforms", []))
+    owned = alternation(data.get("outlets_of_one", []))
+    posts = alternation(data.get("posts", []))
+    mine = r"(?:his|her|their|its)\s+(?:own\s+)?"
+    medium = re.compile(
+        rf"\b(?:(?:on|in|via)\s+(?:{mine}(?:{platforms}\s+)?|(?:the|a)\s+{platforms}\s+){owned}"
+        rf"|(?:on|in)\s+(?:{mine}|an?\s+)(?:{platforms}\s+)?{posts}"
+        rf"|on\s+{platforms})\b",
+        re.IGNORECASE,
+    )
+    relay_before = re.compile(
+        rf"\b(?:{alternation(data.get('relay_phrases', []))})\s+(?:(?:the|a|an)\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}$",
+        re.IGNORECASE,
+    )
+    return Carriers(frozenset(w.lower() for w in data.get("documents", [])), medium, relay_before)
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first, spaces matching any whitespace."""
+    phrases = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + ("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)") + ")"
