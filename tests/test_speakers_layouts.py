@@ -148,3 +148,23 @@ def test_a_cue_right_before_an_embedded_quote_wins_over_the_parse(analysed):
     result = analysed("wire_pleading.txt")
     assert speaker(result, "somebody send us shells") == "a Russian artillery sergeant"
     assert speaker(result, "We fire six rounds a day and they fire sixty,") == "a Russian artillery sergeant"
+
+
+def test_a_colon_after_who_posted_or_put_it_names_the_speaker(analysed):
+    result = analysed("telegram_digest.txt")
+    (caption,) = [q for q in result.quotes if q.text.startswith("Two barges, one drunk commander")]
+    assert caption.speaker == "Dnipro Svitanok"  # "posted the audio with the following caption, …:"
+    assert caption.speaker_mention is not None and "Dnipro Svitanok" in caption.speaker_mention.text
+    (last,) = [q for q in result.quotes if q.text.startswith("Four minutes of talking")]
+    assert last.speaker == "one subscriber"  # "as one subscriber under the … post put it:"
+
+
+def test_the_author_found_for_a_post_becomes_the_speaker_mention(analysed):
+    result = analysed("telegram_digest.txt")
+    (quote,) = quotes_of(result, "Major Ignat Sorokin of the river flotilla.")
+    assert quote.speaker_mention.text == "Zhuravli Rechi"
+
+
+def test_it_after_an_organisation_is_the_organisation_not_a_place_ner_calls_a_person(analysed):
+    found = speaker(analysed("press_release.txt"), "fluid.")
+    assert found is not None and ("group" in found or "Frontline Atlas" in found)

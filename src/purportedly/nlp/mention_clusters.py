@@ -188,6 +188,8 @@ class MentionClusters:
                 name_clusters[index] = self._new_cluster()
                 self.name_of_cluster[name_clusters[index]] = self.names.canonical(index)
             return name_clusters[index]
+        if mention.kind == "pronoun" and mention.gender == "n":
+            return None  # "it said": an organisation or a text, named by the speakers step, never a person
         if mention.kind == "pronoun":
             return self._antecedent(mention, earlier, exclude, pronoun_like=True)
         if mention.distinct or not mention.definite or mention.plural:

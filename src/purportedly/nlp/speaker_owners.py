@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
@@ -17,6 +17,7 @@ NAME_DEPS = ("oprd", "dobj", "attr", "xcomp", "npadvmod")
 AUTHOR_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 AUTHOR_ENTS = ("PERSON", "ORG", "NORP")
 LOOKBACK_TOKENS = 120  # tokens searched back for who posted a text: keeps the pass linear
+COLON_REACH = 8  # characters between an introducing colon and the quote's first word
 NO_OWNER = None
 INDEFINITE = {"a", "an", "one", "another", "some"}
 
@@ -61,6 +62,21 @@ class SpeakerOwners:
             return self._previous_author(head, blocked)
         return NO_OWNER
 
+    def introduced_by(self, doc: Doc, quote_start: int) -> Token | None:
+        """'Channel X posted the clip with this text:' or 'as one commenter put it:' right before a
+        quote (the cue lexicon's own verbs are read by the quote finder): the poster or commenter."""
+        colon = _colon_before(doc, quote_start)
+        sentence = doc_index(doc).sentence_at(colon.idx) if colon is not None else None
+        if sentence is None:
+            return None
+        for verb in reversed([t for t in sentence if t.i < colon.i and t.pos_ == "VERB"]):
+            if verb.lemma_.lower() not in self.publishing:
+                continue
+            author = self._subject(verb) or _as_one_put_it(verb)
+            if author is not None and self.is_author(author):
+                return author
+        return None
+
     # ------------------------------------------------------------------ helpers
     def _possessor(self, head: Token) -> Token | None:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -81,7 +97,7 @@ class SpeakerOwners:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if prep.lower_ in AUTHOR_PREPS and self._is_author(pobj):
+            if prep.lower_ in AUTHOR_PREPS and self.is_author(pobj):
                 return _named(pobj) or pobj
             if prep.lower_ in PLACE_PREPS:
                 owner = self._possessor(pobj)
@@ -96,7 +112,7 @@ class SpeakerOwners:
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        return subject if subject is not None and self._is_author(subject) else None
+        return subject if subject is not None and self.is_author(subject) else None
 
     def _previous_author(self, head: Token, blocked: Callable[[Token], bool]) -> Token | None:
         """'The same channel changed its tone. A post … said': the subject of an earlier sentence."""
@@ -105,11 +121,11 @@ class SpeakerOwners:
         start = sentence.start if sentence is not None else head.i
         for i in range(start - 1, max(-1, start - 1 - LOOKBACK_TOKENS), -1):
             token = doc[i]
-            if token.dep_ in SUBJECT_DEPS and not blocked(token) and self._is_author(token):
+            if token.dep_ in SUBJECT_DEPS and not blocked(token) and self.is_author(token):
                 return token
         return None
 
-    def _is_author(self, token: Token) -> bool:
+    def is_author(self, token: Token) -> bool:
         if token.pos_ == "PRON":
             return token.lower_ in AUTHOR_PRONOUNS
         lemma = token.lemma_.lower()
@@ -121,6 +137,24 @@ class SpeakerOwners:
             or lemma in self.person_nouns
             or lemma in self.organisation_nouns
         )
+
+
+def _colon_before(doc: Doc, char: int) -> Token | None:
+    """The ':' ending the text right before ``char`` (marks and line breaks between), if any."""
+    span = doc.char_span(max(0, char - 1), char, alignment_mode="expand")
+    i = span.start - 1 if span is not None and len(span) else -1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote) and char - doc[i].idx < COLON_REACH:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+
+def _as_one_put_it(verb: Token) -> Token | None:
+    """'as one commenter put it': the parser hangs the commenter on 'as'."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _identifies(possessor: Token) -> bool:

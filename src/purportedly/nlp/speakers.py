@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from purportedly.model import Quote
+from purportedly.model import Quote, Span
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.mention_clusters import MentionClusters
 from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention, mention_bounds
@@ -21,6 +24,14 @@ register_extensions()
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 # "my father" is the quoting speaker's own father; "our captain" a group's, left as said
 FIRST_PERSON_POSSESSIVES = {"my"}
+
+
+@dataclass
+class SpeakerMatches:
+    resolved: dict[str, str | None]  # quote id -> speaker (None: names no one)
+    mentions: dict[str, Span]  # quote id -> the mention resolved, where it is not the quote's own
+
+
 UNKNOWN = Mention(-1, -1, -1, "", -1, -1, "unknown")  # a speaker mention that names no one
 
 
@@ -48,12 +59,12 @@ class SpeakerResolver:
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def match(self, doc: Doc) -> dict[str, str | None]:
-        """Quote id -> resolved speaker (for every quote that has a speaker mention or a borrowed one)."""
+    def match(self, doc: Doc) -> SpeakerMatches:
+        """Resolved speakers by quote id, and the mentions that replace the ones the quote step found."""
         quotes = get_list(doc, "quotes")
         reported = get_list(doc, "indirect_quotes")
         if not quotes and not reported:
-            return {}
+            return SpeakerMatches({}, {})
         clusters = MentionClusters(doc, self.lexicon, self._quote_ranges(quotes), self.fuzzy_threshold)
         mentions: dict[str, Mention] = {}
         unknown: list[str] = []  # quotes whose speaker mention turned out to name no one
@@ -86,12 +97,14 @@ class SpeakerResolver:
         self._name_labels(quotes, resolved, clusters)
         repeat_speakers(quotes, resolved)
         borrow_from_matching_quotes(quotes, resolved, self._headline_noun)
-        return resolved
+        return SpeakerMatches(resolved, _moved_mentions(doc, quotes + reported, mentions))
 
-    def set_annotations(self, doc: Doc, resolved: dict[str, str | None]) -> Doc:
+    def set_annotations(self, doc: Doc, matches: SpeakerMatches) -> Doc:
         for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
-            if quote.id in resolved:
-                quote.speaker = resolved[quote.id]
+            if quote.id in matches.resolved:
+                quote.speaker = matches.resolved[quote.id]
+            if quote.id in matches.mentions:  # the author of 'A post said', the poster before a colon
+                quote.speaker_mention = matches.mentions[quote.id]
         return doc
 
     # ------------------------------------------------------------------ helpers
@@ -109,6 +122,9 @@ class SpeakerResolver:
         announced = self.checks.announced_by(doc, quote)
         if announced is not None:  # a press release quoted whole: "The Service reports: …"
             return make_mention(doc, announced, self.lexicon)
+        introducer = self._introducer(doc, quote)
+        if introducer is not None:  # "Channel X posted the clip with this text:" then the quote
+            return make_mention(doc, introducer, self.lexicon)
         span = quote.speaker_mention
         if span is None:
             return None
@@ -134,6 +150,11 @@ class SpeakerResolver:
             return None
         pronoun = make_mention(doc, tokens.root, self.lexicon)
         return local_antecedent(doc, pronoun, by_id[quote.nested_in].start, self.lexicon)
+
+    def _introducer(self, doc: Doc, quote: Quote):
+        if quote.kind != "direct" or quote.cue is not None or quote.nested_in is not None:
+            return None
+        return self.owners.introduced_by(doc, quote.start)
 
     def _author(self, doc: Doc, quote: Quote, mention: Mention, clusters: MentionClusters) -> Mention | None:
         """'A post said', 'his voice says': the author or owner speaks; a text with none names no one."""
@@ -236,6 +257,20 @@ class SpeakerResolver:
         if len(words) > 1:  # "'…': a translator on …": the story names the translator
             return words[0] in ("a", "an") and words[-1] in self.lexicon.person_nouns
         return mention.text.lower() in self.lexicon.person_nouns
+
+
+def _moved_mentions(doc: Doc, quotes: list[Quote], mentions: dict[str, Mention]) -> dict[str, Span]:
+    """Spans of the mentions resolved in place of a quote's own (an author found for a text)."""
+    moved = {}
+    for quote in quotes:
+        mention = mentions.get(quote.id)
+        own = quote.speaker_mention
+        if mention is None or mention.head < 0 or mention.char_start < 0:
+            continue
+        if own is None or not own.start <= doc[mention.head].idx < own.end:
+            text = doc_index(doc).text[mention.char_start : mention.char_end]
+            moved[quote.id] = Span(text=text, start=mention.char_start, end=mention.char_end)
+    return moved
 
 
 @Language.factory("purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80})
