@@ -64,9 +64,23 @@ def test_radio_transcript_frequencies_answers_and_tolls(nlp):
     assert 40000 not in {c.number for c in doc._.counts}  # followers
 
 
+def test_wire_hearsay_groups_and_answers(nlp):
+    doc = run_fixture(nlp, "counts_wire_hearsay.txt")
+    assert triples(doc) == [
+        (31, None, "crossed"),  # 'there were thirty-one of us when we crossed'
+        (9, "men", "killed"),
+        (4, None, "captured"),
+        (5, None, "deserted"),  # 'are said to have deserted': the hearsay verb passes the count on
+        (64, "calls", "take"),  # 'How many calls did you take?' ... 'That Tuesday we took 64'
+    ]
+    assert [t.value for t in doc._.times] == [None, None, None]  # no publication date, no anchor
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Two gunners were reported to have surrendered.", [(2, "gunners", "surrendered")]),
+        ("There were seven nurses on board when it sank.", [(7, "nurses", "sank")]),
         ("The ferry was hit twice and the port was shelled nine times.", [(9, "times", "shelled")]),
         ("They gave the outpost five grenades that night.", [(5, "grenades", "gave")]),
         ("The district, which had 4,200 inhabitants, emptied.", [(4200, "inhabitants", "population")]),

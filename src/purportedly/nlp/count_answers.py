@@ -11,7 +11,9 @@ from purportedly.nlp.fact_lexicons import doc_text
 # what may stand before the answer in its sentence: quotes, a speaker label ('A:', 'OLGA:')
 ANSWER_PREFIX = re.compile(r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*$")
 # 'How many of us are left?' 'I count nine.': a first-person verb before the bare number still answers
-FIRST_PERSON_ANSWER = re.compile(r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*(?:I|We|we)[ \t]+[a-z]+[ \t]+$")
+FIRST_PERSON_ANSWER = re.compile(
+    r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*(?:[\w’']+,?[ \t]+){0,3}(?:I|We|we)[ \t]+[a-z]+[ \t]+$"
+)
 QUESTION_LOOKBACK = 3  # sentences back to the question the number answers
 ANY_WORDS = {"anyone", "anybody", "any", "someone", "somebody"}
 
@@ -25,7 +27,7 @@ def sentence_or_none(token: Token) -> Span | None:
 
 def is_fragment_answer(doc: Doc, sentence: Span, number_start_char: int) -> bool:
     """The number opens its sentence ('Seven,' he answers; 'A: About 150 since May.') or follows only
-    'I count' / 'We lost'."""
+    'I count' / 'On Monday we had'."""
     prefix = doc_text(doc)[sentence.start_char : number_start_char]
     return bool(ANSWER_PREFIX.match(prefix) or FIRST_PERSON_ANSWER.match(prefix))
 

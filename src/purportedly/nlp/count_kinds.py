@@ -135,6 +135,20 @@ class CountKinds:
         end = objects[0].i if objects else places[0].right_edge.i
         return noun.doc[places[0].i : end + 1].text  # 'in the cellar', not 'in the cellar of the shop'
 
+    def existential(self, number: Token, noun: Token | None) -> str | None:
+        """'there were twenty-two of us when we landed': the size of a group of people; the clause that
+        says when is the event, else 'there were'."""
+        if noun is not None and lemma(noun) not in self.people:
+            return None
+        subject = noun if noun is not None else number
+        verb = subject.head
+        if subject.dep_ not in ("attr", "nsubj") or lemma(verb) != "be":
+            return None
+        if not any(c.dep_ == "expl" for c in verb.children):
+            return None
+        clauses = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
+        return clauses[0].text if clauses else f"there {verb.text}"
+
     def is_event_noun(self, noun: Token | None) -> bool:
         """'120 drone strikes', 'six shells': the noun itself is what happened."""
         return noun is not None and lemma(noun) in self.event_nouns

@@ -65,6 +65,7 @@ class CountFinder:
         self.not_counted = set(events["_not_counted"])
         self.not_events = set(events.get("_not_events", []))
         self.single_events = set(events.get("_single_events", []))
+        self.raising_verbs = set(events.get("_raising_verbs", []))
         self.canonical_events = {key for key in events if not key.startswith("_")}
         self.event_of: dict[str, str] = {}
         for canonical, words in events.items():
@@ -175,6 +176,9 @@ class CountFinder:
         """(what, event, canonical) of populations, people present at a place and tallies."""
         if self.kinds.population(number, noun):
             return (noun if noun is not None else number.head.head), "population", "population"
+        group = self.kinds.existential(number, noun)
+        if group is not None:
+            return noun, group, self.event_of.get(group.lower(), group.lower())
         place = self.kinds.presence(noun)
         if place is not None:
             return noun, place, place
@@ -277,6 +281,7 @@ class CountFinder:
             if node.pos_ in CLAUSE_POS or (previous.dep_ == "prep" and node.pos_ == "NOUN"):
                 candidates.append(node)
             if node.pos_ in CLAUSE_POS:
+                candidates += self._raised(node)
                 break
         for candidate in candidates:
             found = self._lexicon_event(candidate)
@@ -319,10 +324,20 @@ class CountFinder:
                 return None, None  # a copula, or a noun's modifier: 'the fate of two men' is no event
         return None, None
 
+    def _raised(self, verb: Token) -> list[Token]:
+        """'three are said to have deserted', 'two were reported to be missing': the hearsay verb passes
+        its subject on to the verb after it."""
+        if verb.lemma_.lower() not in self.raising_verbs:
+            return []
+        return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in CLAUSE_POS]
+
     def _verb_phrase(
         self, verb: Token, child: Token, preposition: Token | None
     ) -> tuple[str | None, str | None]:
         """Surface 'drove off' and canonical event: the lexicon's name for it, else its lemmas 'drive off'."""
+        raised = self._raised(verb)
+        if raised:
+            verb, preposition = raised[0], None
         lemma = verb.lemma_.lower()
         if lemma in self.not_events or any(c.tag_ == "MD" for c in verb.children):
             return None, None  # 'two officials said', 'one man can turn into three': no event happened
@@ -349,6 +364,8 @@ class CountFinder:
         if verb is None:
             return None, None, None
         event, canonical = self._lexicon_event(verb) or self._verb_phrase(verb, verb, None)
+        if canonical is None and self.kinds.is_event_noun(noun):
+            event, canonical = self._event_noun_event(noun)  # 'How many calls do you get?'
         return noun, event, canonical
 
     @staticmethod
