@@ -24,6 +24,10 @@ def test_chains_and_factuality_match_hand_gold(nlp, stem):
         for predicted, wanted in zip(links, expected["chain"], strict=True):
             assert link_matches(predicted, wanted, aliases), (expected["text"], links)
         assert claim.factuality.value == expected["value"], (expected["text"], claim.factuality)
+        for perspective in ("source_value", "author_value"):  # FactBank's two perspectives
+            if perspective in expected:
+                got = getattr(claim.factuality, perspective)
+                assert got == expected[perspective], (expected["text"], perspective, claim.factuality)
 
 
 def test_every_claim_is_well_formed(nlp):
