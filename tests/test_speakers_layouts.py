@@ -168,3 +168,44 @@ def test_the_author_found_for_a_post_becomes_the_speaker_mention(analysed):
 def test_it_after_an_organisation_is_the_organisation_not_a_place_ner_calls_a_person(analysed):
     found = speaker(analysed("press_release.txt"), "fluid.")
     assert found is not None and ("group" in found or "Frontline Atlas" in found)
+
+
+# ---------------------------------------------------------------- regional: statements, titles
+def test_a_statement_speaks_for_whoever_it_is_according_to_or_signed_by(analysed):
+    result = analysed("regional_statement.txt")
+    # "According to the regional governor, …. '…,' the statement added."
+    assert speaker(result, "We counted forty explosions before four in the morning,") == "Oleh Syniehub"
+    # "A letter from the front, signed by the battalion's commander, Colonel …, said …"
+    assert speaker(result, "never received the promised drones.") == "Arkadiy Fomin"
+
+
+def test_a_quote_after_an_office_that_did_not_respond_is_not_the_offices(analysed):
+    result = analysed("regional_statement.txt")
+    assert speaker(result, "Nobody has told us when the water will come back.") is None
+
+
+def test_honorifics_resolve_to_the_full_name(analysed):
+    result = analysed("regional_statement.txt")
+    assert speaker(result, "People are exhausted,") == "Iryna Babenko"  # "Ms. Babenko said"
+    assert speaker(result, "We have generators for a week,") == "Serhiy Lozovyi"  # "Dr. Lozovyi said"
+    assert speaker(result, "After that, we pray.") == "Serhiy Lozovyi"
+
+
+# ---------------------------------------------------------------- robustness on a plain Doc
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        'A post said: "',
+        "It reads: «Слава",
+        "PRESENTER: 🙂\nGUEST: \"unbalanced 'quotes\n",
+        'Her voice says "x". His post read: "y" The note, signed by, said "z"',
+        'as one put it: ""',
+    ],
+)
+def test_speakers_never_raise_on_a_plain_doc(nlp, text):
+    doc = nlp(text)  # no doc._.article: everything is body
+    for quote in doc._.quotes + doc._.indirect_quotes:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker_mention is not None:
+            assert text[quote.speaker_mention.start : quote.speaker_mention.end] == quote.speaker_mention.text

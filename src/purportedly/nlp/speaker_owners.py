@@ -19,6 +19,7 @@ AUTHOR_ENTS = ("PERSON", "ORG", "NORP")
 LOOKBACK_TOKENS = 120  # tokens searched back for who posted a text: keeps the pass linear
 COLON_REACH = 8  # characters between an introducing colon and the quote's first word
 NO_OWNER = None
+SIGNING = {"sign", "write", "author", "draft"}
 INDEFINITE = {"a", "an", "one", "another", "some"}
 
 
@@ -50,7 +51,7 @@ class SpeakerOwners:
             return possessor if possessor is not None and _identifies(possessor) else None
         if possessor is not None:
             return possessor
-        for found in (self._compound(head), self._by_or_on(head)):
+        for found in (self._compound(head), self._by_or_on(head), self._signed_by(head)):
             if found is not None:
                 return found
         verb = _governing_verb(head)
@@ -107,6 +108,16 @@ class SpeakerOwners:
                     return _named(pobj) or pobj
         return None
 
+    def _signed_by(self, head: Token) -> Token | None:
+        """'The statement, signed by the regiment's commander, said …': the agent of its making."""
+        for acl in (c for c in head.children if c.dep_ == "acl"):
+            if acl.lemma_.lower() in self.publishing or acl.lemma_.lower() in SIGNING:
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if pobj is not None and self.is_author(pobj):
+                    return _named(pobj) or pobj
+        return None
+
     def _subject(self, verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
@@ -121,7 +132,11 @@ class SpeakerOwners:
         start = sentence.start if sentence is not None else head.i
         for i in range(start - 1, max(-1, start - 1 - LOOKBACK_TOKENS), -1):
             token = doc[i]
-            if token.dep_ in SUBJECT_DEPS and not blocked(token) and self.is_author(token):
+            if (
+                (token.dep_ in SUBJECT_DEPS or _according_to(token))
+                and not blocked(token)
+                and self.is_author(token)
+            ):
                 return token
         return None
 
@@ -137,6 +152,11 @@ class SpeakerOwners:
             or lemma in self.person_nouns
             or lemma in self.organisation_nouns
         )
+
+
+def _according_to(token: Token) -> bool:
+    """'According to the governor, …': a source named outside subject position."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 def _colon_before(doc: Doc, char: int) -> Token | None:
