@@ -49,7 +49,8 @@ class LayoutSentencizer:
             return doc
         token_starts = [token.idx for token in doc]
         starts = {bisect_left(token_starts, segment.start) for segment in segments}
-        if self.break_on_newline:
+        # a reader's segments start at every hard line already; a newline inside one is soft wrapping
+        if self.break_on_newline and doc._.article is None:
             text = doc.text  # once: Doc.text rebuilds the whole string on every access
             starts.update(
                 token.i

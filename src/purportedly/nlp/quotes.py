@@ -112,8 +112,13 @@ class QuoteFinder:
         text = doc_index(doc).text  # Doc.text rebuilds the string on every access
         segments = doc._.segments or [Segment(kind="body", start=0, end=len(text), text=text)]
         paragraphs = []
+        # the reader's segments are paragraphs already (hard-wrapped lines joined); a bare Doc's lines are
+        by_line = doc._.article is None
         for segment in segments:
             if segment.kind in self.skip_segments:
+                continue
+            if not by_line:
+                paragraphs.append((segment.start, segment.end, segment.kind))
                 continue
             for line in re.finditer(r"[^\n]+", doc_index(doc).text[segment.start : segment.end]):
                 if line.group().strip():

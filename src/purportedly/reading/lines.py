@@ -10,6 +10,7 @@ from purportedly.reading.bylines import Byline, parse_byline
 from purportedly.reading.credits import ends_with_credit, is_credit_line, is_marked_caption
 from purportedly.reading.dates import DATE_RE, is_date_line, is_date_prefix_line
 from purportedly.reading.lexicon import alternation, load_lines
+from purportedly.reading.unwrap import unwrap
 
 BULLET_RE = re.compile(r"(?P<marker>[•▪◦●‣∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
 TIMESTAMP_RE = re.compile(
@@ -36,7 +37,7 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines of ``text`` (split on "\\n" only), numbered by block (see ``paragraph_blocks``)."""
+    """Non-blank lines of ``text`` (split on "\\n" only), numbered by blank-line block."""
     lines: list[Line] = []
     block, offset, previous_blank = 0, 0, False
     for raw in text.split("\n"):
@@ -49,7 +50,7 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(offset + lead, offset + lead + len(stripped), stripped, block, glued))
         previous_blank = not stripped
         offset += len(raw) + 1
-    return paragraph_blocks(lines)
+    return lines
 
 
 def paragraph_blocks(lines: list[Line]) -> list[Line]:
@@ -112,8 +113,8 @@ def line_cue(text: str) -> tuple[str | None, Byline | None]:
 
 
 def classify_lines(text: str) -> list[Line]:
-    """All non-blank lines of ``text`` with their own cues set."""
+    """All non-blank lines of ``text`` with their own cues set, hard-wrapped paragraphs joined."""
     lines = split_lines(text)
     for line in lines:
         line.cue, line.byline = line_cue(line.text)
-    return lines
+    return paragraph_blocks(unwrap(lines, text))
