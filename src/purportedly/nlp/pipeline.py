@@ -32,6 +32,7 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_sources", "purportedly.nlp.sources"),
     ComponentSpec("purportedly_hedges", "purportedly.nlp.hedges"),
     ComponentSpec("purportedly_entities", "purportedly.nlp.entities"),
+    ComponentSpec("purportedly_speaker_links", "purportedly.nlp.speaker_links"),
     ComponentSpec("purportedly_counts", "purportedly.nlp.counts"),
     ComponentSpec("purportedly_times", "purportedly.nlp.times"),
     ComponentSpec("purportedly_places", "purportedly.nlp.places"),
