@@ -81,6 +81,9 @@ def test_wire_hearsay_groups_and_answers(nlp):
     [
         ("Two gunners were reported to have surrendered.", [(2, "gunners", "surrendered")]),
         ("There were seven nurses on board when it sank.", [(7, "nurses", "sank")]),
+        ("The blast killed three and injured nine.", [(3, None, "killed"), (9, None, "injured")]),
+        ("The toll has risen to 12 dead.", [(12, "dead", "dead")]),
+        ("Officials put the number of dead at 30.", [(30, "dead", "dead")]),
         ("The ferry was hit twice and the port was shelled nine times.", [(9, "times", "shelled")]),
         ("They gave the outpost five grenades that night.", [(5, "grenades", "gave")]),
         ("The district, which had 4,200 inhabitants, emptied.", [(4200, "inhabitants", "population")]),
@@ -98,6 +101,8 @@ def test_counts_beyond_the_verb_path(facts_nlp, text, expected):
     "text",
     [
         "Prices rose three times more than wages.",  # a ratio
+        "Its video was viewed 300,000 times.",  # an audience
+        "We met the convoy at six.",  # a clock time
         "Patrols pass two times a day.",  # a rate
         "She lives four doors away from the checkpoint.",  # a distance
         "The channel, with 12,000 followers, reposted it.",  # an audience

@@ -91,6 +91,11 @@ def test_interview_offsets_stay_inside_the_speakers_story(nlp):
             [("Two days ago", "2024-03-02"), ("three weeks ago", None)],
         ),
         ("The fallout of the fall offensive lasted.", date(2024, 3, 4), [("the fall", None)]),
+        (
+            "This morning the mayor spoke; yesterday evening sirens sounded.",
+            date(2024, 3, 4),
+            [("This morning", "2024-03-04"), ("yesterday evening", "2024-03-03")],
+        ),
     ],
 )
 def test_story_relative_values(nlp, text, published, expected):

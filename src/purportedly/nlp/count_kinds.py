@@ -26,6 +26,7 @@ class CountKinds:
     population_verbs: frozenset[str]
     people: frozenset[str]
     audience: frozenset[str]
+    audience_verbs: frozenset[str]
     presence_preps: frozenset[str]
     tolls: frozenset[str]
     multiplicative: frozenset[str]
@@ -45,6 +46,7 @@ class CountKinds:
             population_verbs=words("population_verbs"),
             people=words("people") | load_set(person_nouns_file),
             audience=words("audience"),
+            audience_verbs=words("audience_verbs"),
             presence_preps=words("presence_preps"),
             tolls=words("tolls"),
             multiplicative=words("multiplicative"),
@@ -93,7 +95,9 @@ class CountKinds:
         # 'listened to the call 40 times': the parser may hang the count on the verb's object
         while node.pos_ != "VERB" and node.dep_ in ("pobj", "prep", "dobj") and node.head.i != node.i:
             node = node.head
-        return node if node.pos_ == "VERB" else None
+        if node.pos_ != "VERB" or lemma(node) in self.audience_verbs:
+            return None  # 'viewed 300,000 times' sizes an audience
+        return node
 
     def population(self, number: Token, noun: Token | None) -> bool:
         """'a village of 900 residents', 'the town, which had 20,000 inhabitants', 'a population of 900'."""
@@ -156,9 +160,12 @@ class CountKinds:
     def toll(self, number: Token) -> tuple[Token, str] | None:
         """'put the number of shelling incidents at forty', 'the death toll rose to 14': (counted noun,
         event words) of the tally the number is the value of."""
-        if number.dep_ != "pobj":
+        target = number
+        if number.dep_ == "nummod" and number.head.dep_ == "pobj":
+            target = number.head  # 'rose to 12 dead'
+        if target.dep_ != "pobj":
             return None
-        preposition = number.head
+        preposition = target.head
         if preposition.dep_ == "pcomp" and preposition.head.lower_ in TOLL_PREPOSITIONS:
             preposition = preposition.head  # 'at around forty': the parser hangs 'forty' on 'around'
         if preposition.lower_ not in TOLL_PREPOSITIONS:
@@ -170,6 +177,8 @@ class CountKinds:
         if not tallies:
             return None
         tally = tallies[0]
+        if target is not number:
+            return target, target.text
         for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
             for counted in preposition.children:
                 if counted.dep_ == "pobj":

@@ -111,7 +111,7 @@ class CountFinder:
         ):
             return None
         if (
-            self._is_age_or_clock(doc, number)
+            (self._is_age_or_clock(doc, number) and self.kinds.toll(token) is None)  # not "put ... at 30"
             or self._is_distributive(doc, number)
             or self._is_date(doc, number)
             or self._is_money_or_identifier(doc, number)
@@ -267,6 +267,7 @@ class CountFinder:
         # '15 conscripts who were wounded': the noun carries the event; 'six of the 40 men': the number does
         anchor = noun if noun is not None and number.head.i == noun.i else number
         candidates = [c for c in anchor.children if c.dep_ in EVENT_DEPS]
+        candidates += verb_right_before(number)
         head = number.head
         if number.dep_ == "pobj" and head.lower_ == "of":  # 'one of 37 it had intercepted'
             candidates += [c for c in head.head.children if c.dep_ in EVENT_DEPS]
@@ -527,6 +528,18 @@ def shares_verb(token: Token) -> bool:
         return True
     before = token.left_edge.i - 1
     return token.dep_ == "appos" and before >= 0 and token.doc[before].text == ","
+
+
+def verb_right_before(number: Token) -> list[Token]:
+    """'killed three and injured nine': the parser hangs 'nine' on 'killed', but a verb right before an
+    object number (past 'at least', 'about') is its verb."""
+    i = number.i - 1
+    while i >= 0 and number.i - i <= 3 and number.doc[i].dep_ in ("advmod", "quantmod", "amod"):
+        i -= 1
+    before = number.doc[i] if i >= 0 else None
+    if before is None or before.pos_ != "VERB" or before.i == number.head.i or number.dep_ != "dobj":
+        return []
+    return [before]
 
 
 def is_particle(token: Token) -> bool:

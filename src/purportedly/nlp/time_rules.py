@@ -90,8 +90,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?:last|this|next|Last|This|Next)[ \t]+)?{WEEKDAY}{PART_OF_DAY}"),
     (
         "relative_day",
-        r"(?:the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow|yesterday|"
-        r"today|tomorrow|tonight|last[ \t]+night)",
+        rf"(?:the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow|"
+        rf"(?:yesterday|tomorrow|this)[ \t]+{PART_OF_DAY_NOUN}\b|"
+        r"yesterday|today|tomorrow|tonight|last[ \t]+night)",
     ),
     # 'the previous Sunday', 'the following Monday': counted from the last day the text fixed
     ("story_weekday", rf"(?:[Tt]he[ \t]+(?:previous|following|next)|[Tt]hat)[ \t]+{WEEKDAY}{PART_OF_DAY}"),

@@ -71,7 +71,19 @@ DEICTIC_OFFSET = {
     "tomorrow": 1,
     "the day before yesterday": -2,
     "the day after tomorrow": 2,
+    "this": 0,
 }
+PART_OF_DAY_WORDS = ("morning", "afternoon", "evening", "night")
+
+
+def deictic_key(text: str) -> str:
+    """'yesterday evening' -> 'yesterday', 'this morning' -> 'this'; 'last night' stays whole."""
+    words = text.lower().split()
+    if len(words) == 2 and words[0] != "last" and words[1] in PART_OF_DAY_WORDS:
+        words = words[:1]
+    return " ".join(words)
+
+
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|^[A-Z][A-Z .'’-]{1,40}:[ \t].*$", re.MULTILINE)
 FUTURE = re.compile(r"\b(?:will|shall|'ll|’ll|going to)\b", re.IGNORECASE)
 FULL_DATE_KINDS = ("month_day", "day_month")
@@ -211,7 +223,7 @@ class TimeNormaliser:
         if kind == "relative_day":
             if candidate.start in quoted:
                 return None, None  # 'yesterday' inside a call or quote: its day of speaking is unknown
-            offset = DEICTIC_OFFSET[" ".join(text.lower().split())]
+            offset = DEICTIC_OFFSET[deictic_key(text)]
             return published + timedelta(days=offset), "publication date"
         if kind == "weekday":
             return self._weekday(doc, candidate, published), "publication date"
