@@ -21,6 +21,7 @@ class Carriers:
     documents: frozenset[str]
     medium: re.Pattern  # "on his Telegram channel Okopnaya Pravda", "in a VKontakte post"
     relay_before: re.Pattern  # a relay phrase ending right before a source's name
+    relay_name: re.Pattern  # a relay phrase and the capitalised name after it
 
     def is_document(self, mention: str) -> bool:
         """Whether a speaker mention is headed by a document noun ('a leaked order')."""
@@ -61,7 +62,12 @@ def load_carriers(path: Path = CARRIERS_FILE) -> Carriers:
         r"(?:[\w'’-]+\s+){0,3}$",
         re.IGNORECASE,
     )
-    return Carriers(frozenset(w.lower() for w in data.get("documents", [])), medium, relay_before)
+    relay_name = re.compile(
+        rf"\b(?i:{alternation(data.get('relay_phrases', []))})\s+(?:(?i:the)\s+)?"
+        r"(?P<name>[A-Z][\w'’.-]*[\w'’](?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})"
+    )
+    documents = frozenset(w.lower() for w in data.get("documents", []))
+    return Carriers(documents, medium, relay_before, relay_name)
 
 
 def alternation(words: list[str]) -> str:

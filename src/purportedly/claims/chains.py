@@ -22,7 +22,10 @@ RECORDING = re.compile(
     r"(?:recording|call|conversation|clip|video|intercept|tape|footage|audio|transcript)s?\b",
     re.IGNORECASE,
 )
-PRESENT_CUES = load_set("present_cues.txt")  # cues that narrate a recording ("the soldier says")
+PRESENT_CUES = load_set("present_cues.txt")
+ORGANISATION_NOUNS = load_set(
+    "organisation_nouns.txt"
+)  # 'ministry', 'service', 'office' ...  # cues that narrate a recording ("the soldier says")
 RELEASER_KINDS = frozenset(
     {"intelligence_service", "military", "ministry", "government", "channel", "organisation"}
 )
@@ -40,7 +43,21 @@ RECORDING_SUBJECT = re.compile(
     r"^\W*(?:it|(?:the|this|that)\s+(?:\w+\s+){0,2}(?:recording|call|conversation|clip|video|intercept|tape|footage|audio))\b",
     re.IGNORECASE,
 )
-CONTEXT_CHARS = 1500  # how far back a recording can be described before its quotes
+CONTEXT_CHARS = 1500
+MEDIUM_REACH = 60  # how far past the cue 'on his Telegram channel' can come ('wrote late on Sunday on ...')
+# who publishes as itself: its own channel or post is no extra step to the article
+INSTITUTION_KINDS = frozenset(
+    {
+        "intelligence_service",
+        "ministry",
+        "military",
+        "government",
+        "organisation",
+        "outlet",
+        "news_agency",
+        "channel",
+    }
+)  # how far back a recording can be described before its quotes
 
 
 @dataclass(frozen=True)
@@ -139,14 +156,14 @@ class ChainBuilder:
             relays = self.relays(sentence, used, skip) if sentence is not None else []
             return [document, *relays, self.article]
         links = [speaker_link(quote.speaker, speaker)]
+        own = links[0]  # the speaker's own link, whose channel or post may follow it
         used = {speaker.id} if speaker else set()
         if speaker is not None and sentence is not None:
             cited = self.cited_by(sentence, used)
             if cited:  # 'Ukrainska Pravda, citing sources in intelligence, reported ...'
                 links = citation_links(cited) + [source_link(speaker, "relay")]
                 used |= {s.id for s, _ in cited}
-        if sentence is not None:
-            links += self.medium_links(sentence, links[0], speaker, used, skip)
+        links += self.medium_links(quote, own, speaker, used)
         if sentence is not None and self.is_recorded(quote, speaker, sentence):
             recording = self.recording_near(sentence, quote.start)
             name, recording_sentence = recording if recording else ("recording", None)
@@ -176,14 +193,23 @@ class ChainBuilder:
         return ChainLink(name=name, role="document", kind="document")
 
     def medium_links(
-        self, sentence: Span, speaker_link: ChainLink, speaker: Source | None, used: set[str], skip
+        self, quote: Quote, speaker_link: ChainLink, speaker: Source | None, used: set[str]
     ) -> list[ChainLink]:
-        """The channel or post the speaker published in: 'on his Telegram channel Okopnaya
-        Pravda' (a channel source), else the phrase itself ("Anna Reva's Telegram channel")."""
-        match = self.carriers.medium.search(self.text, sentence.start_char, sentence.end_char)
-        if match is None or (skip and skip[0] <= match.start() < skip[1]):
+        """The channel or post a person published in: 'wrote on his Telegram channel Okopnaya
+        Pravda' (a channel source), else the phrase itself ("Anna Reva's Telegram channel").
+        Only at the attribution (speaker to just past the cue), and not for institutions,
+        whose own posts add no step between them and the article."""
+        if quote.cue_span is None or speaker_link.kind in INSTITUTION_KINDS:
             return []
-        for found in self.mentions_in(match.start(), min(sentence.end_char, match.end() + 40)):
+        anchor = quote.speaker_mention.start if quote.speaker_mention else quote.cue_span.start
+        start = min(anchor, quote.cue_span.start)
+        end = quote.cue_span.end + MEDIUM_REACH
+        if quote.kind != "indirect" and quote.start >= quote.cue_span.end:
+            end = min(end, quote.start)  # 'wrote on X: "..."': not inside the quote
+        match = self.carriers.medium.search(self.text, start, min(end, len(self.text)))
+        if match is None:
+            return []
+        for found in self.mentions_in(match.start(), match.end() + 40):
             if found.source.kind == "channel" and found.source.id not in used:
                 used.add(found.source.id)
                 return [source_link(found.source, "relay")]
@@ -268,8 +294,9 @@ class ChainBuilder:
     ) -> list[ChainLink]:
         """Outlets and agencies in the sentence, translators ('as translated by'), and any source
         a relay phrase introduces ('seen by', 'obtained by', 'shared by')."""
-        links = []
-        for mention in unique_sources(self.named_in(sentence.start_char, sentence.end_char)):
+        found: list[tuple[int, ChainLink]] = []
+        named = self.named_in(sentence.start_char, sentence.end_char)
+        for mention in unique_sources(named):
             listed = not mention.source.id.startswith(UNLISTED)
             if mention.source.id in used or (skip and skip[0] <= mention.start < skip[1]):
                 continue
@@ -278,9 +305,26 @@ class ChainBuilder:
             holder = self.carriers.relays_from(self.text, sentence.start_char, mention.start)
             by_kind = listed and mention.source.kind in RELAY_KINDS and not holders_only
             if holder or (role == "translator" and listed) or by_kind:
-                links.append(source_link(mention.source, role))
+                found.append((mention.start, source_link(mention.source, role)))
                 used.add(mention.source.id)
-        return links
+        found += self.unnamed_holders(sentence, named, used, skip)
+        return [link for _, link in sorted(found, key=lambda pair: pair[0])]
+
+    def unnamed_holders(
+        self, sentence: Span, named: list[Mention], used: set[str], skip: tuple[int, int] | None
+    ) -> list[tuple[int, ChainLink]]:
+        """A capitalised name right after a relay phrase that neither sources nor entities list
+        ('a copy seen by the Lakeside Echo'): still a holder, of unknown kind."""
+        found = []
+        for match in self.carriers.relay_name.finditer(self.text, sentence.start_char, sentence.end_char):
+            start, end = match.span("name")
+            key = "name:" + name_key(match.group("name"))
+            overlaps = any(m.start < end and start < m.end for m in named)
+            if overlaps or key in used or (skip and skip[0] <= start < skip[1]):
+                continue
+            used.add(key)
+            found.append((start, ChainLink(name=match.group("name"), role="relay", kind="unknown")))
+        return found
 
 
 def citation_links(cited: list[tuple[Source, bool]]) -> list[ChainLink]:
@@ -297,14 +341,18 @@ def citation_links(cited: list[tuple[Source, bool]]) -> list[ChainLink]:
 
 
 def medium_name(phrase: str, speaker: str) -> str:
-    """'on his Telegram channel' -> "Anna Reva's Telegram channel"; 'on Telegram' -> 'Telegram'."""
+    """'on his Telegram channel' -> "Anna Reva's Telegram channel", 'in a post' -> "Anna Reva's
+    post"; 'on Telegram' -> 'Telegram'."""
     words = phrase.split()[1:]  # drop 'on' / 'in' / 'via'
-    if words and words[0].lower() in ("his", "her", "their", "its"):
-        rest = [w for w in words[1:] if w.lower() != "own"]
-        return f"{speaker}'s {' '.join(rest)}" if speaker != "unidentified speaker" else " ".join(rest)
-    if words and words[0].lower() in ("a", "an", "the"):
-        words = words[1:]
-    return " ".join(words)
+    owned = bool(words) and words[0].lower() in ("his", "her", "their", "its", "a", "an")
+    rest = (
+        " ".join(w for w in words[1:] if w.lower() != "own")
+        if owned or words[:1] == ["the"]
+        else " ".join(words)
+    )
+    if owned and speaker != "unidentified speaker":
+        return f"{speaker}'s {rest}"
+    return rest
 
 
 def unique_sources(mentions: list[Mention]) -> list[Mention]:
@@ -348,7 +396,11 @@ def speaker_link(name: str | None, source: Source | None) -> ChainLink:
         return source_link(source, "speaker")
     if not name:
         return ChainLink(name="unidentified speaker", role="speaker", kind="unknown")
-    return ChainLink(name=name, role="speaker", kind="person")
+    # 'the Defence Ministry of Ruritania' speaks as a body even when no source lists it
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
+    return ChainLink(
+        name=name, role="speaker", kind="organisation" if words & ORGANISATION_NOUNS else "person"
+    )
 
 
 def source_link(source: Source, role: str) -> ChainLink:
