@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -139,13 +139,19 @@ def same_name(a: str, b: str, cutoff: float = 90) -> bool:
 
 
 def similar_pairs(
-    texts: Sequence[str], cutoff: float, min_shared: int = 3, blocks: Sequence[Hashable] | None = None
-) -> list[tuple[int, int]]:
+    texts: Sequence[str],
+    cutoff: float,
+    min_shared: int = 3,
+    blocks: Sequence[Hashable] | None = None,
+    known: Callable[[int, int], bool] | None = None,
+) -> Iterator[tuple[int, int]] | list[tuple[int, int]]:
     """Index pairs (i < j) of texts whose content words overlap closely (token-set ratio >= cutoff)
     and share at least ``min_shared`` content words; catches trimmed and reworded versions.
 
     With ``blocks`` only texts of one block (e.g. one story) are compared, all pairs. Without,
-    all pairs (rapidfuzz.cdist, C++) up to EXACT_LIMIT texts, and MinHash LSH candidates beyond.
+    MinHash LSH candidates, yielded as they are found (never all held at once); ``known(i, j)``
+    true skips a candidate unchecked (a caller's union-find already joins the two: a corpus
+    repeating one quote a thousand times is then checked about a thousand times, not a million).
     """
     bags = [" ".join(sorted(set(content_words(t)))) for t in texts]
     if blocks is not None:
@@ -155,7 +161,7 @@ def similar_pairs(
         return [
             pair for indices in members.values() for pair in _exact_pairs(bags, indices, cutoff, min_shared)
         ]
-    return _lsh_pairs(bags, cutoff, min_shared)
+    return _lsh_pairs(bags, cutoff, min_shared, known)
 
 
 def _exact_pairs(
@@ -176,7 +182,9 @@ def _exact_pairs(
     return pairs
 
 
-def _lsh_pairs(bags: list[str], cutoff: float, min_shared: int) -> list[tuple[int, int]]:
+def _lsh_pairs(
+    bags: list[str], cutoff: float, min_shared: int, known: Callable[[int, int], bool] | None = None
+) -> Iterator[tuple[int, int]]:
     """Candidates from MinHash LSH over word sets, verified like the exact path."""
     from datasketch import MinHash, MinHashLSH
 
@@ -184,7 +192,6 @@ def _lsh_pairs(bags: list[str], cutoff: float, min_shared: int) -> list[tuple[in
     # one set of permutations for all (drawing them is most of a MinHash's cost; seed 1 either way)
     template = MinHash(num_perm=64)
     token_sets = [set(bag.split()) for bag in bags]
-    pairs = []
     for index, bag in enumerate(bags):
         tokens = token_sets[index]
         if not tokens:
@@ -192,8 +199,9 @@ def _lsh_pairs(bags: list[str], cutoff: float, min_shared: int) -> list[tuple[in
         signature = MinHash(num_perm=64, permutations=template.permutations, scheme=template.scheme)
         signature.update_batch([t.encode("utf-8") for t in tokens])
         for other in lsh.query(signature):
+            if known is not None and known(other, index):
+                continue
             shared = tokens & token_sets[other]
             if len(shared) >= min_shared and fuzz.token_set_ratio(bag, bags[other]) >= cutoff:
-                pairs.append((other, index))
+                yield other, index
         lsh.insert(index, signature)
-    return pairs

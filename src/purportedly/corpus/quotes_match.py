@@ -71,7 +71,9 @@ def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     refs = collect_quotes(source)
     union = UnionFind(range(len(refs)))
     wordings = [_Wording.of(r.text) for r in refs]
-    for i, j in similar_pairs([r.text for r in refs], cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS):
+    texts = [r.text for r in refs]
+    joined = lambda i, j: union.find(i) == union.find(j)  # noqa: E731 - joining them again changes nothing
+    for i, j in similar_pairs(texts, cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS, known=joined):
         if refs[i].article_id != refs[j].article_id and _same_words(wordings[i], wordings[j]):
             union.union(i, j)
     groups = []
