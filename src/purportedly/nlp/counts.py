@@ -402,13 +402,16 @@ class CountFinder:
 
     @staticmethod
     def _with_conjunct(token: Token, surface: str) -> str:
-        """'killed and wounded' - but not a conjoined clause with its own subject."""
+        """'killed and wounded' - but not a conjoined clause with its own subject, nor two verbs with
+        objects of their own ('killed three and injured nine')."""
+        has_object = any(c.dep_ == "dobj" for c in token.children)
         for child in token.children:
             if (
                 child.dep_ == "conj"
                 and child.pos_ == token.pos_ == "VERB"
                 and child.i - token.i <= 3
                 and not any(c.dep_.startswith("nsubj") for c in child.children)
+                and not (has_object and any(c.dep_ == "dobj" for c in child.children))
             ):
                 joiner = next((c.text for c in token.children if c.dep_ == "cc"), "and")
                 return f"{surface} {joiner} {child.text}"
