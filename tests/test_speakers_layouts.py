@@ -209,3 +209,28 @@ def test_speakers_never_raise_on_a_plain_doc(nlp, text):
         assert text[quote.start : quote.end] == quote.text
         if quote.speaker_mention is not None:
             assert text[quote.speaker_mention.start : quote.speaker_mention.end] == quote.speaker_mention.text
+
+
+# ---------------------------------------------------------------- transcript with a HOST label
+def test_a_host_label_is_the_presenter_the_intro_names(analysed):
+    result = analysed("host_transcript.txt")
+    turns = [(q.text, q.speaker) for q in result.quotes if q.kind == "turn"]
+    assert {speaker for _, speaker in turns} == {"Helen Marsh", "Ihor Tkachenko"}
+
+
+def test_quotes_inside_a_turn_belong_to_the_people_the_turn_describes(analysed):
+    result = analysed("host_transcript.txt")
+    assert speaker(result, "I was born in this house and I will die in it.") == "a woman"
+    assert speaker(result, "Get in the car!") == "Her neighbour"
+    assert speaker(result, "We are not leaving without her,") == "Ihor Tkachenko's partner"
+
+
+def test_a_role_label_with_no_name_in_the_intro_stays_a_role():
+    from purportedly.nlp.turn_hosts import TurnHosts
+
+    hosts = TurnHosts()
+    assert hosts.name_for("ANCHOR:", "Dana Kraus, the anchor, opened the show.") == "Dana Kraus"
+    assert hosts.name_for("PRESENTER:", "Presenter: Ruth Abernethy\n\nThis is an edited transcript") == (
+        "Ruth Abernethy"
+    )
+    assert hosts.name_for("HOST:", "An edited transcript of the second segment.") is None

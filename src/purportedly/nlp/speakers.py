@@ -18,6 +18,7 @@ from purportedly.nlp.quote_echoes import borrow_from_matching_quotes, repeat_spe
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
 from purportedly.nlp.speaker_checks import SpeakerChecks
 from purportedly.nlp.speaker_owners import SpeakerOwners
+from purportedly.nlp.turn_hosts import TurnHosts
 
 register_extensions()
 
@@ -55,6 +56,7 @@ class SpeakerResolver:
         self.owners = SpeakerOwners(data_dir)
         self.checks = SpeakerChecks(data_dir)
         self.text_cues = load_set("text_cues.txt", data_dir)
+        self.hosts = TurnHosts(data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -94,7 +96,7 @@ class SpeakerResolver:
                     cluster = clusters.distant_antecedent(mention, mentions[quote.nested_in])
             resolved[quote_id] = self._organisation(doc, mention) or clusters.best_text(mention, cluster)
         resolved.update(dict.fromkeys(unknown))
-        self._name_labels(quotes, resolved, clusters)
+        self._name_labels(doc, quotes, resolved, clusters)
         repeat_speakers(quotes, resolved)
         borrow_from_matching_quotes(quotes, resolved, self._headline_noun)
         return SpeakerMatches(resolved, _moved_mentions(doc, quotes + reported, mentions))
@@ -185,15 +187,25 @@ class SpeakerResolver:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
         return tokens[0].lemma_.lower() if tokens is not None and len(tokens) else ""
 
-    def _name_labels(self, quotes: list[Quote], resolved: dict[str, str | None], clusters) -> None:
-        """A transcript label in capitals ('MARIANA LEVYTSKA:') as the text spells the name."""
-        for quote in quotes:
+    def _name_labels(self, doc: Doc, quotes: list[Quote], resolved: dict[str, str | None], clusters) -> None:
+        """Transcript labels as the text names them: 'MARIANA LEVYTSKA:' -> 'Mariana Levytska',
+        'HOST:' -> the name the intro gives the host ('Presented by Helen Marsh')."""
+        turns = [q for q in quotes if q.kind == "turn" and q.cue_span is not None]
+        intro = doc_index(doc).text[: min((q.cue_span.start for q in turns), default=0)]
+        for quote in turns:
             speaker = resolved.get(quote.id)
-            if quote.kind != "turn" or not speaker or not speaker.isupper():
+            if self.hosts.is_role(quote.cue or ""):
+                name = self.hosts.name_for(quote.cue or "", intro)
+                speaker = name or f"the {(quote.cue or '').rstrip(':').strip().lower()}"
+            elif not speaker or not speaker.isupper():
                 continue
-            words = [w.capitalize() for w in speaker.split()]
-            index = clusters.names.lookup(words)
-            resolved[quote.id] = clusters.names.canonical(index) if index is not None else " ".join(words)
+            index = clusters.names.lookup(speaker.split()) if speaker[:1].isupper() else None
+            if index is not None:
+                resolved[quote.id] = clusters.names.canonical(index)
+            elif speaker.isupper():
+                resolved[quote.id] = " ".join(w.capitalize() for w in speaker.split())
+            else:
+                resolved[quote.id] = speaker
 
     @staticmethod
     def _quoted_relative(clusters: MentionClusters, mention: Mention, outer: Mention) -> str | None:
