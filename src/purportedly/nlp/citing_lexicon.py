@@ -35,6 +35,8 @@ class CitingLexicon:
     identify_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     voice_nouns: frozenset[str] = frozenset()
+    spokesperson_nouns: frozenset[str] = frozenset()
+    document_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -67,6 +69,8 @@ def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexic
         identify_verbs=words("identify_verbs"),
         document_nouns=words("document_nouns"),
         voice_nouns=words("voice_nouns"),
+        spokesperson_nouns=words("spokesperson_nouns"),
+        document_verbs=words("document_verbs"),
     )
 
 

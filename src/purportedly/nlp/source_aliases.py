@@ -33,6 +33,7 @@ class Descriptor:
     text: str
     kind: SourceKind
     prefer: str | None = None
+    cited: bool = True  # false: counts only where it heads a citing phrase ('said the ministry')
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
     return AliasTable(
         known=known,
         descriptors=[
-            Descriptor(d["text"], d["kind"], d.get("prefer")) for d in descriptors.get("descriptor", [])
+            Descriptor(d["text"], d["kind"], d.get("prefer"), d.get("cited", True))
+            for d in descriptors.get("descriptor", [])
         ],
         platforms=frozenset(alias_key(p) for p in not_sources.get("platforms", [])),
         photo_credits=frozenset(alias_key(p) for p in not_sources.get("photo_credit", [])),

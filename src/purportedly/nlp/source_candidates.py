@@ -11,7 +11,7 @@ from purportedly.model import SourceKind
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_source_kinds
 from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource
 from purportedly.nlp.source_descriptions import clause_description, described_participant, restrictive_clause
-from purportedly.nlp.source_patterns import Citation
+from purportedly.nlp.source_patterns import Citation, proper_name_bounds
 
 WORD = re.compile(r"\w+")
 PRONOUNS = frozenset(
@@ -62,11 +62,15 @@ class Candidate:
     heard: bool = False  # narrated where a recording is described: someone heard on it
     identified: bool = False  # the name a releasing service gives a voice on its recording
     participant: bool = False  # a described woman, sister...: a source only away from a recording
+    member: bool = False  # speaks for a known body it names: 'a HUR spokesperson'
+    owner: str | None = None  # the person who runs the channel: 'Anatoly Shtyrkov'
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
 
 
-def from_alias_hit(hit: AliasHit, strong: bool) -> Candidate:
+def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> Candidate:
+    """A candidate for a known name or a generic description; ``referent_only`` for a name in
+    a sentence that cites no one, kept only so that a later 'the ministry' can point back to it."""
     if hit.known is not None:
         return Candidate(
             hit.start,
@@ -76,7 +80,7 @@ def from_alias_hit(hit: AliasHit, strong: bool) -> Candidate:
             hit.known.kind,
             known=hit.known,
             proper=True,
-            strong=strong or hit.known.cited,
+            strong=not referent_only and (strong or hit.known.cited),
         )
     descriptor = hit.descriptor
     return Candidate(
@@ -85,7 +89,7 @@ def from_alias_hit(hit: AliasHit, strong: bool) -> Candidate:
         hit.text,
         None,
         descriptor.kind,
-        strong=True,
+        strong=strong or descriptor.cited,
         descriptor_kind=descriptor.kind,
         prefer=descriptor.prefer,
     )
@@ -96,6 +100,8 @@ def from_citation(
 ) -> Candidate | None:
     """A candidate for a citing phrase, or None when the phrase cannot name a source."""
     head = citation.head
+    if is_speaking_document(citation, lexicon):
+        return document_candidate(text, citation)
     if citation.how == "subject" and citation.verb in lexicon.weak_subject_verbs:
         return None  # 'the man describes ...': telling what is heard, not citing anyone
     if not citation.proper and (head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num):
@@ -126,6 +132,8 @@ def from_citation(
         return None  # 'a Russian channel repeated it' names nothing to trace; 'the court's website' does
     if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
         return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
+    if proper and len(name_tokens) == 1 and name_tokens[0].lower_ in lexicon.source_nouns:
+        return None  # 'Blogger says ...' in a headline: a capitalised description, no name
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
     if not proper and not participant and not is_source_description(head, lexicon):
         return None
@@ -148,7 +156,33 @@ def from_citation(
         strong=citation.strong,
         present=citation.present,
         participant=participant,
+        owner=owner_name(text, citation),
     )
+
+
+def is_speaking_document(citation: Citation, lexicon: CitingLexicon) -> bool:
+    """'his documents state', 'a leaked order says': a written record the text cites."""
+    head = citation.head
+    return (
+        citation.how == "subject"
+        and head.pos_ == "NOUN"
+        and head.lower_ in lexicon.document_nouns
+        and (citation.verb or "") in lexicon.document_verbs
+    )
+
+
+def document_candidate(text: str, citation: Citation) -> Candidate:
+    """A document is named by its whole phrase ('his documents', 'a leaked mobilisation order')."""
+    name = text[citation.start : citation.end]
+    name = name[4:] if name.lower().startswith("the ") else name
+    return Candidate(citation.start, citation.end, name, None, "document", strong=True, present=False)
+
+
+def owner_name(text: str, citation: Citation) -> str | None:
+    if citation.owner is None:
+        return None
+    start, end = proper_name_bounds(citation.owner)
+    return text[start:end] if start is not None else None
 
 
 def with_indefinite_article(phrase: str, name: str) -> str:
@@ -196,8 +230,9 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
         return False
     if not words & lexicon.source_nouns:
         return False
-    # 'his press service' refers back to someone already named: a modifier must describe
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+    # 'his press service', 'whose press office' refer back to someone already named: a
+    # modifier must describe
+    if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "WP$") for c in head.children):
         return False
     # 'a reader who says she served there', 'analysts who study the releases': a defining
     # clause describes them too ('the channel, which ...' only refers back)

@@ -35,10 +35,11 @@ def described_participant(head: Token, how: str, verb: str | None, lexicon: Citi
         return False
     if any(c.dep_ == "nummod" for c in head.children):
         return False  # 'nine men who surrendered': the people the story counts, not its informants
+    # 'the sister of a man who ...' is described by whose relative she is
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):
+        return True
     clause = restrictive_clause(head)
-    if clause is not None:
-        return self_described(clause)
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+    return clause is not None and self_described(clause)
 
 
 def self_described(clause: Token) -> bool:

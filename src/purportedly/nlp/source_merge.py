@@ -10,6 +10,8 @@ from purportedly.nlp.source_candidates import Candidate
 from purportedly.nlp.source_names import name_words, same_person, transliteration_key
 
 LEADING = ("the ", "a ", "an ", "one ")
+# Kinds named in the text's own words when the text never uses the table's canonical name.
+SURFACE_NAMED_KINDS = frozenset({"ministry", "military", "government"})
 
 
 @dataclass
@@ -27,13 +29,30 @@ class SourceGroup:
     @property
     def name(self) -> str:
         if self.known is not None:
-            return self.known.name
+            return self.known_name()
         proper = [c.name for c in self.candidates if c.proper]
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
         # a description keeps its indefinite article: 'a Ukrainian linguist' is how the text
         # introduces an unnamed source; only 'the' goes
         return strip_the(self.candidates[0].name)
+
+    def known_name(self) -> str:
+        """The table's canonical name; for a ministry, army or government the text never calls
+        by it, the fullest name the text uses ('Ukraine's Ministry of Defence'), so that no
+        country or wording the article does not give is put in its mouth."""
+        known = self.known
+        if known.kind not in SURFACE_NAMED_KINDS:
+            return known.name
+        surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
+        surfaces = [s for s in surfaces if not s.lower().startswith("the ") or len(s.split()) > 2]
+        if not surfaces or any(key(s) == key(known.name) for s in surfaces):
+            return known.name
+        return strip_the(max(surfaces, key=lambda s: (len(s.split()), len(s))))
+
+    @property
+    def owner(self) -> str | None:
+        return next((c.owner for c in self.candidates if c.owner), None)
 
     @property
     def kind(self) -> SourceKind:
@@ -54,6 +73,8 @@ class SourceGroup:
                 if surface and key(surface) not in seen:
                     seen.add(key(surface))
                     out.append(" ".join(surface.split()))
+        if self.known is not None and key(self.known.name) not in seen:
+            out.append(self.known.name)  # the table's canonical name, for matching across articles
         return out
 
 
@@ -92,8 +113,31 @@ def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> lis
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
     groups = fold_titles_into_people(groups, titles)
+    link_owners(groups, titles)
     cited = [g for g in groups if any(c.strong for c in g.candidates) or not g.known]
     return sorted(cited, key=lambda g: g.start)
+
+
+def link_owners(groups: list[SourceGroup], titles: frozenset[str]) -> None:
+    """A channel's owner is named as the text names that person elsewhere ('Shtyrkov' -> the
+    source 'Anatoly Shtyrkov'), so that the channel and the blogger stay linked."""
+    for group in groups:
+        for candidate in group.candidates:
+            if candidate.owner is None:
+                continue
+            words = name_words(candidate.owner, titles)
+            people = [
+                g
+                for g in groups
+                if g is not group
+                and any(
+                    same_person(words, name_words(c.name, titles))
+                    for c in g.candidates
+                    if c.proper and c.known is None
+                )
+            ]
+            if people:
+                candidate.owner = people[0].name
 
 
 def fold_titles_into_people(groups: list[SourceGroup], titles: frozenset[str]) -> list[SourceGroup]:
@@ -132,7 +176,12 @@ def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
     """'pro-war bloggers X and Y said': the description belongs to the names it holds."""
     named = [(c.start, c.end) for c in candidates if c.proper]
     # adjacent counts too: 'bloggers Yelena Sadovaya' (the names follow the noun)
-    return [c for c in candidates if c.proper or not any(s < c.end + 2 and c.start < e for s, e in named)]
+    # ('a HUR spokesperson' is not HUR: the spokesperson is a source beside the agency)
+    return [
+        c
+        for c in candidates
+        if c.proper or c.member or not any(s < c.end + 2 and c.start < e for s, e in named)
+    ]
 
 
 def group_key(candidate: Candidate) -> str:
@@ -193,7 +242,7 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
                     target.kind,
                     known=target.known,
                     proper=True,
-                    strong=True,
+                    strong=candidate.strong,
                 )
             )
     return resolved

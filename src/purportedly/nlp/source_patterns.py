@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from purportedly.nlp.citing_lexicon import CitingLexicon
+from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
+from purportedly.nlp.source_owners import channel_owner
 from purportedly.nlp.time_rules import MONTH_NAMES, WEEKDAY_NAMES
 
 # Children that start a new phrase rather than belong to the name: "X, who ...", "X, a blogger".
@@ -30,6 +31,7 @@ STRONG_HOWS = frozenset(
         "interviewee",
     }
 )
+PEN_NAME_VERBS = load_citing_lexicon().pen_name_verbs  # 'a blogger who writes as X'
 MEDIA_NOUNS = frozenset({"channel", "blog", "newspaper", "site", "website", "podcast", "show"})
 STRONG_VERBS = frozenset(
     {
@@ -49,6 +51,12 @@ STRONG_VERBS = frozenset(
         "tweet",
         "broadcast",
         "issue",
+        # verdict verbs, which cite only with a predicate ('called the video staged')
+        "call",
+        "brand",
+        "label",
+        "dub",
+        "term",
     }
 )
 
@@ -66,6 +74,7 @@ class Citation:
     verb: str | None = None  # lemma of the citing verb, if any
     proper: bool = False  # name_start:name_end is a proper name, not a description
     present: bool = False  # cited with a present-tense verb ("the soldier says"): narration of a recording
+    owner: Token | None = None  # who runs the channel or blog it names ('his channel, X')
 
     @property
     def strong(self) -> bool:
@@ -93,20 +102,30 @@ def _trigger_words(lexicon: CitingLexicon) -> frozenset[str]:
         | lexicon.outlet_nouns
         | lexicon.interview_verbs
         | lexicon.to_outlet_verbs
+        | lexicon.verdict_verbs
+        | lexicon.information_nouns
         | first_words
+        | set(MISTAGGED_FORMS)
     )
 
 
+# Forms the tagger sometimes reads as auxiliaries ('a woman who ... said she', said/AUX/auxpass),
+# with a wrong lemma: they are still the reporting verb.
+MISTAGGED_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell"}
+
+
 def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
-    lemma = token.lemma_.lower()
+    lemma = MISTAGGED_FORMS.get(token.lower_, token.lemma_.lower())
     lower = token.lower_
     heads: list[tuple[Token, str, str | None]] = []
     if (
         token.pos_ in ("VERB", "AUX")
-        and lemma in lexicon.report_verbs
+        and (lemma in lexicon.report_verbs or passes_verdict(token, lexicon))
         and not reported_within_report(token, lexicon)
     ):
         heads.extend(verb_sources(token, lemma))
+    if lemma in lexicon.information_nouns and token.dep_ == "pobj" and introduced_as_source(token.head):
+        heads.extend((c, "according_to", None) for c in compilers(token))
     if (lower, token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "") in _two_word_preps(lexicon) or (
         (lower,) in lexicon.source_prepositions
     ):
@@ -119,7 +138,7 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
                 heads.extend((c, "statement_to", None) for c in prep.children if c.dep_ == "pobj")
-    if lower in lexicon.outlet_nouns:
+    if lower in lexicon.outlet_nouns and not is_affiliation(token, lexicon):
         if lower in MEDIA_NOUNS:  # "Sadovaya's Telegram channel"; a personal page is not media
             heads.extend(
                 (c, "channel_of", None) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
@@ -127,9 +146,73 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
         # every way the noun can carry a name: 'a channel called X', 'the X channel', 'X, a channel';
         # a platform caught as the name ('the Telegram channel') is dropped later
         named = [n for n in (name_after(token), name_before(token), name_in_apposition(token)) if n]
+        owner = channel_owner(token) if lower in MEDIA_NOUNS else None
+        named = [replace(n, owner=owner) for n in named] if owner is not None else named
         if named:
             return named + [c for h in heads for c in expand(h)]
     return [c for h in heads for c in expand(h)]
+
+
+def is_affiliation(noun: Token, lexicon: CitingLexicon) -> bool:
+    """'an analyst who runs the channel X', 'a correspondent who writes for the website Y': the
+    outlet says who the person is; it is cited only where the text cites it."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("for", "at", "with")
+            and token.head.head.dep_
+            in (
+                "relcl",
+                "acl",
+            )
+        ):
+            return True
+        if token.dep_ in ("ROOT", "nsubj", "nsubjpass") or token.head is token:
+            return False
+        if token.dep_ in ("dobj", "appos", "compound", "pobj", "prep") and token.head.lemma_.lower() in (
+            lexicon.report_verbs
+        ):
+            return False  # 'who posted it on the channel X' cites the channel
+        token = token.head
+    return False
+
+
+def passes_verdict(verb: Token, lexicon: CitingLexicon) -> bool:
+    """'officials have called the video staged', 'Moscow branded it a fake': a verdict verb with
+    an object predicate ('he called his mother' passes no verdict)."""
+    if verb.lemma_.lower() not in lexicon.verdict_verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            return True
+        # 'called the recording fabricated': the tagger often hangs the predicate on the object
+        if child.dep_ == "dobj" and any(
+            p.dep_ == "acl" and p.tag_ == "VBN" and p.i == child.i + 1 for p in child.rights
+        ):
+            return True
+    return False
+
+
+def introduced_as_source(preposition: Token) -> bool:
+    """'according to' or 'per' ('in response to a statement' introduces no source)."""
+    if preposition.lower_ == "per":
+        return True
+    return preposition.lower_ == "to" and preposition.head.lower_ == "according"
+
+
+def compilers(record: Token) -> list[Token]:
+    """'according to a tally kept by the group X', 'according to the ministry's estimate': who
+    compiled the record is the source ('according to a tally' alone names no one)."""
+    found = [c for c in record.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    for clause in (c for c in record.children if c.dep_ == "acl"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            found.extend(o for o in agent.children if o.dep_ == "pobj")
+    for prep in (c for c in record.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
+        found.extend(o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return found
 
 
 def name_before(noun: Token) -> Citation | None:
@@ -214,6 +297,9 @@ def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]
         inverted = inverted_subject(verb)  # '..., said the village head, Petro Tkachuk'
         if inverted is not None:
             out.append((inverted, "subject", lemma))
+        fronted = misattached_subject(verb)
+        if fronted is not None:
+            out.append((fronted, "subject", lemma))
     for child in verb.children:
         if child.dep_ == "nsubj":
             subject = child
@@ -221,6 +307,9 @@ def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]
                 subject = verb.head  # "the Kyiv Post, which first reported ..."
             out.append((subject, "subject", lemma))
         elif child.dep_ == "agent":
+            out.extend((c, "agent", lemma) for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "by" and any(c.dep_ == "agent" for c in verb.children):
+            # 'shared by the Kyiv Post and later by the Eastern Ledger': a second agent
             out.extend((c, "agent", lemma) for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in ("dative", "dobj") and lemma == "tell":
             out.append((child, "recipient", lemma))
@@ -243,12 +332,30 @@ def inverted_subject(verb: Token) -> Token | None:
     return head
 
 
+def misattached_subject(verb: Token) -> Token | None:
+    """'Reached by phone, a man who ... said': after an opening participle the parser often hangs
+    the subject on that phrase as an appositive; the noun phrase ending right before the verb is it."""
+    if verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    for token in last.ancestors:
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.right_edge.i == verb.i - 1:
+            return token
+        if token.i > verb.i or token.dep_ == "ROOT":
+            break
+    if last.dep_ == "appos" and last.pos_ in ("NOUN", "PROPN"):
+        return last
+    return None
+
+
 def told_outlet(verb: Token) -> bool:
     """'told us', 'told Reuters', 'told the news site X': the teller is the outlet's source."""
     for child in verb.children:
         if child.dep_ in ("dative", "dobj"):
             if child.lower_ in ("us", "me") or child.pos_ == "PROPN" or child.lower_ in OUTLET_WORDS:
                 return True
+            if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in child.children):
+                return True  # 'told our digest', 'told my colleague
             if any(c.pos_ == "PROPN" for c in child.subtree):
                 return True
     return False
@@ -353,7 +460,7 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
     holders = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
     for clause in (c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")):
         for token in clause.subtree:
-            if token.lower_ in ("called", "named", "name") and token.i + 1 < len(doc):
+            if introduces_name(token) and token.i + 1 < len(doc):
                 run = name_run(doc, after_name_fillers(doc, token.i + 1))
                 if run is not None:
                     return run
@@ -381,11 +488,21 @@ def name_closing_clause(clause: Token, head: Token) -> tuple[int, int] | None:
     if not closes:
         return None
     first = last
+    while first > clause.i and doc[first].like_num:
+        first -= 1  # a handle's number: '..., Granitsa 31, claimed'
+    named = first
     while first > clause.i and doc[first].pos_ == "PROPN" and doc[first].is_title:
         first -= 1
-    if first == last or doc[first].text != ",":
+    if first == named or doc[first].text != ",":
         return None
     return doc[first + 1].idx, doc[last].idx + len(doc[last])
+
+
+def introduces_name(token: Token) -> bool:
+    """'called', 'named', 'under the name', or 'as' after a pen-name verb ('who writes as Sever')."""
+    if token.lower_ in ("called", "named", "name"):
+        return True
+    return token.lower_ == "as" and token.head.lemma_.lower() in PEN_NAME_VERBS
 
 
 NAME_FILLERS = frozenset({"only", "just", "simply", "as", "by", "the", "her", "his"})

@@ -12,7 +12,9 @@ from purportedly.nlp.quote_lexicon import load_set
 from purportedly.nlp.source_patterns import Citation, citation_of
 
 
-def speaker_citations(doc: Doc, interviewer_labels: frozenset[str] = frozenset()) -> list[Citation]:
+def speaker_citations(
+    doc: Doc, interviewer_labels: frozenset[str] = frozenset(), source_nouns: frozenset[str] = frozenset()
+) -> list[Citation]:
     """Speakers of quotes, as citations (whether they are sources is decided later)."""
     found = []
     labels = interviewer_labels or DEFAULT_INTERVIEWER_LABELS
@@ -28,7 +30,7 @@ def speaker_citations(doc: Doc, interviewer_labels: frozenset[str] = frozenset()
     # guests who told the programme something, not voices on a released call
     interview = any(q.kind == "turn" and is_interviewer(q, labels) for q in quotes)
     for quote in quotes:
-        span = speaker_span(doc, text, quote, narrated)
+        span = speaker_span(doc, text, quote, narrated, source_nouns)
         if span is None or is_interviewer(quote, labels):
             continue  # the interviewer works for the publisher
         if quote.nested_in is not None:
@@ -67,7 +69,11 @@ PRESENT_CUES = load_set("present_cues.txt")  # cues that narrate a recording ("t
 
 
 def speaker_span(
-    doc: Doc, text: str, quote, narrated: frozenset[int] | set[int] = frozenset()
+    doc: Doc,
+    text: str,
+    quote,
+    narrated: frozenset[int] | set[int] = frozenset(),
+    source_nouns: frozenset[str] = frozenset(),
 ) -> Span | None:
     """The speaker's mention at the attribution, or the first place the text names the speaker."""
     mention = quote.speaker_mention
@@ -93,5 +99,7 @@ def speaker_span(
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if by_pronoun and span is not None and len(span) and span.root.pos_ != "PROPN":
-        return None  # the antecedent is no name the parse can cite
+        # the antecedent is no name the parse can cite, unless it describes a source ('A HUR
+        # spokesperson declined to say which unit. "The work continues," he said.')
+        return span if span.root.lower_ in source_nouns else None
     return span if span is not None and len(span) else None

@@ -38,8 +38,11 @@ class SourceFinder:
     credits, the publishing outlet and bodies that did not respond are left out.
     """
 
-    def __init__(self, nlp: Language, name: str, data_dir: str = "") -> None:
+    def __init__(self, nlp: Language, name: str, data_dir: str = "", documents: bool = False) -> None:
         self.name = name
+        # written records ('a leaked order says') as sources of kind document; off by default,
+        # as the chains already carry them as document links and gold lists only who told
+        self.documents = documents
         directory = Path(data_dir) if data_dir else SOURCES_DIR
         self.table: AliasTable = load_alias_table(directory)
         self.lexicon: CitingLexicon = load_citing_lexicon(directory / "citing.toml")
@@ -53,42 +56,78 @@ class SourceFinder:
         sentences = story_sentences(doc)
         if not sentences:
             return []
-        silent = {s.start for s in sentences if self.lexicon.no_response.search(s.text)}
-        sentences = [s for s in sentences if s.start not in silent]
-        speakers = speaker_citations(doc, self.lexicon.interviewer_labels)
-        citations = not_addressed_to_quoted_speaker(doc, find_citations(doc, sentences, self.lexicon))
-        citations += speakers
-        hits = [h for s in sentences for h in self.table.find(text, s.start_char, s.end_char)]
-        hits = [h for h in hits if not in_photo_credit(text, h)]
-        hit_index = SpanIndex([(h.start, h.end) for h in hits])
+        silent = [s for s in sentences if self.lexicon.no_response.search(s.text)]
+        sentences = [s for s in sentences if not self.lexicon.no_response.search(s.text)]
+        citations = not_addressed_to_quoted_speaker(
+            doc, find_citations(doc, sentences, self.lexicon), self.lexicon.verdict_verbs
+        )
+        citations += speaker_citations(doc, self.lexicon.interviewer_labels, self.lexicon.source_nouns)
+        hits = self.alias_hits(text, sentences)
         # a known name is cited when it heads the citing phrase: in 'a captured Wagner
         # mercenary told ...' the mercenary speaks, not Wagner
         heads = sorted({c.head.idx for c in citations})
-        publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
-        publishers |= self.interviewing_outlets(text, citations, credit_text(doc))
-        found: list[tuple[Candidate, Span]] = []
-        for hit in hits:
-            candidate = from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end))
-            found.append((candidate, index.sentence_at(hit.start)))
-        for citation in citations:
-            if hit_index.overlaps(citation.name_start, citation.name_end):
-                continue  # the alias table already names it
-            candidate = from_citation(text, citation, self.lexicon, self.table)
-            if candidate is None:
-                continue
-            candidate.known = candidate.known or self.acronym_after(text, citation.name_end)
-            found.append((candidate, index.sentence_at(citation.head.idx)))
+        found = [
+            (from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end)), index.sentence_at(hit.start))
+            for hit in hits
+        ]
+        # a body that did not respond is no source, but 'the ministry' may still point back to it
+        found += [
+            (from_alias_hit(hit, strong=False, referent_only=True), index.sentence_at(hit.start))
+            for hit in self.alias_hits(text, silent)
+            if hit.known is not None
+        ]
+        found += self.cited_candidates(doc, citations, hits)
         identified = SpanIndex(sorted(identified_spans(sentences, self.lexicon)))
         for candidate, _ in found:
             # 'the SBU identified the speaker as Ivan Orlov': a voice on the call, cited by no one
             candidate.identified = identified.overlaps(candidate.start, candidate.end)
         found = without_sources_named_only_in_quotes(doc, found, self.lexicon.interviewer_labels)
+        found = without_quoted_descriptions(doc, found)
+        publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
+        publishers -= self.relaying_outlets(text, citations)
+        publishers |= self.interviewing_outlets(text, citations, credit_text(doc))
         authors = [name_words(a, self.lexicon.titles) for a in article_authors(doc)]
         return [
             (c, s)
             for c, s in found
             if not is_publisher(c.name, publishers) and not is_author(c, authors, self.lexicon.titles)
         ]
+
+    def alias_hits(self, text: str, sentences: list[Span]) -> list[AliasHit]:
+        hits = [h for s in sentences for h in self.table.find(text, s.start_char, s.end_char)]
+        return [h for h in hits if not in_photo_credit(text, h)]
+
+    def cited_candidates(
+        self, doc: Doc, citations: list[Citation], hits: list[AliasHit]
+    ) -> list[tuple[Candidate, Span]]:
+        """Candidates for citing phrases the alias table does not already name."""
+        index = doc_index(doc)
+        text = index.text
+        hit_index = SpanIndex([(h.start, h.end) for h in hits])
+        found = []
+        for citation in citations:
+            # 'a HUR spokesperson said': the person speaks for the agency, and is a source too
+            member = self.member_of_known(citation, hit_index)
+            if hit_index.overlaps(citation.name_start, citation.name_end) and not member:
+                continue  # the alias table already names it
+            candidate = from_citation(text, citation, self.lexicon, self.table)
+            if candidate is None or (candidate.kind == "document" and not self.documents):
+                continue
+            candidate.member = member
+            candidate.known = candidate.known or self.acronym_after(text, citation.name_end)
+            found.append((candidate, index.sentence_at(citation.head.idx)))
+        return found
+
+    def member_of_known(self, citation: Citation, hit_index: SpanIndex) -> bool:
+        """'a HUR spokesperson', 'an SBU official': a person role named after a known body."""
+        head = citation.head
+        # 'a spokesperson for the directorate' is the directorate speaking (its descriptor)
+        return (
+            not citation.proper
+            and head.lower_ in self.lexicon.spokesperson_nouns
+            and not hit_index.overlaps(head.idx, head.idx + len(head))
+            and not any(c.dep_ == "prep" for c in head.children)
+        )
 
     def interviewing_outlets(self, text: str, citations: list[Citation], credits: str = "") -> set[str]:
         """Names that only ever hear things ('she told the Daily Courier', 'in an interview with
@@ -106,6 +145,17 @@ class SourceFinder:
             else:
                 citing.add(name)
         return {n for n in hearing - citing if self.table.lookup(n) is None}
+
+    def relaying_outlets(self, text: str, citations: list[Citation]) -> set[str]:
+        """Known outlets cited for passing the material on ('shared by the Kyiv Post'): one of them
+        that 'could not verify' it is a relay checking its own copy, not this article's publisher."""
+        names = set()
+        for citation in citations:
+            if citation.how in ("agent", "according_to", "outlet_named") and citation.proper:
+                name = " ".join(text[citation.name_start : citation.name_end].split()).lower()
+                if self.table.lookup(name) is not None:
+                    names.add(name.removeprefix("the "))
+        return names
 
     def could_publish(self, name: str) -> bool:
         """Only an outlet publishes the article: 'the SBU has not confirmed' names no publisher."""
@@ -136,6 +186,7 @@ class SourceFinder:
                     kind=group.kind,
                     aliases=group.aliases,
                     mentions=[TextSpan(text=text[s:e], start=s, end=e) for s, e in mentions],
+                    owner=group.owner,
                 )
             )
         doc._.sources = sources
@@ -144,7 +195,8 @@ class SourceFinder:
     def is_call_participant(self, candidate: Candidate, sentence: Span) -> bool:
         """Someone who 'says' things where a recording is described is heard on it, not cited."""
         if candidate.participant and not candidate.strong:
-            return sentence_has(sentence, self.lexicon.recording_context)
+            # 'said she had not heard from him' is no recording: only a recording noun makes one
+            return any(t.lower_ in self.lexicon.recording_context and t.pos_ == "NOUN" for t in sentence)
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
@@ -167,14 +219,34 @@ def without_sources_named_only_in_quotes(
     return [(c, s) for c, s in found if c.known is None or c.known.name in named_outside]
 
 
-def not_addressed_to_quoted_speaker(doc: Doc, citations: list[Citation]) -> list[Citation]:
+def without_quoted_descriptions(
+    doc: Doc, found: list[tuple[Candidate, Span]]
+) -> list[tuple[Candidate, Span]]:
+    """'It said the call was intercepted "by the radio-electronic intelligence service"': an
+    unnamed body described inside a quotation is the quoted speaker's words, not a source the
+    article cites (interview turns, which are the article's own material, are kept)."""
+    direct = SpanIndex(sorted((q.start, q.end) for q in get_list(doc, "quotes") if is_outer_direct(q)))
+    return [
+        (c, s)
+        for c, s in found
+        if c.proper or c.known or c.descriptor_kind or not direct.covers(c.start, c.end)
+    ]
+
+
+def not_addressed_to_quoted_speaker(
+    doc: Doc, citations: list[Citation], verdicts: frozenset[str] = frozenset()
+) -> list[Citation]:
     """Inside a quotation 'sent us', 'I spoke to' are the quoted speaker's, not the outlet's:
     '"The Bear sent us at dawn," the man says' cites no Bear. (An interview turn is the guest
     telling the programme, so there 'I spoke to his sister' still counts.)"""
-    direct = SpanIndex(sorted((q.start, q.end) for q in get_list(doc, "quotes") if q.kind == "direct"))
-    return [
-        c for c in citations if c.how not in ("told_outlet", "interviewed") or not direct.covers(c.head.idx)
-    ]
+    direct = SpanIndex(sorted((q.start, q.end) for q in get_list(doc, "quotes") if is_outer_direct(q)))
+    return [c for c in citations if not (speaker_bound(c, verdicts) and direct.covers(c.head.idx))]
+
+
+def speaker_bound(citation: Citation, verdicts: frozenset[str]) -> bool:
+    """Patterns that read the page as the outlet's: 'sent us', 'we reached', and verdicts
+    ('they call us meat' in a soldier's mouth names no source)."""
+    return citation.how in ("told_outlet", "interviewed") or (citation.verb or "") in verdicts
 
 
 def article_authors(doc: Doc) -> list[str]:
@@ -241,6 +313,11 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
     return names
 
 
-@Language.factory("purportedly_sources", default_config={"data_dir": ""})
-def make_sources(nlp: Language, name: str, data_dir: str) -> SourceFinder:
-    return SourceFinder(nlp, name, data_dir=data_dir)
+@Language.factory("purportedly_sources", default_config={"data_dir": "", "documents": False})
+def make_sources(nlp: Language, name: str, data_dir: str, documents: bool) -> SourceFinder:
+    return SourceFinder(nlp, name, data_dir=data_dir, documents=documents)
+
+
+def is_outer_direct(quote) -> bool:
+    """A direct quotation not nested in another (a span index needs spans that do not overlap)."""
+    return quote.kind == "direct" and quote.nested_in is None

@@ -1,0 +1,124 @@
+"""Sources on varied fictional articles: guests, described people, channels, tallies, bylines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from purportedly.analysis import analyze_article
+from purportedly.nlp.sources import SourceFinder
+from purportedly.reading import read_text
+from tests.provenance_gold import key, names_match
+
+ARTICLES = Path(__file__).resolve().parent / "articles" / "sources"
+STEMS = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+
+
+def analyse(stem: str, nlp):
+    text = (ARTICLES / f"{stem}.txt").read_text(encoding="utf-8")
+    gold = json.loads((ARTICLES / f"{stem}.gold.json").read_text(encoding="utf-8"))
+    return analyze_article(read_text(text, document=f"{stem}.txt"), nlp), gold
+
+
+def test_there_are_six_varied_articles():
+    assert len(STEMS) >= 6
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_expected_source_is_found(nlp, stem):
+    analysis, gold = analyse(stem, nlp)
+    predicted = [s.name for s in analysis.sources]
+    for expected in gold["sources"]:
+        assert any(names_match(name, expected) for name in predicted), (expected["name"], predicted)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_nothing_else_is_a_source(nlp, stem):
+    analysis, gold = analyse(stem, nlp)
+    for source in analysis.sources:
+        assert any(names_match(source.name, expected) for expected in gold["sources"]), source.name
+    excluded = {key(n) for n in gold["not_sources"]}
+    assert not [s.name for s in analysis.sources if key(s.name) in excluded]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_mention_is_text_and_every_surface_form_an_alias(nlp, stem):
+    analysis, _ = analyse(stem, nlp)
+    text = analysis.article.text
+    for source in analysis.sources:
+        for mention in source.mentions:
+            assert text[mention.start : mention.end] == mention.text
+        names = {key(source.name), *(key(a) for a in source.aliases)}
+        # every way the text names a known body is kept, so that matching by any of them works
+        assert all(key(m.text) in names for m in source.mentions if len(m.text.split()) <= 4), source
+
+
+def sources_by_name(nlp, text: str) -> dict:
+    return {s.name: s for s in nlp(text)._.sources}
+
+
+def test_interview_guests_are_sources_and_the_presenter_is_not(nlp):
+    sources = sources_by_name(nlp, (ARTICLES / "01_radio_interview.txt").read_text(encoding="utf-8"))
+    assert sources["Oksana Hrebenyuk"].kind == "person"
+    assert "HOST" not in sources and "Host" not in sources
+
+
+def test_a_name_the_service_gives_a_voice_is_no_source(nlp):
+    text = (
+        "The SBU identified the caller as Sgt. Ilya Markov, 29, of the 45th Brigade, and said "
+        'the call was intercepted on Monday. "We have no water," the man says.'
+    )
+    assert not [n for n in sources_by_name(nlp, text) if "Markov" in n]
+
+
+def test_a_voice_described_by_the_service_is_no_source_but_a_self_described_person_is(nlp):
+    text = (
+        "A man whom the SBU identified as a private from a tank regiment says in the clip that he "
+        "wants to go home. Reached by phone, a woman who introduced herself as his aunt said she "
+        "had not heard from him since May."
+    )
+    names = set(sources_by_name(nlp, text))
+    assert "a woman who introduced herself as his aunt" in names, names
+    assert not [n for n in names if n.lower().startswith(("man", "a man"))], names
+
+
+def test_quoted_words_do_not_cite(nlp):
+    text = (
+        '"The sergeant sent us forward without cover. The locals call us ghosts," the soldier '
+        "says in the recording released by Ukraine's military intelligence."
+    )
+    names = set(sources_by_name(nlp, text))
+    assert not [n for n in names if "sergeant" in n.lower() or "locals" in n.lower()], names
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        ("A leaked mobilisation order says the brigade must be ready by Friday.", "mobilisation order"),
+        ("His documents state that he was born in Omsk in 1991.", "documents"),
+        ("Court records show the unit was disbanded in May.", "records"),
+    ],
+)
+def test_a_document_that_speaks_is_a_document_source_not_a_person(nlp, text, document):
+    assert sources_by_name(nlp, text) == {}  # off by default: chains carry documents as links
+    finder = SourceFinder(nlp, "purportedly_sources", documents=True)
+    sources = finder(nlp(text))._.sources
+    assert [s.kind for s in sources] == ["document"], sources
+    assert document in sources[0].name
+
+
+def test_a_person_narrated_on_a_recording_does_not_make_papers_a_source(nlp):
+    assert sources_by_name(nlp, "The soldier says in the call that his papers were taken.") == {}
+
+
+def test_a_channel_owned_by_a_blogger_is_linked_to_the_blogger(nlp):
+    text = (
+        "Pro-war blogger Anatoly Shtyrkov wrote on his Telegram channel, Shtyrkov Live, that the "
+        "bridge was hit. Shtyrkov later deleted the post."
+    )
+    sources = sources_by_name(nlp, text)
+    channel = sources.get("Shtyrkov Live")
+    assert channel is not None and channel.kind == "channel", sources
+    assert channel.owner == "Anatoly Shtyrkov"
