@@ -110,7 +110,7 @@ def test_stored_signature_is_the_minhash_of_the_stored_shingles(analysed):
             assert story.signature is None
 
 
-def _make_legacy(path: Path) -> None:
+def _make_legacy(path: Path | str) -> None:
     """What a store made before the features table looks like."""
     with Store.open(path) as store, store.transaction() as db:
         db.execute("DROP TABLE article_features")
@@ -138,6 +138,21 @@ def test_an_older_store_gives_the_same_results_read_only_and_is_migrated_on_open
     with Store.open(legacy, read_only=True) as store:
         assert results(store) == expected
     assert loads == []
+
+
+def test_an_older_postgres_store_is_migrated_on_open(analysed, expected, monkeypatch):
+    with fresh_schema_url() as url:
+        with Store.open(url) as store:
+            ingest_analyses(store, analysed[1])
+        _make_legacy(url)
+        with Store.open(url, read_only=True) as store:
+            assert results(store) == expected
+        with Store.open(url) as store:
+            rows = store.query("SELECT count(*) AS n FROM article_features")
+            assert rows[0]["n"] == len(analysed[1])
+            loads = refuse_analysis_loads(monkeypatch)
+            assert results(store) == expected
+            assert loads == []
 
 
 def test_features_of_an_older_version_are_recomputed(analysed, expected, tmp_path):
