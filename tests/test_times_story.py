@@ -92,6 +92,11 @@ def test_interview_offsets_stay_inside_the_speakers_story(nlp):
         ),
         ("The fallout of the fall offensive lasted.", date(2024, 3, 4), [("the fall", None)]),
         (
+            "On the night of Saturday to Sunday drones hit the port. The next morning it reopened.",
+            date(2024, 3, 4),
+            [("the night of Saturday to Sunday", "2024-03-02"), ("The next morning", "2024-03-03")],
+        ),
+        (
             "This morning the mayor spoke; yesterday evening sirens sounded.",
             date(2024, 3, 4),
             [("This morning", "2024-03-04"), ("yesterday evening", "2024-03-03")],

@@ -87,6 +87,8 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?:New[ \t]+Year['’]s[ \t]+(?:Eve|Day)|Christmas(?:[ \t]+(?:Eve|Day))?|Orthodox[ \t]+Christmas|"
         r"Victory[ \t]+Day|Defender[ \t]+of[ \t]+the[ \t]+Fatherland[ \t]+Day|Independence[ \t]+Day)",
     ),
+    # 'the night of Saturday to Sunday': dated by the evening it began, like 'Saturday night'
+    ("weekday_night", rf"[Tt]he[ \t]+night[ \t]+(?:of|from)[ \t]+{WEEKDAY}{RANGE_JOIN}{WEEKDAY}"),
     ("weekday", rf"(?:(?:last|this|next|Last|This|Next)[ \t]+)?{WEEKDAY}{PART_OF_DAY}"),
     (
         "relative_day",

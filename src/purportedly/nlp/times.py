@@ -74,6 +74,7 @@ DEICTIC_OFFSET = {
     "this": 0,
 }
 PART_OF_DAY_WORDS = ("morning", "afternoon", "evening", "night")
+WEEKDAY_WORD = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
 def deictic_key(text: str) -> str:
@@ -227,6 +228,10 @@ class TimeNormaliser:
             return published + timedelta(days=offset), "publication date"
         if kind == "weekday":
             return self._weekday(doc, candidate, published), "publication date"
+        if kind == "weekday_night":
+            first = WEEKDAY_WORD.search(text)
+            evening = TimeCandidate("weekday", candidate.start, candidate.end, first.group() if first else "")
+            return (self._weekday(doc, evening, published), "publication date") if first else (None, None)
         if kind == "ordinal_day":
             day = int(re.sub(r"\D", "", text))
             return safe_date(published.year, published.month, day), "publication month"
