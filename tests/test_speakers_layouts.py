@@ -234,3 +234,25 @@ def test_a_role_label_with_no_name_in_the_intro_stays_a_role():
         "Ruth Abernethy"
     )
     assert hosts.name_for("HOST:", "An edited transcript of the second segment.") is None
+
+
+# ---------------------------------------------------------------- video digest: voices and captions
+def test_a_voice_belonging_to_someone_is_theirs(analysed):
+    result = analysed("video_digest.txt")
+    words = "You will go in the first wave, and I do not want to hear about your knees."
+    assert speaker(result, words) == "a Russian captain"
+
+
+def test_a_caption_of_a_video_names_no_speaker(analysed):
+    assert speaker(analysed("video_digest.txt"), "This is how they prepare the meat.") is None
+
+
+def test_a_message_posted_on_a_channel_speaks_for_the_channel(analysed):
+    found = speaker(analysed("video_digest.txt"), "Every deserter will be found.")
+    assert found == "the channel of the 36th Rifle Brigade"
+
+
+def test_heard_telling_and_a_user_replying_keep_their_speakers(analysed):
+    result = analysed("video_digest.txt")
+    assert speaker(result, "Stand up straight when I talk to you.") == "the officer"
+    assert speaker(result, "And where is the captain himself during the assault?") == "One Telegram user"

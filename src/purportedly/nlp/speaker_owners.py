@@ -48,8 +48,10 @@ class SpeakerOwners:
         """The author of the text (or the owner of the voice) headed by ``head``; None if unknown."""
         possessor = self._possessor(head)
         if not self.is_text(head):  # a voice or a recording speaks only for an owner it names
-            return possessor if possessor is not None and _identifies(possessor) else None
-        if possessor is not None:
+            if possessor is not None and _identifies(possessor):
+                return possessor
+            return _belonging_to(head)
+        if possessor is not None and self.is_author(possessor):  # not "the video's caption"
             return possessor
         for found in (self._compound(head), self._by_or_on(head), self._signed_by(head)):
             if found is not None:
@@ -93,8 +95,11 @@ class SpeakerOwners:
         return None
 
     def _by_or_on(self, head: Token) -> Token | None:
-        """'a post by a channel called X', 'a statement from the ministry', 'a post on X's channel'."""
-        for prep in (c for c in head.children if c.dep_ == "prep"):
+        """'a post by a channel called X', 'a statement from the ministry', 'a post on X's channel',
+        'the message, posted on the channel of the brigade'."""
+        posted = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in self.publishing]
+        preps = [c for owner in [head, *posted] for c in owner.children if c.dep_ == "prep"]
+        for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
@@ -126,17 +131,19 @@ class SpeakerOwners:
         return subject if subject is not None and self.is_author(subject) else None
 
     def _previous_author(self, head: Token, blocked: Callable[[Token], bool]) -> Token | None:
-        """'The same channel changed its tone. A post … said': the subject of an earlier sentence."""
+        """'The same channel changed its tone. A post … said': the subject of an earlier sentence of
+        this paragraph or the one before (never further: a headline's subject is no author)."""
         doc = head.doc
         sentence = doc_index(doc).sentence_at(head.idx)
         start = sentence.start if sentence is not None else head.i
+        breaks = 0
         for i in range(start - 1, max(-1, start - 1 - LOOKBACK_TOKENS), -1):
             token = doc[i]
-            if (
-                (token.dep_ in SUBJECT_DEPS or _according_to(token))
-                and not blocked(token)
-                and self.is_author(token)
-            ):
+            breaks += "\n" in token.text
+            if breaks > 1:
+                break
+            candidate = token.dep_ in SUBJECT_DEPS or _according_to(token)
+            if candidate and not blocked(token) and self.is_author(token):
                 return token
         return None
 
@@ -174,6 +181,16 @@ def _as_one_put_it(verb: Token) -> Token | None:
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _belonging_to(head: Token) -> Token | None:
+    """'A voice, allegedly belonging to a Russian captain, says': the captain."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() == "belong"):
+        to = next((c for c in acl.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        owner = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if owner is not None:  # "a Russian captain" says more than "a voice", even indefinite
+            return owner
     return None
 
 
