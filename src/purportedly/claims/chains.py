@@ -40,7 +40,7 @@ CITING_WINDOW = 60  # characters before a name that can hold its 'citing' phrase
 TRANSLATION = re.compile(r"translat\w*\s+(?:by|from|for)?\s*$", re.IGNORECASE)
 # a sentence that goes on about the recording: 'The video was shared by ...', 'It was aired ...'
 RECORDING_SUBJECT = re.compile(
-    r"^\W*(?:it|(?:the|this|that)\s+(?:\w+\s+){0,2}(?:recording|call|conversation|clip|video|intercept|tape|footage|audio))\b",
+    r"\W*(?:it|(?:the|this|that)\s+(?:\w+\s+){0,2}(?:recording|call|conversation|clip|video|intercept|tape|footage|audio))\b",
     re.IGNORECASE,
 )
 CONTEXT_CHARS = 1500
@@ -89,6 +89,7 @@ class ChainBuilder:
         self.recording_starts = [s for s, _ in self.recordings]
         self.article = article_link(doc)
         self.carriers = load_carriers()
+        self._relay_names: dict[int, list[re.Match]] = {}
 
     # ---------------------------------------------------------------- lookups
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -183,14 +184,31 @@ class ChainBuilder:
     def document_link(self, quote: Quote, speaker: Source | None) -> ChainLink | None:
         """A speaker mention that names a document ('a leaked order says', 'according to a
         ministry letter') makes the document the first link, never a person."""
-        mention = quote.speaker_mention.text if quote.speaker_mention else (quote.speaker or "")
         if speaker is not None and speaker.kind == "document":
             return source_link(speaker, "document")
+        mention = quote.speaker_mention.text if quote.speaker_mention else (quote.speaker or "")
         if not self.carriers.is_document(mention):
-            return None
+            # the mention may have been resolved to an antecedent ('his documents' -> the
+            # officer); the cue's own grammatical subject still says what spoke
+            mention = self.cue_subject(quote) or ""
+            if not self.carriers.is_document(mention):
+                return None
         owner = quote.speaker if quote.speaker and not self.carriers.is_document(quote.speaker) else None
         name = self.carriers.document_name(mention, owner)
         return ChainLink(name=name, role="document", kind="document")
+
+    def cue_subject(self, quote: Quote) -> str | None:
+        """The cue verb's subject up to its head when a document noun heads it ('His documents'
+        state), else None."""
+        if quote.cue_span is None:
+            return None
+        span = self.doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        subject = next((c for c in span[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in self.carriers.documents:
+            return None  # only a document subject matters here; skip building the phrase
+        return self.text[subject.left_edge.idx : subject.idx + len(subject)]
 
     def medium_links(
         self, quote: Quote, speaker_link: ChainLink, speaker: Source | None, used: set[str]
@@ -236,7 +254,10 @@ class ChainBuilder:
         with the recording ('The video was shared by the Kyiv Post and later by ...')."""
         links = self.relays(recording_sentence, used, None, holders_only=True)
         following = self.index.next_sentence(recording_sentence)
-        if following is not None and RECORDING_SUBJECT.match(following.text):
+        # match on the Article text, not Span.text, which joins the span's tokens on each call
+        if following is not None and RECORDING_SUBJECT.match(
+            self.text, following.start_char, following.end_char
+        ):
             links += self.relays(following, used, None, holders_only=True)
         return links
 
@@ -310,13 +331,20 @@ class ChainBuilder:
         found += self.unnamed_holders(sentence, named, used, skip)
         return [link for _, link in sorted(found, key=lambda pair: pair[0])]
 
+    def relay_names(self, sentence: Span) -> list[re.Match]:
+        """Relay phrases with a capitalised name in the sentence, found once per sentence."""
+        if sentence.start_char not in self._relay_names:
+            found = self.carriers.relay_name.finditer(self.text, sentence.start_char, sentence.end_char)
+            self._relay_names[sentence.start_char] = list(found)
+        return self._relay_names[sentence.start_char]
+
     def unnamed_holders(
         self, sentence: Span, named: list[Mention], used: set[str], skip: tuple[int, int] | None
     ) -> list[tuple[int, ChainLink]]:
         """A capitalised name right after a relay phrase that neither sources nor entities list
         ('a copy seen by the Lakeside Echo'): still a holder, of unknown kind."""
         found = []
-        for match in self.carriers.relay_name.finditer(self.text, sentence.start_char, sentence.end_char):
+        for match in self.relay_names(sentence):
             start, end = match.span("name")
             key = "name:" + name_key(match.group("name"))
             overlaps = any(m.start < end and start < m.end for m in named)

@@ -14,7 +14,7 @@ from purportedly.nlp.quoted import SpanIndex, quoted_spans
 # A following sentence refers back to the claim when it opens with an anaphor:
 # "That figure could not be independently confirmed." / "The recordings could not be verified."
 BACK_REFERENCE = re.compile(
-    r"^\W*(?:that|this|these|those|the|its|their|neither|none|it|such)\b", re.IGNORECASE
+    r"\W*(?:that|this|these|those|the|its|their|neither|none|it|such)\b", re.IGNORECASE
 )
 BACK_REFERRING_CATEGORIES = frozenset({"failed_check"})
 
@@ -49,7 +49,10 @@ class CueIndex:
             return []
         found = self.between(sentence.start_char, sentence.end_char, skip)
         following = self.next_sentence(sentence)
-        if following is not None and BACK_REFERENCE.match(following.text):
+        # match on the text itself: Span.text joins the span's tokens on every call
+        if following is not None and BACK_REFERENCE.match(
+            self.index.text, following.start_char, following.end_char
+        ):
             found += [
                 c
                 for c in self.between(following.start_char, following.end_char)
