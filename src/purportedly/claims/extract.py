@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from purportedly.claims.chains import CONTEXT_CHARS, ChainBuilder
@@ -16,6 +18,12 @@ from purportedly.nlp.story import story_segments
 
 ATTRIBUTING_LEMMAS = STRONG_VERBS | {"say", "add", "accuse"}
 ATTRIBUTING_PHRASES = ("according to", "as per")
+# an attribution that points back to where the speaker's earlier words appeared
+SAME_CARRIER = re.compile(
+    r"\b(?:in|on)\s+(?:the\s+same|that|this|the\s+same\s+(?:day's|night's))\s+"
+    r"(?:post|message|video|clip|broadcast|interview|statement|thread|entry|channel|update)\b",
+    re.IGNORECASE,
+)
 
 
 class ClaimExtractor:
@@ -28,12 +36,14 @@ class ClaimExtractor:
         self.claims: list[Claim] = []
         self.covered: set[int] = set()  # start offsets of sentences some claim already covers
         self.quoted: list[tuple[int, int]] = []  # spans of quotes already made claims
+        self.same_carrier: list[int] = []  # claims whose attribution says 'in the same post'
 
     def run(self) -> list[Claim]:
         quotes = get_list(self.doc, "quotes")
         by_id = {q.id: q for q in quotes}
         for quote in quotes + get_list(self.doc, "indirect_quotes"):
             self.add_quote(quote, by_id)
+        self.inherit_carriers()
         quoted = SpanIndex(merge_spans(self.quoted))
         for sentence in self.story_sentences():
             if sentence.start_char not in self.covered and not quoted.overlaps(
@@ -69,7 +79,25 @@ class ClaimExtractor:
         self.append(quote.text, quote.start, quote.end, chain, factuality, quote_id=quote.id)
         if sentence is not None:
             self.covered.add(sentence.start_char)
+            if len(chain) == 2 and SAME_CARRIER.search(
+                self.cues.index.text, sentence.start_char, sentence.end_char
+            ):
+                self.same_carrier.append(len(self.claims) - 1)
         self.quoted.append((quote.start, quote.end))
+
+    def inherit_carriers(self) -> None:
+        """'…,' he wrote in the same post: the words came the way the speaker's earlier words
+        came, so the claim takes the carriers of the speaker's latest claim before it."""
+        for index in self.same_carrier:
+            claim = self.claims[index]
+            earlier = [
+                c
+                for c in self.claims
+                if c.start < claim.start and c.chain[0].name == claim.chain[0].name and len(c.chain) > 2
+            ]
+            if earlier:
+                carriers = max(earlier, key=lambda c: c.start).chain[1:]
+                self.claims[index] = claim.model_copy(update={"chain": claim.chain[:1] + carriers})
 
     def recording_cues(self, chain, quote: Quote) -> list[CueMatch]:
         """Hedges on the recording carry to what is heard on it: 'a purportedly intercepted
