@@ -122,3 +122,24 @@ def test_a_channel_owned_by_a_blogger_is_linked_to_the_blogger(nlp):
     channel = sources.get("Shtyrkov Live")
     assert channel is not None and channel.kind == "channel", sources
     assert channel.owner == "Anatoly Shtyrkov"
+
+
+def test_a_headline_description_is_the_named_source_it_describes(nlp):
+    text = (
+        "Occupation official denies that a column was ambushed\n\n"
+        "Marat Usoltsev, an occupation official in the Zaporizhzhia region, denied on Monday that a "
+        "supply column had been ambushed near Tokmak. The regional governor, Ivan Fedak, said the "
+        "column lost four trucks."
+    )
+    sources = sources_by_name(nlp, text)
+    assert set(sources) == {"Marat Usoltsev", "Ivan Fedak"}, sources
+    assert "Occupation official" in sources["Marat Usoltsev"].aliases
+
+
+def test_a_description_two_names_share_stays_apart(nlp):
+    text = (
+        "Anna Kuts, a local official, said the bridge was closed. Petro Lys, a local official in "
+        "the next district, said it was open. A local official said the ferry still ran."
+    )
+    names = set(sources_by_name(nlp, text))
+    assert {"Anna Kuts", "Petro Lys"} <= names and "a local official" in names, names

@@ -64,6 +64,7 @@ class Candidate:
     participant: bool = False  # a described woman, sister...: a source only away from a recording
     member: bool = False  # speaks for a known body it names: 'a HUR spokesperson'
     owner: str | None = None  # the person who runs the channel: 'Anatoly Shtyrkov'
+    described_as: str | None = None  # its appositive: 'Vadim Orlov, a Russian-installed official'
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
 
@@ -157,6 +158,7 @@ def from_citation(
         present=citation.present,
         participant=participant,
         owner=owner_name(text, citation),
+        described_as=appositive_text(head) if proper else None,
     )
 
 
@@ -176,6 +178,17 @@ def document_candidate(text: str, citation: Citation) -> Candidate:
     name = text[citation.start : citation.end]
     name = name[4:] if name.lower().startswith("the ") else name
     return Candidate(citation.start, citation.end, name, None, "document", strong=True, present=False)
+
+
+def appositive_text(head) -> str | None:
+    """'Vadim Orlov, a Russian-installed official in the occupied south': the description set
+    beside a name, which headlines use alone ('Russian-installed official denies ...')."""
+    for appositive in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        tokens = [t for t in appositive.subtree if t.i >= appositive.left_edge.i]
+        cut = next((i for i, t in enumerate(tokens) if t.text in ",;()"), len(tokens))
+        if cut:
+            return head.doc[tokens[0].i : tokens[cut - 1].i + 1].text
+    return None
 
 
 def owner_name(text: str, citation: Citation) -> str | None:

@@ -113,6 +113,7 @@ def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> lis
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
     groups = fold_titles_into_people(groups, titles)
+    groups = fold_descriptions_into_names(groups)
     link_owners(groups, titles)
     cited = [g for g in groups if any(c.strong for c in g.candidates) or not g.known]
     return sorted(cited, key=lambda g: g.start)
@@ -155,6 +156,33 @@ def fold_titles_into_people(groups: list[SourceGroup], titles: frozenset[str]) -
         else:
             holder.candidates.extend(group.candidates)
     return kept
+
+
+def fold_descriptions_into_names(groups: list[SourceGroup]) -> list[SourceGroup]:
+    """'Russian-installed official denies ...' in a headline, 'Vadim Orlov, a Russian-installed
+    official in the occupied south' in the body: a bare description that only one named source
+    is described by (in its appositive or citing phrase) is that source."""
+    kept: list[SourceGroup] = []
+    for group in groups:
+        if any(c.proper or c.known is not None for c in group.candidates):
+            kept.append(group)
+            continue
+        wanted = strip_leading(key(group.candidates[0].name))
+        holders = [g for g in groups if g is not group and describes(g, wanted)]
+        if len(holders) == 1:
+            holders[0].candidates.extend(group.candidates)
+        else:
+            kept.append(group)
+    return kept
+
+
+def describes(group: SourceGroup, description: str) -> bool:
+    if not description or not any(c.proper and c.known is None for c in group.candidates):
+        return False
+    surfaces = [s for c in group.candidates for s in (c.alias, c.described_as) if s]
+    return any(
+        (k := strip_leading(key(s))) == description or k.startswith(description + " ") for s in surfaces
+    )
 
 
 def office_word(group: SourceGroup, titles: frozenset[str]) -> str | None:

@@ -297,6 +297,7 @@ def verb_sources(verb: Token, lemma: str) -> list[tuple[Token, str, str | None]]
         inverted = inverted_subject(verb)  # '..., said the village head, Petro Tkachuk'
         if inverted is not None:
             out.append((inverted, "subject", lemma))
+    if verb.dep_ in ("acl", "ROOT") or lemma == "say":
         fronted = misattached_subject(verb)
         if fronted is not None:
             out.append((fronted, "subject", lemma))
@@ -333,18 +334,19 @@ def inverted_subject(verb: Token) -> Token | None:
 
 
 def misattached_subject(verb: Token) -> Token | None:
-    """'Reached by phone, a man who ... said': after an opening participle the parser often hangs
-    the subject on that phrase as an appositive; the noun phrase ending right before the verb is it."""
-    if verb.i == 0:
+    """'Reached by phone, a woman who ... said', 'Ivan Orlov, an official in the region, denied':
+    the parser often hangs the subject (or the verb) on an appositive; the noun phrase ending
+    right before the verb, or the name its appositive describes, is the subject."""
+    doc = verb.doc
+    if verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    last = verb.doc[verb.i - 1]
-    for token in last.ancestors:
-        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.right_edge.i == verb.i - 1:
-            return token
-        if token.i > verb.i or token.dep_ == "ROOT":
+    comma = doc[verb.i - 1].text == ","
+    last = doc[verb.i - 2] if comma else doc[verb.i - 1]
+    for token in (last, *last.ancestors):
+        if token.i >= verb.i or token.dep_ == "ROOT":
             break
-    if last.dep_ == "appos" and last.pos_ in ("NOUN", "PROPN"):
-        return last
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"):
+            return token.head if comma and token.head.pos_ == "PROPN" else token
     return None
 
 

@@ -13,7 +13,10 @@ from purportedly.nlp.source_patterns import Citation, citation_of
 
 
 def speaker_citations(
-    doc: Doc, interviewer_labels: frozenset[str] = frozenset(), source_nouns: frozenset[str] = frozenset()
+    doc: Doc,
+    interviewer_labels: frozenset[str] = frozenset(),
+    source_nouns: frozenset[str] = frozenset(),
+    document_nouns: frozenset[str] = frozenset(),
 ) -> list[Citation]:
     """Speakers of quotes, as citations (whether they are sources is decided later)."""
     found = []
@@ -35,6 +38,8 @@ def speaker_citations(
             continue  # the interviewer works for the publisher
         if quote.nested_in is not None:
             continue  # quoted by another speaker, not cited by the article
+        if spoken_by_document(doc, quote, document_nouns):
+            continue  # 'his documents state ...': the papers speak, their holder is no source
         present = (quote.cue or "").lower() in PRESENT_CUES
         if interview and quote.kind == "turn":
             found.append(guest_citation(span, quote.cue))
@@ -50,6 +55,16 @@ def guest_citation(span: Span, cue: str | None) -> Citation:
     if span.text.isupper() and sum(w.isalpha() for w in span.text.split()) >= 2:
         return replace(citation, name_start=span.start_char, name_end=span.end_char, proper=True)
     return citation
+
+
+def spoken_by_document(doc: Doc, quote, document_nouns: frozenset[str]) -> bool:
+    """The cue verb's subject is a document ('His documents state that ...')."""
+    if quote.cue_span is None or not document_nouns:
+        return False
+    cue = doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in document_nouns for c in cue.root.children)
 
 
 def is_interviewer(quote, labels: frozenset[str]) -> bool:

@@ -61,7 +61,9 @@ class SourceFinder:
         citations = not_addressed_to_quoted_speaker(
             doc, find_citations(doc, sentences, self.lexicon), self.lexicon.verdict_verbs
         )
-        citations += speaker_citations(doc, self.lexicon.interviewer_labels, self.lexicon.source_nouns)
+        citations += speaker_citations(
+            doc, self.lexicon.interviewer_labels, self.lexicon.source_nouns, self.lexicon.document_nouns
+        )
         hits = self.alias_hits(text, sentences)
         # a known name is cited when it heads the citing phrase: in 'a captured Wagner
         # mercenary told ...' the mercenary speaks, not Wagner
