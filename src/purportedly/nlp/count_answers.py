@@ -10,7 +10,7 @@ from purportedly.nlp.fact_lexicons import doc_text
 
 # what may stand before the answer in its sentence: quotes, a speaker label ('A:', 'OLGA:')
 ANSWER_PREFIX = re.compile(r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*$")
-# 'How many of us are left?' 'I count nine.': a first-person verb before the bare number still answers
+# 'How many are standing?' 'I counted eleven.': a first-person verb before a bare number still answers
 FIRST_PERSON_ANSWER = re.compile(
     r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*(?:[\w’']+,?[ \t]+){0,3}(?:I|We|we)[ \t]+[a-z]+[ \t]+$"
 )

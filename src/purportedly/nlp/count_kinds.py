@@ -1,4 +1,4 @@
-"""Counts the verb path misses: 'shelled 11 times', 'a town of 20,000 people', 'two women were inside'."""
+"""Counts the verb path misses: 'shelled 14 times', 'a hamlet of 350 residents', 'six were inside'."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from purportedly.nlp.quote_lexicon import load_set
 RELATIVE_PRONOUNS = ("which", "that", "who")
 DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
 TOLL_PREPOSITIONS = ("at", "to")
-# 'that' is left out: the tagger reads the conjunction in 'said that one civilian was hurt' as a determiner
+# 'that' is left out: the tagger reads the conjunction in 'said that one man was held' as a determiner
 SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "another", "only")
 
 
@@ -55,11 +55,11 @@ class CountKinds:
 
     # ------------------------------------------------------------ exclusions
     def is_audience(self, noun: Token) -> bool:
-        """'about 310,000 subscribers': the size of a channel's audience is no event."""
+        """'about 95,000 subscribers': the size of a channel's audience is no event."""
         return lemma(noun) in self.audience
 
     def is_distance(self, noun: Token) -> bool:
-        """'lives two streets from the school': how far, not how many."""
+        """'lives three houses from the church': how far, not how many."""
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         return lemma(noun) in self.distances and after is not None and after.lower_ in DISTANCE_AFTER
 
@@ -70,7 +70,7 @@ class CountKinds:
 
     @staticmethod
     def may_count_one(number: Token) -> bool:
-        """'One civilian injured': 'one' counts only right before its singular noun, with no determiner
+        """'One volunteer wounded': 'one' counts only right before its singular noun, with no determiner
         that makes it a pronoun or a choice ('no one', 'the one', 'only one of them' ...)."""
         head = number.head
         before = number.doc[number.i - 1] if number.i > 0 else None
@@ -84,15 +84,15 @@ class CountKinds:
 
     # ------------------------------------------------------------ new kinds
     def frequency_verb(self, noun: Token | None) -> Token | None:
-        """'was shelled 11 times', 'listened to it 40 times': the verb whose occurrences are counted;
-        not ratios ('three times more') or rates ('twice a day')."""
+        """'was shelled 14 times', 'has listened to the call 25 times': the verb whose occurrences are
+        counted; not ratios ('three times more') or rates ('twice a day')."""
         if noun is None or lemma(noun) != "time" or noun.dep_ not in ("npadvmod", "dobj"):
             return None
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if after is not None and after.lower_ in self.multiplicative:
             return None
         node = noun.head
-        # 'listened to the call 40 times': the parser may hang the count on the verb's object
+        # 'listened to the longest call 25 times': the parser may hang the count on the verb's object
         while node.pos_ != "VERB" and node.dep_ in ("pobj", "prep", "dobj") and node.head.i != node.i:
             node = node.head
         if node.pos_ != "VERB" or lemma(node) in self.audience_verbs:
@@ -100,7 +100,7 @@ class CountKinds:
         return node
 
     def population(self, number: Token, noun: Token | None) -> bool:
-        """'a village of 900 residents', 'the town, which had 20,000 inhabitants', 'a population of 900'."""
+        """'a hamlet of 350 residents', 'the district, which had 4,200 inhabitants', 'a population of 900'."""
         if noun is None:
             head = number.head
             return number.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) == "population"
@@ -116,7 +116,7 @@ class CountKinds:
     def _is_settlement(self, subject: Token) -> bool:
         if lemma(subject) in self.settlements:
             return True
-        # 'the village, which had 900 residents'
+        # 'the district, which had 4,200 inhabitants'
         clause = subject.head
         return (
             subject.lower_ in RELATIVE_PRONOUNS
@@ -125,7 +125,7 @@ class CountKinds:
         )
 
     def presence(self, noun: Token | None) -> str | None:
-        """'Two women were in the basement': people present at a place; the place phrase is the event."""
+        """'Three pensioners were in the cellar': people present at a place; the place phrase is the event."""
         if noun is None or lemma(noun) not in self.people or noun.dep_ != "nsubj" or lemma(noun.head) != "be":
             return None
         places = [
@@ -140,7 +140,7 @@ class CountKinds:
         return noun.doc[places[0].i : end + 1].text  # 'in the cellar', not 'in the cellar of the shop'
 
     def existential(self, number: Token, noun: Token | None) -> str | None:
-        """'there were twenty-two of us when we landed': the size of a group of people; the clause that
+        """'there were thirty-one of us when we crossed': the size of a group of people; the clause that
         says when is the event, else 'there were'."""
         if noun is not None and lemma(noun) not in self.people:
             return None
@@ -154,11 +154,11 @@ class CountKinds:
         return clauses[0].text if clauses else f"there {verb.text}"
 
     def is_event_noun(self, noun: Token | None) -> bool:
-        """'120 drone strikes', 'six shells': the noun itself is what happened."""
+        """'80 artillery strikes', 'eight rockets': the noun itself is what happened."""
         return noun is not None and lemma(noun) in self.event_nouns
 
     def toll(self, number: Token) -> tuple[Token, str] | None:
-        """'put the number of shelling incidents at forty', 'the death toll rose to 14': (counted noun,
+        """'put the number of strikes at about sixty', 'the death toll rose to 19': (counted noun,
         event words) of the tally the number is the value of."""
         target = number
         if number.dep_ == "nummod" and number.head.dep_ == "pobj":
@@ -183,7 +183,9 @@ class CountKinds:
             for counted in preposition.children:
                 if counted.dep_ == "pobj":
                     return counted, noun_phrase(counted)
-                if counted.dep_ == "pcomp" and counted.pos_ == "VERB":  # 'the number of shelling incidents'
+                if (
+                    counted.dep_ == "pcomp" and counted.pos_ == "VERB"
+                ):  # 'the number of shelling incidents' (a gerund)
                     objects = [c for c in counted.children if c.dep_ == "dobj"]
                     return (objects[0] if objects else counted), counted.text
         modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
@@ -195,7 +197,7 @@ def lemma(token: Token) -> str:
 
 
 def noun_phrase(noun: Token) -> str:
-    """The noun with the compounds before it: 'shelling incidents', 'drone strikes'."""
+    """The noun with the compounds before it: 'artillery strikes', 'grain trucks'."""
     compounds = [c for c in noun.lefts if c.dep_ == "compound"]
     start = compounds[0].i if compounds else noun.i
     return noun.doc[start : noun.i + 1].text

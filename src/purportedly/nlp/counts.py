@@ -122,7 +122,7 @@ class CountFinder:
         if noun is not None and (
             noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns
         ):
-            frequency = self._frequency(noun)  # 'shelled 11 times' counts the shelling
+            frequency = self._frequency(noun)  # 'shelled 14 times' counts the shelling
             if frequency is None:
                 return None
             return CountMatch(number, qualifier, qualifier_start, noun, *frequency)
@@ -136,7 +136,7 @@ class CountFinder:
         if canonical is None and not in_caption and self._quantifies(doc, token, noun):
             event_token, canonical = self._general_event(token, noun)
             if canonical is not None and noun is not None and self._definite(doc, number, noun):
-                return None  # 'the two men go on': people already counted, doing something else
+                return None  # 'the four soldiers walk on': people already counted, doing something else
         if canonical is None and self.kinds.is_event_noun(noun):
             event_token, canonical = self._event_noun_event(noun)
         if canonical is None and noun is None:
@@ -145,7 +145,7 @@ class CountFinder:
         if canonical is None:
             return None  # a number with no reported event is a measurement, not a count
         if number.value == 1 and canonical not in self.single_events:
-            return None  # 'one' counts only a casualty, capture or desertion: 'One civilian injured'
+            return None  # 'one' counts only a casualty, capture or desertion: 'One volunteer wounded'
         if noun is None:
             noun = self._antecedent(number, earlier)
         return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
@@ -157,7 +157,7 @@ class CountFinder:
 
     @staticmethod
     def _definite(doc: Doc, number: NumberSpan, noun: Token) -> bool:
-        """'The two men go on': a definite subject is the story's topic, people already met, not a new
+        """'The four soldiers walk on': a definite subject is the story's topic, people already met, not a new
         count; 'the five lads who refused' introduces them, and an object ('chased the five boys off')
         reports what was done to them."""
         introduced = any(c.dep_ in EVENT_DEPS for c in noun.children)
@@ -165,7 +165,7 @@ class CountFinder:
         return subject and number.start > 0 and doc[number.start - 1].lower_ in DEFINITE and not introduced
 
     def _frequency(self, noun: Token) -> tuple[str, str] | None:
-        """'was shelled at least 11 times': (event, canonical) of the verb whose occurrences are counted."""
+        """'was shelled at least 14 times': (event, canonical) of the verb whose occurrences are counted."""
         verb = self.kinds.frequency_verb(noun)
         if verb is None:
             return None
@@ -189,8 +189,9 @@ class CountFinder:
         return None
 
     def _event_noun_event(self, noun: Token) -> tuple[str | None, str | None]:
-        """'claimed 120 drone strikes', 'gave them six shells': the governing verb, even a reporting or
-        light one, tells what happened to events the noun already names; with no verb, the noun does."""
+        """'claimed more than 80 artillery strikes', 'gave the outpost five grenades': the governing verb,
+        even a reporting or light one, tells what happened to events the noun already names; with no
+        verb, the noun does."""
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if noun.head.i == noun.i or verb.pos_ not in CLAUSE_POS:
             return noun_phrase(noun), noun.lemma_.lower()
@@ -326,7 +327,7 @@ class CountFinder:
         return None, None
 
     def _raised(self, verb: Token) -> list[Token]:
-        """'three are said to have deserted', 'two were reported to be missing': the hearsay verb passes
+        """'a further five are said to have deserted', 'two were reported missing': the hearsay verb passes
         its subject on to the verb after it."""
         if verb.lemma_.lower() not in self.raising_verbs:
             return []
@@ -343,7 +344,7 @@ class CountFinder:
         if lemma in self.not_events or any(c.tag_ == "MD" for c in verb.children):
             return None, None  # 'two officials said', 'one man can turn into three': no event happened
         if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
-            return None, None  # 'four men climbing out': a scene described, not an event reported
+            return None, None  # 'four men walking along a road': a scene described, not an event reported
         words = [verb, *(c for c in verb.children if is_particle(c))]
         # 'paid for two drones': the preposition is part of the event only right after the verb
         if preposition is not None and child.i == preposition.i and preposition.i - verb.i in (1, 2):
@@ -366,7 +367,7 @@ class CountFinder:
             return None, None, None
         event, canonical = self._lexicon_event(verb) or self._verb_phrase(verb, verb, None)
         if canonical is None and self.kinds.is_event_noun(noun):
-            event, canonical = self._event_noun_event(noun)  # 'How many calls do you get?'
+            event, canonical = self._event_noun_event(noun)  # 'How many calls did you take?'
         return noun, event, canonical
 
     @staticmethod

@@ -31,7 +31,7 @@ def part_of_day(text: str) -> str | None:
 class StoryClock:
     """The days the text has fixed so far, in reading order.
 
-    'that night' refers back to the last *night* the story named ('the night of May 11'), even when
+    'that night' refers back to the last *night* the story named ('the night of 7 to 8 June'), even when
     a later sentence mentioned another day (the day a call was intercepted); with no such night it
     takes the last day fixed. Nothing fixed yet means nothing to point back to: null, never a guess.
     """
@@ -63,7 +63,7 @@ class StoryClock:
 
 
 def night_range_start(text: str, anchor: date | None) -> date | None:
-    """'the night of May 11' is May 11; 'the night of 3 to 4 May' began on 3 May: a night is dated by the
+    """'the night of June 2' is June 2; 'the night of 7 to 8 June' began on 7 June: a night is dated by the
     evening it starts (the first day of the range)."""
     year = YEAR_WORD.search(text)
     bare = YEAR_WORD.sub("", text)

@@ -57,7 +57,7 @@ SPAN_EDGE = r"(?:start|beginning|end|middle|first[ \t]+half|second[ \t]+half|tur
 # (kind, pattern) in priority order: longer, more specific forms first
 PATTERNS: list[tuple[str, str]] = [
     ("iso_date", rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
-    # 'the night of May 11', 'the night of 3 to 4 May': one night, dated by the day it began
+    # 'the night of June 2', 'the night of 7 to 8 June': one night, dated by the day it began
     (
         "part_of_date",
         rf"[Tt]he[ \t]+{PART_OF_DAY_NOUN}[ \t]+of[ \t]+"

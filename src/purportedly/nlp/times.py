@@ -88,7 +88,7 @@ def deictic_key(text: str) -> str:
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|^[A-Z][A-Z .'’-]{1,40}:[ \t].*$", re.MULTILINE)
 FUTURE = re.compile(r"\b(?:will|shall|'ll|’ll|going to)\b", re.IGNORECASE)
 FULL_DATE_KINDS = ("month_day", "day_month")
-# kinds counted from the story's last fixed day; 'Two days later, on April 18' takes the apposed date
+# kinds counted from the story's last fixed day; 'Ten days later, on 3 March' takes the apposed date
 STORY_KINDS = ("next_day", "offset", "same_day", "story_weekday")
 # a speaker's 'three days later' counts from the speaker's own story, which the reporter's dates don't fix
 SPEAKER_RELATIVE_KINDS = ("next_day", "offset")
@@ -181,7 +181,7 @@ class TimeNormaliser:
         published: date | None,
         full_dates: list[tuple[int, date]],
     ) -> date | None:
-        """'Two days later, on April 18': the date set beside a relative expression is its value."""
+        """'Ten days later, on 3 March': the date set beside a relative expression is its value."""
         if candidates[i].kind not in STORY_KINDS or i + 1 >= len(candidates):
             return None
         following = candidates[i + 1]
