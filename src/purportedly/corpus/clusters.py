@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import tomllib
+from array import array
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -70,7 +73,7 @@ def story_text(article: StoredArticle) -> str:
     return features.story_text(article.analysis)
 
 
-def idf_weights(shingle_sets: dict[int, set[str]]) -> dict[str, float]:
+def idf_weights(shingle_sets: Mapping[int, AbstractSet[Hashable]]) -> dict[Hashable, float]:
     """log((N + prior + 1) / (df + 1)) per shingle: rare words weigh most; the prior stands for
     articles about other things, so in a corpus of five re-tellings their shared words still count."""
     frequency = Counter(s for shingle_set in shingle_sets.values() for s in shingle_set)
@@ -78,7 +81,9 @@ def idf_weights(shingle_sets: dict[int, set[str]]) -> dict[str, float]:
     return {shingle: math.log(total / (df + 1)) for shingle, df in frequency.items()}
 
 
-def weighted_overlap(a: set[str], b: set[str], weights: dict[str, float]) -> tuple[float, float]:
+def weighted_overlap(
+    a: AbstractSet[Hashable], b: AbstractSet[Hashable], weights: Mapping[Hashable, float]
+) -> tuple[float, float]:
     """(IDF-weighted Jaccard, summed weight of the shared words)."""
     # fsum: exact, so the verdict never depends on the order a set happens to iterate in
     shared = math.fsum(weights[s] for s in a & b)
@@ -135,33 +140,45 @@ def same_story(
 def near_duplicate_pairs(
     source: Store | Corpus | CorpusView, threshold: float = STORY_THRESHOLD
 ) -> list[tuple[int, int]]:
-    """Article id pairs telling one story: LSH candidates, then weighted overlap and a shared name.
+    """Article id pairs telling one story: LSH candidates, then weighted overlap and a shared name."""
+    return list(_near_duplicate_pairs(view_of(source), threshold))
 
-    One pass over the articles' stored signatures finds the candidates (each article is queried
+
+def _near_duplicate_pairs(
+    view: CorpusView, threshold: float, known: Callable[[int, int], bool] | None = None
+) -> Iterator[tuple[int, int]]:
+    """One pass over the articles' stored signatures finds the candidates (each article is queried
     against those before it, then inserted); the IDF weights need every article's shingles, so
-    candidates are verified after it.
+    candidates are verified after it. ``known(a, b)`` true skips a candidate unchecked (the
+    caller already joins the two). Shingles are held as numbers of one vocabulary and candidates
+    in two machine-integer arrays: what stays in memory is a few bytes per word and per pair.
     """
-    shingle_sets: dict[int, frozenset[str]] = {}
+    vocabulary: dict[str, int] = {}
+    shingle_sets: dict[int, frozenset[int]] = {}
     found_anchors: dict[int, set[str]] = {}
-    candidates: list[tuple[int, int]] = []
+    earlier, later = array("q"), array("q")
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for story in view_of(source).story_features():
-        shingle_sets[story.article_id] = story.shingles
+    for story in view.story_features():
+        shingle_sets[story.article_id] = frozenset(
+            vocabulary.setdefault(shingle, len(vocabulary)) for shingle in story.shingles
+        )
         found_anchors[story.article_id] = anchor_keys(story.anchor_names)
         if not story.shingles:
             continue
         signature = story.minhash()
-        candidates.extend((other, story.article_id) for other in lsh.query(signature))
+        for other in lsh.query(signature):
+            earlier.append(other)
+            later.append(story.article_id)
         lsh.insert(story.article_id, signature)
+    del lsh, vocabulary  # the weights below need neither
     weights = idf_weights(shingle_sets)
     names = _specific_anchors(found_anchors)
-    return [
-        (a, b)
-        for a, b in candidates
-        if same_story(
-            weighted_overlap(shingle_sets[b], shingle_sets[a], weights), names[b], names[a], threshold
-        )
-    ]
+    for a, b in zip(earlier, later, strict=True):
+        if known is not None and known(a, b):
+            continue
+        overlap = weighted_overlap(shingle_sets[b], shingle_sets[a], weights)
+        if same_story(overlap, names[b], names[a], threshold):
+            yield a, b
 
 
 def stories(
@@ -178,7 +195,8 @@ def stories(
     view = view_of(source)
     metas = {meta.id: meta for meta in view.metas()}
     union = UnionFind(metas)
-    for a, b in near_duplicate_pairs(view, threshold):
+    joined = lambda a, b: union.find(a) == union.find(b)  # noqa: E731 - joining them again changes nothing
+    for a, b in _near_duplicate_pairs(view, threshold, known=joined):
         union.union(a, b)
     for group in quotes if quotes is not None else quote_groups(view):
         first, *rest = group.article_ids
