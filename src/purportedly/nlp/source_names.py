@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Romanisations of the same Cyrillic letters: Dmitry/Dmitriy, Hrytsenko/Gritsenko, Yevgeny/Evgeniy.
 TRANSLITERATION_RULES = (
@@ -19,6 +20,7 @@ TRANSLITERATION_RULES = (
 )
 
 
+@lru_cache(maxsize=8192)  # the same few names are compared many times per article
 def transliteration_key(word: str) -> str:
     """One spelling for the romanisations of a Slavic name."""
     key = word.lower()

@@ -56,8 +56,11 @@ class SourceFinder:
         sentences = story_sentences(doc)
         if not sentences:
             return []
-        silent = [s for s in sentences if self.lexicon.no_response.search(s.text)]
-        sentences = [s for s in sentences if not self.lexicon.no_response.search(s.text)]
+        # one pass of the no-response patterns over the text, not one search per sentence
+        quiet_at = [m.start() for m in self.lexicon.no_response.finditer(text)]
+        is_silent = [any_between(quiet_at, s.start_char, s.end_char) for s in sentences]
+        silent = [s for s, quiet in zip(sentences, is_silent, strict=True) if quiet]
+        sentences = [s for s, quiet in zip(sentences, is_silent, strict=True) if not quiet]
         citations = not_addressed_to_quoted_speaker(
             doc, find_citations(doc, sentences, self.lexicon), self.lexicon.verdict_verbs
         )
@@ -79,7 +82,7 @@ class SourceFinder:
             if hit.known is not None
         ]
         found += self.cited_candidates(doc, citations, hits)
-        identified = SpanIndex(sorted(identified_spans(sentences, self.lexicon)))
+        identified = SpanIndex(sorted(identified_spans(doc, sentences, self.lexicon)))
         for candidate, _ in found:
             # 'the SBU identified the speaker as Ivan Orlov': a voice on the call, cited by no one
             candidate.identified = identified.overlaps(candidate.start, candidate.end)
