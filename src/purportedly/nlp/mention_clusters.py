@@ -55,8 +55,7 @@ class MentionClusters:
         people = [e for e in self.doc.ents if e.label_ == "PERSON" and not self.inside_quote(e.start_char)]
         for ent in sorted(people, key=lambda e: -len(_name_words(e))):
             self.names.add(_name_words(ent))
-        for chunk in self.doc.noun_chunks if self.doc.has_annotation("DEP") else []:
-            root = chunk.root
+        for root in _chunk_roots(self.doc):
             if self.inside_quote(root.idx) or not (self._is_person_like(root) or self._named_person(root)):
                 continue
             self._add_token(root)
@@ -347,6 +346,17 @@ class EarlierView:
         low = 0 if limit is None else max(0, self.index - limit)
         for i in range(self.index - 1, low - 1, -1):
             yield self.mentions[i]
+
+
+def _chunk_roots(doc: Doc) -> list[Token]:
+    """The head of every noun chunk. The language's iterator gives (start, end, label) with the head
+    last; building the chunks as Spans first costs a third more for the same tokens."""
+    if not doc.has_annotation("DEP"):
+        return []
+    iterator = doc.noun_chunks_iterator
+    if iterator is None:
+        return [chunk.root for chunk in doc.noun_chunks]
+    return [doc[end - 1] for _, end, _ in iterator(doc)]
 
 
 def _apposition_candidates(head: Token) -> list[Token]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from purportedly.model import Quote
 
+WORD = re.compile(r"[^\W_]+")  # runs of letters and digits, as str.isalnum() reads them
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 MIN_SHARED_WORDS = 0.5  # share of a headline quote's content words found in the body quote
 MIN_ECHO_WORDS = 1  # even one word: "HUR releases call about 'missing' soldiers" echoes who said it
@@ -32,13 +35,16 @@ STOP = {
 }
 
 
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
 def content_words(text: str) -> set[str]:
-    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
-    return {w[:5] for w in words if w not in STOP}  # a crude stem: talk / talks
+    return {w[:5] for w in _words(text) if w not in STOP}  # a crude stem: talk / talks
 
 
 def _normalised(text: str) -> str:
-    return " ".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
+    return " ".join(_words(text))
 
 
 def repeat_speakers(quotes: list[Quote], resolved: dict[str, str | None]) -> None:
