@@ -143,3 +143,39 @@ def test_a_description_two_names_share_stays_apart(nlp):
     )
     names = set(sources_by_name(nlp, text))
     assert {"Anna Kuts", "Petro Lys"} <= names and "a local official" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The footage was first posted on Tsvit, which tracks drone strikes.", {"Tsvit"}),
+        ("A map of the strike was published on Kartograf Vostok on Monday.", {"Kartograf Vostok"}),
+        ("He posted on Telegram that the bridge was hit.", set()),  # a platform, not a source
+        ("The video appeared on Kanal Sever on Friday.", set()),  # only where it was seen
+        ("The clip was posted on Monday.", set()),
+    ],
+)
+def test_a_channel_posted_on_is_a_source(nlp, text, expected):
+    sources = sources_by_name(nlp, text)
+    assert set(sources) == expected, sources
+    assert all(s.kind == "channel" for s in sources.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SBU identified the speaker as",
+        "according to a tally kept by",
+        "A blogger who writes as",
+        "Analysts who",
+        "HOST: PRESENTER: Q:",
+        '"They call us',
+        "Канал «Граница» сообщил, что запись поддельная. 🙂 identified as Sgt.",
+        "",
+    ],
+)
+def test_new_patterns_never_raise_on_cut_off_text(nlp, text):
+    doc = nlp(text)
+    for source in doc._.sources:
+        for mention in source.mentions:
+            assert doc.text[mention.start : mention.end] == mention.text

@@ -37,6 +37,7 @@ class CitingLexicon:
     voice_nouns: frozenset[str] = frozenset()
     spokesperson_nouns: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
+    posted_on_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +72,7 @@ def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexic
         voice_nouns=words("voice_nouns"),
         spokesperson_nouns=words("spokesperson_nouns"),
         document_verbs=words("document_verbs"),
+        posted_on_verbs=words("posted_on_verbs"),
     )
 
 

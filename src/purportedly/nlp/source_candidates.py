@@ -267,6 +267,8 @@ def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
         if word in KIND_BY_NOUN:
             kind = KIND_BY_NOUN[word]
             return "official" if person and kind == "government" else kind
+    if citation.how == "posted_on":
+        return "channel"
     if citation.how == "outlet_named":
         return (
             "channel"

@@ -29,6 +29,7 @@ STRONG_HOWS = frozenset(
         "told_outlet",
         "interviewed",
         "interviewee",
+        "posted_on",
     }
 )
 PEN_NAME_VERBS = load_citing_lexicon().pen_name_verbs  # 'a blogger who writes as X'
@@ -124,6 +125,8 @@ def citations_at(token: Token, lexicon: CitingLexicon) -> list[Citation]:
         and not reported_within_report(token, lexicon)
     ):
         heads.extend(verb_sources(token, lemma))
+        if lemma in lexicon.posted_on_verbs:
+            heads.extend((c, "posted_on", lemma) for c in posted_on(token))
     if lemma in lexicon.information_nouns and token.dep_ == "pobj" and introduced_as_source(token.head):
         heads.extend((c, "according_to", None) for c in compilers(token))
     if (lower, token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "") in _two_word_preps(lexicon) or (
@@ -178,6 +181,19 @@ def is_affiliation(noun: Token, lexicon: CitingLexicon) -> bool:
             return False  # 'who posted it on the channel X' cites the channel
         token = token.head
     return False
+
+
+def posted_on(verb: Token) -> list[Token]:
+    """'posted on Tsvit', 'published on Kartograf Vostok': a named channel (not a day or place)."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for name in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            if name.ent_type_ not in NOT_CHANNEL_TYPES and not is_calendar(name):
+                found.append(name)
+    return found
+
+
+NOT_CHANNEL_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 
 
 def passes_verdict(verb: Token, lexicon: CitingLexicon) -> bool:
