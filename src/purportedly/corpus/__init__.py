@@ -1,6 +1,11 @@
 """Cross-article analysis of a stored corpus: stories, shared quotes, corroboration, contradictions,
 entities and a timeline. Every function takes a Store (or a Corpus / a list of Analyses).
 
+Given a Store, the functions stream only the projections they need from its tables (article
+metadata, quotes, claims with chains, and the per-article ``article_features`` written at ingest:
+story shingles and MinHash signatures, entities, counts, dated sentences), never whole analyses;
+given Analyses, they project them in memory (``views.py``). Both give the same results.
+
 >>> from purportedly.store import Store
 >>> from purportedly import corpus
 >>> store = Store.open("corpus.db")                 # doctest: +SKIP
