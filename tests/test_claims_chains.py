@@ -68,3 +68,18 @@ def test_quoted_by_is_a_relay_not_a_citation(nlp):
     chain = chain_of(nlp, text, "the ferry had sunk")
     assert chain[0][1] == "speaker" and "Pelekh" in chain[0][0]
     assert ("relay" in roles(chain)) and any("Lakeside Echo" in name for name, _, _ in chain)
+
+
+def test_according_to_a_person_near_a_call_is_no_voice_on_it(nlp):
+    text = (
+        "The agency released an intercepted call on Monday. "
+        "At least 40 men surrendered last month, according to the hotline's organisers."
+    )
+    chain = chain_of(nlp, text, "At least 40 men surrendered last month")
+    assert "recording" not in roles(chain), chain
+
+
+def test_according_to_a_court_report_is_a_document(nlp):
+    text = "Bohdan Ilnytsky, according to the court report, was already in custody in May."
+    chain = chain_of(nlp, text, "was already in custody in May")
+    assert chain[0][1:] == ("document", "document") and "court report" in chain[0][0]

@@ -101,3 +101,9 @@ def test_no_reported_speech(nlp, text):
 def test_never_raises_and_offsets_hold(nlp, text):
     for quote in nlp(text)._.indirect_quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_according_to_vouches_only_for_its_own_conjunct(nlp):
+    text = "Nobody was hurt, according to Taras Holub, but the mourners spent the night in the cellar."
+    (quote,) = nlp(text)._.indirect_quotes
+    assert (quote.text, quote.speaker) == ("Nobody was hurt", "Taras Holub")

@@ -278,6 +278,11 @@ class ChainBuilder:
         present tense or near a description of a call, video or intercept."""
         if speaker is not None:
             return False
+        if (quote.cue or "").lower() == "according to":
+            # 'according to its organisers' cites someone; 'according to the intercepted
+            # soldier' or '... to the recording' names a voice on one
+            mention = quote.speaker_mention.text if quote.speaker_mention else ""
+            return RECORDING.search(mention) is not None or "intercept" in mention.lower()
         if (quote.cue or "").lower() in PRESENT_CUES or quote.kind == "turn" or self.has_recording(sentence):
             return True
         mentions = self.mentions_in(sentence.start_char, sentence.end_char)

@@ -91,7 +91,11 @@ def _according_to(
         if source is None or verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or attributor.is_cue(verb):
             continue
         attribution = range(token.left_edge.i, token.right_edge.i + 1)
-        tokens = [t for t in verb.subtree if t.i not in attribution and not t.is_space]
+        # 'Nobody was hurt, according to X, but the mourners fled': X vouches for the first
+        # clause only, so a clause coordinated after the attribution stays out
+        later = [c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > token.right_edge.i]
+        after = {t.i for c in later for t in c.subtree}
+        tokens = [t for t in verb.subtree if t.i not in attribution and t.i not in after and not t.is_space]
         words = [t for t in tokens if not t.is_punct]
         outside = [t for t in words if t.i not in inside_quotes]
         if len(outside) < MIN_CLAUSE_TOKENS or len(outside) * 2 < len(words):
