@@ -256,3 +256,15 @@ def test_heard_telling_and_a_user_replying_keep_their_speakers(analysed):
     result = analysed("video_digest.txt")
     assert speaker(result, "Stand up straight when I talk to you.") == "the officer"
     assert speaker(result, "And where is the captain himself during the assault?") == "One Telegram user"
+
+
+def test_the_one_told_is_never_the_speaker(analysed):
+    result = analysed("wire_pleading.txt")
+    assert speaker(result, "Mama, don't cry,") == "a Russian artillery sergeant"  # "he tells her"
+    assert speaker(result, "I will be back by autumn.") == "a Russian artillery sergeant"
+
+
+def test_a_statement_after_according_to_a_named_body_keeps_the_whole_name(analysed):
+    # "General" is a rank in the titles lexicon, but "the General Staff" is no person
+    found = speaker(analysed("wire_pleading.txt"), "The enemy keeps attacking in small groups,")
+    assert found == "the General Staff"

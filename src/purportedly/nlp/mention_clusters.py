@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from purportedly.nlp.doc_index import doc_index
-from purportedly.nlp.mentions import Mention, PersonLexicon, make_mention
+from purportedly.nlp.mentions import Mention, PersonLexicon, is_subject_like, make_mention, mention_bounds
 from purportedly.nlp.name_matching import NameIndex
 
 NAMING_VERBS = {"name", "call"}
@@ -56,9 +56,25 @@ class MentionClusters:
         for ent in sorted(people, key=lambda e: -len(_name_words(e))):
             self.names.add(_name_words(ent))
         for root in _chunk_roots(self.doc):
-            if self.inside_quote(root.idx) or not (self._is_person_like(root) or self._named_person(root)):
+            if self.inside_quote(root.idx):
                 continue
-            self._add_token(root)
+            if self._is_person_like(root) or self._named_person(root):
+                self._add_token(root)
+            self._add_possessor(root)
+
+    def _add_possessor(self, root: Token) -> None:
+        """'The sergeant's wife asks when he …': the sergeant is as salient as the subject he owns."""
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        if owner is None or not self._is_person_like(owner) or owner.ent_type_ in ("ORG", "GPE", "NORP"):
+            return
+        start, end = mention_bounds(owner)
+        if end - start > 1 and self.doc[end - 1].dep_ == "case":  # "the sergeant's": not the "'s"
+            end -= 1
+        possessor = make_mention(self.doc, owner, self.lexicon, bounds=(start, end))
+        if not possessor.definite:  # "a man's voice", "a sapper's call": no one the story follows
+            return
+        mention = self.add(possessor, speaker=False)
+        mention.is_subject = mention.is_subject or is_subject_like(root)
 
     def _is_person_like(self, token: Token) -> bool:
         pronoun = self.lexicon.pronoun(token)
@@ -140,7 +156,9 @@ class MentionClusters:
 
     def ordered(self) -> list[Mention]:
         if self._ordered is None:
-            self._ordered = sorted(self.by_span.values(), key=lambda m: m.char_start)
+            # a possessor ("the colonel") sorts before the phrase it opens ("the colonel's wife"), so that
+            # looking back meets the whole phrase first
+            self._ordered = sorted(self.by_span.values(), key=lambda m: (m.char_start, m.char_end))
         return self._ordered
 
     def resolve(self) -> None:
@@ -224,6 +242,9 @@ class MentionClusters:
             return False
         words = self.doc[mention.start : mention.end]
         head = self.doc[mention.head]
+        named_body = head.pos_ == "PROPN" and head.lower_ in self.lexicon.organisation_nouns
+        if named_body and head.ent_type_ != "PERSON":
+            return True  # "the General Staff", "Border Service": "General" is no first name here
         with_the = mention.kind == "name" and words[0].lower_ == "the" and head.pos_ == "PROPN"
         if not with_the and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
             return False

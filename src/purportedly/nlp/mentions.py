@@ -43,6 +43,7 @@ class PersonLexicon:
         self.reply_nouns = load_set("reply_nouns.txt", data_dir)
         self.titles = load_set("titles.txt", data_dir)
         self.first_names = load_table("first_names.txt", data_dir)
+        self.organisation_nouns = load_set("organisation_nouns.txt", data_dir)
 
     def name_gender(self, words: list[str]) -> str:
         """The gender a person's given name usually takes, '' when unknown."""
