@@ -268,3 +268,19 @@ def test_a_statement_after_according_to_a_named_body_keeps_the_whole_name(analys
     # "General" is a rank in the titles lexicon, but "the General Staff" is no person
     found = speaker(analysed("wire_pleading.txt"), "The enemy keeps attacking in small groups,")
     assert found == "the General Staff"
+
+
+# ---------------------------------------------------------------- live TV transcript
+def test_live_transcript_roles_signs_and_the_people_a_turn_describes(analysed):
+    result = analysed("live_transcript.txt")
+    turns = {q.speaker for q in result.quotes if q.kind == "turn"}
+    assert turns == {"the anchor", "the reporter"}  # the intro names neither
+    assert speaker(result, "We are giving up.") is None  # "The sign … says"
+    assert speaker(result, "Don't shoot!") == "The soldier"
+    assert speaker(result, "We have no weapons.") == "The soldier"  # "Then he said", not "two men"
+
+
+def test_a_statement_that_reads_is_the_releasing_service(analysed):
+    result = analysed("live_transcript.txt")
+    assert speaker(result, "The occupiers are lying to their own mothers,") == "The SBU"
+    assert speaker(result, "Our servicemen do not surrender,") == "The Defence Ministry"

@@ -33,8 +33,8 @@ def _person_heads(doc: Doc, before: int, outer_start: int, lexicon: PersonLexico
         token = doc[i]
         if token.idx < outer_start:
             return
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in HEAD_DEPS:
-            continue
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in HEAD_DEPS or token.tag_ in ("NNS", "NNPS"):
+            continue  # "he" is not "two men"
         if token.ent_type_ == "PERSON":
             yield token, lexicon.name_gender(_name_words(token))
         elif token.lemma_.lower() in lexicon.person_nouns:
