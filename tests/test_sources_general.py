@@ -179,3 +179,20 @@ def test_new_patterns_never_raise_on_cut_off_text(nlp, text):
     for source in doc._.sources:
         for mention in source.mentions:
             assert doc.text[mention.start : mention.end] == mention.text
+
+
+def test_a_voice_narrated_on_a_call_stays_a_voice_in_the_past_tense(nlp):
+    text = (
+        "The SBU released a call on Monday. In it, Sergeant Oleg Vdovin complains about shells.\n\n"
+        '"We get four a day," he says. "Four."\n\n'
+        'Then the line crackles. "Back to the trench," he said.'
+    )
+    names = set(sources_by_name(nlp, text))
+    assert names == {"Security Service of Ukraine"}, names
+
+
+def test_a_name_the_tagger_misses_still_closes_the_description(nlp):
+    text = "We reached a woman who said she was the gunner's aunt, Zinaida. She denied it was him."
+    sources = sources_by_name(nlp, text)
+    assert "Zinaida" in sources, sources
+    assert sources["Zinaida"].kind == "person"

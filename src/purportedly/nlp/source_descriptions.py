@@ -61,6 +61,10 @@ def clause_description(head: Token) -> tuple[int, int] | None:
     end = clause.right_edge.i
     while end > clause.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "prep")):
         end -= 1
-    if end - start > MAX_CLAUSE_TOKENS or any(t.is_punct and t.text in ",;:" for t in doc[start:end]):
+    # the description ends at the first comma ('a woman who said she was his cousin, Olha')
+    comma = next((t.i for t in doc[clause.i : end + 1] if t.text in ",;:"), None)
+    if comma is not None:
+        end = comma - 1
+    if end - start > MAX_CLAUSE_TOKENS or end <= clause.i:
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

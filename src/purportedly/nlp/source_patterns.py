@@ -509,7 +509,13 @@ def name_closing_clause(clause: Token, head: Token) -> tuple[int, int] | None:
     while first > clause.i and doc[first].like_num:
         first -= 1  # a handle's number: '..., Granitsa 31, claimed'
     named = first
-    while first > clause.i and doc[first].pos_ == "PROPN" and doc[first].is_title:
+    # the tagger reads rare first names as common nouns ('sister, Nadezhda'): a capitalised
+    # appositive counts as a name too
+    while (
+        first > clause.i
+        and doc[first].is_title
+        and (doc[first].pos_ == "PROPN" or doc[first].dep_ == "appos")
+    ):
         first -= 1
     if first == named or doc[first].text != ",":
         return None

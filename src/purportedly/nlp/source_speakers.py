@@ -29,6 +29,9 @@ def speaker_citations(
         for q in quotes
         if q.speaker_mention is not None and (q.cue or "").lower() in PRESENT_CUES
     }
+    # and a voice the article narrates on a recording ('Ivan Orlov ... he says') is still on it
+    # when a later line of the call takes a past tense ('"Back to work," he said')
+    voices = {q.speaker for q in quotes if q.speaker and (q.cue or "").lower() in PRESENT_CUES}
     # a transcript with an interviewer's turns is an interview: its other labelled voices are
     # guests who told the programme something, not voices on a released call
     interview = any(q.kind == "turn" and is_interviewer(q, labels) for q in quotes)
@@ -40,6 +43,8 @@ def speaker_citations(
             continue  # quoted by another speaker, not cited by the article
         if spoken_by_document(doc, quote, document_nouns):
             continue  # 'his documents state ...': the papers speak, their holder is no source
+        if narrated_voice(quote, voices):
+            continue
         present = (quote.cue or "").lower() in PRESENT_CUES
         if interview and quote.kind == "turn":
             found.append(guest_citation(span, quote.cue))
@@ -55,6 +60,12 @@ def guest_citation(span: Span, cue: str | None) -> Citation:
     if span.text.isupper() and sum(w.isalpha() for w in span.text.split()) >= 2:
         return replace(citation, name_start=span.start_char, name_end=span.end_char, proper=True)
     return citation
+
+
+def narrated_voice(quote, voices: set[str]) -> bool:
+    """A pronoun quote ('he said') of a speaker otherwise only narrated on a recording."""
+    mention = quote.speaker_mention
+    return mention is not None and mention.text.lower() in PERSON_PRONOUNS and quote.speaker in voices
 
 
 def spoken_by_document(doc: Doc, quote, document_nouns: frozenset[str]) -> bool:
