@@ -196,3 +196,8 @@ def test_a_name_the_tagger_misses_still_closes_the_description(nlp):
     sources = sources_by_name(nlp, text)
     assert "Zinaida" in sources, sources
     assert sources["Zinaida"].kind == "person"
+
+
+def test_officials_of_a_known_body_are_the_body(nlp):
+    sources = sources_by_name(nlp, "SBU officials said the call was recorded in May.")
+    assert set(sources) == {"Security Service of Ukraine"}, sources
