@@ -242,3 +242,21 @@ def test_a_transcript_headline_takes_the_speaker_of_the_turn_it_quotes(speakers)
     assert found["They paid us today. I will send it tomorrow."] == "the sapper"
     assert found["Keep the money for the children. We are fine."] == "his wife"
     assert found["Keep the money for the children"] == "his wife"
+
+
+@pytest.mark.parametrize("noun", ["pensioner", "eyewitness", "paramedic", "detainee"])
+def test_more_person_nouns_join_the_name_they_were_introduced_with(speakers, noun):
+    text = (
+        f"Halyna Moroz, a {noun} from Kupiansk, spent the night in a basement.\n\n"
+        f'"We heard every shell," the {noun} said.\n'
+    )
+    assert speakers(text)["We heard every shell,"] == "Halyna Moroz"
+
+
+def test_a_name_after_the_place_of_a_description_names_the_description(speakers):
+    # the parser reads "Halyna Moroz" as a conjunct of the town, not an apposition to the pensioner
+    text = (
+        "A pensioner from Kupiansk, Halyna Moroz, 71, spent the night in a basement.\n\n"
+        '"We heard every shell," the pensioner said.\n'
+    )
+    assert speakers(text)["We heard every shell,"] == "Halyna Moroz"

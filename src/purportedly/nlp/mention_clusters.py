@@ -391,8 +391,19 @@ def _apposition_candidates(head: Token) -> list[Token]:
         )
     for prep in (c for c in head.children if c.dep_ == "prep"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")):
-            found.extend(c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON")
+            # the parser also reads "a pensioner from Kupiansk, Halyna Moroz," as a conjunct
+            found.extend(
+                c
+                for c in pobj.children
+                if c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON" and _after_comma(c)
+            )
     return found
+
+
+def _after_comma(name: Token) -> bool:
+    """Whether the name's phrase follows a comma ('Kupiansk, Halyna Moroz'), not an 'and'."""
+    first = name.left_edge
+    return first.i > 0 and name.doc[first.i - 1].text == ","
 
 
 def _name_words(span) -> list[str]:
