@@ -284,3 +284,21 @@ def test_a_statement_that_reads_is_the_releasing_service(analysed):
     result = analysed("live_transcript.txt")
     assert speaker(result, "The occupiers are lying to their own mothers,") == "The SBU"
     assert speaker(result, "Our servicemen do not surrender,") == "The Defence Ministry"
+
+
+# ---------------------------------------------------------------- brief: cue-less quotes after a sentence
+def test_a_cueless_quote_follows_the_sentence_just_before_it(analysed):
+    result = analysed("regional_brief.txt")
+    assert speaker(
+        result, "He was sent to the assault group after two weeks of training and without a helmet."
+    ) == ("the SBU")
+    assert (
+        speaker(result, "The conversation took place near Avdiivka.") == "The Main Intelligence Directorate"
+    )
+    # "His sister, Olga, spoke to the local paper.": not the directorate of the paragraph before
+    assert speaker(result, "He writes every day, but he never says where he is.") in ("Olga", "His sister")
+
+
+def test_a_cueless_quote_after_someone_declined_to_comment_borrows_no_one(analysed):
+    result = analysed("regional_brief.txt")
+    assert speaker(result, "We are still waiting for the documents from the front.") is None

@@ -127,6 +127,8 @@ class SpeakerResolver:
         introducer = self._introducer(doc, quote)
         if introducer is not None:  # "Channel X posted the clip with this text:" then the quote
             return make_mention(doc, introducer, self.lexicon)
+        if self.checks.silenced_just_before(doc, quote):
+            return UNKNOWN
         span = quote.speaker_mention
         if span is None:
             return None
@@ -156,7 +158,9 @@ class SpeakerResolver:
     def _introducer(self, doc: Doc, quote: Quote):
         if quote.kind != "direct" or quote.cue is not None or quote.nested_in is not None:
             return None
-        return self.owners.introduced_by(doc, quote.start)
+        return self.owners.introduced_by(doc, quote.start) or self.checks.spoke_just_before(
+            doc, quote, self.owners.is_author
+        )
 
     def _author(self, doc: Doc, quote: Quote, mention: Mention, clusters: MentionClusters) -> Mention | None:
         """'A post said', 'his voice says': the author or owner speaks; a text with none names no one."""
