@@ -218,16 +218,19 @@ class MentionClusters:
         return found if found is not None else self._new_cluster()
 
     def _generic_antecedent(self, mention: Mention, earlier: EarlierView, exclude: int | None) -> int | None:
-        """'the man says': the man who already spoke as 'the man', else the latest one speaking nearby,
-        else the latest subject. Speakers come first: the cousin he phones is a subject too."""
+        """'the man says': the latest man who spoke ('the man', 'a second man says'), else the latest
+        one speaking nearby, else the latest subject. Speakers come first: the cousin he phones is a
+        subject too."""
         for candidate in earlier.backwards(DESCRIPTION_LOOKBACK):
             cluster = self.find(candidate.cluster)
+            # the latest man who spoke, as "the man" or as "a second man" (not an earlier one past him)
             if (
                 candidate.is_speaker
                 and cluster is not None
                 and cluster != exclude
                 and candidate.kind == "description"
-                and candidate.text.lower() == mention.text.lower()
+                and candidate.head_lemma == mention.head_lemma
+                and candidate.plural == mention.plural
             ):
                 return cluster
         # no subject or speaker nearby: "the man" stays as said rather than take any name in reach
