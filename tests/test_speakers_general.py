@@ -265,7 +265,8 @@ def test_a_name_after_the_place_of_a_description_names_the_description(speakers)
 def test_the_man_is_the_latest_man_who_spoke_not_the_first(speakers):
     text = (
         "The SBU released two recordings on Monday.\n\n"
-        'In the first, a man says: "We have not eaten for three days." The man adds: "Nobody comes for us."\n\n'
+        'In the first, a man says: "We have not eaten for three days." '
+        'The man adds: "Nobody comes for us."\n\n'
         'In the second recording, a second man says: "We lost half the company." '
         'Later the man says: "They will send us again tomorrow."\n'
     )
