@@ -23,7 +23,9 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q 
   pg_createcluster "$version" main >/dev/null
 fi
 pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q online \
-  || pg_ctlcluster "$version" main start
+  || pg_ctlcluster "$version" main start 3>&- </dev/null
+# (the server must not inherit fd 3: it lives on after this script, and a caller reading our
+# stdout through a pipe would wait for end-of-file for ever)
 for _ in $(seq 30); do
   pg_isready -q -h localhost -p "$PORT" && break
   sleep 1

@@ -8,8 +8,15 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
 fi
 bash scripts/setup.sh test,dask,postgres
 # the store's Postgres tests: a local server when we may start one (else they skip, saying why)
-if [ -z "${PURPORTEDLY_TEST_PG_URL:-}" ] && url="$(bash scripts/postgres.sh | tail -n 1)"; then
-  export PURPORTEDLY_TEST_PG_URL="$url"
+# (its URL goes through a file, not a pipe, and the start is time-limited: a server process that
+# kept the pipe open would otherwise hang the whole run)
+if [ -z "${PURPORTEDLY_TEST_PG_URL:-}" ]; then
+  pg_url_file="$(mktemp)"
+  if timeout 300 bash scripts/postgres.sh >"$pg_url_file"; then
+    PURPORTEDLY_TEST_PG_URL="$(tail -n 1 "$pg_url_file")"
+    export PURPORTEDLY_TEST_PG_URL
+  fi
+  rm -f "$pg_url_file"
 fi
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/python -m pytest "$@"
