@@ -28,6 +28,7 @@ class Model(BaseModel):
 # ----------------------------------------------------------------------------- reading
 
 SegmentKind = Literal[
+    "kicker",  # section label above the headline ("ANALYSIS", "Opinion")
     "title",  # headline
     "standfirst",  # sub-headline / summary paragraph under the headline
     "byline",  # "By Hannah Corrigan", "Interview by ..."

@@ -22,7 +22,9 @@ from purportedly.nlp.turns import Turn, TurnFinder
 
 register_extensions()
 
-SKIPPED_SEGMENTS = ("byline", "date", "dateline", "timestamp", "boilerplate", "credit", "key_points_header")
+SKIPPED_SEGMENTS = (
+    "byline", "date", "dateline", "timestamp", "boilerplate", "credit", "key_points_header", "kicker"
+)
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 EXPLICIT_METHODS = {
     "before",

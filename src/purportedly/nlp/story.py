@@ -10,7 +10,7 @@ from purportedly.nlp.extensions import get_list
 # Layout blocks whose words are never cited information: credits name photographers'
 # agencies, bylines and date lines name the publisher, boilerplate is navigation.
 NON_STORY = frozenset(
-    {"credit", "byline", "date", "dateline", "timestamp", "boilerplate", "key_points_header"}
+    {"credit", "byline", "date", "dateline", "timestamp", "boilerplate", "key_points_header", "kicker"}
 )
 
 

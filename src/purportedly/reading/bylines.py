@@ -51,9 +51,17 @@ def is_name(text: str, max_words: int = MAX_NAME_WORDS) -> bool:
     return all(NAME_WORD_RE.fullmatch(word) for word in words)
 
 
+@lru_cache(maxsize=1)
+def job_title_re() -> re.Pattern[str]:
+    """ ", contributing analyst" / ", Kyiv correspondent" at the end of the part after "By"."""
+    titles = alternation("byline_job_titles.txt")
+    return re.compile(rf",\s+[^,]{{0,40}}?\b(?:{titles})s?\b[^,]{{0,30}}$", re.IGNORECASE)
+
+
 def parse_by(rest: str) -> Byline | None:
-    """The part after "By": names, optionally "for <Outlet>" (a place after "in" is dropped)."""
-    rest = rest.strip().rstrip(",")
+    """The part after "By": names, optionally "for <Outlet>" (a place after "in" and a job title
+    after a comma are dropped)."""
+    rest = job_title_re().sub("", rest.strip().rstrip(","))
     team = TEAM_RE.fullmatch(rest)
     if team:
         return Byline(outlet=team["name"] if is_name(team["name"], MAX_OUTLET_WORDS) else None)

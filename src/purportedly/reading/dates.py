@@ -40,7 +40,10 @@ def date_line_re() -> re.Pattern[str]:
     clock = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
     zone = rf"(?:{alternation('timezones.txt')})(?:[+-]\d{{1,2}})?"
     reading_time = r"\d{1,3}\s+min(?:ute)?s?\s+read"
-    piece = rf"(?:{prefix}|{DATE_PATTERN}|{WEEKDAY}|{clock}|{zone}|{reading_time}|at|on|-|–|—|\||•|·|/|,)"
+    # a newsletter's or print edition's number beside its date: "Issue 412", "Vol. 9, No. 31"
+    edition = r"(?:issue|edition|vol(?:ume|\.)?|no\.|number|page|p\.)\s*#?\d{1,5}"
+    pieces = f"{prefix}|{DATE_PATTERN}|{WEEKDAY}|{clock}|{zone}|{reading_time}|{edition}"
+    piece = rf"(?:{pieces}|at|on|-|–|—|\||•|·|/|,)"
     return re.compile(rf"\s*(?:(?:{piece})[\s,]*)+", re.IGNORECASE)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from purportedly.reading.lexicon import alternation
 from purportedly.reading.lines import Line
 
 Kinds = list[str | None]  # one layout kind per line; None while undecided
@@ -121,21 +123,37 @@ def mark_live_blog(lines: list[Line], kinds: Kinds) -> None:
             kinds[i + 1] = "heading"
 
 
+@lru_cache(maxsize=1)
+def section_label_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('section_labels.txt')})\s*[:|]?", re.IGNORECASE)
+
+
+def mark_kicker(lines: list[Line], kinds: Kinds) -> None:
+    """A section label ("ANALYSIS", "Opinion") alone above the headline is a kicker, not the title."""
+    if len(lines) < 2 or kinds[0] is not None or lines[0].cue is not None or lines[1].glued:
+        return
+    if section_label_re().fullmatch(lines[0].text):
+        kinds[0] = "kicker"
+
+
 def mark_title(lines: list[Line], kinds: Kinds) -> None:
-    """The first line is the headline when it looks like one, or when metadata follows it.
+    """The first line (after a kicker) is the headline when it looks like one, or when metadata
+    follows it.
 
     A header may be one block of glued lines (headline, standfirst, byline, date): plain lines
     between the headline and the first metadata line are then standfirsts.
     """
-    if not lines or kinds[0] is not None or lines[0].cue is not None:
+    first = 1 if kinds[:1] == ["kicker"] else 0
+    if first >= len(lines) or kinds[first] is not None or lines[first].cue is not None:
         return
-    rest = [i for i, line in enumerate(lines[1:], 1) if line.block == lines[0].block]
+    rest = [i for i, line in enumerate(lines[first + 1 :], first + 1) if line.block == lines[first].block]
     first_meta = next((i for i in rest if kinds[i] in HEADER_KINDS), None)
     plain = [i for i in rest if kinds[i] is None and (first_meta is None or i < first_meta)]
     if plain and (first_meta is None or not standfirst_like(lines, plain)):
         return
-    if headline_like(lines[0].text, MAX_TITLE_WORDS) or first_meta or next_header_kind(lines, kinds, 0):
-        kinds[0] = "title"
+    looks_like = headline_like(lines[first].text, MAX_TITLE_WORDS)
+    if looks_like or first_meta or next_header_kind(lines, kinds, first):
+        kinds[first] = "title"
         for i in plain:
             kinds[i] = "standfirst"
 
@@ -156,10 +174,13 @@ def next_header_kind(lines: list[Line], kinds: Kinds, i: int) -> str | None:
 
 def mark_standfirst(lines: list[Line], kinds: Kinds) -> None:
     """Single-line paragraphs between the headline and the byline/date/key points are standfirsts."""
-    if not lines or kinds[0] != "title":
+    title = next((i for i, kind in enumerate(kinds[:2]) if kind == "title"), None)
+    if title is None:
         return
     found = 0
-    for block in blocks_of(lines)[1:]:
+    blocks = blocks_of(lines)
+    after_title = next(n for n, block in enumerate(blocks) if title in block) + 1
+    for block in blocks[after_title:]:
         if all(kinds[i] is not None for i in block):
             continue
         i = block[0]
@@ -191,6 +212,7 @@ PASSES: tuple[Callable[[list[Line], Kinds], None], ...] = (
     mark_captions,
     mark_key_points,
     mark_live_blog,
+    mark_kicker,
     mark_title,
     mark_standfirst,
     mark_headings,
