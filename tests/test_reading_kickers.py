@@ -51,7 +51,8 @@ def test_a_masthead_with_an_issue_number_beside_its_date() -> None:
     article = read_fixture("newsletter_issue.txt")
     assert article.title == "EASTERN FRONT MORNING"
     assert article.date == date(2024, 3, 5)
-    assert [s.text for s in article.segments if s.kind == "standfirst"] == ["A daily round-up for subscribers"]
+    standfirsts = [s.text for s in article.segments if s.kind == "standfirst"]
+    assert standfirsts == ["A daily round-up for subscribers"]
 
 
 @pytest.mark.parametrize(

