@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from purportedly.model import Place
 from purportedly.nlp.aliases import fold
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 
 register_extensions()
 
@@ -112,14 +112,15 @@ class PlaceResolver:
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int, Gazetteer | None]]) -> Doc:
         places = get_list(doc, "places")
         places.clear()
+        text = doc_text(doc)  # Doc.text rebuilds the string from every token on each access
         for name, start, end, best in matches:
             if best is None:
-                places.append(Place(name=name, text=doc.text[start:end], start=start, end=end))
+                places.append(Place(name=name, text=text[start:end], start=start, end=end))
                 continue
             places.append(
                 Place(
                     name=name,
-                    text=doc.text[start:end],
+                    text=text[start:end],
                     start=start,
                     end=end,
                     resolved=True,
