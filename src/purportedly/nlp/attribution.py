@@ -146,7 +146,12 @@ class Attributor:
             return None
         first = window[0]
         if first.text in DASHES:
-            return self._dash(doc, window[1:])
+            # '"…" — a commander' credits a description; '— …, — she told us.' (dash dialogue) and
+            # '"…" — said the officer' carry a cue verb, read like any attribution after a quote
+            if not self._cue_in(window[1:4]):
+                return self._dash(doc, window[1:])
+            window = window[1:]
+            first = window[0]
         described = self._colon_description(doc, window) if first.text == ":" else None
         if described is not None:  # '"…": a hotline volunteer on …', a headline's speaker
             return described

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
@@ -13,6 +14,12 @@ STRAIGHT_SINGLE = "'"
 OPENING_CONTEXT = " \t\n([{\u2014\u2013-/:;\u00a0" + DOUBLE_OPEN + SINGLE_OPEN + '"'
 CLOSING_FOLLOWERS = " \t\n)]},.;:!?\u2014\u2013-\u2026\u00a0" + DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
 SENTENCE_PUNCT = ",.!?;:\u2026"
+# Dialogue by dashes, the Ukrainian and Russian convention that translations keep:
+# "— We were not told, — she said. — Nobody came." The paragraph opens with a dash; a spaced dash
+# then alternates between the speaker's words and the narrator's.
+DIALOGUE_OPEN_RE = re.compile(r"[\u2014\u2013]\s+(?=\S)")
+DIALOGUE_SWITCH_RE = re.compile(r"(?<=[\w,.!?\u2026\u00bb\u201d\"'])\s+[\u2014\u2013]\s+(?=\S)")
+MAX_NARRATION_WORDS = 12  # "she told our correspondent": longer, and the dash was punctuation in the quote
 
 
 @dataclass
@@ -147,6 +154,7 @@ def find_in_paragraph(text: str, start: int, end: int) -> list[MarkedSpan]:
     child, whichever family is outside (American "…'…'…" and British '…"…"…' alike).
     """
     doubles = [s for o, c in _pair_doubles(text, start, end) if (s := _span(text, o, c, end, True))]
+    doubles += dash_dialogue(text, start, end)
     singles = [s for o, c in _pair_singles(text, start, end, True) if (s := _span(text, o, c, end, False))]
     last_double_end = max((s.close_at if s.close_at is not None else end for s in doubles), default=start)
     # an unclosed single mark is only a quote after every double quote (else: a stray apostrophe)
@@ -220,3 +228,59 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan
         last_top = tops[-1] if tops else None
         previous_unclosed = last_top if last_top is not None and result[last_top].close_at is None else None
     return result
+
+
+def dash_dialogue(text: str, start: int, end: int) -> list[MarkedSpan]:
+    """The speaker's pieces of a dash-dialogue paragraph ('— Quote, — she said. — Quote.').
+
+    Each piece is a span opened by its dash; pieces of narration (short, between the quotes)
+    are left out. The last piece runs to the paragraph's end (``close_at`` None).
+    """
+    first, _ = _trimmed(text, start, end)
+    opening = DIALOGUE_OPEN_RE.match(text, first, end)
+    if opening is None:
+        return []
+    pieces: list[tuple[int, int, int]] = []  # (dash offset, words start, words end)
+    dash, words_start = first, opening.end()
+    for switch in DIALOGUE_SWITCH_RE.finditer(text, words_start, end):
+        pieces.append((dash, words_start, switch.start()))
+        dash = switch.start() + len(switch.group()) - len(switch.group().lstrip())
+        words_start = switch.end()
+    pieces.append((dash, words_start, end))
+    if not _is_dialogue(text, pieces):
+        return []
+    spans: list[MarkedSpan] = []
+    speaking = True  # the piece after a quote is narration, and after narration comes a quote
+    for number, (dash, words_start, words_end) in enumerate(pieces):
+        close = None if number == len(pieces) - 1 else words_end
+        if speaking:
+            span = _span(text, dash, close, words_end, True)
+            if span is not None:
+                span.start, span.end = _trimmed(text, words_start, words_end)
+                span.end = _strip_comma(text, span.start, span.end)
+                spans.append(span)
+            speaking = False
+        elif spans and len(text[words_start:words_end].split()) > MAX_NARRATION_WORDS:
+            # too long to be narration: the dash was punctuation inside the speech, which goes on
+            spans[-1].end = _strip_comma(text, spans[-1].start, _trimmed(text, words_start, words_end)[1])
+            spans[-1].close_at = close
+        else:
+            speaking = True
+    return spans
+
+
+def _is_dialogue(text: str, pieces: list[tuple[int, int, int]]) -> bool:
+    """Speech, then narration in lower case: '— We left, — she said.' A dashed list line
+    ('— Kharkiv — 12 drones') or a lone dashed sentence is not taken for dialogue."""
+    if len(pieces) < 2:
+        return False
+    speech = text[pieces[0][1] : pieces[0][2]].rstrip()
+    narration = text[pieces[1][1] : pieces[1][2]].lstrip()
+    return speech[-1:] in (",", ".", "!", "?", "\u2026") and narration[:1].islower()
+
+
+def _strip_comma(text: str, start: int, end: int) -> int:
+    """'shaking,' → 'shaking': the comma belongs to the dialogue punctuation, not the words."""
+    while end > start and text[end - 1] in ",":
+        end -= 1
+    return end
