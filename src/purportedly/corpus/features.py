@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from purportedly.corpus.common import content_words
+from purportedly.corpus.common import content_words, name_key
 from purportedly.corpus.origins import origin_of
 from purportedly.model import Analysis, ChainLink, Count
 from purportedly.store.migrate import FEATURES_VERSION
@@ -103,6 +103,7 @@ class CountRow:
     article_id: int
     count: Count
     attributed_to: str | None
+    sentence: str = ""  # the sentence the figure is in, as the article words it
 
 
 @dataclass(frozen=True)
@@ -151,10 +152,13 @@ def signature(shingle_set: set[str] | frozenset[str]) -> bytes | None:
 
 def anchor_names(analysis: Analysis) -> tuple[str, ...]:
     """The specific names an article mentions (people, places, units, named things), as written;
-    the lexicon of names that anchor nothing is applied when they are read (see clusters.anchors)."""
+    the lexicon of names that anchor nothing is applied when they are read (see clusters.anchors).
+    The article's own byline and outlet are left out: one reporter filing two stories, or one
+    outlet naming itself in both, says nothing about the two being one story."""
     names = {n for e in analysis.entities if e.type in ANCHOR_TYPES for n in (e.name, *e.aliases)}
     names.update(p.name for p in analysis.places)
-    return tuple(sorted(names))
+    own = {name_key(n) for n in (*analysis.authors, analysis.outlet or "") if n}
+    return tuple(sorted(n for n in names if name_key(n) not in own))
 
 
 def story_features(article_id: int, analysis: Analysis) -> StoryFeatures:
@@ -219,7 +223,16 @@ def _source_in_sentence(analysis: Analysis, count: Count) -> str | None:
 
 
 def count_rows(article_id: int, analysis: Analysis) -> list[CountRow]:
-    return [CountRow(article_id, c, count_attribution(analysis, c)) for c in analysis.counts]
+    text = analysis.article.text
+    return [
+        CountRow(article_id, c, count_attribution(analysis, c), _sentence(text, c.start, c.end))
+        for c in analysis.counts
+    ]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    first, last = sentence_around(text, start, end)
+    return " ".join(text[first:last].split())
 
 
 def dated_events(article_id: int, analysis: Analysis) -> list[DatedEvent]:
@@ -247,7 +260,7 @@ def feature_row(analysis: Analysis) -> dict[str, Any]:
         "anchors": _dumps(story.anchor_names),
         "entities": _dumps([[e.name, e.type, e.aliases, e.mentions] for e in entity_rows(0, analysis)]),
         "counts": _dumps(
-            [[c.count.model_dump(mode="json"), c.attributed_to] for c in count_rows(0, analysis)]
+            [[c.count.model_dump(mode="json"), c.attributed_to, c.sentence] for c in count_rows(0, analysis)]
         ),
         "events": _dumps([[e.date, e.time_text, e.sentence, e.counts] for e in dated_events(0, analysis)]),
     }
@@ -275,7 +288,10 @@ def decode_entities(article_id: int, document: str, row: Any) -> list[EntityRow]
 
 
 def decode_counts(article_id: int, row: Any) -> list[CountRow]:
-    return [CountRow(article_id, Count.model_validate(c), who) for c, who in json.loads(row["counts"])]
+    return [
+        CountRow(article_id, Count.model_validate(c), who, *rest)
+        for c, who, *rest in json.loads(row["counts"])
+    ]
 
 
 def decode_events(article_id: int, row: Any) -> list[DatedEvent]:
