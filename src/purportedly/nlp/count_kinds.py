@@ -171,6 +171,8 @@ class CountKinds:
         if preposition.lower_ not in TOLL_PREPOSITIONS:
             return None
         verb = preposition.head
+        if verb.dep_ == "advmod" and verb.lower_ in ("down", "up"):
+            verb = verb.head  # 'revised the toll down to 19'
         tallies = [
             c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(c) in self.tolls
         ]
@@ -189,6 +191,8 @@ class CountKinds:
                     objects = [c for c in counted.children if c.dep_ == "dobj"]
                     return (objects[0] if objects else counted), counted.text
         modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
+        if not modifiers and lemma(tally) == "toll":
+            return tally, tally.text  # 'the toll was lowered to 275': a toll is of the dead
         return (tally, modifiers[0].text) if modifiers else None  # 'the death toll'
 
 
