@@ -82,6 +82,7 @@ class ClaimRow:
     quote_id: str | None
     chain: tuple[ChainLink, ...]
     factuality: str
+    cues: tuple[str, ...] = ()  # the factuality cues ("denied", "reportedly")
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,9 @@ def quote_refs(article_id: int, analysis: Analysis) -> list[QuoteRef]:
 
 def claim_rows(article_id: int, analysis: Analysis) -> list[ClaimRow]:
     return [
-        ClaimRow(article_id, c.id, c.text, c.quote_id, tuple(c.chain), c.factuality.value)
+        ClaimRow(
+            article_id, c.id, c.text, c.quote_id, tuple(c.chain), c.factuality.value, tuple(c.factuality.cues)
+        )
         for c in analysis.claims
     ]
 

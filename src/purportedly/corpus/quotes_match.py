@@ -27,10 +27,20 @@ class QuoteGroup:
 
     id: int
     quotes: tuple[QuoteRef, ...]
+    # the earliest appearance: (publication date or None, outlet or document) of the first article
+    first_date: str | None = None
+    first_outlet: str | None = None
+    first_document: str | None = None
 
     @property
     def text(self) -> str:
         return self.quotes[0].text
+
+    @property
+    def first_appearance(self) -> str:
+        """'first in Eastwire on 2025-05-12' (the earliest dated article; undated ones come last)."""
+        where = self.first_outlet or self.first_document or "an article"
+        return f"first in {where} on {self.first_date}" if self.first_date else f"first in {where} (undated)"
 
     @property
     def article_ids(self) -> list[int]:
@@ -67,8 +77,10 @@ def _same_words(a: _Wording, b: _Wording) -> bool:
 
 
 def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
-    """Quotes that appear in two or more articles, grouped; ordered by how many articles carry them."""
-    refs = collect_quotes(source)
+    """Quotes that appear in two or more articles, grouped; ordered by how many articles carry them;
+    each with its first appearance (earliest publication date, then lowest article id)."""
+    view = view_of(source)
+    refs = collect_quotes(view)
     union = UnionFind(range(len(refs)))
     wordings = [_Wording.of(r.text) for r in refs]
     texts = [r.text for r in refs]
@@ -82,4 +94,15 @@ def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
         if len({q.article_id for q in quotes}) >= 2:
             groups.append(quotes)
     groups.sort(key=lambda qs: (-len({q.article_id for q in qs}), qs[0].article_id))
-    return [QuoteGroup(number, tuple(quotes)) for number, quotes in enumerate(groups, start=1)]
+    if not groups:
+        return []
+    dates = {meta.id: meta.date for meta in view.metas()}
+    found = []
+    for number, quotes in enumerate(groups, start=1):
+        first = min(quotes, key=lambda q: (dates.get(q.article_id) or "9999", q.article_id))
+        found.append(
+            QuoteGroup(
+                number, tuple(quotes), dates.get(first.article_id), first.outlet, first.document
+            )
+        )
+    return found
