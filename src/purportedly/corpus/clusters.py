@@ -76,6 +76,23 @@ class Story:
     def size(self) -> int:
         return len(self.article_ids)
 
+    def as_json(self) -> dict:
+        """The machine-readable story (``purportedly stories --json``): documents as stored."""
+        document = dict(zip(self.article_ids, self.documents, strict=True))
+        return {
+            "id": self.id,
+            "title": self.label,
+            "documents": list(self.documents),
+            "outlets": list(self.outlets),
+            "first_date": self.first_date,
+            "mirrors": [[document[i] for i in group] for group in self.mirrors],
+        }
+
+
+def told_stories(found: list[Story]) -> list[Story]:
+    """Stories told by two or more articles (a single article is not a cluster)."""
+    return [story for story in found if story.size > 1]
+
 
 def story_text(article: StoredArticle) -> str:
     """The article's own story words: headline, summary and body, not captions or boilerplate."""

@@ -204,9 +204,12 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def count_attribution(analysis: Analysis, count: Count) -> str | None:
     """Whom the article attributes a figure to: the origin of the claim holding it, else a source
-    cited in its sentence."""
+    cited in its sentence (for a headline figure, in the body sentence repeating it)."""
     claim = next((c for c in analysis.claims if c.start <= count.start < c.end and c.chain), None)
-    return origin_of(claim.chain, None).label if claim else _source_in_sentence(analysis, count)
+    origin = origin_of(claim.chain, None) if claim else None
+    if origin is not None and not origin.own_reporting:
+        return origin.label
+    return _source_in_sentence(analysis, count) or (origin.label if origin else None)
 
 
 def _source_in_sentence(analysis: Analysis, count: Count) -> str | None:
@@ -226,15 +229,23 @@ def _source_in_sentence(analysis: Analysis, count: Count) -> str | None:
 
 
 def count_rows(article_id: int, analysis: Analysis) -> list[CountRow]:
-    text = analysis.article.text
     return [
-        CountRow(article_id, c, count_attribution(analysis, c), _sentence(text, c.start, c.end))
+        CountRow(article_id, c, count_attribution(analysis, c), count_sentence(analysis, c))
         for c in analysis.counts
     ]
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    first, last = sentence_around(text, start, end)
+def count_sentence(analysis: Analysis, count: Count) -> str:
+    """The sentence giving the figure; for a headline or summary figure, the first body sentence
+    repeating it, which says whose figure it is."""
+    text = analysis.article.text
+    first, last = sentence_around(text, count.start, count.end)
+    summaries = analysis.article.segments_of("title", "standfirst", "key_point")
+    outside_body = any(s.start <= count.start < s.end for s in summaries)
+    repeat = re.search(rf"(?<![\d,]){count.number}(?!,?\d)", text[count.end :]) if outside_body else None
+    if repeat:
+        at = count.end + repeat.start()
+        first, last = sentence_around(text, at, at + len(str(count.number)))
     return " ".join(text[first:last].split())
 
 
