@@ -109,9 +109,12 @@ class CorroboratedClaim:
             origin = self.origins[0]
             recording = self.single_recording
             if recording is not None and recording.carriers:
+                medium = f"one {recording.media[0].lower()} released by {recording.carriers[0]}"
+                if articles == 1:
+                    return f"{text}; it rests on {medium} and on nothing else"
                 return (
-                    f"{text}; all rest on one {recording.media[0]} released by {recording.carriers[0]}"
-                    " and on nothing else: a single origin, not independent confirmation"
+                    f"{text}; all rest on {medium} and on nothing else:"
+                    " a single origin, not independent confirmation"
                 )
             return f"{text}, all from a single origin: {origin.label}"
         return f"{text}, {len(self.origins)} independent origins: " + "; ".join(o.label for o in self.origins)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["QuoteGroup", "QuoteRef", "collect_quotes", "quote_groups", "same_quote"]
 
 MIN_CONTENT_WORDS = 4  # shorter quotes ("we are leaving") recur by chance across unrelated stories
+MIN_EXACT_WORDS = 8  # a quote this long repeated word for word is one quote, however plain its words
 TOKEN_SET_CUTOFF = 72  # on content-word bags: catches re-translations that keep most nouns and verbs
 PARTIAL_CUTOFF = 90  # on the words in order: catches trimmed quotes
 
@@ -49,7 +50,11 @@ class QuoteGroup:
 
 def collect_quotes(source: Store | Corpus | CorpusView) -> list[QuoteRef]:
     """Every direct and indirect quote long enough to be matched across articles."""
-    return [q for q in view_of(source).quote_refs() if len(content_words(q.text)) >= MIN_CONTENT_WORDS]
+    return [q for q in view_of(source).quote_refs() if _long_enough(q.text)]
+
+
+def _long_enough(text: str) -> bool:
+    return len(content_words(text)) >= MIN_CONTENT_WORDS or len(words(text)) >= MIN_EXACT_WORDS
 
 
 def same_quote(a: str, b: str) -> bool:
@@ -88,6 +93,12 @@ def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     for i, j in similar_pairs(texts, cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS, known=joined):
         if refs[i].article_id != refs[j].article_id and _same_words(wordings[i], wordings[j]):
             union.union(i, j)
+    # the same words in the same order, however few content words ("They sent forty of us over
+    # the river with two magazines each"): a hash join, one pass
+    first_with: dict[str, int] = {}
+    for index, wording in enumerate(wordings):
+        if len(wording.words.split()) >= MIN_EXACT_WORDS:
+            union.union(first_with.setdefault(wording.words, index), index)
     groups = []
     for members in union.groups():
         quotes = sorted((refs[i] for i in members), key=lambda q: -len(q.text))
