@@ -20,7 +20,7 @@ export async function storiesPage() {
   else if (!clusters.length) state = empty(`Nothing clustered: none of the ${page.articles} stored articles tells the same story as another.`);
   return h("div", {}, h("h1", {}, "Stories"),
     h("p", { class: "intro" }, "Articles are one story when they agree on its particulars: the places and people named, the figures, the dates, the quotes and the words. A reprint or syndicated copy is listed as a copy, not as another report."),
-    clusters.length ? h("p", { class: "muted small" }, `${clusters.length} stor${clusters.length === 1 ? "y" : "ies"} told by several articles; ${page.single} article${page.single === 1 ? "" : "s"} tell${page.single === 1 ? "s" : ""} a story of its own (not listed).`) : null,
+    clusters.length ? h("p", { class: "muted small" }, `${clusters.length} stor${clusters.length === 1 ? "y" : "ies"} told by several articles; ${page.single === 1 ? "1 article tells a story of its own" : `${page.single} articles tell stories of their own`} (not listed).`) : null,
     clusters.length ? h("ol", { class: "clusters" }, clusters.map((c) => h("li", { class: "cluster" },
       h("h2", {}, c.title, " ", badge(`${c.size} articles`), " ", badge(`${c.outlets.length} outlet${c.outlets.length === 1 ? "" : "s"}`)),
       h("p", { class: "meta" }, `first reported ${c.first_date || "(undated)"} · ${c.outlets.join(", ")}`,
