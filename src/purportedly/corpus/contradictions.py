@@ -63,6 +63,7 @@ class CountReport:
     sentence: str = ""
     place: str | None = None
     time: str | None = None  # the time the text gives the event ("on Monday"), as written
+    position: int = 0  # where the figure is in its article (characters from the start)
 
     def as_json(self) -> dict:
         return {
@@ -197,15 +198,13 @@ def contradictions(
 
 
 def _distinct(reports: list[CountReport]) -> list[CountReport]:
-    """One report per article and figure (a headline and its body sentence are one report)."""
-    seen: set[tuple[int, int, str]] = set()
-    kept = []
-    for r in reports:
-        key = (r.article_id, r.number, fold(r.qualifier or ""))
-        if key not in seen:
-            seen.add(key)
-            kept.append(r)
-    return kept
+    """One report per article: the first figure it gives for the thing counted (its headline or
+    lead). Later figures of the same kind in an article are mostly other events it recalls (a
+    strike last month, a tally since the war began) or the earlier figure an update replaces."""
+    first: dict[int, CountReport] = {}
+    for r in sorted(reports, key=lambda r: (r.article_id, r.position)):
+        first.setdefault(r.article_id, r)
+    return list(first.values())
 
 
 def incompatible_pairs(reports: list[CountReport]) -> list[tuple[CountReport, CountReport]]:
@@ -273,4 +272,5 @@ def _report(meta: ArticleMeta, row: CountRow) -> CountReport:
         sentence=row.sentence,
         place=row.count.place,
         time=row.count.time,
+        position=row.count.start,
     )
