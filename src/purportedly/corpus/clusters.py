@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from datasketch import MinHashLSH
 
 from purportedly.corpus import features
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key
+from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key, words
 from purportedly.corpus.count_classes import event_class
 from purportedly.corpus.features import (
     ANCHOR_TYPES,
@@ -211,6 +211,8 @@ def story_pairs(view: CorpusView, quotes: list[QuoteGroup]) -> list[StoryPair]:
     names = _specific_anchors(found_anchors)
     for article_id, item in evidence.items():
         item.names = frozenset(names.get(article_id, ()))
+        padded = f" {item.title} "
+        item.headline_names = frozenset(n for n in item.names if f" {n} " in padded)
     weights = idf_weights({i: e.shingles for i, e in evidence.items()})
     name_weight = name_weights(names, IDF_PRIOR)
     pairs = []
@@ -233,6 +235,7 @@ def _add_dates_figures_quotes(
     for meta in view.metas():
         if meta.id in evidence:
             evidence[meta.id].day = hashable_day(meta.date)
+            evidence[meta.id].title = " ".join(words(meta.title or ""))
     figures: dict[int, list[tuple[str | None, int]]] = {}
     for row in view.count_rows():
         figures.setdefault(row.article_id, []).append((event_class(row.count), row.count.number))

@@ -42,6 +42,7 @@ SAME_DAYS, SAME_DAY_POINTS = 1, 1.0  # the same day or the next: the news cycle 
 CLOSE_DAYS, CLOSE_POINTS = 3, 0.5  # an update or a later retelling
 FAR_DAYS, FAR_PENALTY = 14, 1.5  # weeks apart: another event of the same kind, more likely
 VERY_FAR_DAYS, VERY_FAR_PENALTY = 60, 3.0
+OTHER_HEADLINE_PENALTY = 2.0  # each headline names its place or person, and neither names the other's
 SAME_STORY_POINTS = 3.0
 SPELLING_RATIO = 85  # rapidfuzz ratio of two name keys spelt differently (Kharkiv / Charkiw)
 MIN_SPELLING_LENGTH = 6
@@ -56,6 +57,8 @@ class ArticleEvidence:
     figures: frozenset[tuple[str, int]] = frozenset()
     day: date | None = None
     quote_groups: set[int] = field(default_factory=set)
+    title: str = ""  # folded headline
+    headline_names: frozenset[str] = frozenset()  # its names the headline gives: where, who
 
 
 @dataclass(frozen=True)
@@ -131,10 +134,22 @@ def judge(
         points += QUOTE_POINTS
         reasons.append("a shared quote")
     points += _date_points(a.day, b.day, reasons)
+    if _other_headlines(a, b, names):
+        points -= OTHER_HEADLINE_PENALTY
+        reasons.append("headlines name different places or people")
     # a pair naming nothing in common is two stories however alike their words (unless one
     # article names nothing at all to compare)
     anchored = bool(names) or not a.names or not b.names
     return Verdict(points, weighted, anchored and points >= SAME_STORY_POINTS, False, tuple(reasons))
+
+
+def _other_headlines(a: ArticleEvidence, b: ArticleEvidence, shared: set[tuple[str, str]]) -> bool:
+    """Both headlines name a specific place or person, and the names one headline gives appear
+    nowhere in the other article: the same kind of event somewhere else."""
+    if not a.headline_names or not b.headline_names:
+        return False
+    shared_names = {x for x, _ in shared} | {y for _, y in shared}
+    return not (a.headline_names & shared_names) and not (b.headline_names & shared_names)
 
 
 def _date_points(a: date | None, b: date | None, reasons: list[str]) -> float:
