@@ -7,8 +7,12 @@ document, releasing agency). A claim the outlet makes without attribution is its
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -202,7 +206,12 @@ def corroboration(
     blocks = [story_ids.get(r.article_id) for r in reports]
     union = UnionFind(range(len(reports)))
     texts = [r.text for r in reports]
+    figures = [figures_in(t) for t in texts]
     for i, j in similar_pairs(texts, cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS, blocks=blocks):
+        # "Twelve people were killed" does not corroborate "At least 14 people were killed":
+        # wordings giving figures, none the same, are two claims
+        if figures[i] and figures[j] and not figures[i] & figures[j]:
+            continue
         union.union(i, j)
     _join_by_quotes(quote_ids, reports, union, quotes)
     groups = []
@@ -250,6 +259,24 @@ def _origin_bearing(reports: list[ClaimReport]) -> list[ClaimReport]:
 def _mirrors_among(copies: list[tuple[int, ...]], reports: list[ClaimReport]) -> tuple[tuple[int, ...], ...]:
     ids = {r.article_id for r in reports}
     return tuple(tuple(i for i in group if i in ids) for group in copies if len(ids & set(group)) > 1)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    data = json.loads(
+        resources.files("purportedly.data").joinpath("facts/number_words.json").read_text(encoding="utf-8")
+    )
+    found = {**data.get("units", {}), **data.get("tens", {})}
+    return {word.lower(): value for word, value in found.items() if isinstance(value, int)}
+
+
+def figures_in(text: str) -> frozenset[int]:
+    """The numbers a wording gives, in digits or words up to the tens ("Twelve", "14", "1,200")."""
+    found = {int(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", text) if d.replace(",", "").isdigit()}
+    spelled = _number_words()
+    # "one" is a pronoun as often as a figure ("one of them", "the one who")
+    found.update(spelled[w] for w in re.findall(r"[a-z]+", text.lower()) if w in spelled and w != "one")
+    return frozenset(found)
 
 
 def representative_wording(reports: list[ClaimReport], sample: int = 30) -> str:

@@ -32,9 +32,8 @@ function denialItem(d) {
 }
 
 function corroborationBox(view) {
-  const origins = view.origins.length ? ` Origins: ${view.origins.join("; ")}.` : "";
   return h("p", { class: `corroboration${view.independent_origins === 1 ? " single" : ""}` },
-    `Carried by ${view.corroboration}.`, origins,
+    `Carried by ${view.corroboration}.`,
     view.independent_origins === 1 && view.articles > 1
       ? " However many articles repeat it, they all go back to one origin: that is not independent confirmation." : "");
 }
