@@ -238,7 +238,8 @@ def _add_dates_figures_quotes(
             evidence[meta.id].title = " ".join(words(meta.title or ""))
     figures: dict[int, list[tuple[str | None, int]]] = {}
     for row in view.count_rows():
-        figures.setdefault(row.article_id, []).append((event_class(row.count), row.count.number))
+        kind = event_class(row.count, row.sentence)
+        figures.setdefault(row.article_id, []).append((kind, row.count.number))
     for article_id, rows in figures.items():
         if article_id in evidence:
             evidence[article_id].figures = figure_keys(rows)

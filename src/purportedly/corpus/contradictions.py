@@ -13,6 +13,7 @@ total and is left out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -144,6 +145,25 @@ def _fits(bound: CountReport, number: int) -> bool:
     return number == bound.number
 
 
+SUPERSEDED = re.compile(
+    r"\b(?:earlier|previous|initial|preliminary|old)\s+(?:death\s+)?(?:toll|figure|count|tally)\b"
+    r"|\bhad (?:previously |earlier )?(?:stood|been put) at\b|\bup from\b",
+    re.I,
+)
+
+
+def is_superseded(sentence: str) -> bool:
+    """'An earlier toll had stood at 30': a figure the article itself reports as replaced."""
+    return bool(SUPERSEDED.search(sentence))
+
+
+def is_population(count: Count, sentence: str) -> bool:
+    """'52 died out of a populace of 300': the 300 lived there, it did not die."""
+    figure = f"{count.number:,}|{count.number}"
+    pattern = rf"\b(?:population|populace|inhabitants|residents) of (?:about |around |some )?(?:{figure})\b"
+    return bool(re.search(pattern, sentence, re.I))
+
+
 def is_increment(count: Count) -> bool:
     """'A further 31 wounded', 'another five': added to an earlier figure, not a total."""
     qualifier = fold(count.qualifier or "")
@@ -170,8 +190,10 @@ def contradictions(
     known = comparable_classes()
     keyed = []
     for row in view.count_rows():
-        event = event_class(row.count)
-        if event in known and not is_increment(row.count):
+        event = event_class(row.count, row.sentence)
+        if event not in known or is_increment(row.count) or is_superseded(row.sentence):
+            continue
+        if not is_population(row.count, row.sentence):
             keyed.append((row, event, what_head(row.count)))
     union = UnionFind(range(len(keyed)))
     first_of: dict[tuple, int] = {}
@@ -198,13 +220,16 @@ def contradictions(
 
 
 def _distinct(reports: list[CountReport]) -> list[CountReport]:
-    """One report per article: the first figure it gives for the thing counted (its headline or
-    lead). Later figures of the same kind in an article are mostly other events it recalls (a
-    strike last month, a tally since the war began) or the earlier figure an update replaces."""
-    first: dict[int, CountReport] = {}
+    """One report per article: the largest figure it gives for the thing counted. Its smaller
+    figures of the same kind are parts (38 died at the station, 12 in hospital: 50 killed), the
+    earlier figure an update replaces ("an earlier toll had stood at 30"), or another event it
+    recalls; none is the article's own report of this one."""
+    best: dict[int, CountReport] = {}
     for r in sorted(reports, key=lambda r: (r.article_id, r.position)):
-        first.setdefault(r.article_id, r)
-    return list(first.values())
+        kept = best.get(r.article_id)
+        if kept is None or (r.number, not r.qualifier) > (kept.number, not kept.qualifier):
+            best[r.article_id] = r
+    return list(best.values())
 
 
 def incompatible_pairs(reports: list[CountReport]) -> list[tuple[CountReport, CountReport]]:

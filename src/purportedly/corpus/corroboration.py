@@ -7,18 +7,21 @@ document, releasing agency). A claim the outlet makes without attribution is its
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, UnionFind, content_words, same_name, similar_pairs
+from purportedly.corpus.common import (
+    Corpus,
+    UnionFind,
+    content_words,
+    figures_in,
+    same_name,
+    similar_pairs,
+)
 from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, origin_of
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.views import CorpusView, view_of
@@ -259,24 +262,6 @@ def _origin_bearing(reports: list[ClaimReport]) -> list[ClaimReport]:
 def _mirrors_among(copies: list[tuple[int, ...]], reports: list[ClaimReport]) -> tuple[tuple[int, ...], ...]:
     ids = {r.article_id for r in reports}
     return tuple(tuple(i for i in group if i in ids) for group in copies if len(ids & set(group)) > 1)
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, int]:
-    data = json.loads(
-        resources.files("purportedly.data").joinpath("facts/number_words.json").read_text(encoding="utf-8")
-    )
-    found = {**data.get("units", {}), **data.get("tens", {})}
-    return {word.lower(): value for word, value in found.items() if isinstance(value, int)}
-
-
-def figures_in(text: str) -> frozenset[int]:
-    """The numbers a wording gives, in digits or words up to the tens ("Twelve", "14", "1,200")."""
-    found = {int(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", text) if d.replace(",", "").isdigit()}
-    spelled = _number_words()
-    # "one" is a pronoun as often as a figure ("one of them", "the one who")
-    found.update(spelled[w] for w in re.findall(r"[a-z]+", text.lower()) if w in spelled and w != "one")
-    return frozenset(found)
 
 
 def representative_wording(reports: list[ClaimReport], sample: int = 30) -> str:

@@ -42,16 +42,25 @@ def _class_of(words: set[str]) -> str | None:
     return None
 
 
-def event_class(count: Count) -> str | None:
+TALLY = re.compile(r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|people killed))\b", re.I)
+
+
+def event_class(count: Count, sentence: str = "") -> str | None:
     """The class of the counted event: from the event word first, else from the counted noun and
-    the count's own words ("the death toll", "dead"); an event no class knows keeps its name."""
+    the count's own words ("the death toll", "dead"), else, for a figure whose own words name no
+    event, a death toll its sentence speaks of ("the toll ... rose to 35 people"); an event no
+    class knows keeps its name."""
     event_words = set(_TOKEN.findall(fold(count.event or "")))
+    if len({_class_of({w}) for w in event_words} & {"killed", "wounded"}) == 2:
+        return "casualties"  # 'killed and wounded': both together, neither alone
     found = _class_of(event_words) if event_words else None
     if found:
         return found
     found = _class_of(set(_TOKEN.findall(fold(" ".join(filter(None, [count.what, count.text]))))))
     if found:
         return found
+    if sentence and TALLY.search(sentence) and (not count.what or what_head(count) == "people"):
+        return "killed"
     return fold(count.event) if count.event else None
 
 

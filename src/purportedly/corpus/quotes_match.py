@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs, words
+from purportedly.corpus.common import Corpus, UnionFind, content_words, figures_in, similar_pairs, words
 from purportedly.corpus.features import QuoteRef
 from purportedly.corpus.views import CorpusView, view_of
 
@@ -69,13 +69,18 @@ class _Wording:
 
     words: str
     content: str
+    figures: frozenset[int]
 
     @classmethod
     def of(cls, text: str) -> _Wording:
-        return cls(" ".join(words(text)), " ".join(content_words(text)))
+        return cls(" ".join(words(text)), " ".join(content_words(text)), figures_in(text))
 
 
 def _same_words(a: _Wording, b: _Wording) -> bool:
+    # casualty reports share their template ("N people died, including N children"): wordings
+    # giving figures, none the same, are different words however alike the rest
+    if a.figures and b.figures and not a.figures & b.figures:
+        return False
     if fuzz.partial_ratio(a.words, b.words) >= PARTIAL_CUTOFF:
         return True
     return fuzz.token_set_ratio(a.content, b.content) >= TOKEN_SET_CUTOFF

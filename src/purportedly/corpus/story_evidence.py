@@ -21,13 +21,18 @@ template filled with two villages is two stories.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
+
+from purportedly.corpus.common import name_key
 
 NEAR_DUPLICATE = 0.8  # weighted overlap of a syndicated copy or a reprint (they score ~0.9)
 TEXT_UNIT = 0.1  # weighted overlap worth one point (re-tellings score 0.1-0.5)
@@ -35,7 +40,8 @@ TEXT_POINTS_CAP = 3.0
 MIN_SHARED_WEIGHT = 6.0  # summed IDF of shared words below which the words give no points
 NAME_POINTS_CAP = 2.5
 RARE_SHARE, COMMON_SHARE = 0.3, 0.6  # shares of the articles naming a name: weighs 1 .. nothing
-FIGURE_POINTS = 1.0  # the same figure of the same kind of event
+FIGURE_POINTS = 1.0  # the same figure of the same kind of event (each one shared)
+FIGURE_POINTS_CAP = 2.0
 MIN_FIGURE = 3  # "two soldiers", "one man" recur by chance
 QUOTE_POINTS = 2.0
 SAME_DAYS, SAME_DAY_POINTS = 1, 1.0  # the same day or the next: the news cycle of one event
@@ -79,9 +85,32 @@ def name_weights(names: Mapping[int, AbstractSet[str]], prior: int) -> dict[str,
     frequency = Counter(n for found in names.values() for n in found)
     total = len(names) + prior
     return {
-        n: max(0.0, min(1.0, (COMMON_SHARE - df / total) / (COMMON_SHARE - RARE_SHARE)))
+        n: breadth_weight(n) * max(0.0, min(1.0, (COMMON_SHARE - df / total) / (COMMON_SHARE - RARE_SHARE)))
         for n, df in frequency.items()
     }
+
+
+REGION_WORDS = frozenset(["region", "oblast", "province", "krai", "district", "area", "republic"])
+REGIONAL_WEIGHT = 0.3  # "Donetsk region": many stories happen there
+REGION_NAME_WEIGHT = 0.6  # a bare region name ("Kharkiv", "Dnipropetrovsk"): the region, or its city
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Region names of data/facts/regions.json, with their spellings, as name keys."""
+    path = resources.files("purportedly.data").joinpath("facts/regions.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = {n for region in data.get("regions", []) for n in (region["name"], *region.get("aliases", []))}
+    return frozenset(name_key(n) for n in names)
+
+
+def breadth_weight(name: str) -> float:
+    """How specific a name is as a place: a region says little about which event."""
+    tokens = name.split()
+    if len(tokens) > 1 and tokens[-1] in REGION_WORDS:
+        rest = " ".join(tokens[:-1])
+        return REGIONAL_WEIGHT if rest in region_names() or len(tokens) == 2 else 1.0
+    return REGION_NAME_WEIGHT if name in region_names() else 1.0
 
 
 def shared_names(a: AbstractSet[str], b: AbstractSet[str]) -> set[tuple[str, str]]:
@@ -93,7 +122,9 @@ def shared_names(a: AbstractSet[str], b: AbstractSet[str]) -> set[tuple[str, str
         if len(x) < MIN_SPELLING_LENGTH:
             continue
         for y in rest_b:
-            if len(y) >= MIN_SPELLING_LENGTH and fuzz.ratio(x, y) >= SPELLING_RATIO:
+            if len(y) < MIN_SPELLING_LENGTH:
+                continue
+            if fuzz.ratio(x, y) >= SPELLING_RATIO or _within(x, y) or _within(y, x):
                 found.add((x, y))
     # "hrytsai" beside "oksana hrytsai" is one person named twice, not two names shared
     return {
@@ -101,6 +132,11 @@ def shared_names(a: AbstractSet[str], b: AbstractSet[str]) -> set[tuple[str, str
         for x, y in found
         if not any(x != other and set(x.split()) < set(other.split()) for other, _ in found)
     }
+
+
+def _within(x: str, y: str) -> bool:
+    """'kramatorsk' within 'kramatorsk railway station': the place and a named spot in it."""
+    return set(x.split()) < set(y.split())
 
 
 def judge(
@@ -128,7 +164,7 @@ def judge(
         points += name_points
         reasons.append("names " + ", ".join(sorted(x for x, _ in names)))
     if a.figures & b.figures:
-        points += FIGURE_POINTS
+        points += min(FIGURE_POINTS_CAP, FIGURE_POINTS * len(a.figures & b.figures))
         reasons.append("figures " + ", ".join(f"{n} {kind}" for kind, n in sorted(a.figures & b.figures)))
     if a.quote_groups & b.quote_groups:
         points += QUOTE_POINTS
