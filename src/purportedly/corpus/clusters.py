@@ -140,7 +140,9 @@ def anchors(article: StoredArticle) -> set[str]:
 def anchor_keys(names: tuple[str, ...] | list[str]) -> set[str]:
     """Names as compared across articles, without those that anchor nothing (agencies, outlets...)."""
     ignored = common_names()
-    return {key for key in map(name_key, names) if key and key not in ignored}
+    # "Volodymyr Zelenskyy" is the common "Zelenskyy" with his given name
+    keys = (key for key in map(name_key, names) if key)
+    return {key for key in keys if key not in ignored and key.split()[-1] not in ignored}
 
 
 def _specific_anchors(found: dict[int, set[str]]) -> dict[int, set[str]]:

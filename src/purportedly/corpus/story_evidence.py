@@ -42,6 +42,7 @@ NAME_POINTS_CAP = 2.5
 RARE_SHARE, COMMON_SHARE = 0.3, 0.6  # shares of the articles naming a name: weighs 1 .. nothing
 FIGURE_POINTS = 1.0  # the same figure of the same kind of event (each one shared)
 FIGURE_POINTS_CAP = 2.0
+LARGE_FIGURE, LARGE_FIGURE_BONUS = 10, 0.5
 MIN_FIGURE = 3  # "two soldiers", "one man" recur by chance
 QUOTE_POINTS = 2.0
 SAME_DAYS, SAME_DAY_POINTS = 1, 1.0  # the same day or the next: the news cycle of one event
@@ -164,7 +165,10 @@ def judge(
         points += name_points
         reasons.append("names " + ", ".join(sorted(x for x, _ in names)))
     if a.figures & b.figures:
-        points += min(FIGURE_POINTS_CAP, FIGURE_POINTS * len(a.figures & b.figures))
+        shared_figures = a.figures & b.figures
+        # "40 killed" is rarer than "3 killed": a large figure shared says more
+        earned = sum(FIGURE_POINTS + LARGE_FIGURE_BONUS * (n >= LARGE_FIGURE) for _, n in shared_figures)
+        points += min(FIGURE_POINTS_CAP, earned)
         reasons.append("figures " + ", ".join(f"{n} {kind}" for kind, n in sorted(a.figures & b.figures)))
     if a.quote_groups & b.quote_groups:
         points += QUOTE_POINTS

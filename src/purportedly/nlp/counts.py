@@ -288,6 +288,9 @@ class CountFinder:
                 candidates.append(node)
             if node.pos_ in CLAUSE_POS:
                 candidates += self._raised(node)
+                if node.lemma_ == "be" and previous.dep_.startswith("nsubj"):
+                    # '40 people are dead', 'three were missing': the copula's complement is the event
+                    candidates += [c for c in node.children if c.dep_ in ("acomp", "attr", "oprd")]
                 break
         for candidate in candidates:
             found = self._lexicon_event(candidate)
