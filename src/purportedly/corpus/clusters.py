@@ -156,7 +156,8 @@ def _specific_anchors(found: dict[int, set[str]]) -> dict[int, set[str]]:
 def same_story(
     overlap: tuple[float, float], anchors_a: set[str], anchors_b: set[str], threshold: float = STORY_THRESHOLD
 ) -> bool:
-    """Words alone (no dates, figures or quotes): the verdict for two texts compared in isolation."""
+    """Words alone (no dates, figures or quotes): the verdict for two texts compared in isolation.
+    ``threshold`` is accepted for older callers and no longer used (see ``story_evidence``)."""
     a, b = ArticleEvidence(names=frozenset(anchors_a)), ArticleEvidence(names=frozenset(anchors_b))
     weights = {n: 1.0 for n in anchors_a | anchors_b}
     return judge(a, b, overlap, weights).same_story
@@ -174,7 +175,8 @@ class StoryPair:
 def near_duplicate_pairs(
     source: Store | Corpus | CorpusView, threshold: float = STORY_THRESHOLD
 ) -> list[tuple[int, int]]:
-    """Article id pairs telling one story (every kind of evidence; see ``story_evidence``)."""
+    """Article id pairs telling one story (every kind of evidence; see ``story_evidence``);
+    ``threshold`` is no longer used."""
     view = view_of(source)
     return [(p.a, p.b) for p in story_pairs(view, quote_groups(view))]
 
@@ -263,7 +265,8 @@ def stories(
 
     Two articles are joined when their evidence agrees (``story_evidence``): story words, the
     specific names, figures and quotes they share, and how close their dates are. Copies
-    (syndicated or reprinted text) are listed per story as mirrors of one report.
+    (syndicated or reprinted text) are listed per story as mirrors of one report. ``threshold``
+    is accepted for older callers and no longer used: the points needed live in ``story_evidence``.
     """
     view = view_of(source)
     metas = {meta.id: meta for meta in view.metas()}
