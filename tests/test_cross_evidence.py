@@ -117,6 +117,22 @@ def test_a_toll_over_days_is_a_revision_flagged_when_it_goes_down():
     assert [f.flags for f in rising] == [()]
 
 
+def test_a_tally_of_the_war_is_not_the_storys_figure():
+    background = make_analysis(
+        "c.txt",
+        "The strike on the ferry port of Ostriv killed 12 people. Russian strikes have killed "
+        "9,000 civilians since the invasion began.",
+        outlet="Evening Pulse",
+        day="2025-02-01",
+        entities=[("Ostriv", "GPE", [])],
+        counts=[
+            ("killed 12 people", 12, None, "people", "killed"),
+            ("killed 9,000 civilians", 9000, None, "civilians", "killed"),
+        ],
+    )
+    assert corpus.contradictions([toll_article("a.txt", "Harbour Post", "2025-02-01", 12), background]) == []
+
+
 def test_same_day_figures_that_cannot_both_hold_are_a_contradiction():
     found = corpus.contradictions(
         [

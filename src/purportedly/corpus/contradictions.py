@@ -157,6 +157,21 @@ def is_superseded(sentence: str) -> bool:
     return bool(SUPERSEDED.search(sentence))
 
 
+BACKGROUND = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|full-scale|invasion|war|russia's|moscow's|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"
+    r"|\bthroughout the war\b|\bso far this year\b|\bsince it began\b"
+    r"|\b(?:over|in) the past (?:\w+ )?(?:years?|months?|weeks?)\b",
+    re.I,
+)
+
+
+def is_background(sentence: str) -> bool:
+    """'Russian strikes have killed 10,000 civilians since the invasion': a tally of the war, not
+    this story's figure (an article's largest figure would otherwise be it)."""
+    return bool(BACKGROUND.search(sentence))
+
+
 def is_population(count: Count, sentence: str) -> bool:
     """'52 died out of a populace of 300': the 300 lived there, it did not die."""
     figure = f"{count.number:,}|{count.number}"
@@ -192,6 +207,8 @@ def contradictions(
     for row in view.count_rows():
         event = event_class(row.count, row.sentence)
         if event not in known or is_increment(row.count) or is_superseded(row.sentence):
+            continue
+        if is_background(row.sentence):
             continue
         if not is_population(row.count, row.sentence):
             keyed.append((row, event, what_head(row.count)))
