@@ -8,7 +8,7 @@ from datetime import date
 from purportedly import corpus
 from purportedly.corpus.contradictions import CountReport, compatible, is_increment
 from purportedly.corpus.count_classes import event_class, what_head
-from purportedly.corpus.story_evidence import ArticleEvidence, judge, shared_names
+from purportedly.corpus.story_evidence import ArticleEvidence, judge, name_weights, shared_names
 from purportedly.model import Count
 from tests.corpus.factory import make_analysis
 
@@ -38,6 +38,15 @@ def test_look_alikes_stay_apart():
     assert not verdict.same_story
     weeks_later = evidence({"velykyi brid"}, date(2025, 7, 20))
     assert not judge(here, weeks_later, (0.2, 10.0), WEIGHTS).same_story  # same town, another strike
+
+
+def test_a_shared_region_alone_anchors_nothing():
+    weights = name_weights({1: {"donetsk region", "bakhmut"}, 2: {"donetsk region", "kostiantynivka"}}, 10)
+    assert weights["donetsk region"] < 0.5 <= weights["bakhmut"]
+    a = evidence({"donetsk region", "bakhmut"}, date(2025, 5, 12))
+    b = evidence({"donetsk region", "kostiantynivka"}, date(2025, 5, 12))
+    verdict = judge(a, b, (0.35, 20.0), weights)  # alike words, one day, one region, two towns
+    assert not verdict.same_story
 
 
 def test_copies_need_nothing_else_and_are_marked():

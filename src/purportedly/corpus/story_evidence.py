@@ -39,6 +39,7 @@ TEXT_UNIT = 0.1  # weighted overlap worth one point (re-tellings score 0.1-0.5)
 TEXT_POINTS_CAP = 3.0
 MIN_SHARED_WEIGHT = 6.0  # summed IDF of shared words below which the words give no points
 NAME_POINTS_CAP = 2.5
+MIN_ANCHOR_WEIGHT = 0.5  # a shared name this specific (not a region, not in most articles) anchors
 RARE_SHARE, COMMON_SHARE = 0.3, 0.6  # shares of the articles naming a name: weighs 1 .. nothing
 FIGURE_POINTS = 1.0  # the same figure of the same kind of event (each one shared)
 FIGURE_POINTS_CAP = 2.0
@@ -177,9 +178,11 @@ def judge(
     if _other_headlines(a, b, names):
         points -= OTHER_HEADLINE_PENALTY
         reasons.append("headlines name different places or people")
-    # a pair naming nothing in common is two stories however alike their words (unless one
-    # article names nothing at all to compare)
-    anchored = bool(names) or not a.names or not b.names
+    # a pair naming nothing specific in common (a region is not specific) is two stories however
+    # alike their words, unless one article names nothing at all to compare
+    weight = lambda x, y: max(names_weight.get(x, 0.0), names_weight.get(y, 0.0))  # noqa: E731
+    specific = any(weight(x, y) >= MIN_ANCHOR_WEIGHT for x, y in names)
+    anchored = specific or not a.names or not b.names
     return Verdict(points, weighted, anchored and points >= SAME_STORY_POINTS, False, tuple(reasons))
 
 
