@@ -30,7 +30,8 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from purportedly.corpus.common import name_key
 
@@ -117,23 +118,38 @@ def breadth_weight(name: str) -> float:
 
 def shared_names(a: AbstractSet[str], b: AbstractSet[str]) -> set[tuple[str, str]]:
     """Pairs of names the two articles share, the same key or one spelt differently (translations
-    transliterate: Kharkiv / Charkiw, Velykyi / Velikiy)."""
+    transliterate: Kharkiv / Charkiw, Velykyi / Velikiy), or a place and a named spot in it.
+    Fuzzy spellings are compared in one rapidfuzz matrix (C speed: this runs once per candidate
+    pair of a whole archive)."""
     found = {(n, n) for n in a & b}
-    rest_a, rest_b = a - b, b - a
-    for x in rest_a:
-        if len(x) < MIN_SPELLING_LENGTH:
-            continue
-        for y in rest_b:
-            if len(y) < MIN_SPELLING_LENGTH:
-                continue
-            if fuzz.ratio(x, y) >= SPELLING_RATIO or _within(x, y) or _within(y, x):
-                found.add((x, y))
+    rest_a = sorted(x for x in a - b if len(x) >= MIN_SPELLING_LENGTH)
+    rest_b = sorted(y for y in b - a if len(y) >= MIN_SPELLING_LENGTH)
+    if rest_a and rest_b:
+        scores = process.cdist(rest_a, rest_b, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO, dtype=np.uint8)
+        found.update((rest_a[i], rest_b[j]) for i, j in zip(*scores.nonzero(), strict=True))
+        found.update(_containing(rest_a, rest_b))
+        found.update((x, y) for y, x in _containing(rest_b, rest_a))
     # "hrytsai" beside "oksana hrytsai" is one person named twice, not two names shared
     return {
         (x, y)
         for x, y in found
         if not any(x != other and set(x.split()) < set(other.split()) for other, _ in found)
     }
+
+
+def _containing(names: list[str], others: list[str]) -> list[tuple[str, str]]:
+    """(name, other) where other holds every word of name and more: 'kramatorsk' within
+    'kramatorsk railway station'. Others are indexed by word, so each name looks at a few."""
+    by_word: dict[str, list[str]] = {}
+    for other in others:
+        for word in set(other.split()):
+            by_word.setdefault(word, []).append(other)
+    return [
+        (name, other)
+        for name in names
+        for other in by_word.get(name.split()[0], ())
+        if _within(name, other)
+    ]
 
 
 def _within(x: str, y: str) -> bool:
