@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +36,7 @@ from purportedly.corpus.features import (
 )
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.story_evidence import (
+    NEAR_DUPLICATE,
     TEXT_UNIT,
     ArticleEvidence,
     Verdict,
@@ -57,6 +58,7 @@ STORY_THRESHOLD = TEXT_UNIT  # kept for callers: the weighted overlap worth one 
 IDF_PRIOR = 10  # pseudo-articles without the word: keeps tiny corpora from zeroing shared words
 UBIQUITOUS_SHARE = 0.5  # a name in more than half the articles (of 20+) anchors nothing
 UBIQUITOUS_MIN_ARTICLES = 20  # in fewer, one story told six times may well be most of the corpus
+COPY_PLAIN_JACCARD = 0.5  # plain word overlap below which two texts are not copies of each other
 MAX_POSTING = 200  # a name in more articles than this proposes no candidates (it is not specific)
 
 
@@ -178,16 +180,19 @@ def near_duplicate_pairs(
     """Article id pairs telling one story (every kind of evidence; see ``story_evidence``);
     ``threshold`` is no longer used."""
     view = view_of(source)
-    return [(p.a, p.b) for p in story_pairs(view, quote_groups(view))]
+    return [(p.a, p.b) for p in story_pairs(view, quote_groups(view))]  # every pair judged
 
 
-def story_pairs(view: CorpusView, quotes: list[QuoteGroup]) -> list[StoryPair]:
+def story_pairs(
+    view: CorpusView, quotes: list[QuoteGroup], known: Callable[[int, int], bool] | None = None
+) -> Iterator[StoryPair]:
     """Candidate pairs (MinHash LSH over story words, articles sharing a specific name, articles
     sharing a quote), each judged on all its evidence. One streamed pass over the stored
     signatures and names finds the candidates (each article is queried against those before it,
     then inserted); the IDF weights need every article's words, so candidates are judged after.
     Shingles are held as numbers of one vocabulary and candidates as a set of id pairs: a few
-    bytes per word and per pair, never the articles themselves.
+    bytes per word and per pair, never the articles themselves. ``known(a, b)`` true (the caller
+    already joins the two) skips the judging: such a pair is only checked for being a copy.
     """
     vocabulary: dict[str, int] = {}
     evidence: dict[int, ArticleEvidence] = {}
@@ -219,15 +224,22 @@ def story_pairs(view: CorpusView, quotes: list[QuoteGroup]) -> list[StoryPair]:
         item.headline_names = frozenset(n for n in item.names if f" {n} " in padded)
     weights = idf_weights({i: e.shingles for i, e in evidence.items()})
     name_weight = name_weights(names, IDF_PRIOR)
-    pairs = []
     for a, b in sorted(candidates):
         if a == b or a not in evidence or b not in evidence:
             continue
-        overlap = weighted_overlap(evidence[a].shingles, evidence[b].shingles, weights)
-        verdict = judge(evidence[a], evidence[b], overlap, name_weight)
+        first, second = evidence[a].shingles, evidence[b].shingles
+        if known is not None and known(a, b):
+            # already one story: only a copy matters now, and a copy shares most words outright
+            union_size = len(first | second)
+            if not union_size or len(first & second) / union_size < COPY_PLAIN_JACCARD:
+                continue
+            overlap = weighted_overlap(first, second, weights)
+            if overlap[0] >= NEAR_DUPLICATE:
+                yield StoryPair(min(a, b), max(a, b), judge(evidence[a], evidence[b], overlap, name_weight))
+            continue
+        verdict = judge(evidence[a], evidence[b], weighted_overlap(first, second, weights), name_weight)
         if verdict.same_story:
-            pairs.append(StoryPair(min(a, b), max(a, b), verdict))
-    return pairs
+            yield StoryPair(min(a, b), max(a, b), verdict)
 
 
 def _add_dates_figures_quotes(
@@ -272,7 +284,8 @@ def stories(
     metas = {meta.id: meta for meta in view.metas()}
     union = UnionFind(metas)
     copies = UnionFind(metas)
-    for pair in story_pairs(view, quotes if quotes is not None else quote_groups(view)):
+    joined = lambda a, b: union.find(a) == union.find(b)  # noqa: E731 - judged again, nothing changes
+    for pair in story_pairs(view, quotes if quotes is not None else quote_groups(view), known=joined):
         union.union(pair.a, pair.b)
         if pair.verdict.near_duplicate:
             copies.union(pair.a, pair.b)
