@@ -24,7 +24,7 @@ export async function storiesPage() {
     clusters.length ? h("ol", { class: "clusters" }, clusters.map((c) => h("li", { class: "cluster" },
       h("h2", {}, c.title, " ", badge(`${c.size} articles`), " ", badge(`${c.outlets.length} outlet${c.outlets.length === 1 ? "" : "s"}`)),
       h("p", { class: "meta" }, `first reported ${c.first_date || "(undated)"} · ${c.outlets.join(", ")}`,
-        c.figures ? [" · ", link(["contradictions"], `${c.figures} figure${c.figures === 1 ? "" : "s"} differ across its reports`)] : null),
+        c.figures ? [" · ", link(["contradictions"], `${c.figures} figure${c.figures === 1 ? " differs" : "s differ"} across its reports`)] : null),
       c.copies.length ? h("p", { class: "small copies" }, "Copies of one text (one report): ", c.copies.map((g) => g.join(" = ")).join("; ")) : null,
       storyQuotes(c.quotes),
       h("ol", { class: "cards" }, c.articles.map((row) => resultCard(row)))))) : state);
