@@ -205,7 +205,7 @@ def run_json(*args: str):
 
 def test_machine_readable_answers(db):
     stories = run_json("stories", "--db", db, "--json")
-    assert stories and all(set(s) >= {"id", "title", "documents"} for s in stories)
+    assert stories and all(set(s) >= {"id", "title", "documents", "mirrors", "quotes"} for s in stories)
     assert {frozenset(Path(d).name for d in s["documents"]) for s in stories} == {
         frozenset(MARKET),
         frozenset(OSKIL),
@@ -225,6 +225,7 @@ def test_the_terminal_says_the_same(db):
     runner = CliRunner()
     stories = runner.invoke(app, ["stories", "--db", db]).output
     assert "Velykyi Brid" in stories and "Staryi Lyman" not in stories
+    assert "first in Eastwire on 2025-05-12" in stories  # the shared quote's first appearance
     figures = runner.invoke(app, ["contradictions", "--db", db]).output
     assert "revision: people killed" in figures and "went down" in figures
 

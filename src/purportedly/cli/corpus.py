@@ -205,13 +205,16 @@ def stories(
     as_json: AsJson = False,
 ) -> None:
     """Same-story clusters: articles telling one story (shared names, figures, dates, quotes, words)."""
+    from purportedly.corpus import quote_groups
     from purportedly.corpus import stories as find_stories
     from purportedly.corpus.clusters import told_stories
 
-    found = find_stories(_open(db))
+    store = _open(db)
+    quotes = quote_groups(store)
+    found = find_stories(store, quotes=quotes)
     shown = found if all_ else told_stories(found)
     if as_json:
-        _print_json([story.as_json() for story in shown])
+        _print_json([{**story.as_json(), "quotes": _story_quotes(story, quotes)} for story in shown])
         return
     console = Console()
     if not shown:
@@ -230,6 +233,20 @@ def stories(
             escape(copies),
         )
     console.print(table)
+    for story in shown:
+        for quote in _story_quotes(story, quotes):
+            line = f"story {story.id}: \"{quote['text']}\" in {quote['articles']} articles, {quote['first']}"
+            console.print(escape(line), highlight=False)
+
+
+def _story_quotes(story, quotes) -> list[dict]:
+    """The quotes a story's articles share, with their first appearance."""
+    members = set(story.article_ids)
+    return [
+        {"text": q.text, "articles": len(q.article_ids), "first": q.first_appearance}
+        for q in quotes
+        if set(q.article_ids) <= members
+    ]
 
 
 @app.command()
