@@ -156,3 +156,28 @@ def test_same_day_figures_that_cannot_both_hold_are_a_contradiction():
             toll_article("b.txt", "Valley Times", "2025-02-01", 14, "at least"),
         ]
     ) == []
+
+
+def test_how_a_death_toll_is_worded():
+    """The analyser reads each wording as a count, and its class is killed (or not), in words of
+    our own; a toll is never read from 'lost their homes' or a bare verb with an object."""
+    from purportedly import analyze
+
+    killed = [
+        "The death toll hit 30.",
+        "The number of dead reached 45 on Tuesday.",
+        "The attack claimed 45 lives.",
+        "Forty-five people lost their lives.",
+        "Authorities said at least 40 people are dead.",
+        "The attack left 20 dead and 15 wounded.",
+        "The toll was lowered to 275.",
+        "Officials revised the death toll down to 19 on Thursday.",
+    ]
+    for sentence in killed:
+        counts = analyze(sentence, document="t").counts
+        assert counts, sentence
+        assert event_class(counts[0], sentence) == "killed", sentence
+    for sentence in ["Forty-five people lost their homes.", "The soldiers reached 45 villages."]:
+        assert all(event_class(c, sentence) != "killed" for c in analyze(sentence, document="t").counts)
+    wounded = analyze("The attack left 20 dead and 15 wounded.", document="t").counts
+    assert [(c.number, event_class(c)) for c in wounded] == [(20, "killed"), (15, "wounded")]

@@ -17,6 +17,8 @@ from purportedly.model import Count
 
 _TOKEN = re.compile(r"[\w-]+")
 # the counted nouns that stand for "people" in a casualty figure (a bare "12 killed" counts people)
+# nouns a death toll is counted in: "a toll of 40", "claimed 45 lives", "40 dead", "23 bodies"
+TALLY_NOUNS = frozenset(["toll", "tolls", "number", "figure", "dead", "bodies", "body", "lives", "life"])
 PEOPLE_NOUNS = frozenset(
     ["people", "person", "civilian", "civilians", "resident", "residents"]
     + ["victim", "victims", "individual", "individuals"]
@@ -45,6 +47,9 @@ def _class_of(words: set[str]) -> str | None:
 TALLY = re.compile(r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|people killed))\b", re.I)
 
 
+LOST_LIVES = re.compile(r"\b(?:lost|lose|losing) (?:their|his|her) li(?:fe|ves)\b", re.I)
+
+
 def event_class(count: Count, sentence: str = "") -> str | None:
     """The class of the counted event: from the event word first, else from the counted noun and
     the count's own words ("the death toll", "dead"), else, for a figure whose own words name no
@@ -53,6 +58,8 @@ def event_class(count: Count, sentence: str = "") -> str | None:
     event_words = set(_TOKEN.findall(fold(count.event or "")))
     if len({_class_of({w}) for w in event_words} & {"killed", "wounded"}) == 2:
         return "casualties"  # 'killed and wounded': both together, neither alone
+    if event_words & {"lost", "lose", "loses", "losing"} and LOST_LIVES.search(sentence):
+        return "killed"  # 'lost their lives' (but 'lost their homes' is no death)
     found = _class_of(event_words) if event_words else None
     if found:
         return found
@@ -72,6 +79,6 @@ def what_head(count: Count) -> str:
     if not tokens:
         return ""
     head = tokens[-1]
-    if head in PEOPLE_NOUNS or head in ("toll", "tolls", "number", "figure", "dead", "bodies", "body"):
+    if head in PEOPLE_NOUNS or head in TALLY_NOUNS:
         return "people"
     return head.removesuffix("s")
