@@ -1,115 +1,165 @@
-"""Score cross-article answers against a same-story gold file.
+"""Score same-story clusters and cross-report figure disagreements against a gold file.
 
-    purportedly ingest DIR/articles --db s.db
-    purportedly stories --db s.db --json > stories.json
-    purportedly contradictions --db s.db --json > contradictions.json
-    python3 eval/stories/score_stories.py --gold DIR/gold.json --stories stories.json \
-        --contradictions contradictions.json
+    python eval/stories/score_stories.py --gold GOLD.json --db corpus.db
+    python eval/stories/score_stories.py --gold GOLD.json --stories s.json --contradictions c.json
 
-Stories are scored on document pairs: two documents are a pair when one story holds both (a
-document no predicted story lists is alone). Contradictions are scored on document pairs too: a
-predicted object (contradiction or revision) pairs every two of its reports from different
-documents whose figures differ (unless a report's optional `qualifier` makes one a bound the other
-fits); gold pairs come from the gold's `contradictions`. Document names
-are compared by their base name, so a store that keeps relative paths scores the same.
+``--db`` runs ``purportedly stories --json`` / ``contradictions --json``'s Python twins on a store;
+``--stories`` / ``--contradictions`` read their saved output instead. Gold (see README.md):
+``{"stories": [{"id", "title", "documents"}], "contradictions": [{"kind", "what", "documents",
+"numbers"}]}``. Documents are matched by file name (directories and case ignored).
+
+- **Stories**: pairwise precision, recall and F1 over the unordered pairs of documents put in one
+  story (a single-article story gives no pair).
+- **Contradictions**: precision and recall over unordered pairs of documents whose figures for
+  one counted thing cannot both hold, from contradictions and revisions alike. A gold item's
+  pairs are its documents whose numbers differ (``numbers`` aligned with ``documents``; without
+  alignment every pair of its documents); a predicted item's pairs are its reports' documents
+  whose figures are incompatible (a lower bound "at least 14" fits a later 21).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import sys
 from itertools import combinations
-from pathlib import PurePath
+from pathlib import Path, PurePosixPath
+
+Pair = tuple[str, str]
 
 
-def base(name: str) -> str:
-    return PurePath(str(name).split(":")[0]).name
+def doc_key(name: str) -> str:
+    """A document as compared: its file name, lower-cased (a corpus row id keeps its suffix)."""
+    return PurePosixPath(str(name).replace("\\", "/")).name.lower()
 
 
-def story_pairs(stories: list[dict]) -> set[frozenset[str]]:
-    pairs: set[frozenset[str]] = set()
-    for story in stories:
-        docs = sorted({base(d) for d in story.get("documents", [])})
-        pairs.update(frozenset(p) for p in combinations(docs, 2))
-    return pairs
+def pairs_of(documents: list[str]) -> set[Pair]:
+    keys = sorted({doc_key(d) for d in documents})
+    return set(combinations(keys, 2))
 
 
-def predicted_conflict_pairs(objects: list[dict]) -> set[frozenset[str]]:
-    pairs: set[frozenset[str]] = set()
-    for obj in objects:
-        reports = obj.get("reports", [])
+def story_pairs(stories: list[dict]) -> set[Pair]:
+    return {pair for story in stories for pair in pairs_of(story.get("documents", []))}
+
+
+def gold_figure_pairs(items: list[dict]) -> set[Pair]:
+    found: set[Pair] = set()
+    for item in items:
+        documents = item.get("documents", [])
+        numbers = item.get("numbers")
+        if isinstance(numbers, list) and len(numbers) == len(documents):
+            for (d1, n1), (d2, n2) in combinations(zip(documents, numbers, strict=True), 2):
+                if doc_key(d1) != doc_key(d2) and _differ(n1, n2):
+                    found.add(tuple(sorted((doc_key(d1), doc_key(d2)))))
+        else:
+            found |= pairs_of(documents)
+    return found
+
+
+def _differ(a, b) -> bool:
+    """Whether two gold figures cannot both hold. A figure may be an int, a string with its
+    qualifier ("at least 14") or a list of the figures one document gives (then they differ when
+    no two of them agree)."""
+    from purportedly.corpus.contradictions import compatible
+
+    figures_a, figures_b = _figures(a), _figures(b)
+    if not figures_a or not figures_b:
+        return False
+    return not any(compatible(x, y) for x in figures_a for y in figures_b)
+
+
+def _figures(value) -> list:
+    from purportedly.corpus.contradictions import CountReport
+
+    found = []
+    for item in value if isinstance(value, list) else [value]:
+        match = re.match(r"^\s*(.*?)\s*([\d][\d,]*)\s*$", str(item))
+        if match:
+            number = int(match.group(2).replace(",", ""))
+            found.append(CountReport(0, "", None, number, match.group(1).lower() or None, "", None))
+    return found
+
+
+def predicted_figure_pairs(items: list[dict]) -> set[Pair]:
+    from purportedly.corpus.contradictions import CountReport, compatible
+
+    found: set[Pair] = set()
+    for item in items:
+        reports = [
+            CountReport(0, r["document"], r.get("outlet"), int(r["number"]), r.get("qualifier"), "", None)
+            for r in item.get("reports", [])
+        ]
         for a, b in combinations(reports, 2):
-            da, db = base(a.get("document", "")), base(b.get("document", ""))
-            if da != db and a.get("number") != b.get("number") and not compatible(a, b):
-                pairs.add(frozenset((da, db)))
-    return pairs
+            if doc_key(a.document) != doc_key(b.document) and not compatible(a, b):
+                found.add(tuple(sorted((doc_key(a.document), doc_key(b.document)))))
+    return found
 
 
-LOWER_BOUNDS = {"at least", "more than", "over", "lower bound", "min"}
-UPPER_BOUNDS = {"up to", "fewer than", "less than", "at most", "upper bound", "max"}
+def prf(predicted: set[Pair], gold: set[Pair]) -> dict:
+    hits = len(predicted & gold)
+    precision = hits / len(predicted) if predicted else (1.0 if not gold else 0.0)
+    recall = hits / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "predicted": len(predicted),
+        "gold": len(gold),
+        "hits": hits,
+        "missed": sorted(gold - predicted),
+        "extra": sorted(predicted - gold),
+    }
 
 
-def compatible(a: dict, b: dict) -> bool:
-    """Two figures that can both hold, when the reports say which is a bound (optional key)."""
-    for bound, other in ((a, b), (b, a)):
-        qualifier = (bound.get("qualifier") or "").lower()
-        if qualifier in LOWER_BOUNDS and other["number"] >= bound["number"]:
-            return True
-        if qualifier in UPPER_BOUNDS and other["number"] <= bound["number"]:
-            return True
-    return False
+def from_store(db: str) -> tuple[list[dict], list[dict]]:
+    from purportedly import corpus
+    from purportedly.corpus.clusters import told_stories
+    from purportedly.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        found = corpus.stories(store)
+        figures = corpus.contradictions(store, story_list=found)
+        return [s.as_json() for s in told_stories(found)], [c.as_json() for c in figures]
 
 
-def gold_conflict_pairs(objects: list[dict]) -> set[frozenset[str]]:
-    pairs: set[frozenset[str]] = set()
-    for obj in objects:
-        docs = sorted({base(d) for d in obj.get("documents", [])})
-        pairs.update(frozenset(p) for p in combinations(docs, 2))
-    return pairs
+def score(gold: dict, stories: list[dict], figures: list[dict]) -> dict:
+    return {
+        "stories": prf(story_pairs(stories), story_pairs(gold.get("stories", []))),
+        "contradictions": prf(
+            predicted_figure_pairs(figures), gold_figure_pairs(gold.get("contradictions", []))
+        ),
+    }
 
 
-def prf(pred: set, gold: set) -> dict:
-    tp = len(pred & gold)
-    p = tp / len(pred) if pred else (1.0 if not gold else 0.0)
-    r = tp / len(gold) if gold else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp,
-            "pred": len(pred), "gold": len(gold)}
-
-
-def score(gold: dict, stories: list[dict], conflicts: list[dict]) -> dict:
-    known = {base(d) for s in gold["stories"] for d in s["documents"]}
-    pred_stories = [{"documents": [d for d in s.get("documents", []) if base(d) in known]} for s in stories]
-    result = {"stories": prf(story_pairs(pred_stories), story_pairs(gold["stories"]))}
-    if conflicts is not None:
-        result["contradictions"] = prf(predicted_conflict_pairs(conflicts),
-                                       gold_conflict_pairs(gold.get("contradictions", [])))
-    return result
-
-
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", required=True)
-    parser.add_argument("--stories", required=True)
-    parser.add_argument("--contradictions")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args()
-    with open(args.gold, encoding="utf-8") as fh:
-        gold = json.load(fh)
-    with open(args.stories, encoding="utf-8") as fh:
-        stories = json.load(fh)
-    conflicts = None
-    if args.contradictions:
-        with open(args.contradictions, encoding="utf-8") as fh:
-            conflicts = json.load(fh)
-    result = score(gold, stories, conflicts)
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return
-    for section, row in result.items():
-        print(f"{section:15s} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}"
-              f"  (tp {row['tp']}, pred {row['pred']}, gold {row['gold']})")
+    parser.add_argument("--gold", required=True, type=Path)
+    parser.add_argument("--db", help="a store to run stories/contradictions on")
+    parser.add_argument("--stories", type=Path, help="saved `purportedly stories --json` output")
+    parser.add_argument("--contradictions", type=Path, help="saved `purportedly contradictions --json`")
+    parser.add_argument("--details", action="store_true", help="list missed and extra pairs")
+    args = parser.parse_args(argv)
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    if args.db:
+        stories, figures = from_store(args.db)
+    elif args.stories and args.contradictions:
+        stories = json.loads(args.stories.read_text(encoding="utf-8"))
+        figures = json.loads(args.contradictions.read_text(encoding="utf-8"))
+    else:
+        parser.error("give --db, or both --stories and --contradictions")
+    result = score(gold, stories, figures)
+    for name, got in result.items():
+        line = f"{name:15} P {got['precision']:.3f}  R {got['recall']:.3f}  F1 {got['f1']:.3f}"
+        print(f"{line}  ({got['hits']} of {got['gold']} gold pairs, {got['predicted']} predicted)")
+        if args.details:
+            for pair in got["missed"]:
+                print(f"   missed {pair[0]} ~ {pair[1]}")
+            for pair in got["extra"]:
+                print(f"   extra  {pair[0]} ~ {pair[1]}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

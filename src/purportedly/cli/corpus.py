@@ -159,23 +159,34 @@ def search(
         console.print(snippet, highlight=False)
 
 
+AsJson = Annotated[bool, typer.Option("--json", help="print a JSON list (shape in the README)")]
+
+
+def _print_json(value) -> None:
+    import json
+
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 @app.command()
 def claims(
     about: Annotated[str | None, typer.Option("--about", help="claims naming this")] = None,
     db: Db = DEFAULT_DB,
     min_reports: Annotated[int, typer.Option("--min-reports", help="carried by this many articles")] = 1,
+    as_json: AsJson = False,
 ) -> None:
-    """Claims across the corpus: the reports carrying each, and how many independent origins."""
+    """Claims across the corpus: the articles carrying each, copies, and independent origins."""
     from purportedly.corpus import claims_about, corroboration
 
     store = _open(db)
     found = claims_about(store, about) if about else corroboration(store)
+    found = [claim for claim in found if len(claim.article_ids) >= min_reports]
+    if as_json:
+        documents = {r.article_id: r.document for claim in found for r in claim.reports}
+        _print_json([claim.as_json(documents) for claim in found])
+        return
     console = Console()
-    shown = 0
     for claim in found:
-        if len(claim.article_ids) < min_reports:
-            continue
-        shown += 1
         console.print(f"[bold]{escape(claim.text)}[/bold]", highlight=False)
         console.print(f"  {escape(claim.summary)}", highlight=False)
         for report in claim.reports:
@@ -183,7 +194,7 @@ def claims(
             console.print(
                 escape(f"   - {where}: {report.origin.label} [{report.factuality}]"), highlight=False
             )
-    if not shown:
+    if not found:
         console.print("no claims")
 
 
@@ -191,35 +202,75 @@ def claims(
 def stories(
     db: Db = DEFAULT_DB,
     all_: Annotated[bool, typer.Option("--all", help="also single-article stories")] = False,
+    as_json: AsJson = False,
 ) -> None:
-    """Same-story clusters: articles (re-)telling one story, by shingle overlap and shared quotes."""
+    """Same-story clusters: articles telling one story (shared names, figures, dates, quotes, words)."""
+    from purportedly.corpus import quote_groups
     from purportedly.corpus import stories as find_stories
+    from purportedly.corpus.clusters import told_stories
 
-    table = Table("story", "articles", "first date", "headline", "outlets")
-    for story in find_stories(_open(db)):
-        if story.size > 1 or all_:
-            table.add_row(
-                str(story.id), str(story.size), story.first_date or "", story.label, ", ".join(story.outlets)
-            )
-    Console().print(table)
+    store = _open(db)
+    quotes = quote_groups(store)
+    found = find_stories(store, quotes=quotes)
+    shown = found if all_ else told_stories(found)
+    if as_json:
+        _print_json([{**story.as_json(), "quotes": _story_quotes(story, quotes)} for story in shown])
+        return
+    console = Console()
+    if not shown:
+        console.print(f"nothing clustered: each of the {len(found)} stored article(s) tells its own story")
+        return
+    table = Table("story", "articles", "first date", "headline", "outlets", "copies")
+    for story in shown:
+        document = dict(zip(story.article_ids, story.documents, strict=True))
+        copies = "; ".join(" = ".join(document[i] for i in group) for group in story.mirrors)
+        table.add_row(
+            str(story.id),
+            str(story.size),
+            story.first_date or "",
+            escape(story.label),
+            escape(", ".join(story.outlets)),
+            escape(copies),
+        )
+    console.print(table)
+    for story in shown:
+        for quote in _story_quotes(story, quotes):
+            line = f"story {story.id}: \"{quote['text']}\" in {quote['articles']} articles, {quote['first']}"
+            console.print(escape(line), highlight=False)
+
+
+def _story_quotes(story, quotes) -> list[dict]:
+    """The quotes a story's articles share, with their first appearance."""
+    members = set(story.article_ids)
+    return [
+        {"text": q.text, "articles": len(q.article_ids), "first": q.first_appearance}
+        for q in quotes
+        if set(q.article_ids) <= members
+    ]
 
 
 @app.command()
-def contradictions(db: Db = DEFAULT_DB) -> None:
-    """Counts of one event that differ across reports (11 killed in one, 12 in another)."""
+def contradictions(db: Db = DEFAULT_DB, as_json: AsJson = False) -> None:
+    """Figures that differ across reports: contradictions (one day) and revisions (over days)."""
     from purportedly.corpus import contradictions as find_contradictions
 
-    console = Console()
     found = find_contradictions(_open(db))
+    if as_json:
+        _print_json([item.as_json() for item in found])
+        return
+    console = Console()
     for item in found:
-        console.print(f"[bold]{escape(item.summary)}[/bold]", highlight=False)
+        flags = f" [{'; '.join(item.flags)}]" if item.flags else ""
+        console.print(f"[bold]{item.kind}: {escape(item.label)}{escape(flags)}[/bold]", highlight=False)
         for report in item.reports:
-            who = f" (according to {report.attributed_to})" if report.attributed_to else ""
-            console.print(
-                escape(f"   - {report.outlet or report.document}: {report.text}{who}"), highlight=False
-            )
+            figure = f"{report.qualifier} {report.number}" if report.qualifier else str(report.number)
+            who = f", according to {report.attributed_to}" if report.attributed_to else ""
+            when = report.date or "undated"
+            where = report.outlet or report.document
+            console.print(escape(f"   {when}  {figure:>14}  {where}{who}"), highlight=False)
+            console.print(escape(f"      \"{report.sentence or report.text}\""), highlight=False, style="dim")
     if not found:
-        console.print("no contradictions")
+        console.print("no contradictions or revisions")
 
 
 @app.command()

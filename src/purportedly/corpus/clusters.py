@@ -1,7 +1,9 @@
-"""Same-story clusters: MinHash LSH over word shingles of story text, joined by shared quotes.
+"""Same-story clusters: candidates by MinHash LSH, shared names and shared quotes; evidence judged.
 
-Candidates come from MinHash LSH over content-word shingles; a candidate pair is one story when
-its IDF-weighted Jaccard overlap clears a threshold. The weighting matters: re-tellings by
+Candidates come from MinHash LSH over content-word shingles, from articles sharing a specific
+name (an inverted index; a name in very many articles proposes nothing) and from quotes matched
+across articles; each candidate pair is judged on all its evidence (``story_evidence``: story
+words, names, figures, quotes, dates). The word overlap is IDF-weighted: re-tellings by
 other outlets are paraphrased, and what they share is the story's rare words (the village, the
 quoted phrases), while different stories of one genre share its common words ("intercepted",
 "security service", "soldier"), which the corpus's own document frequencies weigh down.
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import math
 import tomllib
-from array import array
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING
 from datasketch import MinHashLSH
 
 from purportedly.corpus import features
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key
+from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key, words
+from purportedly.corpus.count_classes import event_class
 from purportedly.corpus.features import (
     ANCHOR_TYPES,
     NUM_PERM,
@@ -33,6 +35,16 @@ from purportedly.corpus.features import (
     shingles,
 )
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
+from purportedly.corpus.story_evidence import (
+    NEAR_DUPLICATE,
+    TEXT_UNIT,
+    ArticleEvidence,
+    Verdict,
+    figure_keys,
+    hashable_day,
+    judge,
+    name_weights,
+)
 from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
@@ -41,15 +53,13 @@ if TYPE_CHECKING:
 __all__ = ["ANCHOR_TYPES", "NUM_PERM", "SHINGLE_SIZE", "STORY_KINDS", "Story", "shingles", "stories"]
 
 LSH_THRESHOLD = 0.1  # plain Jaccard for LSH candidates; kept low so no true pair is missed
-# IDF-weighted Jaccard above which two articles tell one story (syndicated copies score ~0.9,
-# re-tellings by other outlets 0.15-0.5, different stories of the same genre below ~0.12)
-STORY_THRESHOLD = 0.14
-
+STORY_THRESHOLD = TEXT_UNIT  # kept for callers: the weighted overlap worth one point of evidence
 
 IDF_PRIOR = 10  # pseudo-articles without the word: keeps tiny corpora from zeroing shared words
-NEAR_DUPLICATE = 0.8  # weighted overlap at which no shared name is needed (syndicated copies)
-MIN_SHARED_WEIGHT = 6.0  # summed IDF of shared words: a few informative words, not "strike killed people"
-UBIQUITOUS_SHARE = 0.5  # a name in more than half the articles (of 10+) anchors nothing
+UBIQUITOUS_SHARE = 0.5  # a name in more than half the articles (of 20+) anchors nothing
+UBIQUITOUS_MIN_ARTICLES = 20  # in fewer, one story told six times may well be most of the corpus
+COPY_PLAIN_JACCARD = 0.5  # plain word overlap below which two texts are not copies of each other
+MAX_POSTING = 200  # a name in more articles than this proposes no candidates (it is not specific)
 
 
 @dataclass(frozen=True)
@@ -62,10 +72,28 @@ class Story:
     outlets: tuple[str, ...]
     label: str
     first_date: str | None
+    mirrors: tuple[tuple[int, ...], ...] = ()  # article ids carrying one text (copies, reprints)
 
     @property
     def size(self) -> int:
         return len(self.article_ids)
+
+    def as_json(self) -> dict:
+        """The machine-readable story (``purportedly stories --json``): documents as stored."""
+        document = dict(zip(self.article_ids, self.documents, strict=True))
+        return {
+            "id": self.id,
+            "title": self.label,
+            "documents": list(self.documents),
+            "outlets": list(self.outlets),
+            "first_date": self.first_date,
+            "mirrors": [[document[i] for i in group] for group in self.mirrors],
+        }
+
+
+def told_stories(found: list[Story]) -> list[Story]:
+    """Stories told by two or more articles (a single article is not a cluster)."""
+    return [story for story in found if story.size > 1]
 
 
 def story_text(article: StoredArticle) -> str:
@@ -114,11 +142,13 @@ def anchors(article: StoredArticle) -> set[str]:
 def anchor_keys(names: tuple[str, ...] | list[str]) -> set[str]:
     """Names as compared across articles, without those that anchor nothing (agencies, outlets...)."""
     ignored = common_names()
-    return {key for key in map(name_key, names) if key and key not in ignored}
+    # "Volodymyr Zelenskyy" is the common "Zelenskyy" with his given name
+    keys = (key for key in map(name_key, names) if key)
+    return {key for key in keys if key not in ignored and key.split()[-1] not in ignored}
 
 
 def _specific_anchors(found: dict[int, set[str]]) -> dict[int, set[str]]:
-    if len(found) >= 10:
+    if len(found) >= UBIQUITOUS_MIN_ARTICLES:
         frequency = Counter(name for names in found.values() for name in names)
         ubiquitous = {name for name, df in frequency.items() if df > UBIQUITOUS_SHARE * len(found)}
         found = {i: names - ubiquitous for i, names in found.items()}
@@ -126,59 +156,115 @@ def _specific_anchors(found: dict[int, set[str]]) -> dict[int, set[str]]:
 
 
 def same_story(
-    overlap: tuple[float, float], anchors_a: set[str], anchors_b: set[str], threshold: float
+    overlap: tuple[float, float], anchors_a: set[str], anchors_b: set[str], threshold: float = STORY_THRESHOLD
 ) -> bool:
-    """Enough weighted overlap of enough informative words, and a shared specific name unless one
-    article names none (or the two are near-duplicates): one wire template filled with two
-    villages is two stories."""
-    overlap, shared = overlap
-    if overlap < threshold or shared < MIN_SHARED_WEIGHT:
-        return False
-    return overlap >= NEAR_DUPLICATE or not anchors_a or not anchors_b or bool(anchors_a & anchors_b)
+    """Words alone (no dates, figures or quotes): the verdict for two texts compared in isolation.
+    ``threshold`` is accepted for older callers and no longer used (see ``story_evidence``)."""
+    a, b = ArticleEvidence(names=frozenset(anchors_a)), ArticleEvidence(names=frozenset(anchors_b))
+    weights = {n: 1.0 for n in anchors_a | anchors_b}
+    return judge(a, b, overlap, weights).same_story
+
+
+@dataclass(frozen=True)
+class StoryPair:
+    """Two articles judged one story, and whether one is a copy of the other."""
+
+    a: int
+    b: int
+    verdict: Verdict
 
 
 def near_duplicate_pairs(
     source: Store | Corpus | CorpusView, threshold: float = STORY_THRESHOLD
 ) -> list[tuple[int, int]]:
-    """Article id pairs telling one story: LSH candidates, then weighted overlap and a shared name."""
-    return list(_near_duplicate_pairs(view_of(source), threshold))
+    """Article id pairs telling one story (every kind of evidence; see ``story_evidence``);
+    ``threshold`` is no longer used."""
+    view = view_of(source)
+    return [(p.a, p.b) for p in story_pairs(view, quote_groups(view))]  # every pair judged
 
 
-def _near_duplicate_pairs(
-    view: CorpusView, threshold: float, known: Callable[[int, int], bool] | None = None
-) -> Iterator[tuple[int, int]]:
-    """One pass over the articles' stored signatures finds the candidates (each article is queried
-    against those before it, then inserted); the IDF weights need every article's shingles, so
-    candidates are verified after it. ``known(a, b)`` true skips a candidate unchecked (the
-    caller already joins the two). Shingles are held as numbers of one vocabulary and candidates
-    in two machine-integer arrays: what stays in memory is a few bytes per word and per pair.
+def story_pairs(
+    view: CorpusView, quotes: list[QuoteGroup], known: Callable[[int, int], bool] | None = None
+) -> Iterator[StoryPair]:
+    """Candidate pairs (MinHash LSH over story words, articles sharing a specific name, articles
+    sharing a quote), each judged on all its evidence. One streamed pass over the stored
+    signatures and names finds the candidates (each article is queried against those before it,
+    then inserted); the IDF weights need every article's words, so candidates are judged after.
+    Shingles are held as numbers of one vocabulary and candidates as a set of id pairs: a few
+    bytes per word and per pair, never the articles themselves. ``known(a, b)`` true (the caller
+    already joins the two) skips the judging: such a pair is only checked for being a copy.
     """
     vocabulary: dict[str, int] = {}
-    shingle_sets: dict[int, frozenset[int]] = {}
+    evidence: dict[int, ArticleEvidence] = {}
     found_anchors: dict[int, set[str]] = {}
-    earlier, later = array("q"), array("q")
+    candidates: set[tuple[int, int]] = set()
+    postings: dict[str, list[int]] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for story in view.story_features():
-        shingle_sets[story.article_id] = frozenset(
-            vocabulary.setdefault(shingle, len(vocabulary)) for shingle in story.shingles
-        )
-        found_anchors[story.article_id] = anchor_keys(story.anchor_names)
+        shingle_set = frozenset(vocabulary.setdefault(s, len(vocabulary)) for s in story.shingles)
+        evidence[story.article_id] = ArticleEvidence(shingles=shingle_set)
+        names = anchor_keys(story.anchor_names)
+        found_anchors[story.article_id] = names
+        for name in names:
+            posting = postings.setdefault(name, [])
+            if len(posting) < MAX_POSTING:
+                candidates.update((other, story.article_id) for other in posting)
+                posting.append(story.article_id)
         if not story.shingles:
             continue
         signature = story.minhash()
-        for other in lsh.query(signature):
-            earlier.append(other)
-            later.append(story.article_id)
+        candidates.update((other, story.article_id) for other in lsh.query(signature))
         lsh.insert(story.article_id, signature)
-    del lsh, vocabulary  # the weights below need neither
-    weights = idf_weights(shingle_sets)
+    del lsh, vocabulary, postings
+    _add_dates_figures_quotes(view, evidence, quotes, candidates)
     names = _specific_anchors(found_anchors)
-    for a, b in zip(earlier, later, strict=True):
-        if known is not None and known(a, b):
+    for article_id, item in evidence.items():
+        item.names = frozenset(names.get(article_id, ()))
+        padded = f" {item.title} "
+        item.headline_names = frozenset(n for n in item.names if f" {n} " in padded)
+    weights = idf_weights({i: e.shingles for i, e in evidence.items()})
+    name_weight = name_weights(names, IDF_PRIOR)
+    for a, b in sorted(candidates):
+        if a == b or a not in evidence or b not in evidence:
             continue
-        overlap = weighted_overlap(shingle_sets[b], shingle_sets[a], weights)
-        if same_story(overlap, names[b], names[a], threshold):
-            yield a, b
+        first, second = evidence[a].shingles, evidence[b].shingles
+        if known is not None and known(a, b):
+            # already one story: only a copy matters now, and a copy shares most words outright
+            union_size = len(first | second)
+            if not union_size or len(first & second) / union_size < COPY_PLAIN_JACCARD:
+                continue
+            overlap = weighted_overlap(first, second, weights)
+            if overlap[0] >= NEAR_DUPLICATE:
+                yield StoryPair(min(a, b), max(a, b), judge(evidence[a], evidence[b], overlap, name_weight))
+            continue
+        verdict = judge(evidence[a], evidence[b], weighted_overlap(first, second, weights), name_weight)
+        if verdict.same_story:
+            yield StoryPair(min(a, b), max(a, b), verdict)
+
+
+def _add_dates_figures_quotes(
+    view: CorpusView,
+    evidence: dict[int, ArticleEvidence],
+    quotes: list[QuoteGroup],
+    candidates: set[tuple[int, int]],
+) -> None:
+    for meta in view.metas():
+        if meta.id in evidence:
+            evidence[meta.id].day = hashable_day(meta.date)
+            evidence[meta.id].title = " ".join(words(meta.title or ""))
+    figures: dict[int, list[tuple[str | None, int]]] = {}
+    for row in view.count_rows():
+        kind = event_class(row.count, row.sentence)
+        figures.setdefault(row.article_id, []).append((kind, row.count.number))
+    for article_id, rows in figures.items():
+        if article_id in evidence:
+            evidence[article_id].figures = figure_keys(rows)
+    for group in quotes:
+        ids = group.article_ids
+        for article_id in ids:
+            if article_id in evidence:
+                evidence[article_id].quote_groups.add(group.id)
+        candidates.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
 
 
 def stories(
@@ -189,21 +275,28 @@ def stories(
 ) -> list[Story]:
     """Same-story clusters, largest first; single articles are stories of one.
 
-    Two articles are joined when their story texts are near-duplicates (MinHash LSH) or when
-    they carry the same quote (see ``quotes_match``): re-tellings often share little else.
+    Two articles are joined when their evidence agrees (``story_evidence``): story words, the
+    specific names, figures and quotes they share, and how close their dates are. Copies
+    (syndicated or reprinted text) are listed per story as mirrors of one report. ``threshold``
+    is accepted for older callers and no longer used: the points needed live in ``story_evidence``.
     """
     view = view_of(source)
     metas = {meta.id: meta for meta in view.metas()}
     union = UnionFind(metas)
-    joined = lambda a, b: union.find(a) == union.find(b)  # noqa: E731 - joining them again changes nothing
-    for a, b in _near_duplicate_pairs(view, threshold, known=joined):
-        union.union(a, b)
-    for group in quotes if quotes is not None else quote_groups(view):
-        first, *rest = group.article_ids
-        for other in rest:
-            union.union(first, other)
+    copies = UnionFind(metas)
+    joined = lambda a, b: union.find(a) == union.find(b)  # noqa: E731 - judged again, nothing changes
+    for pair in story_pairs(view, quotes if quotes is not None else quote_groups(view), known=joined):
+        union.union(pair.a, pair.b)
+        if pair.verdict.near_duplicate:
+            copies.union(pair.a, pair.b)
+    copy_groups = [sorted(ids) for ids in copies.groups() if len(ids) > 1]
     clusters = sorted(union.groups(), key=lambda ids: (-len(ids), min(ids)))
-    return [_story(number, [metas[i] for i in sorted(ids)]) for number, ids in enumerate(clusters, start=1)]
+    stories_found = []
+    for number, ids in enumerate(clusters, start=1):
+        members = set(ids)
+        mirrors = tuple(tuple(g) for g in copy_groups if g[0] in members)
+        stories_found.append(_story(number, [metas[i] for i in sorted(ids)], mirrors))
+    return stories_found
 
 
 def story_of(stories_list: list[Story]) -> dict[int, int]:
@@ -211,7 +304,7 @@ def story_of(stories_list: list[Story]) -> dict[int, int]:
     return {article_id: story.id for story in stories_list for article_id in story.article_ids}
 
 
-def _story(number: int, members: list[ArticleMeta]) -> Story:
+def _story(number: int, members: list[ArticleMeta], mirrors: tuple[tuple[int, ...], ...] = ()) -> Story:
     dated = sorted((a.date, a.id) for a in members if a.date)
     first = next((a for a in members if dated and a.id == dated[0][1]), members[0])
     return Story(
@@ -221,4 +314,5 @@ def _story(number: int, members: list[ArticleMeta]) -> Story:
         outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
         label=first.title or first.document,
         first_date=dated[0][0] if dated else None,
+        mirrors=mirrors,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -205,3 +206,22 @@ def _lsh_pairs(
             if len(shared) >= min_shared and fuzz.token_set_ratio(bag, bags[other]) >= cutoff:
                 yield other, index
         lsh.insert(index, signature)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    data = json.loads(
+        resources.files("purportedly.data").joinpath("facts/number_words.json").read_text(encoding="utf-8")
+    )
+    found = {**data.get("units", {}), **data.get("tens", {})}
+    return {word.lower(): value for word, value in found.items() if isinstance(value, int)}
+
+
+def figures_in(text: str) -> frozenset[int]:
+    """The figures a wording gives, in digits or words up to the tens ("Twelve", "14", "1,200");
+    one and two are left out ("two children" recurs in unrelated casualty reports)."""
+    found = {int(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", text) if d.replace(",", "").isdigit()}
+    spelled = _number_words()
+    # "one" is a pronoun as often as a figure ("one of them", "the one who")
+    found.update(spelled[w] for w in re.findall(r"[a-z]+", text.lower()) if w in spelled and w != "one")
+    return frozenset(n for n in found if n >= 3)

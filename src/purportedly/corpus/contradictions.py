@@ -1,15 +1,25 @@
-"""Contradictions: counts of the same event that differ across reports (11 killed here, 12 there)."""
+"""Figures across reports: contradictions (11 killed here, 12 there) and revisions over time.
+
+Every count is normalised to what a fact-checker compares: the event class (killed, wounded,
+identified, handed over, evacuated... see ``count_classes``), what is counted, the place and
+time, its qualifier ("at least 14" is a lower bound: 21 later does not contradict it) and whom
+the report attributes it to. Counts of one event class and counted noun in one story (or at one
+place and time) are one figure. When reports published on different days give figures that
+cannot all hold, the figure was **revised**: a timeline (figure, date, outlet, source), flagged
+when it goes down or when outlets of one day disagree. When all are of one day (or undated), it
+is a **contradiction**. A later article giving an increment ("a further 31 wounded") is not a
+total and is left out.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, UnionFind, content_words, fold, name_key
+from purportedly.corpus.common import Corpus, UnionFind, fold, name_key
+from purportedly.corpus.count_classes import event_class, event_classes, what_head
 from purportedly.corpus.features import ArticleMeta, CountRow
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import Count
@@ -17,16 +27,31 @@ from purportedly.model import Count
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
+__all__ = [
+    "Contradiction",
+    "CountReport",
+    "compatible",
+    "contradictions",
+    "event_class",
+    "what_head",
+]
+
 # qualifiers that make a count a bound or an estimate rather than an exact figure
-LOWER_BOUNDS = ("at least", "more than", "over", "upwards of", "no fewer than", "not less than")
+LOWER_BOUNDS = ("at least", "more than", "over", "upwards of", "no fewer than", "not less than", "in excess")
 UPPER_BOUNDS = ("at most", "up to", "fewer than", "less than", "under", "no more than", "nearly", "almost")
 APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated")
+INCREMENTS = ("a further", "further", "another", "an additional", "additional", "more")
 APPROXIMATE_MARGIN = 0.2  # "about 10" agrees with anything from 8 to 12
+# events counted of people, where a bare "12 killed" counts people whatever noun the story uses
+PEOPLE_EVENTS = frozenset(
+    ["killed", "wounded", "casualties", "missing", "captured", "identified", "handed_over"]
+    + ["moved", "evacuated", "buried", "deserted", "mobilised"]
+)
 
 
 @dataclass(frozen=True)
 class CountReport:
-    """One report's figure for an event, with who it attributes the figure to."""
+    """One report's figure for an event: the number, its qualifier, where and when, and from whom."""
 
     article_id: int
     document: str
@@ -35,52 +60,71 @@ class CountReport:
     qualifier: str | None
     text: str
     attributed_to: str | None
+    date: str | None = None  # the article's publication date
+    sentence: str = ""
+    place: str | None = None
+    time: str | None = None  # the time the text gives the event ("on Monday"), as written
+    position: int = 0  # where the figure is in its article (characters from the start)
+
+    def as_json(self) -> dict:
+        return {
+            "document": self.document,
+            "number": self.number,
+            "qualifier": self.qualifier,
+            "date": self.date,
+            "outlet": self.outlet,
+            "source": self.attributed_to,
+            "sentence": self.sentence or self.text,
+        }
 
 
 @dataclass(frozen=True)
 class Contradiction:
-    """Reports of one event whose figures cannot all be true at once."""
+    """Reports of one figure that cannot all be true at once: a ``contradiction`` (one day, or no
+    dates) or a ``revision`` (the figure changed between days; ``reports`` in date order)."""
 
     story_id: int | None
     event: str
     what: str | None
     numbers: tuple[int, ...]
     reports: tuple[CountReport, ...]
+    kind: Literal["contradiction", "revision"] = "contradiction"
+    flags: tuple[str, ...] = ()  # "went down", "same-day disagreement"
+
+    @property
+    def label(self) -> str:
+        """What is counted, in words: 'people killed', 'bodies identified'."""
+        return f"{self.what or 'people'} {self.event.replace('_', ' ')}"
 
     @property
     def summary(self) -> str:
-        by_number = {}
+        if self.kind == "revision":
+            steps = " -> ".join(
+                f"{_figure(r)} ({r.date or 'undated'}, {r.outlet or r.document})" for r in self.reports
+            )
+            flags = f" [{'; '.join(self.flags)}]" if self.flags else ""
+            return f"{self.label} revised: {steps}{flags}"
+        by_number: dict[int, list[str]] = {}
         for r in self.reports:
             by_number.setdefault(r.number, []).append(r.outlet or r.document)
         figures = "; ".join(f"{n} ({', '.join(sorted(set(who)))})" for n, who in sorted(by_number.items()))
-        return f"{self.what or 'people'} {self.event}: {figures}"
+        return f"{self.label}: {figures}"
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "what": self.label,
+            "event": self.event,
+            "story": self.story_id,
+            "numbers": list(self.numbers),
+            "flags": list(self.flags),
+            "summary": self.summary,
+            "reports": [r.as_json() for r in self.reports],
+        }
 
 
-@lru_cache(maxsize=1)
-def event_classes() -> tuple[tuple[str, frozenset[str]], ...]:
-    """The event-class lexicon (data/corpus/count_event_classes.txt)."""
-    path = resources.files("purportedly.data").joinpath("corpus/count_event_classes.txt")
-    classes = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and ":" in line:
-            name, members = line.split(":", 1)
-            classes.append((name.strip(), frozenset(members.split())))
-    return tuple(classes)
-
-
-def event_class(count: Count) -> str | None:
-    """The class of the counted event: the analyser's own event name, else a lexicon lookup."""
-    text_words = set(re.findall(r"[\w-]+", fold(" ".join(filter(None, [count.event, count.text])))))
-    for name, members in event_classes():
-        if name == fold(count.event or "") or text_words & members:
-            return name
-    return fold(count.event) if count.event else None
-
-
-def what_head(count: Count) -> str:
-    """The counted noun's head, singular-ish: '11 conscripts' -> 'conscript'."""
-    tokens = content_words(count.what or "")
-    return tokens[-1].removesuffix("s") if tokens else ""
+def _figure(report: CountReport) -> str:
+    return f"{report.qualifier} {report.number}" if report.qualifier else str(report.number)
 
 
 def compatible(a: CountReport, b: CountReport) -> bool:
@@ -101,59 +145,159 @@ def _fits(bound: CountReport, number: int) -> bool:
     return number == bound.number
 
 
+SUPERSEDED = re.compile(
+    r"\b(?:earlier|previous|initial|preliminary|old)\s+(?:death\s+)?(?:toll|figure|count|tally)\b"
+    r"|\bhad (?:previously |earlier )?(?:stood|been put) at\b|\bup from\b",
+    re.I,
+)
+
+
+def is_superseded(sentence: str) -> bool:
+    """'An earlier toll had stood at 30': a figure the article itself reports as replaced."""
+    return bool(SUPERSEDED.search(sentence))
+
+
+BACKGROUND = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|full-scale|invasion|war|russia's|moscow's|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"
+    r"|\bthroughout the war\b|\bso far this year\b|\bsince it began\b"
+    r"|\b(?:over|in) the past (?:\w+ )?(?:years?|months?|weeks?)\b",
+    re.I,
+)
+
+
+def is_background(sentence: str) -> bool:
+    """'Russian strikes have killed 10,000 civilians since the invasion': a tally of the war, not
+    this story's figure (an article's largest figure would otherwise be it)."""
+    return bool(BACKGROUND.search(sentence))
+
+
+def is_population(count: Count, sentence: str) -> bool:
+    """'52 died out of a populace of 300': the 300 lived there, it did not die."""
+    figure = f"{count.number:,}|{count.number}"
+    pattern = rf"\b(?:population|populace|inhabitants|residents) of (?:about |around |some )?(?:{figure})\b"
+    return bool(re.search(pattern, sentence, re.I))
+
+
+def is_increment(count: Count) -> bool:
+    """'A further 31 wounded', 'another five': added to an earlier figure, not a total."""
+    qualifier = fold(count.qualifier or "")
+    return any(qualifier == q or qualifier.startswith(q + " ") for q in INCREMENTS)
+
+
+def comparable_classes() -> frozenset[str]:
+    """The event classes the lexicon knows: figures of an unknown verb ("sent", "shelled") are not
+    compared (what they count is too vague to say two reports disagree)."""
+    return frozenset(name for name, _ in event_classes())
+
+
 def contradictions(
     source: Store | Corpus | CorpusView, *, story_list: list[Story] | None = None
 ) -> list[Contradiction]:
-    """Events whose counts differ irreconcilably across articles.
+    """Figures whose reports cannot all hold: contradictions (one day) and revisions (over days).
 
-    Counts are one event when they have the same event class and counted noun and come from the
+    Counts are one figure when they have the same event class and counted noun and come from the
     same story cluster, or name the same place and time.
     """
     view = view_of(source)
     story_ids = story_of(story_list if story_list is not None else stories(view))
     metas = {meta.id: meta for meta in view.metas()}
-    keyed = [(row, event_class(row.count), what_head(row.count)) for row in view.count_rows()]
+    known = comparable_classes()
+    keyed = []
+    for row in view.count_rows():
+        event = event_class(row.count, row.sentence)
+        if event not in known or is_increment(row.count) or is_superseded(row.sentence):
+            continue
+        if is_background(row.sentence):
+            continue
+        if not is_population(row.count, row.sentence):
+            keyed.append((row, event, what_head(row.count)))
     union = UnionFind(range(len(keyed)))
     first_of: dict[tuple, int] = {}
-    nouns = _nouns_by_story_event(keyed, story_ids)
     for index, (row, event, what) in enumerate(keyed):
-        if event is None:
-            continue
         story = story_ids.get(row.article_id)
-        # a bare "12 killed" is the same event as "11 conscripts killed" when the story counts one noun
-        if not what and len(nouns.get((story, event), ())) == 1:
-            what = next(iter(nouns[(story, event)]))
+        if not what and event in PEOPLE_EVENTS:
+            what = "people"  # "12 killed": people, as "12 people killed" and "12 civilians killed" are
+        if not what:
+            continue  # "forty" of what? Not comparable.
         keys = [("story", story, event, what)]
         if row.count.place and row.count.time:
-            keys.append(("place-time", name_key(row.count.place), row.count.time, event, what))
+            keys.append(("place-time", name_key(row.count.place), fold(row.count.time), event, what))
         for key in keys:
             union.union(first_of.setdefault(key, index), index)
     found = []
     for members in union.groups():
-        first, event, _ = keyed[members[0]]
-        if event is None:
-            continue
-        reports = [_report(metas[keyed[i][0].article_id], keyed[i][0]) for i in members]
-        if _irreconcilable(reports):
-            found.append(_contradiction(story_ids.get(first.article_id), event, first.count, reports))
+        first, event, what = keyed[members[0]]
+        reports = _distinct([_report(metas[keyed[i][0].article_id], keyed[i][0]) for i in members])
+        item = _judge(story_ids.get(first.article_id), event, what or "people", reports)
+        if item is not None:
+            found.append(item)
+    found.sort(key=lambda c: (c.story_id or 0, c.event, c.what or ""))
     return found
 
 
-def _nouns_by_story_event(keyed: list[tuple], story_ids: dict[int, int]) -> dict[tuple, set[str]]:
-    nouns: dict[tuple, set[str]] = {}
-    for row, event, what in keyed:
-        if event is not None and what:
-            nouns.setdefault((story_ids.get(row.article_id), event), set()).add(what)
-    return nouns
+def _distinct(reports: list[CountReport]) -> list[CountReport]:
+    """One report per article: the largest figure it gives for the thing counted. Its smaller
+    figures of the same kind are parts (38 died at the station, 12 in hospital: 50 killed), the
+    earlier figure an update replaces ("an earlier toll had stood at 30"), or another event it
+    recalls; none is the article's own report of this one."""
+    best: dict[int, CountReport] = {}
+    for r in sorted(reports, key=lambda r: (r.article_id, r.position)):
+        kept = best.get(r.article_id)
+        if kept is None or (r.number, not r.qualifier) > (kept.number, not kept.qualifier):
+            best[r.article_id] = r
+    return list(best.values())
 
 
-def _irreconcilable(reports: list[CountReport]) -> bool:
-    """Two articles give figures that cannot both hold (differences inside one article are not
-    a contradiction between reports: they are usually different subsets)."""
-    for i, a in enumerate(reports):
-        for b in reports[i + 1 :]:
-            if a.article_id != b.article_id and not compatible(a, b):
-                return True
+def incompatible_pairs(reports: list[CountReport]) -> list[tuple[CountReport, CountReport]]:
+    """Pairs of reports from two articles whose figures cannot both hold (figures differing inside
+    one article are usually different subsets, or an update quoting the earlier figure)."""
+    return [
+        (a, b)
+        for i, a in enumerate(reports)
+        for b in reports[i + 1 :]
+        if a.article_id != b.article_id and not compatible(a, b)
+    ]
+
+
+def _judge(story_id: int | None, event: str, what: str, reports: list[CountReport]) -> Contradiction | None:
+    pairs = incompatible_pairs(reports)
+    if not pairs:
+        return None
+    ordered = sorted(reports, key=lambda r: (r.date or "9999", r.number, r.article_id))
+    numbers = tuple(sorted({r.number for r in reports}))
+    over_days = any(a.date and b.date and a.date != b.date for a, b in pairs)
+    if not over_days:
+        return Contradiction(story_id, event, what, numbers, tuple(ordered))
+    return Contradiction(story_id, event, what, numbers, tuple(ordered), "revision", _flags(ordered, pairs))
+
+
+def _flags(ordered: list[CountReport], pairs: list[tuple[CountReport, CountReport]]) -> tuple[str, ...]:
+    flags = []
+    if any(a.date and a.date == b.date and a.outlet != b.outlet for a, b in pairs):
+        flags.append("same-day disagreement")
+    if _went_down(ordered):
+        flags.append("went down")
+    return tuple(flags)
+
+
+def _went_down(ordered: list[CountReport]) -> bool:
+    """A later day's figure below the highest firm figure of an earlier day (a lower bound
+    "at least 14" is firm: a later exact "12" is below it; a later "at least 10" is not)."""
+    peak: int | None = None
+    day: str | None = None
+    day_peak: int | None = None
+    for report in (r for r in ordered if r.date):
+        if report.date != day:
+            peak = day_peak if peak is None or (day_peak is not None and day_peak > peak) else peak
+            day, day_peak = report.date, None
+        qualifier = fold(report.qualifier or "")
+        lower = any(q in qualifier for q in LOWER_BOUNDS)
+        loose = any(q in qualifier for q in UPPER_BOUNDS + APPROXIMATE)
+        if peak is not None and report.number < peak and not lower and not loose:
+            return True
+        if not loose and (day_peak is None or report.number > day_peak):
+            day_peak = report.number
     return False
 
 
@@ -166,17 +310,9 @@ def _report(meta: ArticleMeta, row: CountRow) -> CountReport:
         qualifier=row.count.qualifier,
         text=row.count.text,
         attributed_to=row.attributed_to,
-    )
-
-
-def _contradiction(
-    story_id: int | None, event: str, count: Count, reports: list[CountReport]
-) -> Contradiction:
-    reports = sorted(reports, key=lambda r: (r.number, r.article_id))
-    return Contradiction(
-        story_id=story_id,
-        event=event,
-        what=count.what,
-        numbers=tuple(sorted({r.number for r in reports})),
-        reports=tuple(reports),
+        date=meta.date[:10] if meta.date else None,
+        sentence=row.sentence,
+        place=row.count.place,
+        time=row.count.time,
+        position=row.count.start,
     )

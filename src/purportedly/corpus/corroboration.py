@@ -8,13 +8,20 @@ document, releasing agency). A claim the outlet makes without attribution is its
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs
+from purportedly.corpus.common import (
+    Corpus,
+    UnionFind,
+    content_words,
+    figures_in,
+    same_name,
+    similar_pairs,
+)
 from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, origin_of
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.views import CorpusView, view_of
@@ -56,12 +63,19 @@ class ClaimReport:
 
 @dataclass(frozen=True)
 class CorroboratedClaim:
-    """A claim across the corpus: its reports and its independent origins."""
+    """A claim across the corpus: its reports and its independent origins.
+
+    A report is an article: several claims of one article carrying the same words are one report,
+    and copies of one text (syndication, a reprint under another headline; ``mirrors``) are one
+    report too, their copies listed. Origins are distinct original sources (a recording's
+    releaser, an agency, a named witness), an entity counted once whatever its roles.
+    """
 
     id: int
     text: str
     reports: tuple[ClaimReport, ...]
     origins: tuple[Origin, ...]
+    mirrors: tuple[tuple[int, ...], ...] = ()  # article ids of copies of one text among the reports
 
     @property
     def independent_origins(self) -> int:
@@ -72,14 +86,75 @@ class CorroboratedClaim:
         return sorted({r.article_id for r in self.reports})
 
     @property
+    def independent_reports(self) -> int:
+        """Articles carrying the claim, a text and its copies counted once."""
+        ids = set(self.article_ids)
+        return len(ids) - sum(len(set(g) & ids) - 1 for g in self.mirrors if len(set(g) & ids) > 1)
+
+    def other_articles(self, article_id: int) -> list[int]:
+        """The other articles carrying the claim (never the article itself)."""
+        return [i for i in self.article_ids if i != article_id]
+
+    @property
+    def single_recording(self) -> Origin | None:
+        """The one recording or document every report rests on, released by one party, if so."""
+        if len(self.origins) == 1 and self.origins[0].media and len(self.origins[0].carriers) <= 1:
+            return self.origins[0]
+        return None
+
+    @property
     def summary(self) -> str:
+        """What the corroboration amounts to, in words a fact-checker reads correctly."""
+        articles = len(self.article_ids)
         outlets = {r.outlet or r.document for r in self.reports}
-        reports = f"{len(self.article_ids)} report(s) from {len(outlets)} outlet(s)"
+        text = f"{_plural(articles, 'article')} from {_plural(len(outlets), 'outlet')}"
+        copies = articles - self.independent_reports
+        if copies:
+            text += f" ({_plural(copies, 'copy', 'copies')} of another article's text, so "
+            text += f"{_plural(self.independent_reports, 'independent report')})"
         if len(self.origins) == 1:
-            return f"{reports}, all from a single origin: {self.origins[0].label}"
-        return f"{reports}, {len(self.origins)} independent origins: " + "; ".join(
-            o.label for o in self.origins
-        )
+            origin = self.origins[0]
+            recording = self.single_recording
+            if recording is not None and recording.carriers:
+                medium = f"one {recording.media[0].lower()} released by {recording.carriers[0]}"
+                if articles == 1:
+                    return f"{text}; it rests on {medium} and on nothing else"
+                return (
+                    f"{text}; all rest on {medium} and on nothing else:"
+                    " a single origin, not independent confirmation"
+                )
+            return f"{text}, all from a single origin: {origin.label}"
+        return f"{text}, {len(self.origins)} independent origins: " + "; ".join(o.label for o in self.origins)
+
+    def as_json(self, documents: dict[int, str] | None = None) -> dict:
+        name = (documents or {}).get
+        return {
+            "id": self.id,
+            "text": self.text,
+            "summary": self.summary,
+            "articles": len(self.article_ids),
+            "independent_reports": self.independent_reports,
+            "independent_origins": self.independent_origins,
+            "origins": [o.label for o in self.origins],
+            "single_recording": self.single_recording is not None,
+            "mirrors": [[name(i, str(i)) for i in group] for group in self.mirrors],
+            "reports": [
+                {
+                    "document": r.document,
+                    "outlet": r.outlet,
+                    "date": r.date,
+                    "claim": r.claim_id,
+                    "sentence": r.text,
+                    "origin": r.origin.label,
+                    "factuality": r.factuality,
+                }
+                for r in self.reports
+            ],
+        }
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def collect_reports(source: Store | Corpus | CorpusView) -> list[ClaimReport]:
@@ -129,11 +204,17 @@ def corroboration(
     quotes = quotes if quotes is not None else quote_groups(view)
     # wordings are compared only inside one story: "the SBU released the call" in two unrelated
     # stories is not one claim
-    story_ids = story_of(story_list if story_list is not None else stories(view, quotes=quotes))
+    story_list = story_list if story_list is not None else stories(view, quotes=quotes)
+    story_ids = story_of(story_list)
     blocks = [story_ids.get(r.article_id) for r in reports]
     union = UnionFind(range(len(reports)))
     texts = [r.text for r in reports]
+    figures = [figures_in(t) for t in texts]
     for i, j in similar_pairs(texts, cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS, blocks=blocks):
+        # "Twelve people were killed" does not corroborate "At least 14 people were killed":
+        # wordings giving figures, none the same, are two claims
+        if figures[i] and figures[j] and not figures[i] & figures[j]:
+            continue
         union.union(i, j)
     _join_by_quotes(quote_ids, reports, union, quotes)
     groups = []
@@ -142,10 +223,45 @@ def corroboration(
         if len({r.article_id for r in group_reports}) >= min_reports:
             groups.append(group_reports)
     groups.sort(key=lambda rs: (-len({r.article_id for r in rs}), rs[0].article_id))
+    copies = [group for story in (story_list or []) for group in story.mirrors]
+    groups = [_as_original(rs, copies) for rs in groups]
     return [
-        CorroboratedClaim(number, representative_wording(rs), tuple(rs), distinct_origins(rs))
+        CorroboratedClaim(
+            number,
+            representative_wording(rs),
+            tuple(rs),
+            distinct_origins(_origin_bearing(rs)),
+            _mirrors_among(copies, rs),
+        )
         for number, rs in enumerate(groups, start=1)
     ]
+
+
+def _as_original(reports: list[ClaimReport], copies: list[tuple[int, ...]]) -> list[ClaimReport]:
+    """A copy's own reporting is its original's (the earliest of the copies): a reprint is not a
+    second outlet vouching for the words."""
+    original = {i: group[0] for group in copies for i in group}
+    outlet_of = {r.article_id: r.outlet for r in reports}
+    kept = []
+    for r in reports:
+        first = original.get(r.article_id)
+        if r.origin.own_reporting and first is not None and first != r.article_id:
+            label = outlet_of.get(first) or r.origin.own_reporting
+            r = replace(r, origin=Origin(speaker=None, carriers=(), own_reporting=label))
+        kept.append(r)
+    return kept
+
+
+def _origin_bearing(reports: list[ClaimReport]) -> list[ClaimReport]:
+    """The reports whose origins count: an article's own words beside its attributed report of
+    the same claim (a headline over "..., the governor said") add no origin of their own."""
+    sourced = {r.article_id for r in reports if not r.origin.own_reporting}
+    return [r for r in reports if not (r.origin.own_reporting and r.article_id in sourced)]
+
+
+def _mirrors_among(copies: list[tuple[int, ...]], reports: list[ClaimReport]) -> tuple[tuple[int, ...], ...]:
+    ids = {r.article_id for r in reports}
+    return tuple(tuple(i for i in group if i in ids) for group in copies if len(ids & set(group)) > 1)
 
 
 def representative_wording(reports: list[ClaimReport], sample: int = 30) -> str:
@@ -176,6 +292,10 @@ def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
             if both_or_neither and origins[i].same_as(origins[j]):
                 union.union(i, j)
     for i, origin in enumerate(origins):
+        for j in range(len(origins)):
+            if i != j and origin.speaker and _speaks_for_carrier(origin, origins[j]):
+                union.union(i, j)  # the agency that released the call, quoted as saying so: one origin
+    for i, origin in enumerate(origins):
         if origin.carriers or origin.own_reporting:
             continue
         matches = {union.find(j) for j in with_carrier if origin.same_as(_speaker_only(origins[j]))}
@@ -189,6 +309,12 @@ def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
         )
         for members in union.groups()
     )
+
+
+def _speaks_for_carrier(speaker: Origin, other: Origin) -> bool:
+    """One entity in two roles: a speaker that is the other origin's releasing body ("the SSU
+    said" beside "a call released by the SSU")."""
+    return speaker.speaker is not None and any(same_name(speaker.speaker, c) for c in other.carriers)
 
 
 def _speaker_only(origin: Origin) -> Origin:

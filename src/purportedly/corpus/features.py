@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from purportedly.corpus.common import content_words
+from purportedly.corpus.common import content_words, name_key
 from purportedly.corpus.origins import origin_of
 from purportedly.model import Analysis, ChainLink, Count
 from purportedly.store.migrate import FEATURES_VERSION
@@ -82,6 +82,7 @@ class ClaimRow:
     quote_id: str | None
     chain: tuple[ChainLink, ...]
     factuality: str
+    cues: tuple[str, ...] = ()  # the factuality cues ("denied", "reportedly")
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class CountRow:
     article_id: int
     count: Count
     attributed_to: str | None
+    sentence: str = ""  # the sentence the figure is in, as the article words it
 
 
 @dataclass(frozen=True)
@@ -151,10 +153,13 @@ def signature(shingle_set: set[str] | frozenset[str]) -> bytes | None:
 
 def anchor_names(analysis: Analysis) -> tuple[str, ...]:
     """The specific names an article mentions (people, places, units, named things), as written;
-    the lexicon of names that anchor nothing is applied when they are read (see clusters.anchors)."""
+    the lexicon of names that anchor nothing is applied when they are read (see clusters.anchors).
+    The article's own byline and outlet are left out: one reporter filing two stories, or one
+    outlet naming itself in both, says nothing about the two being one story."""
     names = {n for e in analysis.entities if e.type in ANCHOR_TYPES for n in (e.name, *e.aliases)}
     names.update(p.name for p in analysis.places)
-    return tuple(sorted(names))
+    own = {name_key(n) for n in (*analysis.authors, analysis.outlet or "") if n}
+    return tuple(sorted(n for n in names if name_key(n) not in own))
 
 
 def story_features(article_id: int, analysis: Analysis) -> StoryFeatures:
@@ -171,7 +176,9 @@ def quote_refs(article_id: int, analysis: Analysis) -> list[QuoteRef]:
 
 def claim_rows(article_id: int, analysis: Analysis) -> list[ClaimRow]:
     return [
-        ClaimRow(article_id, c.id, c.text, c.quote_id, tuple(c.chain), c.factuality.value)
+        ClaimRow(
+            article_id, c.id, c.text, c.quote_id, tuple(c.chain), c.factuality.value, tuple(c.factuality.cues)
+        )
         for c in analysis.claims
     ]
 
@@ -197,9 +204,12 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def count_attribution(analysis: Analysis, count: Count) -> str | None:
     """Whom the article attributes a figure to: the origin of the claim holding it, else a source
-    cited in its sentence."""
+    cited in its sentence (for a headline figure, in the body sentence repeating it)."""
     claim = next((c for c in analysis.claims if c.start <= count.start < c.end and c.chain), None)
-    return origin_of(claim.chain, None).label if claim else _source_in_sentence(analysis, count)
+    origin = origin_of(claim.chain, None) if claim else None
+    if origin is not None and not origin.own_reporting:
+        return origin.label
+    return _source_in_sentence(analysis, count) or (origin.label if origin else None)
 
 
 def _source_in_sentence(analysis: Analysis, count: Count) -> str | None:
@@ -219,7 +229,24 @@ def _source_in_sentence(analysis: Analysis, count: Count) -> str | None:
 
 
 def count_rows(article_id: int, analysis: Analysis) -> list[CountRow]:
-    return [CountRow(article_id, c, count_attribution(analysis, c)) for c in analysis.counts]
+    return [
+        CountRow(article_id, c, count_attribution(analysis, c), count_sentence(analysis, c))
+        for c in analysis.counts
+    ]
+
+
+def count_sentence(analysis: Analysis, count: Count) -> str:
+    """The sentence giving the figure; for a headline or summary figure, the first body sentence
+    repeating it, which says whose figure it is."""
+    text = analysis.article.text
+    first, last = sentence_around(text, count.start, count.end)
+    summaries = analysis.article.segments_of("title", "standfirst", "key_point")
+    outside_body = any(s.start <= count.start < s.end for s in summaries)
+    repeat = re.search(rf"(?<![\d,]){count.number}(?!,?\d)", text[count.end :]) if outside_body else None
+    if repeat:
+        at = count.end + repeat.start()
+        first, last = sentence_around(text, at, at + len(str(count.number)))
+    return " ".join(text[first:last].split())
 
 
 def dated_events(article_id: int, analysis: Analysis) -> list[DatedEvent]:
@@ -247,7 +274,7 @@ def feature_row(analysis: Analysis) -> dict[str, Any]:
         "anchors": _dumps(story.anchor_names),
         "entities": _dumps([[e.name, e.type, e.aliases, e.mentions] for e in entity_rows(0, analysis)]),
         "counts": _dumps(
-            [[c.count.model_dump(mode="json"), c.attributed_to] for c in count_rows(0, analysis)]
+            [[c.count.model_dump(mode="json"), c.attributed_to, c.sentence] for c in count_rows(0, analysis)]
         ),
         "events": _dumps([[e.date, e.time_text, e.sentence, e.counts] for e in dated_events(0, analysis)]),
     }
@@ -275,7 +302,10 @@ def decode_entities(article_id: int, document: str, row: Any) -> list[EntityRow]
 
 
 def decode_counts(article_id: int, row: Any) -> list[CountRow]:
-    return [CountRow(article_id, Count.model_validate(c), who) for c, who in json.loads(row["counts"])]
+    return [
+        CountRow(article_id, Count.model_validate(c), who, *rest)
+        for c, who, *rest in json.loads(row["counts"])
+    ]
 
 
 def decode_events(article_id: int, row: Any) -> list[DatedEvent]:

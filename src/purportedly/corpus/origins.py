@@ -50,5 +50,7 @@ def origin_of(chain: list[ChainLink] | tuple[ChainLink, ...], outlet: str | None
         return Origin(speaker=None, carriers=(), own_reporting=outlet or "the article")
     speaker = next((link.name for link in root if link.role == "speaker"), None)
     carriers = tuple(link.name for link in root if link.role == "releaser" and name_key(link.name))
+    if speaker and any(same_name(speaker, carrier) for carrier in carriers):
+        speaker = None  # the releasing agency as its own speaker: one entity, named once
     media = tuple(link.name for link in root if link.role in MEDIA_ROLES)
     return Origin(speaker=speaker, carriers=carriers, media=media)

@@ -9,6 +9,7 @@ from its stored Analysis on the fly, one article at a time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ FROM quotes q JOIN articles a ON a.id = q.article_id
 WHERE q.article_id BETWEEN ? AND ? ORDER BY q.article_id, q.id
 """
 _CLAIMS = """
-SELECT c.id AS claim_row, c.article_id, c.claim_id, c.text, c.quote_id, c.factuality,
+SELECT c.id AS claim_row, c.article_id, c.claim_id, c.text, c.quote_id, c.factuality, c.cues,
        l.name, l.role, l.kind, l.source_id
 FROM claims c LEFT JOIN chain_links l ON l.claim_row = c.id
 WHERE c.article_id BETWEEN ? AND ? ORDER BY c.article_id, c.id, l.position
@@ -166,7 +167,13 @@ class StoreView:
 
 def _claim(row: Any, chain: list[ChainLink]) -> ClaimRow:
     return ClaimRow(
-        row["article_id"], row["claim_id"], row["text"], row["quote_id"], tuple(chain), row["factuality"]
+        row["article_id"],
+        row["claim_id"],
+        row["text"],
+        row["quote_id"],
+        tuple(chain),
+        row["factuality"],
+        tuple(json.loads(row["cues"] or "[]")),
     )
 
 

@@ -12,6 +12,7 @@ from purportedly.nlp.quote_lexicon import load_set
 RELATIVE_PRONOUNS = ("which", "that", "who")
 DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
 TOLL_PREPOSITIONS = ("at", "to")
+TOLL_VERBS = ("reach", "hit", "total")  # a tally as subject, its value as object ('the toll reached 45')
 # 'that' is left out: the tagger reads the conjunction in 'said that one man was held' as a determiner
 SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "another", "only")
 
@@ -157,12 +158,27 @@ class CountKinds:
         """'80 artillery strikes', 'eight rockets': the noun itself is what happened."""
         return noun is not None and lemma(noun) in self.event_nouns
 
+    def _reached(self, number: Token) -> tuple[Token, str] | None:
+        """'the number of dead reached 45', 'the toll hit 30': the subject is the tally."""
+        tallies = [c for c in number.head.children if c.dep_ == "nsubj" and lemma(c) in self.tolls]
+        if not tallies:
+            return None
+        tally = tallies[0]
+        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for counted in preposition.children:
+                if counted.dep_ in ("pobj", "amod"):
+                    return counted, counted.text
+        modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
+        return (tally, modifiers[0].text) if modifiers else (tally, tally.text)
+
     def toll(self, number: Token) -> tuple[Token, str] | None:
         """'put the number of strikes at about sixty', 'the death toll rose to 19': (counted noun,
         event words) of the tally the number is the value of."""
         target = number
         if number.dep_ == "nummod" and number.head.dep_ == "pobj":
             target = number.head  # 'rose to 12 dead'
+        if target.dep_ == "dobj" and lemma(target.head) in TOLL_VERBS:
+            return self._reached(target)  # 'the number of dead reached 45'
         if target.dep_ != "pobj":
             return None
         preposition = target.head
@@ -171,6 +187,8 @@ class CountKinds:
         if preposition.lower_ not in TOLL_PREPOSITIONS:
             return None
         verb = preposition.head
+        if verb.dep_ in ("advmod", "prt") and verb.lower_ in ("down", "up"):
+            verb = verb.head  # 'revised the toll down to 19'
         tallies = [
             c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(c) in self.tolls
         ]
@@ -189,6 +207,8 @@ class CountKinds:
                     objects = [c for c in counted.children if c.dep_ == "dobj"]
                     return (objects[0] if objects else counted), counted.text
         modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
+        if not modifiers and lemma(tally) == "toll":
+            return tally, tally.text  # 'the toll was lowered to 275': a toll is of the dead
         return (tally, modifiers[0].text) if modifiers else None  # 'the death toll'
 
 

@@ -268,6 +268,10 @@ class CountFinder:
         # '15 conscripts who were wounded': the noun carries the event; 'six of the 40 men': the number does
         anchor = noun if noun is not None and number.head.i == noun.i else number
         candidates = [c for c in anchor.children if c.dep_ in EVENT_DEPS]
+        if noun is None and number.dep_ == "nummod" and number.head.i == number.i + 1:
+            # 'left 20 dead and 15 wounded': the word the number modifies is its event, before
+            # the clause's verb (whose conjunct would make the dead wounded)
+            candidates.insert(0, number.head)
         candidates += verb_right_before(number)
         head = number.head
         if number.dep_ == "pobj" and head.lower_ == "of":  # 'one of 37 it had intercepted'
@@ -284,6 +288,9 @@ class CountFinder:
                 candidates.append(node)
             if node.pos_ in CLAUSE_POS:
                 candidates += self._raised(node)
+                if node.lemma_ == "be" and previous.dep_.startswith("nsubj"):
+                    # '40 people are dead', 'three were missing': the copula's complement is the event
+                    candidates += [c for c in node.children if c.dep_ in ("acomp", "attr", "oprd")]
                 break
         for candidate in candidates:
             found = self._lexicon_event(candidate)

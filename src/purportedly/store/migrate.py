@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 # Bump when purportedly.corpus.features computes something different: every store then
 # recomputes its article_features rows on its next writable open.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: anchors leave out the byline and outlet; counts keep their sentence
 FEATURES_KEY = "features_version"  # in the meta table: the version every row has been brought to
 BACKFILL_PAGE = 200  # articles per transaction
 

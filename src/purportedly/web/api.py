@@ -10,8 +10,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from purportedly.model import Analysis
-from purportedly.web import corpus_stats, corpus_views
-from purportedly.web.claim_view import claim_groups, claim_view, count_conflicts
+from purportedly.web import corpus_stats, corpus_views, cross_views
+from purportedly.web.claim_view import claim_view, conflict_list, group_index
 from purportedly.web.queries import CorpusReader, text_search
 
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
@@ -69,19 +69,37 @@ def article(request: Request, article_id: str) -> Analysis:
 def claim(request: Request, article_id: str, claim_id: str) -> dict:
     """A claim's provenance graph, the other reports carrying it, its origins and contradictions."""
     reader: CorpusReader = request.app.state.corpus
-    groups = reader.cached("claim_groups", reader.with_store(claim_groups))
-    conflicts = reader.cached("count_conflicts", reader.with_store(count_conflicts))
-    view = claim_view(reader.items(), article_id, claim_id, groups, conflicts)
+    cross = _cross(reader)
+    groups = reader.cached("claim_groups", lambda _: group_index(cross.claims) if cross else None)
+    conflicts = reader.cached("count_conflicts", lambda _: conflict_list(cross.figures) if cross else [])
+    denials = reader.cached("denials", lambda _: cross_views.denial_index(cross) if cross else None)
+    view = claim_view(reader.items(), article_id, claim_id, groups, conflicts, denials)
     if view is None:
         raise HTTPException(404, "no such claim")
     return view
 
 
+def _cross(reader: CorpusReader) -> cross_views.CrossViews | None:
+    """Stories, quotes, corroboration, figures and denials: computed once per corpus version."""
+    return reader.cached("cross", reader.with_store(cross_views.compute))
+
+
 @router.get("/stories")
-def stories(request: Request) -> list[dict]:
-    """Same-story clusters: articles that retell the same quotes or claims."""
+def stories(request: Request) -> dict:
+    """Stories told by two or more articles (with copies and shared quotes), and how many
+    articles stand alone."""
     reader: CorpusReader = request.app.state.corpus
-    return reader.cached("stories", reader.with_store(corpus_views.stories))
+    cross = _cross(reader)
+    return reader.cached("stories", lambda items: cross_views.stories_page(items, cross))
+
+
+@router.get("/contradictions")
+def contradictions(request: Request) -> list[dict]:
+    """Figures that differ across reports: contradictions (one day) and revisions (over days),
+    each report with its date, outlet, source and sentence."""
+    reader: CorpusReader = request.app.state.corpus
+    cross = _cross(reader)
+    return reader.cached("contradictions", lambda items: cross_views.figures_page(items, cross))
 
 
 @router.get("/sources")

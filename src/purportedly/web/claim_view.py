@@ -86,11 +86,22 @@ def claim_groups(items: list[Item], store: Any = None) -> dict[tuple[str, str], 
         return None
     from purportedly.corpus.corroboration import corroboration
 
+    return group_index(corroboration(corpus))
+
+
+def group_index(claims: list[Any]) -> dict[tuple[str, str], dict]:
+    """(article id, claim id) -> what the claim page says of its group: the reports (articles),
+    copies, origins and the corroboration in words."""
     index: dict[tuple[str, str], dict] = {}
-    for group in corroboration(corpus):
+    for group in claims:
         entry = {
             "reports": [(str(r.article_id), r.claim_id) for r in group.reports],
             "origins": [o.label for o in group.origins],
+            "summary": group.summary,
+            "articles": len(group.article_ids),
+            "independent_reports": group.independent_reports,
+            "single_recording": group.single_recording is not None,
+            "mirrors": [[str(i) for i in mirror] for mirror in group.mirrors],
         }
         for report in group.reports:
             index[(str(report.article_id), report.claim_id)] = entry
@@ -98,18 +109,24 @@ def claim_groups(items: list[Item], store: Any = None) -> dict[tuple[str, str], 
 
 
 def count_conflicts(items: list[Item], store: Any = None) -> list[dict]:
-    """Events whose figures differ irreconcilably across reports (purportedly.corpus), else none."""
+    """Figures whose reports differ irreconcilably (purportedly.corpus), else none."""
     corpus = colleague_corpus(items, store)
     if corpus is None:
         return []
     from purportedly.corpus.contradictions import contradictions
 
+    return conflict_list(contradictions(corpus))
+
+
+def conflict_list(figures: list[Any]) -> list[dict]:
     return [
-        {"summary": c.summary, "event": c.event, "what": c.what, "numbers": list(c.numbers),
+        {"summary": c.summary, "kind": c.kind, "flags": list(c.flags), "event": c.event, "what": c.label,
+         "numbers": list(c.numbers),
          "articles": sorted({str(r.article_id) for r in c.reports}),
          "reports": [{"article": str(r.article_id), "outlet": r.outlet or r.document, "number": r.number,
-                      "qualifier": r.qualifier, "text": r.text} for r in c.reports]}
-        for c in contradictions(corpus)
+                      "qualifier": r.qualifier, "text": r.sentence or r.text, "date": r.date,
+                      "source": r.attributed_to} for r in c.reports]}
+        for c in figures
     ]
 
 
@@ -136,6 +153,7 @@ def _grouped_others(corpus: dict[str, Analysis], group: dict, article_id: str, c
 def claim_view(
     items: list[Item], article_id: str, claim_id: str,
     groups: dict[tuple[str, str], dict] | None = None, conflicts: list[dict] | None = None,
+    denials: tuple[dict, dict] | None = None,
 ) -> dict | None:
     """Everything the claim page shows, or None when the claim does not exist."""
     corpus = dict(items)
@@ -149,26 +167,61 @@ def claim_view(
         matched = _grouped_others(corpus, group, article_id, claim_id)
     else:
         matched = _fuzzy_others(items, article_id, claim)
-    others = [_report(i, a, c) for i, a, c in matched]
+    # another report is another article: this article's other sentences with the same words are
+    # listed apart, never counted as corroboration
+    others = [_report(i, a, c) for i, a, c in matched if i != article_id]
+    same_article = [_report(i, a, c) for i, a, c in matched if i == article_id]
     reports = [this, *others]
     origins = group["origins"] if group else sorted({origin_of(chain_of_link(r)) for r in reports} - {""})
     polarity = claim.factuality.polarity
     contradictions = [
         r for r in others if {polarity, r["claim"]["factuality"]["polarity"]} == {"positive", "negative"}
     ]
-    denials = [h.model_dump(mode="json") for h in analysis.hedges
-               if h.category == "denial" and h.sentence_start <= claim.end and claim.start <= h.sentence_end]
+    articles = len({r["article"] for r in reports})
     return {
         **this,
         "quote": _quote_of(analysis, claim),
         "other_reports": others,
+        "same_article": same_article,
+        "articles": articles,
+        "independent_reports": group["independent_reports"] if group else articles,
+        "mirrors": group["mirrors"] if group else [],
+        "corroboration": group["summary"] if group else _plain_summary(articles, origins),
         "independent_origins": len(origins),
         "origins": origins,
+        "single_recording": bool(group and group["single_recording"]),
         "contradictions": contradictions,
-        "denials": denials,
+        **_denials(analysis, claim, article_id, claim_id, denials),
         "count_conflicts": [c for c in conflicts or [] if article_id in c["articles"]],
         "graph": _graph(reports),
     }
+
+
+def _plain_summary(articles: int, origins: list[str]) -> str:
+    reports = f"{articles} article{'s' if articles != 1 else ''}"
+    if len(origins) == 1:
+        return f"{reports}, all from a single origin: {origins[0]}"
+    return f"{reports}, {len(origins)} independent origins"
+
+
+def _denials(
+    analysis: Analysis, claim: Claim, article_id: str, claim_id: str, denials: tuple[dict, dict] | None
+) -> dict:
+    """The denials shown on this claim (never itself), and, for a denial, what it denies."""
+    key = (article_id, claim_id)
+    if denials is not None:
+        shown, denies = denials
+        return {"denials": shown.get(key, []), "denial_of": denies.get(key, [])}
+    # without the corpus layer: denials in the claim's sentence, unless the claim is the denial
+    if claim.factuality.polarity == "negative":
+        return {"denials": [], "denial_of": []}
+    found = [
+        {"sentence": h.sentence, "cue": h.cue, "article": article_id, "claim": None,
+         "outlet": analysis.outlet or analysis.document, "date": None, "origin": None}
+        for h in analysis.hedges
+        if h.category == "denial" and h.sentence_start <= claim.end and claim.start <= h.sentence_end
+    ]
+    return {"denials": found, "denial_of": []}
 
 
 def chain_of_link(report: dict) -> list[ChainLink]:

@@ -4,13 +4,30 @@ import { getJSON } from "./api.js";
 import { badge, empty, h, link, shorten, svg } from "./dom.js";
 import { resultCard } from "./search.js";
 
+function storyQuotes(quotes) {
+  if (!quotes.length) return null;
+  return h("details", { class: "shared-quotes" }, h("summary", {}, `${quotes.length} quote${quotes.length === 1 ? "" : "s"} carried by several outlets`),
+    h("ul", { class: "plain small" }, quotes.map((q) => h("li", {}, h("q", {}, q.text), " — ",
+      `${q.articles} articles, ${q.first}`,
+      q.wordings.length > 1 ? h("span", { class: "muted" }, ` (${q.wordings.length} wordings)`) : null))));
+}
+
 export async function storiesPage() {
-  const clusters = await getJSON("/api/stories");
-  return h("div", {}, h("h1", {}, "Same-story clusters"),
-    h("p", { class: "intro" }, "Articles are grouped when they retell the same quoted words or claims, whatever their headline."),
+  const page = await getJSON("/api/stories");
+  const clusters = page.stories;
+  let state;
+  if (!page.articles) state = empty("No articles stored yet.");
+  else if (!clusters.length) state = empty(`Nothing clustered: none of the ${page.articles} stored articles tells the same story as another.`);
+  return h("div", {}, h("h1", {}, "Stories"),
+    h("p", { class: "intro" }, "Articles are one story when they agree on its particulars: the places and people named, the figures, the dates, the quotes and the words. A reprint or syndicated copy is listed as a copy, not as another report."),
+    clusters.length ? h("p", { class: "muted small" }, `${clusters.length} stor${clusters.length === 1 ? "y" : "ies"} told by several articles; ${page.single === 1 ? "1 article tells a story of its own" : `${page.single} articles tell stories of their own`} (not listed).`) : null,
     clusters.length ? h("ol", { class: "clusters" }, clusters.map((c) => h("li", { class: "cluster" },
-      h("h2", {}, c.title, " ", badge(`${c.size} article${c.size === 1 ? "" : "s"}`)),
-      h("ol", { class: "cards" }, c.articles.map((row) => resultCard(row)))))) : empty("No articles stored yet."));
+      h("h2", {}, c.title, " ", badge(`${c.size} articles`), " ", badge(`${c.outlets.length} outlet${c.outlets.length === 1 ? "" : "s"}`)),
+      h("p", { class: "meta" }, `first reported ${c.first_date || "(undated)"} · ${c.outlets.join(", ")}`,
+        c.figures ? [" · ", link(["contradictions"], `${c.figures} figure${c.figures === 1 ? " differs" : "s differ"} across its reports`)] : null),
+      c.copies.length ? h("p", { class: "small copies" }, "Copies of one text (one report): ", c.copies.map((g) => g.join(" = ")).join("; ")) : null,
+      storyQuotes(c.quotes),
+      h("ol", { class: "cards" }, c.articles.map((row) => resultCard(row)))))) : state);
 }
 
 function shareBar(share) {

@@ -6,6 +6,7 @@ import { analyzePage } from "./analyze.js";
 import { countsPage, timelinePage } from "./charts.js";
 import { claimPage } from "./claim.js";
 import { entitiesPage, sourcesPage, storiesPage } from "./corpus.js";
+import { figuresPage } from "./figures.js";
 import { clear, h } from "./dom.js";
 import { searchPage } from "./search.js";
 
@@ -19,6 +20,7 @@ const ROUTES = {
   article: ([id]) => articlePage(id),
   claim: ([articleId, claimId]) => claimPage(articleId, claimId),
   stories: () => storiesPage(),
+  contradictions: () => figuresPage(),
   sources: () => sourcesPage(),
   entities: () => entitiesPage(),
   timeline: () => timelinePage(),
