@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -53,17 +52,16 @@ def serve(
 
 
 def _check_store(db: str) -> None:
-    """Refuse to start on a SQLite file that is not there, or a database server we cannot reach."""
-    from purportedly.store import Store, parse_target, redact
+    """Refuse to start on what is not a corpus store (a missing or foreign file, an unknown URL
+    scheme) or a database server we cannot reach: one line, exit status 2."""
+    from purportedly.store import Store, redact
+    from purportedly.store.url import StoreError
 
-    backend, location = parse_target(db)
-    if backend == "sqlite":
-        if not Path(location).exists():
-            typer.echo(f"error: no corpus at {db}; ingest articles into it first", err=True)
-            raise typer.Exit(2)
-        return
     try:
         Store.open(db, read_only=True).close()
-    except (ImportError, ConnectionError) as exc:  # psycopg not installed; server unreachable
-        typer.echo(f"error: {redact(str(exc))}", err=True)
+    except (ImportError, ConnectionError, StoreError) as exc:  # psycopg not installed; server unreachable
+        message = redact(str(exc))
+        if "file not found" in message:
+            message = f"no corpus at {redact(db)}; ingest articles into it first"
+        typer.echo(f"error: {message}", err=True)
         raise typer.Exit(2) from exc

@@ -46,6 +46,10 @@ class Dialect(ABC):
     def connect(self, location: str, *, read_only: bool) -> Any:
         """A DB-API connection whose rows read as mappings."""
 
+    def check_location(self, location: str, *, read_only: bool) -> None:
+        """Refuse, before connecting, a location that cannot be a store (StoreError)."""
+        return None  # a server URL is checked by connecting
+
     @abstractmethod
     def transaction(self, connection: Any) -> AbstractContextManager[Any]:
         """One write transaction: committed on success, rolled back on any error."""
