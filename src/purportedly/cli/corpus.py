@@ -54,7 +54,8 @@ def _open(db: str, *, read_only: bool = True):
         message = str(exc)
         if read_only and "file not found" in message:
             message = f"no corpus at {redact(db)}; run `purportedly ingest ... --db {redact(db)}`"
-        Console(stderr=True).print(f"[red]error:[/red] {escape(redact(message))}", highlight=False)
+        line = f"[red]error:[/red] {escape(redact(message))}"
+        Console(stderr=True).print(line, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
 
 
@@ -242,7 +243,8 @@ def export(
         options = {"table": table.value, "min_reports": min_reports, "force": force}
         written = write_export(_open(db), format.value, out, **options)
     except OutputError as exc:
-        errors.print(f"[red]error:[/red] {escape(str(exc))}; nothing written", highlight=False)
+        line = f"[red]error:[/red] {escape(str(exc))}; nothing written"
+        errors.print(line, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     errors.print(f"wrote {written} record(s) to {escape(str(out))}", highlight=False)
 
