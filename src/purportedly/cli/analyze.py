@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
@@ -73,6 +75,10 @@ def _profiler(model: str) -> AbstractContextManager[Profile]:
     return profile_pipeline(load_pipeline(model))
 
 
+class StdoutClosed(Exception):
+    """Standard output stopped taking writes; the run stops, saying so in one line."""
+
+
 class _Sink:
     """Where results go: --out files (atomic, unique names), JSON or a rendering on stdout.
 
@@ -95,8 +101,14 @@ class _Sink:
         self.not_written = 0
 
     def put(self, result: Analysis) -> bool:
+        """Output one result; False if its file could not be written. StdoutClosed when standard
+        output no longer takes writes (disk full, a closed pipe): nothing more can be shown."""
         if self.out is None:
-            self._show(result)
+            try:
+                self._show(result)
+            except OSError as exc:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit flush cannot fail again)
+                raise StdoutClosed(f"standard output: cannot write: {exc.strerror or exc}") from exc
             return True
         try:
             target = write_json(result, self.out, force=self.force, written=self.written)
@@ -146,11 +158,19 @@ def _run(
     """Analyse and output each result as soon as it is ready; return how many inputs failed."""
     failed = 0
     results = analyze_inputs(inputs, model=model, batch_size=batch_size, n_process=n_process, limits=limits)
+    shown = 0
     for result in results:
         if isinstance(result, ReadFailure):
             failed += 1
             sink.errors.print(f"[red]error:[/red] {escape(str(result))}", highlight=False, soft_wrap=True)
-        elif not sink.put(result):
-            failed += 1
+            continue
+        try:
+            if sink.put(result):
+                shown += 1
+            else:
+                failed += 1
+        except StdoutClosed as exc:
+            sink.error(f"{exc}; stopped after {shown} result(s)")
+            return failed + 1
     sink.summary()
     return failed

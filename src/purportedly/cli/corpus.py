@@ -75,6 +75,7 @@ def ingest(
 ) -> None:
     """Analyse articles into a corpus; resumable (stored articles are skipped), errors kept in the store."""
     from purportedly.nlp.pipeline import load_pipeline
+    from purportedly.store.ingest import StoreWriteError
 
     limits = limits_from_options(max_file_size, max_chars, timeout)
 
@@ -103,7 +104,22 @@ def ingest(
             if outcome == "failed":
                 progress.console.print(f"[red]failed:[/red] {escape(name)}", highlight=False)
 
-        summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits)
+        try:
+            summary = store.ingest(
+                inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits
+            )
+        except StoreWriteError as exc:
+            progress.stop()
+            errors.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            done = exc.summary
+            errors.print(
+                f"stopped: stored {done.stored}, skipped {done.skipped}, failed {done.failed} before the"
+                " store failed; the rest was not stored (re-run to resume)",
+                highlight=False,
+                soft_wrap=True,
+            )
+            store.close()
+            raise typer.Exit(1) from exc
     errors.print(
         f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {store.location}",
         highlight=False,

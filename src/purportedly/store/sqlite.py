@@ -34,6 +34,9 @@ def fts_match(terms: list[Term]) -> str:
 class SQLiteDialect(Dialect):
     name = "sqlite"
 
+    def is_store_error(self, error: BaseException) -> bool:
+        return isinstance(error, sqlite3.Error)
+
     def check_location(self, location: str, *, read_only: bool) -> None:
         """A missing file is created by a writer; anything there must be a SQLite database file
         (or empty), so an unrelated file is never turned into a store."""
