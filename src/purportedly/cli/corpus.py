@@ -89,12 +89,13 @@ def ingest(
         raise typer.BadParameter("--engine is local or dask; --parquet needs --engine dask")
     # --- end of scale options
     errors = Console(stderr=True)
+    store = _open(db, read_only=False)  # first: a wrong --db is refused before the model loads
     try:
         nlp = load_pipeline(model)
     except ModelNotInstalled as exc:
+        store.close()
         errors.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    store = _open(db, read_only=False)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)

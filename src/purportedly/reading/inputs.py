@@ -15,6 +15,7 @@ from purportedly.reading.errors import ReadError, ReadFailure
 from purportedly.reading.files import MB, check_regular, read_limited, size_text  # noqa: F401 (re-exported)
 from purportedly.reading.html import looks_like_html, read_html
 from purportedly.reading.plaintext import read_text
+from purportedly.shape import shape_problem
 
 DEFAULT_MAX_BYTES = 20 * MB
 MAX_BYTES_ENV = "PURPORTEDLY_MAX_INPUT_BYTES"  # lets CLI users raise or lower the limit
@@ -66,16 +67,19 @@ def read_bytes(
         sniffed_html = kind is None and looks_like_html(text)
         if not sniffed_html:
             # before the layout reading, which would take minutes on a raised-limit 50 MB file
-            _check_length(len(text), max_chars)
+            _check_length(len(text), max_chars, text)
         article = read_html(text, document) if sniffed_html else read_text(text, document)
         article.encoding = encoding
     _check_length(len(article.text), max_chars)
     return article
 
 
-def _check_length(length: int, max_chars: int) -> None:
+def _check_length(length: int, max_chars: int, text: str | None = None) -> None:
     if length > max_chars:
         raise ReadError(f"too long to analyse ({length:,} characters; the limit is {max_chars:,})")
+    problem = shape_problem(text) if text is not None else None
+    if problem:  # before layout reading too, which is slow on hundreds of thousands of lines
+        raise ReadError(problem)
 
 
 def kind_of(path: Path) -> str | None:
