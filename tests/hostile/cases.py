@@ -93,8 +93,9 @@ def count_changed(before: dict[str, str], after: dict[str, str]) -> int:
 # ---------------------------------------------------------------------------------- fixtures
 
 
-def corpus_store(root: Path) -> Path:
-    """A small real corpus (twelve stories, ingested by the CLI), made once per audit root."""
+def corpus_store(tmp: Path) -> Path:
+    """A small real corpus (twelve stories, ingested by the CLI), made once beside the cases' folders."""
+    root = tmp.parent / "shared-corpus"
     db = root / "corpus.db"
     if not db.exists():
         write_stories(root / "stories", range(12))

@@ -262,7 +262,9 @@ def corpus_encoding(path: Path) -> str:
     lines = [line for line in (sample.split(b"\n")[:-1] or [sample]) if line.strip()]
     utf8 = [line for line in lines if _is_utf8_text(line)]
     has_multibyte = any(max(line) >= 0x80 for line in utf8)
-    if lines and (len(utf8) == len(lines) or (has_multibyte and len(utf8) >= 0.9 * len(lines))):
+    # UTF-8 multi-byte sequences almost never occur by chance in other encodings: with them, a
+    # minority of lines that do not decode are bad rows, not another encoding
+    if lines and (len(utf8) == len(lines) or (has_multibyte and len(utf8) >= 0.5 * len(lines))):
         return "utf-8"
     if b"\x00" in sample and not _mostly(lines, _has_nul, 0.5):  # a few NUL rows, not UTF-16 or binary
         sample = _without_nul_lines(sample)

@@ -110,29 +110,32 @@ class BodyLimit:
         if not length.isdigit() or int(length) > self.limit:
             await self._refuse(scope, receive, send)
             return
-        seen = 0
+        seen, refused = 0, False
 
         async def bounded() -> Message:
-            nonlocal seen
+            # past the limit: answer 413 ourselves and tell the app the client has gone
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise _TooLarge
+                refused = True
+                await self._refuse(scope, receive, send)
+                return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, bounded, send)
-        except _TooLarge:
-            await self._refuse(scope, receive, send)
+        async def guarded(message: Message) -> None:
+            if not refused:  # the app's own answer to a refused body is dropped
+                await send(message)
+
+        await self.app(scope, bounded, guarded)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         detail = f"request body too large (the limit is {self.limit // (1024 * 1024)} MB)"
         response = JSONResponse({"detail": detail}, status_code=413, headers=SECURITY_HEADERS)
         await response(scope, receive, send)
 
-
-class _TooLarge(Exception):
-    pass
 
 
 def session_value(token: str) -> str:

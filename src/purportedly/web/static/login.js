@@ -2,7 +2,8 @@
 // (a deep link) so that signing in leads there. The server checks it is a local path.
 
 const params = new URLSearchParams(window.location.search);
-const wanted = params.get("next");
+// the workspace's own links are fragments (#/article/3), which a redirect keeps but a form does not
+const wanted = params.get("next") || (window.location.hash ? `/${window.location.hash}` : null);
 if (wanted && wanted.startsWith("/") && !wanted.startsWith("//")) {
   document.getElementById("next").value = wanted;
 }
