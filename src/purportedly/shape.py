@@ -4,10 +4,10 @@ spaCy's memory grows with the number of tokens it holds at once (the tok2vec lay
 per token: about 16 KB each on en_core_web_sm, measured), and its tokenizer is quadratic on one
 long run of punctuation (it strips prefixes one character at a time). A text of 900 KB made of
 ``A:`` lines is 700,000 tokens; one of 20,000 quote marks a single quadratic token. Both are
-refused here in one pass of a compiled regex, in milliseconds, before any of that memory is taken.
+refused here in one pass of a compiled regex (a fraction of a second), before that memory is taken.
 
-``MAX_TOKENS`` bounds the memory of one article (the documented ceiling: ~1.6 GB above the loaded
-model, see README "Bad input, faults and limits"); batches are bounded by characters in
+``MAX_TOKENS`` bounds the memory of one article (the documented ceiling: 2 GB peak RSS for the
+whole process, measured by tests/hostile/cases.py); batches are bounded by characters in
 ``engines.local`` so that many long articles never sit in one ``nlp.pipe`` batch either.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-MAX_TOKENS = 100_000  # ~450,000 characters of prose: far beyond any real article (a long feature is ~13,000)
+MAX_TOKENS = 80_000  # ~360,000 characters of prose: 25 times the longest real article (~13,000 tokens)
 MAX_PUNCTUATION_RUN = 1_000  # the tokenizer takes ~0.1 s on a run this long, 32 s on 20,000
 # roughly what spaCy's tokenizer makes a token of: words, single punctuation marks, line breaks
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s*\n\s*")

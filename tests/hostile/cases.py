@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from purportedly.shape import MAX_TOKENS, estimated_tokens
 from tests.hostile.runs import Run, limit_file_size, run_measured
 from tests.hostile.store_checks import article_count, store_problems, stored_documents
 from tests.hostile.stories import story, write_stories
@@ -380,6 +381,28 @@ def many_long_articles_in_one_batch(tmp: Path, count: int = 6) -> Finding:
     return finding
 
 
+def largest_accepted_article(tmp: Path) -> Finding:
+    """The per-article ceiling, measured: an article just under the token limit, analysed alone."""
+    finding = Finding("the largest article the shape check accepts (just under MAX_TOKENS), peak RSS")
+    parts, tokens, index = [], 0, 0
+    while tokens < 0.97 * MAX_TOKENS:
+        part = story(index)
+        parts.append(part)
+        tokens += estimated_tokens(part + "\n\n")
+        index += 1
+    (tmp / "largest.txt").write_text("\n\n".join(parts), encoding="utf-8")
+    out = tmp / "out"
+    run = finding.run(
+        "analyze", str(tmp / "largest.txt"), "--out", str(out), "--timeout", "900", timeout=1200
+    )
+    finding.lost += int(not (out / "largest.txt.json").exists())
+    if run.returncode != 0:
+        finding.problems.append(f"exit status {run.returncode}: {run.stderr[-300:]!r}")
+    if run.peak_mb > MEMORY_CEILING_MB:
+        finding.problems.append(f"peak {run.peak_mb:.0f} MB over the ceiling {MEMORY_CEILING_MB} MB")
+    return finding
+
+
 # ------------------------------------------------------------------- 4. bad rows cost only themselves
 
 
@@ -472,6 +495,7 @@ CASES: list[Callable[[Path], Finding]] = [
     sigint_mid_ingest,
     pathological_texts,
     many_long_articles_in_one_batch,
+    largest_accepted_article,
     bad_bytes_in_corpora,
     analyze_write_failures,
     ingest_disk_full,
