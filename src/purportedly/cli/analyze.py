@@ -53,7 +53,8 @@ def analyze(
     errors = Console(stderr=True)
     limits = limits_from_options(max_file_size, max_chars, timeout)
     if out is not None and out.exists() and not out.is_dir():
-        errors.print(f"[red]error:[/red] --out {escape(str(out))}: not a directory; nothing analysed")
+        message = f"[red]error:[/red] --out {escape(str(out))}: not a directory; nothing analysed"
+        errors.print(message, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
     failed = 0
     try:
@@ -64,7 +65,7 @@ def analyze(
         if timings is not None:
             render_profile(timings, errors)
     except ModelNotInstalled as exc:
-        errors.print(f"[red]error:[/red] {exc}", highlight=False)
+        errors.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     if failed:
         raise typer.Exit(1)

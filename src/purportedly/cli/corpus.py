@@ -94,7 +94,7 @@ def ingest(
         nlp = load_pipeline(model)
     except ModelNotInstalled as exc:
         store.close()
-        errors.print(f"[red]error:[/red] {exc}", highlight=False)
+        errors.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=False) as progress:
