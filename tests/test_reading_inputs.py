@@ -192,7 +192,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "c.txt").write_text("hidden", encoding="utf-8")
     items = read_all(tmp_path)
-    assert [item.document for item in items] == ["b.txt", "a.html"]
+    assert [item.document for item in items] == ["b.txt", "sub/a.html"]  # named below the directory
 
 
 def test_empty_directory_is_one_failure(tmp_path):

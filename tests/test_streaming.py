@@ -66,9 +66,9 @@ def test_cli_writes_each_json_before_reading_the_whole_input(tmp_path, monkeypat
     pulled_at_write: list[int] = []
     real_write = analysis.write_json
 
-    def recording_write(result, out_dir):
+    def recording_write(result, out_dir, **options):
         pulled_at_write.append(source.pulled)
-        return real_write(result, out_dir)
+        return real_write(result, out_dir, **options)
 
     monkeypatch.setattr("purportedly.cli.analyze.write_json", recording_write)
     out = tmp_path / "out"

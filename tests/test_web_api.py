@@ -217,7 +217,7 @@ def test_serve_opens_a_postgres_store(monkeypatch):
         assert result.exit_code == 0, result.output
         reader = served["app"].state.corpus
         try:
-            client = TestClient(served["app"])
+            client = TestClient(served["app"], base_url="http://127.0.0.1:8000")  # the bound host
             assert client.get("/api/facets").json()["articles"] == 3
             assert {s["name"] for s in client.get("/api/sources").json()} >= {"Security Service of Ukraine"}
         finally:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -131,9 +133,55 @@ def analyze_inputs(
     yield from analyze_items(items, nlp, batch_size, limits)
 
 
-def write_json(result: Analysis, out_dir: Path) -> Path:
-    """Write ``<document>.json`` into ``out_dir`` (the name the evaluation scorer looks for)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{Path(result.document).name}.json"
-    target.write_text(result.to_json() + "\n", encoding="utf-8")
+_DOCUMENT_FIELD = re.compile(r'^\s*"document":\s*("(?:[^"\\]|\\.)*")', re.MULTILINE)
+
+
+def output_path(out_dir: Path, document: str) -> Path:
+    """``out_dir/<document>.json``, keeping a document's folders (``2023/index.txt``) and never
+    leaving ``out_dir`` (no root, no '..')."""
+    parts = PurePosixPath(document.replace("\\", "/")).parts
+    parts = tuple(part for part in parts if part not in ("/", ".", ".."))
+    relative = PurePosixPath(*parts) if parts else PurePosixPath("document")
+    return out_dir.joinpath(*relative.parent.parts, f"{relative.name}.json")
+
+
+def write_json(
+    result: Analysis, out_dir: Path, *, force: bool = False, written: set[Path] | None = None
+) -> Path:
+    """Write ``<document>.json`` under ``out_dir`` (the name the evaluation scorer looks for).
+
+    Written beside the target and renamed into place, so a failure leaves the old file or none.
+    An existing file is only replaced when it is an earlier analysis of the same document (or
+    with ``force``); a name this run already wrote (``written``) gets ``~2``, ``~3``... rather than
+    replacing it. Raises OutputError (one line naming the file).
+    """
+    from purportedly.outputs import OutputError, atomic_path, check_target
+
+    target = output_path(out_dir, result.document)
+    written = written if written is not None else set()
+    number = 1
+    while target in written:
+        number += 1
+        target = target.with_name(f"{target.name.removesuffix('.json')}~{number}.json")
+    if not (target.is_file() and _earlier_analysis_of(target, result.document)):
+        check_target(target, force=force)
+    with atomic_path(target) as temporary:
+        temporary.write_text(result.to_json() + "\n", encoding="utf-8")
+    written.add(target)
+    if not target.is_file():  # renamed away under us: say so rather than report it written
+        raise OutputError(f"{target}: vanished after writing")
     return target
+
+
+def _earlier_analysis_of(path: Path, document: str) -> bool:
+    """Whether ``path`` holds our own earlier analysis of ``document`` (re-runs replace it)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    match = _DOCUMENT_FIELD.search(head)
+    try:
+        return head.lstrip().startswith("{") and match is not None and json.loads(match.group(1)) == document
+    except ValueError:
+        return False

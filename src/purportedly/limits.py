@@ -9,12 +9,13 @@ from types import FrameType
 from typing import Any
 
 from purportedly.reading.errors import ReadFailure
-from purportedly.reading.inputs import DEFAULT_MAX_CHARS, default_max_bytes
+from purportedly.reading.inputs import DEFAULT_MAX_CHARS, default_max_bytes, parse_size  # noqa: F401 (re-exported)
 
 DEFAULT_TIMEOUT = 120.0  # seconds; a 1M-character article takes well under a minute on one core
 # After the first alarm, ring again this often: a component that swallows the first
 # TimeoutError with a broad `except Exception` is interrupted again instead of running on.
 REPEAT_SECONDS = 0.5
+MAX_TIMEOUT = 86_400 * 365  # setitimer overflows on larger values (inf among them)
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ class Limits:
     def __post_init__(self) -> None:
         if self.max_bytes < 1 or self.max_chars < 1:
             raise ValueError("max_bytes and max_chars must be positive")
-        if self.timeout is not None and self.timeout < 0:
-            raise ValueError("timeout must be positive (or None for no limit)")
+        if self.timeout is not None and not 0 <= self.timeout < MAX_TIMEOUT:  # also refuses nan
+            raise ValueError(f"timeout must be 0 (no limit) or a number of seconds below {MAX_TIMEOUT:,}")
 
     @classmethod
     def of(
@@ -102,20 +103,3 @@ class ArticleDeadline:
     def _ring(self, signum: int, frame: FrameType | None) -> None:
         if self.armed:
             raise ArticleTimeout(f"analysis took longer than {self.seconds:g} s (the limit per article)")
-
-
-SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
-
-
-def parse_size(text: str) -> int:
-    """'20MB', '512k', '1048576' → bytes; ValueError naming the accepted forms otherwise."""
-    cleaned = text.strip().lower().replace(" ", "")
-    digits = cleaned.rstrip("kmgb")
-    unit = cleaned[len(digits) :]
-    try:
-        number = float(digits)
-    except ValueError:
-        number = -1.0
-    if unit not in SIZE_UNITS or number <= 0:
-        raise ValueError(f"{text!r} is not a size (e.g. 20MB, 512KB, 1048576)")
-    return int(number * SIZE_UNITS[unit])

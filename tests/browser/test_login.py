@@ -38,3 +38,19 @@ def test_login_form_then_workspace(browser, locked_server):
     assert page.evaluate("document.cookie") == "", "scripts cannot read the session cookie"
     assert watch.dialogs == [] and watch.errors == []
     context.close()
+
+
+def test_a_deep_link_survives_the_login(browser, locked_server):
+    """A colleague's link to one view leads there once the token is given (issue 16)."""
+    context = browser.new_context(viewport={"width": 1100, "height": 700})
+    watch = PageWatch(context.new_page())
+    page = watch.page
+    page.goto(f"{locked_server}/#/stories")
+    page.wait_for_selector("form.login-box")
+    page.fill("input[name=token]", TOKEN)
+    page.click("button[type=submit]")
+    page.wait_for_selector("main#view[data-rendered]:not([aria-busy])")
+    assert page.url == f"{locked_server}/#/stories"
+    assert page.get_attribute("main#view", "data-view") == "stories"
+    assert watch.dialogs == [] and watch.errors == []
+    context.close()

@@ -40,20 +40,22 @@ class ExportTable(StrEnum):
     counts = "counts"
 
 
-def _open(db: str, must_exist: bool = True):
-    from purportedly.store import Store, parse_target
+def _open(db: str, *, read_only: bool = True):
+    """The store at ``db``; read-only verbs open it read-only and need a corpus in it. Anything
+    else (a missing or foreign file, an unknown URL scheme, a server out of reach) is one line and
+    exit status 2."""
+    from purportedly.store import Store
+    from purportedly.store.url import StoreError, redact
 
-    backend, location = parse_target(db)
-    # a database server is checked by connecting; only a file can be missing beforehand
-    if must_exist and backend == "sqlite" and not Path(location).exists():
-        Console(stderr=True).print(
-            f"[red]error:[/red] no corpus at {db}; run `purportedly ingest ... --db {db}`"
-        )
-        raise typer.Exit(2)
     try:
-        return Store.open(db)
-    except (ImportError, ConnectionError) as exc:  # psycopg not installed; database server unreachable
-        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        store = Store.open(db, read_only=read_only)
+        return store.require_corpus() if read_only else store
+    except (ImportError, ConnectionError, StoreError) as exc:  # no psycopg; server unreachable; not a store
+        message = str(exc)
+        if read_only and "file not found" in message:
+            message = f"no corpus at {redact(db)}; run `purportedly ingest ... --db {redact(db)}`"
+        line = f"[red]error:[/red] {escape(redact(message))}"
+        Console(stderr=True).print(line, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
 
 
@@ -62,7 +64,7 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="files, directories, JSONL/CSV corpora, '-'")],
     db: Db = DEFAULT_DB,
     model: Annotated[str, typer.Option(help="spaCy model to load by name or path")] = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="articles per nlp.pipe batch")] = 32,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="articles per nlp.pipe batch")] = 32,
     # --- scale (issue 7): distributed ingest, implemented in purportedly.engines.dask
     engine: Annotated[str, typer.Option(help="local, or dask (a cluster; see README 'Scale')")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler, tcp://host:8786")] = None,
@@ -73,6 +75,7 @@ def ingest(
 ) -> None:
     """Analyse articles into a corpus; resumable (stored articles are skipped), errors kept in the store."""
     from purportedly.nlp.pipeline import load_pipeline
+    from purportedly.store.ingest import StoreWriteError
 
     limits = limits_from_options(max_file_size, max_chars, timeout)
 
@@ -86,12 +89,13 @@ def ingest(
         raise typer.BadParameter("--engine is local or dask; --parquet needs --engine dask")
     # --- end of scale options
     errors = Console(stderr=True)
+    store = _open(db, read_only=False)  # first: a wrong --db is refused before the model loads
     try:
         nlp = load_pipeline(model)
     except ModelNotInstalled as exc:
-        errors.print(f"[red]error:[/red] {exc}", highlight=False)
+        store.close()
+        errors.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
-    store = _open(db, must_exist=False)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -101,7 +105,22 @@ def ingest(
             if outcome == "failed":
                 progress.console.print(f"[red]failed:[/red] {escape(name)}", highlight=False)
 
-        summary = store.ingest(inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits)
+        try:
+            summary = store.ingest(
+                inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits
+            )
+        except StoreWriteError as exc:
+            progress.stop()
+            errors.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            done = exc.summary
+            errors.print(
+                f"stopped: stored {done.stored}, skipped {done.skipped}, failed {done.failed} before the"
+                " store failed; the rest was not stored (re-run to resume)",
+                highlight=False,
+                soft_wrap=True,
+            )
+            store.close()
+            raise typer.Exit(1) from exc
     errors.print(
         f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {store.location}",
         highlight=False,
@@ -276,16 +295,26 @@ def contradictions(db: Db = DEFAULT_DB, as_json: AsJson = False) -> None:
 @app.command()
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="the export format")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="the file to write")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="the file to write (never the store itself)")],
     db: Db = DEFAULT_DB,
     table: Annotated[ExportTable, typer.Option(help="table for csv/parquet")] = ExportTable.claims,
     min_reports: Annotated[int, typer.Option("--min-reports", help="claimreview: carried by this many")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="overwrite --out if it exists")] = False,
 ) -> None:
     """Export the corpus: JSONL, CSV/Parquet tables, GraphML provenance graph, ClaimReview JSON-LD."""
     from purportedly.exports import export as write_export
+    from purportedly.outputs import OutputError, check_target
 
-    written = write_export(_open(db), format.value, out, table=table.value, min_reports=min_reports)
-    Console(stderr=True).print(f"wrote {written} record(s) to {out}", highlight=False)
+    errors = Console(stderr=True)
+    try:
+        check_target(out, force=force)  # before opening the store: a refusal costs nothing
+        options = {"table": table.value, "min_reports": min_reports, "force": force}
+        written = write_export(_open(db), format.value, out, **options)
+    except OutputError as exc:
+        line = f"[red]error:[/red] {escape(str(exc))}; nothing written"
+        errors.print(line, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+    errors.print(f"wrote {written} record(s) to {escape(str(out))}", highlight=False)
 
 
 @app.command()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from purportedly.limits import DEFAULT_TIMEOUT, Limits, parse_size
+from purportedly.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT, Limits, parse_size
 
 MaxFileSize = Annotated[
     str | None,
@@ -31,4 +31,13 @@ def limits_from_options(max_file_size: str | None, max_chars: int | None, timeou
         max_bytes = parse_size(max_file_size) if max_file_size is not None else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--max-file-size") from exc
-    return Limits.of(max_bytes=max_bytes, max_chars=max_chars, timeout=timeout)  # 0: no time limit
+    if not 0 <= timeout < MAX_TIMEOUT:  # inf and nan too: setitimer cannot hold them
+        raise typer.BadParameter(
+            f"{timeout!r} is not a usable number of seconds (0 for no limit, else below {MAX_TIMEOUT:,})",
+            param_hint="--timeout",
+        )
+    try:
+        return Limits.of(max_bytes=max_bytes, max_chars=max_chars, timeout=timeout)  # 0: no time limit
+    except ValueError as exc:  # $PURPORTEDLY_MAX_INPUT_BYTES set to something that is not a size
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc

@@ -17,44 +17,46 @@ from purportedly.limits import AnalysisFailure, ArticleDeadline, ArticleTimeout,
 from purportedly.model import Analysis, Article
 from purportedly.nlp.pipeline import load_pipeline
 from purportedly.reading import ReadFailure
+from purportedly.shape import shape_problem
 
 Item = Article | ReadFailure
 Result = Analysis | ReadFailure
 
 
+MAX_BATCH_CHARS = 100_000  # spaCy's memory grows with the tokens of a whole batch: bound it
+
+
 def analyze_items(
     items: Iterable[Item], nlp: Language, batch_size: int = 32, limits: Limits | None = None
 ) -> Iterator[Result]:
-    """Analyse a stream of articles in one ``nlp.pipe`` pass, in input order.
+    """Analyse a stream of articles in ``nlp.pipe`` batches, in input order.
 
     Read failures come back in their place; so does an AnalysisFailure for an article that is
-    too long, takes longer than ``limits.timeout``, or makes a component raise. Only the
-    current batch is held. When the pipe breaks, the articles it held are analysed again one
-    by one (each with its own deadline), so only the culprit fails and the stream goes on.
+    too long or of a pathological shape (``shape.shape_problem``), takes longer than
+    ``limits.timeout``, or makes a component raise. Only the current batch is held: at most
+    ``batch_size`` articles and ``MAX_BATCH_CHARS`` characters (a longer article goes alone).
+
+    A timeout costs one timeout: an article analysed alone that times out simply fails; in a
+    batch, the article a component was working on when the alarm rang fails and the others are
+    analysed again one by one. Only when the alarm rang inside a batch-wide layer (tok2vec), with
+    no article to blame, are all of them retried one by one, each under its own deadline.
     """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     limits = limits or Limits()
     # a user who raised the length limit means it: spaCy's own guard (1M characters) follows
     nlp.max_length = max(nlp.max_length, limits.max_chars)
     stream = _Stream(iter(items), limits.max_chars)
     with ArticleDeadline(limits.timeout) as deadline:
-        while not stream.done:
-            try:
-                yield from _piped(stream, nlp, batch_size, deadline)
-            except _PipeBroken:
-                if not stream.in_flight:  # broke before taking any article: the next one goes alone
-                    stream.next_article(deadline)
-                yield from _one_by_one(stream, nlp, deadline)
+        while stream.fill(batch_size, MAX_BATCH_CHARS):
+            yield from _analyse_batch_in_flight(stream, nlp, deadline)
     yield from stream.take_loose()
-
-
-class _PipeBroken(Exception):
-    """The shared ``nlp.pipe`` raised (timeout or component error) for one of the held articles."""
 
 
 class _Stream:
     """The input side of ``analyze_items``: articles handed to the pipe and not yet returned.
 
-    Kept outside the pipe's generators so that when the pipe breaks nothing it held is lost.
+    Kept outside the pipe so that when the pipe breaks nothing it held is lost.
     """
 
     def __init__(self, items: Iterator[Item], max_chars: int) -> None:
@@ -62,22 +64,27 @@ class _Stream:
         self.max_chars = max_chars
         self.in_flight: deque[tuple[Article, list[Result]]] = deque()
         self.loose: list[Result] = []  # failures read since the last article
+        self.held: Article | None = None  # read, but past the current batch's character budget
         self.done = False
 
-    def docs(self, nlp: Language, deadline: ArticleDeadline) -> Iterator[Doc]:
-        while (article := self.next_article(deadline)) is not None:
-            yield make_doc(nlp, article)
+    def fill(self, batch_size: int, max_chars: int) -> bool:
+        """Put the next batch in flight (runs with the alarm off); False when nothing is left."""
+        chars = 0
+        while len(self.in_flight) < batch_size:
+            article = self.held or self.next_article()
+            self.held = None
+            if article is None:
+                break
+            if self.in_flight and chars + len(article.text) > max_chars:
+                self.held = article  # the next batch starts with it
+                break
+            chars += len(article.text)
+            self.in_flight.append((article, self.take_loose()))
+        return bool(self.in_flight)
 
-    def next_article(self, deadline: ArticleDeadline) -> Article | None:
-        """The next article to analyse, now in flight; failures and over-long ones are set aside.
-
-        Reading runs with the alarm off, and the alarm comes back on only once the item is
-        booked, so an alarm can never lose an item or interrupt a reader.
-        """
-        was_armed = deadline.armed
-        deadline.disarm()
-        article = None
-        while article is None and not self.done:
+    def next_article(self) -> Article | None:
+        """The next article to analyse; failures, over-long and pathological ones are set aside."""
+        while not self.done:
             item = next(self.items, None)
             if item is None:
                 self.done = True
@@ -86,43 +93,71 @@ class _Stream:
             elif len(item.text) > self.max_chars:
                 message = too_long_message(len(item.text), self.max_chars)
                 self.loose.append(AnalysisFailure(item.document, message))
+            elif problem := shape_problem(item.text):
+                self.loose.append(AnalysisFailure(item.document, problem))
             else:
-                self.in_flight.append((item, self.take_loose()))
-                article = item
-        if was_armed:
-            deadline.arm()
-        return article
+                return item
+        return None
 
     def take_loose(self) -> list[Result]:
         taken, self.loose = self.loose, []
         return taken
 
 
-def _piped(stream: _Stream, nlp: Language, batch_size: int, deadline: ArticleDeadline) -> Iterator[Result]:
-    """Results of one ``nlp.pipe`` over the stream; the alarm is armed only while an article is worked on."""
-    pipe = nlp.pipe(stream.docs(nlp, deadline), batch_size=batch_size)
-    while True:
-        try:
-            deadline.arm()
-            doc = next(pipe, None)
-            result = analysis_from_doc(doc) if doc is not None else None
-            deadline.disarm()
-        except Exception as exc:  # ArticleTimeout or a component's error: isolate the article
-            deadline.disarm()
-            raise _PipeBroken from exc
-        if result is None:
-            return
+def _analyse_batch_in_flight(stream: _Stream, nlp: Language, deadline: ArticleDeadline) -> Iterator[Result]:
+    """Results of the batch in flight, in order; a break isolates the culprit (see analyze_items)."""
+    articles = [article for article, _ in stream.in_flight]
+    try:
+        deadline.arm()  # the whole batch is one deadline: spaCy works on all its docs at once
+        results: list[Result] = [analysis_from_doc(doc) for doc in _pipe(nlp, articles)]
+        deadline.disarm()
+    except Exception as exc:  # ArticleTimeout or a component's error
+        deadline.disarm()
+        yield from _after_break(stream, nlp, deadline, exc)
+        return
+    for result in results:
         _, failures = stream.in_flight.popleft()
         yield from failures
         yield result
 
 
-def _one_by_one(stream: _Stream, nlp: Language, deadline: ArticleDeadline) -> Iterator[Result]:
-    """Analyse the articles a broken pipe held, each alone under its own deadline."""
+def _pipe(nlp: Language, articles: list[Article]) -> Iterator[Doc]:
+    if len(articles) == 1:
+        yield nlp(make_doc(nlp, articles[0]))
+        return
+    yield from nlp.pipe((make_doc(nlp, article) for article in articles), batch_size=len(articles))
+
+
+def _after_break(
+    stream: _Stream, nlp: Language, deadline: ArticleDeadline, exc: Exception
+) -> Iterator[Result]:
+    alone = len(stream.in_flight) == 1
+    culprit = _article_at_fault(exc) if isinstance(exc, ArticleTimeout) else None
     while stream.in_flight:
         article, failures = stream.in_flight.popleft()
         yield from failures
-        yield _analyse_alone(article, nlp, deadline)
+        if alone or article is culprit:  # it already had its time (or its error): no second run
+            yield _failure(article, exc)
+        else:
+            yield _analyse_alone(article, nlp, deadline)
+
+
+def _article_at_fault(exc: BaseException) -> Article | None:
+    """The article whose Doc the innermost frame was working on when ``exc`` was raised, if any."""
+    found, frame = None, exc.__traceback__
+    while frame is not None:
+        doc = frame.tb_frame.f_locals.get("doc")
+        if isinstance(doc, Doc) and Doc.has_extension("article"):
+            found = doc._.article or found
+        frame = frame.tb_next
+    return found
+
+
+def _failure(article: Article, exc: BaseException) -> AnalysisFailure:
+    if isinstance(exc, ArticleTimeout):
+        return AnalysisFailure(article.document, f"timed out: {exc}")
+    detail = " ".join(str(exc).split())[:200]
+    return AnalysisFailure(article.document, f"analysis failed: {type(exc).__name__}: {detail}")
 
 
 def _analyse_alone(article: Article, nlp: Language, deadline: ArticleDeadline) -> Result:
@@ -131,13 +166,9 @@ def _analyse_alone(article: Article, nlp: Language, deadline: ArticleDeadline) -
         result = analysis_from_doc(nlp(make_doc(nlp, article)))
         deadline.disarm()
         return result
-    except ArticleTimeout as exc:
+    except Exception as exc:  # a timeout, or a component bug: name it and go on
         deadline.disarm()
-        return AnalysisFailure(article.document, f"timed out: {exc}")
-    except Exception as exc:  # a component bug must not end a batch of thousands: name it and go on
-        deadline.disarm()
-        detail = " ".join(str(exc).split())[:200]
-        return AnalysisFailure(article.document, f"analysis failed: {type(exc).__name__}: {detail}")
+        return _failure(article, exc)
 
 
 def analyze_items_in_processes(

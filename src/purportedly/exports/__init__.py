@@ -15,6 +15,7 @@ from purportedly.exports.claimreview import claim_review, claim_reviews, write_c
 from purportedly.exports.formats import write_csv, write_jsonl, write_parquet
 from purportedly.exports.graphml import provenance_graph, write_graphml
 from purportedly.exports.tables import TABLES, table_rows
+from purportedly.outputs import atomic_path, check_target
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
@@ -23,16 +24,39 @@ FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview")
 
 
 def export(
-    source: Store | Corpus, fmt: str, out: str | Path, *, table: str = "claims", min_reports: int = 1
+    source: Store | Corpus,
+    fmt: str,
+    out: str | Path,
+    *,
+    table: str = "claims",
+    min_reports: int = 1,
+    force: bool = False,
 ) -> int:
     """Write the corpus to ``out`` in ``fmt``; returns how many records (lines, rows, nodes, reviews).
 
     ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet;
     ``min_reports`` keeps only ClaimReviews of claims carried by that many articles.
+    Never writes over the store itself, nor over an existing file unless ``force``; the file is
+    written beside ``out`` and renamed into place, so a failure leaves the old file (or none).
+    Raises OutputError (one line naming ``out``).
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus.of(source)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    check_target(out, force=force, protected=_store_files(source))
+    with atomic_path(out) as temporary:
+        return _write(Corpus.of(source), fmt, temporary, table, min_reports)
+
+
+def _store_files(source: object) -> tuple[Path, ...]:
+    """The SQLite file (and its WAL companions) behind ``source``, which no export may replace."""
+    if getattr(source, "backend", None) != "sqlite" or getattr(source, "path", ":memory:") == ":memory:":
+        return ()
+    path = Path(source.path)  # type: ignore[attr-defined]
+    return (path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+
+
+def _write(corpus: Corpus, fmt: str, out: Path, table: str, min_reports: int) -> int:
     if fmt == "jsonl":
         return write_jsonl(corpus, out)
     if fmt == "csv":

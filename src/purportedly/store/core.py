@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from purportedly.model import Analysis
 from purportedly.store import rows
 from purportedly.store.dialect import Dialect, Session, query_terms
-from purportedly.store.url import parse_target, redact
+from purportedly.store.url import StoreError, parse_target, redact
 
 if TYPE_CHECKING:
     from purportedly.store.ingest import IngestSummary
@@ -69,10 +69,14 @@ class Store:
         ``target`` is a file path, ``sqlite:///path``, ':memory:' for a throwaway store, or a
         ``postgresql://user:pass@host/dbname`` URL (needs the ``postgres`` extra: psycopg 3).
         ``read_only`` opens an existing store without ever writing or taking a write lock (for
-        readers such as a web server running beside an ingest).
+        readers such as a web server running beside an ingest, and every verb that only reads).
+        Raises StoreError (one line) for what is not a purportedly store: an unknown URL
+        scheme, a directory, a device, a file that is not a SQLite database, a damaged database,
+        or a database holding other tables and none of ours. Nothing is ever written to those.
         """
         backend, location = parse_target(target)
         dialect = dialect_for(backend)
+        dialect.check_location(location, read_only=read_only)
         store = cls(dialect.connect(location, read_only=read_only), location, dialect)
         if not read_only:
             try:
@@ -170,6 +174,12 @@ class Store:
     def article_count(self) -> int:
         row = self.session.one("SELECT count(*) AS n FROM articles")
         return int(row["n"]) if row else 0
+
+    def require_corpus(self) -> Store:
+        """This store, or StoreError when it holds no corpus yet (an empty database)."""
+        if not self.has_schema():
+            raise StoreError(f"{self.location}: no corpus in it yet; run `purportedly ingest ... --db` first")
+        return self
 
     def has_schema(self) -> bool:
         """Whether the store's tables exist (a read-only open of an empty database has none)."""

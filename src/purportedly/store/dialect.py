@@ -46,6 +46,14 @@ class Dialect(ABC):
     def connect(self, location: str, *, read_only: bool) -> Any:
         """A DB-API connection whose rows read as mappings."""
 
+    def is_store_error(self, error: BaseException) -> bool:
+        """Whether ``error`` came from the database (disk full, read-only, connection lost)."""
+        return False
+
+    def check_location(self, location: str, *, read_only: bool) -> None:
+        """Refuse, before connecting, a location that cannot be a store (StoreError)."""
+        return None  # a server URL is checked by connecting
+
     @abstractmethod
     def transaction(self, connection: Any) -> AbstractContextManager[Any]:
         """One write transaction: committed on success, rolled back on any error."""

@@ -39,6 +39,18 @@ class IngestSummary:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
 
+class StoreWriteError(Exception):
+    """The store stopped taking writes (disk full, permission, server gone): the ingest stops.
+
+    ``summary`` says what was done before; every article stored by then is whole (one
+    transaction each), so a re-run resumes where this one stopped.
+    """
+
+    def __init__(self, message: str, summary: IngestSummary) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
 def normalised_text(text: str) -> str:
     """Text as compared for identity: NFKC, case-folded, whitespace collapsed (re-encodings and
     re-wrapped copies of one article hash alike)."""
@@ -85,12 +97,36 @@ def ingest_paths(
     after a crash only analyses what is missing. Unreadable inputs, and articles past ``limits``
     (too long, too slow to analyse), go to the errors table.
     """
-    from purportedly.analysis import analyze_stream
     from purportedly.nlp.pipeline import load_pipeline
 
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     nlp = nlp or load_pipeline()
     limits = limits or Limits()
     summary = IngestSummary()
+    try:
+        _ingest(store, paths, nlp, batch_size, limits, summary, on_progress)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        if not store.dialect.is_store_error(exc):
+            raise
+        detail = " ".join(str(exc).split())[:200]
+        raise StoreWriteError(f"{store.location}: cannot write to the store: {detail}", summary) from exc
+    return summary
+
+
+def _ingest(
+    store: Store,
+    paths: list[str],
+    nlp: Language,
+    batch_size: int,
+    limits: Limits,
+    summary: IngestSummary,
+    on_progress: ProgressCallback | None,
+) -> None:
+    from purportedly.analysis import analyze_stream
+
     report = _reporter(summary, on_progress)
     pending: dict[str, Article] = {}
 
@@ -124,7 +160,6 @@ def ingest_paths(
         if len(pending) >= batch_size:
             flush()
     flush()
-    return summary
 
 
 def ingest_analyses(store: Store, analyses: Iterable[Analysis]) -> IngestSummary:

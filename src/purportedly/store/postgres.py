@@ -87,6 +87,9 @@ class PostgresDialect(Dialect):
         # Postgres text cannot hold NUL; U+FFFD keeps every character offset where it was
         return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
 
+    def is_store_error(self, error: BaseException) -> bool:
+        return isinstance(error, _psycopg().Error)
+
     def is_retryable(self, error: BaseException) -> bool:
         errors = _psycopg().errors
         return isinstance(error, errors.DeadlockDetected | errors.SerializationFailure)

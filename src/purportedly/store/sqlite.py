@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
@@ -11,10 +13,12 @@ from typing import Any
 
 from purportedly.store.core import Store
 from purportedly.store.dialect import Dialect, Session, Term, filter_conditions, search_filters
+from purportedly.store.url import StoreError
 
 __all__ = ["SQLiteDialect", "Store", "fts_match"]
 
 BUSY_TIMEOUT_MS = 60_000  # a concurrent ingest holds the write lock for one article at a time
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 
 def _schema_sql() -> str:
@@ -30,10 +34,68 @@ def fts_match(terms: list[Term]) -> str:
 class SQLiteDialect(Dialect):
     name = "sqlite"
 
+    def is_store_error(self, error: BaseException) -> bool:
+        return isinstance(error, sqlite3.Error)
+
+    def check_location(self, location: str, *, read_only: bool) -> None:
+        """A missing file is created by a writer; anything there must be a SQLite database file
+        (or empty), so an unrelated file is never turned into a store."""
+        if location == ":memory:":
+            return
+        try:
+            info = os.stat(location)
+        except FileNotFoundError:
+            if read_only:
+                raise StoreError(f"{location}: no corpus there (file not found)") from None
+            return
+        except OSError as exc:
+            raise StoreError(f"{location}: cannot open: {exc.strerror or exc}") from exc
+        if stat.S_ISDIR(info.st_mode):
+            raise StoreError(f"{location}: is a directory, not a corpus store file")
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{location}: not a regular file (a device, FIFO or socket), not a corpus store")
+        if info.st_size == 0:
+            return  # an empty file: a writer makes it a store; a reader sees an empty corpus
+        try:
+            with open(location, "rb") as handle:
+                header = handle.read(100)
+        except OSError as exc:
+            raise StoreError(f"{location}: cannot open: {exc.strerror or exc}") from exc
+        if not header.startswith(SQLITE_HEADER):
+            raise StoreError(f"{location}: not a SQLite database, so not a purportedly corpus store")
+        promised = _header_size(header)
+        if info.st_size < promised:
+            raise StoreError(f"{location}: truncated database ({info.st_size:,} bytes of {promised:,})")
+
+    @staticmethod
+    def check_corpus(connection: sqlite3.Connection, shown: str) -> None:
+        """A database with tables must have ours (the meta table); a damaged file is named as such.
+        Run before anything is written (even the WAL switch)."""
+        try:
+            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+            names = {row["name"] for row in connection.execute(query)}
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{shown}: damaged or not a SQLite database ({exc})") from exc
+        if names and "meta" not in names:
+            raise StoreError(
+                f"{shown}: a SQLite database, but not a purportedly corpus store (it has other tables);"
+                " name a new file for --db"
+            )
+        if names:
+            try:
+                connection.execute("SELECT count(*) AS n FROM meta").fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{shown}: damaged database ({exc})") from exc
+
     def connect(self, location: str, *, read_only: bool) -> sqlite3.Connection:
         if read_only:
-            # may be shared between threads (a web server); it never writes
-            connection = sqlite3.connect(f"file:{location}?mode=ro", uri=True, check_same_thread=False)
+            # may be shared between threads (a web server); it never writes. A file: URI, so a
+            # path holding '?' or '#' is still a path
+            uri = f"{Path(location).absolute().as_uri()}?mode=ro"
+            try:
+                connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{location}: cannot open read-only ({exc})") from exc
         else:
             if location != ":memory:":
                 Path(location).parent.mkdir(parents=True, exist_ok=True)
@@ -41,6 +103,11 @@ class SQLiteDialect(Dialect):
             connection = sqlite3.connect(location, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         connection.row_factory = sqlite3.Row
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            self.check_corpus(connection, location)
+        except StoreError:
+            connection.close()
+            raise
         if not read_only:
             if location != ":memory:":
                 connection.execute("PRAGMA journal_mode = WAL")
@@ -88,6 +155,18 @@ class SQLiteDialect(Dialect):
         params: dict[str, Any] = {"match": fts_match(terms), "limit": limit}
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SELECT + where + " ORDER BY rank LIMIT :limit", params
+
+
+def _header_size(header: bytes) -> int:
+    """The file size a database header promises (page size x page count), 0 when it promises none.
+
+    The count is only valid when the change counter (offset 24) matches offset 92, as SQLite says.
+    """
+    if len(header) < 100 or header[24:28] != header[92:96]:
+        return 0
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    return page_size * int.from_bytes(header[28:32], "big")
 
 
 def _split_statements(script: str) -> list[str]:

@@ -126,8 +126,13 @@ def counts(request: Request) -> dict:
 
 @router.post("/analyze", response_model=Analysis)
 def analyze(pasted: PastedArticle) -> Analysis:
-    """Analyse a pasted article without storing it."""
+    """Analyse a pasted article without storing it; a pathological one (see ``shape``) is a 422
+    naming the limit, before it can take the server's memory."""
     from purportedly.analysis import analyze as run_analysis
+    from purportedly.shape import shape_problem
 
+    problem = shape_problem(pasted.text)
+    if problem:
+        raise HTTPException(422, problem)
     with _analyse_lock:
         return run_analysis(pasted.text, document=pasted.document)

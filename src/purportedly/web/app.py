@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -11,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from purportedly import __version__
 from purportedly.web.api import router
 from purportedly.web.queries import CorpusReader
-from purportedly.web.security import install_security
+from purportedly.web.security import BodyLimit, install_security
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -21,9 +22,13 @@ def _page(name: str) -> Response:
     return FileResponse(STATIC / name, media_type="text/html", headers={"Cache-Control": "no-store"})
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+def create_app(
+    db: str | Path, token: str | None = None, *, host: str | None = None, allowed_hosts: Sequence[str] = ()
+) -> FastAPI:
     """The workspace over the corpus store ``db`` (a SQLite path, ``sqlite:///path`` or a
-    ``postgresql://`` URL); with ``token``, every request must carry it."""
+    ``postgresql://`` URL); with ``token``, every request must carry it. ``host`` is the address
+    the server is bound to: requests naming another host (DNS rebinding) are refused, except the
+    names in ``allowed_hosts`` (None: no Host check, for tests and embedding)."""
     app = FastAPI(
         title="purportedly workspace",
         version=__version__,
@@ -32,7 +37,8 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.corpus = CorpusReader(db)
-    install_security(app, token)
+    install_security(app, token, host, allowed_hosts)
+    app.add_middleware(BodyLimit)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

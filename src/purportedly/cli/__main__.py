@@ -1,0 +1,5 @@
+"""`python -m purportedly.cli`: the same CLI as the `purportedly` command."""
+
+from purportedly.cli import main
+
+main()
