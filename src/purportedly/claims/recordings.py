@@ -469,7 +469,9 @@ class ArticleRecordings:
         cues = [
             h.cue.lower()
             for h in self.analysis.hedges
-            if any(s <= h.start < e for s, e in sentences) and h.category != "confirmation"
+            if any(s <= h.start < e for s, e in sentences)
+            and h.category != "confirmation"
+            and h.cue.lower() != "according to"  # an attribution, not a doubt
         ]
         return list(dict.fromkeys(cues))
 

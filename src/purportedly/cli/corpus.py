@@ -1,4 +1,4 @@
-"""Corpus verbs (ingest, search, claims, stories, contradictions, export): thin wrappers over the library."""
+"""Corpus verbs (ingest, search, claims, stories, contradictions, export, recordings): thin wrappers over the library."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ class ExportFormat(StrEnum):
     csv = "csv"
     parquet = "parquet"
     graphml = "graphml"
+    recordings_jsonl = "recordings-jsonl"
+    recordings_csv = "recordings-csv"
 
 
 class ExportTable(StrEnum):
@@ -38,6 +40,8 @@ class ExportTable(StrEnum):
     quotes = "quotes"
     articles = "articles"
     counts = "counts"
+    recordings = "recordings"
+    carriages = "carriages"
 
 
 def _open(db: str, must_exist: bool = True):
@@ -227,13 +231,19 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="the export format")],
     out: Annotated[Path, typer.Option("--out", "-o", help="the file to write")],
     db: Db = DEFAULT_DB,
-    table: Annotated[ExportTable, typer.Option(help="table for csv/parquet")] = ExportTable.claims,
+    table: Annotated[
+        ExportTable, typer.Option(help="table for csv/parquet; recordings or carriages for recordings-*")
+    ] = ExportTable.claims,
     min_reports: Annotated[int, typer.Option("--min-reports", help="claimreview: carried by this many")] = 1,
 ) -> None:
     """Export the corpus: JSONL, CSV/Parquet tables, GraphML provenance graph, ClaimReview JSON-LD."""
     from purportedly.exports import export as write_export
 
-    written = write_export(_open(db), format.value, out, table=table.value, min_reports=min_reports)
+    try:
+        written = write_export(_open(db), format.value, out, table=table.value, min_reports=min_reports)
+    except ValueError as exc:  # a table the format has not
+        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
     Console(stderr=True).print(f"wrote {written} record(s) to {out}", highlight=False)
 
 
@@ -269,3 +279,39 @@ def timeline(db: Db = DEFAULT_DB) -> None:
         counts = f" [{'; '.join(event.counts)}]" if event.counts else ""
         where = event.outlet or event.document
         console.print(escape(f"{event.date}  {where}: {event.sentence}{counts}"), highlight=False)
+
+
+@app.command()
+def recordings(
+    db: Db = DEFAULT_DB,
+    json_: Annotated[bool, typer.Option("--json", help="print the registry as a JSON list")] = False,
+    min_carriages: Annotated[int, typer.Option("--min-carriages", help="carried by this many articles")] = 1,
+) -> None:
+    """Released recordings (intercepted calls, videos, audio) across the corpus: releaser, date,
+    participants, and every outlet that carried each, first appearance first."""
+    from purportedly.corpus.recordings import recordings as registry
+
+    entries = registry(_open(db), min_carriages=min_carriages)
+    if json_:
+        import json
+
+        typer.echo(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False, indent=1))
+        return
+    table = Table(
+        "recording", "kind", "released by", "release date", "participants", "carried by", "verification"
+    )
+    for entry in entries:
+        people = "; ".join(", ".join(filter(None, [p.role, p.name, p.unit])) for p in entry.participants)
+        carried = ", ".join(f"{c.outlet or c.document} ({c.date or '?'})" for c in entry.carriages)
+        table.add_row(
+            entry.id,
+            entry.kind,
+            escape(entry.releaser or "unnamed"),
+            entry.release_date or "unknown",
+            escape(people),
+            escape(carried),
+            escape(entry.verification),
+        )
+    Console().print(table)
+    if not entries:
+        Console().print("no recordings")

@@ -14,12 +14,13 @@ from purportedly.corpus.common import Corpus
 from purportedly.exports.claimreview import claim_review, claim_reviews, write_claimreview
 from purportedly.exports.formats import write_csv, write_jsonl, write_parquet
 from purportedly.exports.graphml import provenance_graph, write_graphml
+from purportedly.exports.recordings import RECORDING_FORMATS, RECORDING_TABLES, write_recordings
 from purportedly.exports.tables import TABLES, table_rows
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview", *RECORDING_FORMATS)
 
 
 def export(
@@ -27,10 +28,17 @@ def export(
 ) -> int:
     """Write the corpus to ``out`` in ``fmt``; returns how many records (lines, rows, nodes, reviews).
 
-    ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet;
+    ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet; for
+    recordings-jsonl and recordings-csv it is recordings (the default there) or carriages;
     ``min_reports`` keeps only ClaimReviews of claims carried by that many articles.
     """
     out = Path(out)
+    if fmt in RECORDING_FORMATS:
+        table = "recordings" if table == "claims" else table  # 'claims' is every format's default
+        if table not in RECORDING_TABLES:
+            raise ValueError(f"unknown recordings table {table!r}; choose from {', '.join(RECORDING_TABLES)}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return write_recordings(source, fmt, out, table)  # streams the store's recordings, not analyses
     out.parent.mkdir(parents=True, exist_ok=True)
     corpus = Corpus.of(source)
     if fmt == "jsonl":
@@ -58,5 +66,6 @@ __all__ = [
     "write_csv",
     "write_graphml",
     "write_jsonl",
+    "write_recordings",
     "write_parquet",
 ]
