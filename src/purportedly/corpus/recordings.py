@@ -399,7 +399,7 @@ def _carriage(row: RecordingRow) -> Carriage:
         title=row.title,
         date=row.date,
         url=row.url,
-        recording_id=rec.id,
+        article_recording_id=rec.id,
         description=rec.description,
         releaser=rec.releaser,
         names_releaser=rec.releaser_named,
