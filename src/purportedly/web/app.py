@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from purportedly import __version__
 from purportedly.web.api import router
 from purportedly.web.queries import CorpusReader
+from purportedly.web.recordings_api import router as recordings_router
 from purportedly.web.security import install_security
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -34,6 +35,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     app.state.corpus = CorpusReader(db)
     install_security(app, token)
     app.include_router(router)
+    app.include_router(recordings_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

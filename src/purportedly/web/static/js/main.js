@@ -7,6 +7,7 @@ import { countsPage, timelinePage } from "./charts.js";
 import { claimPage } from "./claim.js";
 import { entitiesPage, sourcesPage, storiesPage } from "./corpus.js";
 import { clear, h } from "./dom.js";
+import { recordingPage, recordingsPage } from "./recordings.js";
 import { searchPage } from "./search.js";
 
 async function articlePage(articleId) {
@@ -24,6 +25,8 @@ const ROUTES = {
   timeline: () => timelinePage(),
   counts: () => countsPage(),
   analyze: () => analyzePage(),
+  recordings: () => recordingsPage(),
+  recording: ([id]) => recordingPage(id),
 };
 
 function parseHash() {
