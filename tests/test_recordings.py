@@ -1,0 +1,331 @@
+"""Recordings (issue 13): per article, the released items a report retells; across the corpus, one
+registry entry per recording with every outlet's carriage. Articles of our own writing, about
+fictional releases (tests/articles/recordings/recordings.jsonl)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from purportedly import corpus
+from purportedly.analysis import analyze_inputs
+from purportedly.cli import app
+from purportedly.corpus.recordings import recordings
+from purportedly.exports import export
+from purportedly.model import Analysis
+from purportedly.nlp.aliases import name_key
+from purportedly.nlp.transliteration import romanize
+from purportedly.store import Store, ingest_analyses
+from purportedly.store.migrate import FEATURES_VERSION
+from tests.pg_schema import fresh_schema_url
+
+ARTICLES = Path(__file__).resolve().parent / "articles" / "recordings" / "recordings.jsonl"
+
+
+@pytest.fixture(scope="module")
+def analyses() -> list[Analysis]:
+    found = [a for a in analyze_inputs([str(ARTICLES)]) if isinstance(a, Analysis)]
+    assert len(found) == 7
+    return found
+
+
+@pytest.fixture(scope="module")
+def by_doc(analyses) -> dict[str, Analysis]:
+    return {a.document.split(":")[-1]: a for a in analyses}
+
+
+@pytest.fixture(scope="module")
+def registry(analyses):
+    return recordings(analyses)
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory, analyses) -> Path:
+    path = tmp_path_factory.mktemp("recordings") / "corpus.db"
+    with Store.open(path) as store:
+        ingest_analyses(store, analyses)
+    return path
+
+
+def entry_with(registry, name: str):
+    found = [e for e in registry if any(name in (p.name or "") for p in e.participants)]
+    assert len(found) == 1, [e.participants for e in registry]
+    return found[0]
+
+
+# ------------------------------------------------------------------ transliteration
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Kashevarova", "Kashevarowa", "Кашеварова"),
+        ("Kharkiv", "Kharkov", "Харків", "Харьков"),
+        ("Lyudmila Kashevarova", "Людмила Кашеварова", "Ljudmila Kaschewarowa"),
+        ("Dmytro", "Dmitro", "Дмитро"),
+        ("Kyiv", "Київ"),
+    ],
+)
+def test_transliteration_variants_share_one_name_key(variants):
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+def test_different_names_keep_different_keys():
+    assert name_key("Kashevarova") != name_key("Kashirina")
+    assert name_key("Kharkiv") != name_key("Kherson")
+
+
+def test_romanize_converts_other_scripts_and_keeps_latin_text():
+    assert romanize("Харків") == "Kharkiv"
+    assert romanize("Харьков") == "Kharkov"  # the soft sign leaves no apostrophe inside the word
+    assert romanize("Wrocław") == "Wroclaw"
+    assert romanize("Kashevarova") == "Kashevarova"
+
+
+# ------------------------------------------------------------------ per article
+
+
+def test_an_article_recording_has_releaser_platform_date_participants_and_quotes(by_doc):
+    [rec] = by_doc["ledger-call"].recordings
+    assert rec.kind == "call"
+    assert rec.releaser == "Security Service of Ukraine" and rec.releaser_named
+    assert rec.releaser_kind == "intelligence_service"
+    assert rec.platform == "Telegram"
+    assert rec.release_date == "2024-05-14" and rec.release_date_text == "Tuesday"
+    assert rec.unit == "47th Motor Rifle Regiment" and rec.place == "Kharkiv"
+    roles = {p.role: p for p in rec.participants}
+    assert roles["mother"].name == "Lyudmila Kashevarova"
+    assert roles["soldier"].unit == "47th Motor Rifle Regiment"
+    texts = [q.text for q in rec.quotes if q.verbatim]
+    assert any(t.startswith("They sent us across the river") for t in texts)
+    assert any(t.startswith("Mum, do not tell anyone") for t in texts)
+    text = by_doc["ledger-call"].article.text
+    assert all(text[q.start : q.end] == q.text for q in rec.quotes)
+    assert "purportedly" in rec.hedges and rec.unverified and rec.verified_by is None
+
+
+def test_a_relative_release_day_is_normalised_against_the_article_date(by_doc):
+    [rec] = by_doc["baltic-call"].recordings  # 'on Tuesday' in a Friday 17 May report
+    assert rec.release_date == "2024-05-14"
+
+
+def test_two_recordings_of_one_release_stay_two_in_the_article(by_doc):
+    first, second = by_doc["ledger-two-calls"].recordings
+    assert [p.name for p in first.participants if p.role == "soldier"] == ["Arseny Dolgov"]
+    assert [p.name for p in second.participants if p.role == "soldier"] == ["Kirill Sobolev"]
+    assert first.release_date == second.release_date == "2024-06-03"
+    assert {p.role for p in first.participants} == {"soldier", "wife"}
+    assert {p.role for p in second.participants} == {"soldier", "friend"}
+    assert [q.text[:12] for q in first.quotes if q.verbatim] == ["We left the "]
+    assert [q.text[:12] for q in second.quotes if q.verbatim] == ["They want us"]
+
+
+def test_an_unknown_release_date_stays_null(by_doc):
+    [rec] = by_doc["plain-video"].recordings
+    assert rec.kind == "audio"
+    assert rec.releaser == "Main Intelligence Directorate"
+    assert rec.release_date is None and rec.release_date_text is None
+
+
+def test_a_time_of_the_call_is_not_taken_for_its_release():
+    from purportedly import analyze
+
+    result = analyze(
+        "SBU releases call\n\nMarch 20, 2024\n\nUkraine's Security Service (SBU) on Wednesday released an "
+        'intercepted call that was recorded on March 11. "We are freezing here," a soldier says in the call.'
+    )
+    [rec] = result.recordings
+    assert rec.release_date == "2024-03-20"
+    assert rec.call_time == "2024-03-11"
+
+
+def test_an_independent_verification_is_reported_with_who_did_it():
+    from purportedly import analyze
+
+    result = analyze(
+        "Call verified\n\nApril 2, 2024\n\nUkraine's Security Service (SBU) on Monday released an intercepted "
+        'call in which a soldier tells his brother about looting. "Take the television too," the soldier says '
+        "in the call. The recording was verified by Lantern Audio Lab, an independent forensic laboratory."
+    )
+    [rec] = result.recordings
+    assert rec.verified_by == "Lantern Audio Lab"
+    [entry] = recordings([result])
+    assert entry.verified_by == "Lantern Audio Lab"
+    assert "verified by Lantern Audio Lab" in entry.verification
+
+
+def test_an_article_without_a_recording_has_none():
+    from purportedly import analyze
+
+    result = analyze('Officials call for calm\n\n"We call on everyone to stay home," the mayor said on Monday.')
+    assert result.recordings == []
+
+
+# ------------------------------------------------------------------ the registry
+
+
+def test_one_recording_retold_by_four_outlets_is_one_entry_in_date_order(registry):
+    entry = entry_with(registry, "Kashevarova")
+    assert [c.outlet for c in entry.carriages] == ["Dnipro Ledger", "Northern Courier", "Meridian Daily", "Baltic Wire"]
+    assert [c.date for c in entry.carriages] == sorted(c.date for c in entry.carriages)
+    assert entry.first_appearance["outlet"] == "Dnipro Ledger"
+    assert entry.first_appearance["date"] == "2024-05-14"
+    assert entry.release_date == "2024-05-14" and entry.releaser == "Security Service of Ukraine"
+    mother = next(p for p in entry.participants if p.role == "mother")
+    # the translated report's Cyrillic and the misspelt one are one person
+    assert set(mother.spellings) == {"Lyudmila Kashevarova", "Людмила Кашеварова", "Lyudmila Kashevarowa"}
+    assert mother.name == "Lyudmila Kashevarova"
+
+
+def test_each_carriage_says_how_the_outlet_carried_it(registry):
+    entry = entry_with(registry, "Kashevarova")
+    by_outlet = {c.outlet: c for c in entry.carriages}
+    assert by_outlet["Dnipro Ledger"].hedges[0] == "purportedly"
+    assert "allegedly" in by_outlet["Northern Courier"].hedges
+    assert by_outlet["Meridian Daily"].carried == "verbatim"
+    assert by_outlet["Northern Courier"].carried == "both"  # a trimmed quote and reported speech
+    assert all(c.names_releaser for c in entry.carriages)
+    assert all(c.unverified for c in entry.carriages)
+
+
+def test_quotes_worded_differently_are_shown_side_by_side(registry):
+    entry = entry_with(registry, "Kashevarova")
+    assert entry.quote_variants
+    river = next(g for g in entry.quote_variants if any("river" in v.text for v in g))
+    texts = {v.outlet: v.text for v in river if v.verbatim}
+    assert texts["Northern Courier"] == "half of the company did not come back."  # trimmed
+    assert texts["Baltic Wire"].startswith("They sent us across the river")
+    assert len({v.outlet for v in river}) >= 3
+
+
+def test_two_recordings_released_the_same_day_stay_two_entries(registry):
+    dolgov = entry_with(registry, "Arseny Dolgov")
+    sobolev = entry_with(registry, "Kirill Sobolev")
+    assert dolgov.id != sobolev.id
+    assert dolgov.release_date == sobolev.release_date == "2024-06-03"
+    assert dolgov.releaser == sobolev.releaser
+    for entry in (dolgov, sobolev):
+        assert [c.outlet for c in entry.carriages] == ["Dnipro Ledger", "Northern Courier"]
+    assert all("tank" in q.text for c in dolgov.carriages for q in c.quotes if q.verbatim)
+    assert all("factory" in q.text for c in sobolev.carriages for q in c.quotes if q.verbatim)
+
+
+def test_the_registry_keeps_an_unknown_release_date_null(registry):
+    entry = next(e for e in registry if e.releaser == "Main Intelligence Directorate")
+    assert entry.release_date is None and len(entry.carriages) == 1
+
+
+def test_verification_in_words(registry):
+    entry = entry_with(registry, "Kashevarova")
+    assert entry.verification.startswith(
+        "released by one party to the conflict (Security Service of Ukraine); not independently verified"
+    )
+    assert entry.verified_by is None
+    assert len(registry) == 4
+
+
+# ------------------------------------------------------------------ the store
+
+
+def _dump(entries) -> list[dict]:
+    return [e.model_dump(mode="json", exclude={"carriages": {"__all__": {"article_id"}}}) for e in entries]
+
+
+def test_a_sqlite_store_gives_the_registry_without_loading_analyses(stored, registry, monkeypatch):
+    from tests.test_corpus_store import refuse_analysis_loads
+
+    loads = refuse_analysis_loads(monkeypatch)
+    with Store.open(stored, read_only=True) as store:
+        assert _dump(corpus.recordings(store)) == _dump(registry)
+        rows = store.query("SELECT count(*) AS n FROM article_recordings WHERE version = ?", (FEATURES_VERSION,))
+        assert rows[0]["n"] == 7
+    assert loads == []
+
+
+def test_a_postgres_store_gives_the_same_registry(analyses, registry, monkeypatch):
+    from tests.test_corpus_store import refuse_analysis_loads
+
+    with fresh_schema_url() as url:
+        with Store.open(url) as store:
+            ingest_analyses(store, analyses)
+        loads = refuse_analysis_loads(monkeypatch)
+        with Store.open(url, read_only=True) as store:
+            assert _dump(corpus.recordings(store)) == _dump(registry)
+        assert loads == []
+
+
+def test_a_store_made_before_recordings_is_read_then_migrated(stored, registry, tmp_path):
+    legacy = tmp_path / "legacy.db"
+    legacy.write_bytes(stored.read_bytes())
+    with Store.open(legacy) as store, store.transaction() as db:
+        db.execute("DROP TABLE article_recordings")
+    with Store.open(legacy, read_only=True) as store:  # computed from the stored analyses
+        assert _dump(corpus.recordings(store)) == _dump(registry)
+    with Store.open(legacy) as store:  # a writable open adds the table and fills it
+        assert store.query("SELECT count(*) AS n FROM article_recordings")[0]["n"] == 7
+        assert _dump(corpus.recordings(store)) == _dump(registry)
+
+
+# ------------------------------------------------------------------ CLI and exports
+
+
+def test_cli_table_and_json(stored):
+    runner = CliRunner()
+    result = runner.invoke(app, ["recordings", "--db", str(stored)], env={"COLUMNS": "220"})
+    assert result.exit_code == 0, result.output
+    assert "Security Service of Ukraine" in result.output and "2024-06-03" in result.output
+    result = runner.invoke(app, ["recordings", "--db", str(stored), "--json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)
+    assert isinstance(listed, list) and len(listed) == 4
+    first = listed[0]
+    assert {"id", "kind", "releaser", "release_date", "participants", "verification", "carriages"} <= set(first)
+    assert [c["outlet"] for c in first["carriages"]][0] == "Dnipro Ledger"
+
+
+def test_exports_one_row_per_recording_and_per_carriage(stored, tmp_path):
+    with Store.open(stored, read_only=True) as store:
+        assert export(store, "recordings-csv", tmp_path / "r.csv") == 4
+        assert export(store, "recordings-csv", tmp_path / "c.csv", table="carriages") == 9
+        assert export(store, "recordings-jsonl", tmp_path / "r.jsonl") == 4
+        assert export(store, "recordings-jsonl", tmp_path / "c.jsonl", table="carriages") == 9
+        with pytest.raises(ValueError, match="unknown recordings table 'quotes'"):
+            export(store, "recordings-csv", tmp_path / "x.csv", table="quotes")
+    rows = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8")))
+    assert rows[0]["carriages"] == "4" and rows[0]["first_outlet"] == "Dnipro Ledger"
+    carriages = list(csv.DictReader((tmp_path / "c.csv").open(encoding="utf-8")))
+    first = [c for c in carriages if c["recording_id"] == rows[0]["recording_id"]]
+    assert [c["position"] for c in first] == ["1", "2", "3", "4"]
+    assert first[2]["outlet"] == "Meridian Daily" and "Кашеварова" not in first[2]["quotes"]
+    lines = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {line["recording_id"] for line in lines} == {r["recording_id"] for r in rows}
+    assert all(line["article_recording_id"].startswith("rec") for line in lines)
+    entry = json.loads((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert len(entry["carriages"]) == 4
+
+
+def test_cli_export_rejects_a_table_recordings_do_not_have(stored, tmp_path):
+    result = CliRunner().invoke(
+        app, ["export", "--format", "recordings-csv", "--table", "quotes", "--db", str(stored),
+              "--out", str(tmp_path / "x.csv")]
+    )
+    assert result.exit_code == 2
+    assert "unknown recordings table" in result.output
+
+
+def test_web_api_lists_recordings_and_serves_one(stored):
+    from fastapi.testclient import TestClient
+
+    from purportedly.web import create_app
+
+    client = TestClient(create_app(stored))
+    listed = client.get("/api/recordings").json()
+    assert len(listed) == 4 and listed[0]["carriages"] == 4
+    assert listed[0]["outlets"] == ["Dnipro Ledger", "Northern Courier", "Meridian Daily", "Baltic Wire"]
+    one = client.get(f"/api/recordings/{listed[0]['id']}").json()
+    assert [c["outlet"] for c in one["carriages"]] == listed[0]["outlets"]
+    assert client.get("/api/recordings/rec-nothing").status_code == 404
