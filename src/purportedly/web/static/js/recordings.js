@@ -38,7 +38,7 @@ function facts(r) {
     ["Claimed place", r.place], ["Unit", r.unit], ["Time of the call", r.call_time],
     ["First appearance", `${r.first_appearance.outlet || r.first_appearance.document} (${r.first_appearance.date || "undated"})`],
   ].filter(([, value]) => value);
-  return h("dl", { class: "facts" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
+  return h("dl", { class: "facts" }, rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
 }
 
 function carriageItem(c) {
