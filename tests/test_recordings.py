@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from purportedly.analysis import analyze_inputs
 from purportedly.cli import app
 from purportedly.corpus.recordings import recordings
 from purportedly.exports import export
-from purportedly.model import Analysis
+from purportedly.model import Analysis, Article, Participant, Recording, RecordingQuote
 from purportedly.nlp.aliases import name_key
 from purportedly.nlp.transliteration import romanize
 from purportedly.store import Store, ingest_analyses
@@ -147,9 +148,10 @@ def test_an_independent_verification_is_reported_with_who_did_it():
     from purportedly import analyze
 
     result = analyze(
-        "Call verified\n\nApril 2, 2024\n\nUkraine's Security Service (SBU) on Monday released an intercepted "
-        'call in which a soldier tells his brother about looting. "Take the television too," the soldier says '
-        "in the call. The recording was verified by Lantern Audio Lab, an independent forensic laboratory."
+        "Call verified\n\nApril 2, 2024\n\nUkraine's Security Service (SBU) on Monday released an "
+        "intercepted call in which a soldier tells his brother about looting. "
+        '"Take the television too," the soldier says in the call. '
+        "The recording was verified by Lantern Audio Lab, an independent forensic laboratory."
     )
     [rec] = result.recordings
     assert rec.verified_by == "Lantern Audio Lab"
@@ -161,7 +163,9 @@ def test_an_independent_verification_is_reported_with_who_did_it():
 def test_an_article_without_a_recording_has_none():
     from purportedly import analyze
 
-    result = analyze('Officials call for calm\n\n"We call on everyone to stay home," the mayor said on Monday.')
+    result = analyze(
+        'Officials call for calm\n\n"We call on everyone to stay home," the mayor said on Monday.'
+    )
     assert result.recordings == []
 
 
@@ -170,7 +174,12 @@ def test_an_article_without_a_recording_has_none():
 
 def test_one_recording_retold_by_four_outlets_is_one_entry_in_date_order(registry):
     entry = entry_with(registry, "Kashevarova")
-    assert [c.outlet for c in entry.carriages] == ["Dnipro Ledger", "Northern Courier", "Meridian Daily", "Baltic Wire"]
+    assert [c.outlet for c in entry.carriages] == [
+        "Dnipro Ledger",
+        "Northern Courier",
+        "Meridian Daily",
+        "Baltic Wire",
+    ]
     assert [c.date for c in entry.carriages] == sorted(c.date for c in entry.carriages)
     assert entry.first_appearance["outlet"] == "Dnipro Ledger"
     assert entry.first_appearance["date"] == "2024-05-14"
@@ -241,7 +250,9 @@ def test_a_sqlite_store_gives_the_registry_without_loading_analyses(stored, regi
     loads = refuse_analysis_loads(monkeypatch)
     with Store.open(stored, read_only=True) as store:
         assert _dump(corpus.recordings(store)) == _dump(registry)
-        rows = store.query("SELECT count(*) AS n FROM article_recordings WHERE version = ?", (FEATURES_VERSION,))
+        rows = store.query(
+            "SELECT count(*) AS n FROM article_recordings WHERE version = ?", (FEATURES_VERSION,)
+        )
         assert rows[0]["n"] == 7
     assert loads == []
 
@@ -283,7 +294,9 @@ def test_cli_table_and_json(stored):
     listed = json.loads(result.output)
     assert isinstance(listed, list) and len(listed) == 4
     first = listed[0]
-    assert {"id", "kind", "releaser", "release_date", "participants", "verification", "carriages"} <= set(first)
+    assert {"id", "kind", "releaser", "release_date", "participants", "verification", "carriages"} <= set(
+        first
+    )
     assert [c["outlet"] for c in first["carriages"]][0] == "Dnipro Ledger"
 
 
@@ -310,8 +323,18 @@ def test_exports_one_row_per_recording_and_per_carriage(stored, tmp_path):
 
 def test_cli_export_rejects_a_table_recordings_do_not_have(stored, tmp_path):
     result = CliRunner().invoke(
-        app, ["export", "--format", "recordings-csv", "--table", "quotes", "--db", str(stored),
-              "--out", str(tmp_path / "x.csv")]
+        app,
+        [
+            "export",
+            "--format",
+            "recordings-csv",
+            "--table",
+            "quotes",
+            "--db",
+            str(stored),
+            "--out",
+            str(tmp_path / "x.csv"),
+        ],
     )
     assert result.exit_code == 2
     assert "unknown recordings table" in result.output
@@ -329,3 +352,93 @@ def test_web_api_lists_recordings_and_serves_one(stored):
     one = client.get(f"/api/recordings/{listed[0]['id']}").json()
     assert [c["outlet"] for c in one["carriages"]] == listed[0]["outlets"]
     assert client.get("/api/recordings/rec-nothing").status_code == 404
+
+
+# ------------------------------------------------------------------ matching rules, on hand-made recordings
+
+
+def _analysis(doc: str, outlet: str, day: str, recording: Recording) -> Analysis:
+    return Analysis(
+        document=doc,
+        outlet=outlet,
+        date=date.fromisoformat(day),
+        article=Article(document=doc, text="(hand-made recording)"),
+        recordings=[recording],
+    )
+
+
+def _recording(quotes=(), released="2024-03-04", unit=None, place=None, **people) -> Recording:
+    return Recording(
+        id="rec1",
+        description="an intercepted call",
+        start=0,
+        end=1,
+        releaser="Security Service of Ukraine",
+        releaser_kind="intelligence_service",
+        release_date=released,
+        participants=[Participant(role=role, name=name) for role, name in people.items()],
+        unit=unit,
+        place=place,
+        quotes=[RecordingQuote(quote_id=f"q{i}", text=t, start=0, end=1) for i, t in enumerate(quotes)],
+    )
+
+
+def test_a_misspelt_name_is_still_one_participant():
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording(mother="Lyudmila Kashevarova")),
+            _analysis("b", "Two", "2024-03-05", _recording(mother="Lyudmila Kashevarvoa")),
+        ]
+    )
+    assert len(entries) == 1 and len(entries[0].carriages) == 2
+
+
+def test_soldiers_of_one_unit_at_one_place_saying_different_things_are_two_recordings():
+    same = {"unit": "12th Tank Regiment", "place": "Vovchansk"}
+    entries = recordings(
+        [
+            _analysis(
+                "a", "One", "2024-03-04", _recording(["There is no fuel left for the tanks at all"], **same)
+            ),
+            _analysis(
+                "b",
+                "Two",
+                "2024-03-04",
+                _recording(["Our commander drinks every night in the cellar"], **same),
+            ),
+        ]
+    )
+    assert len(entries) == 2
+
+
+def test_differently_named_soldiers_are_never_one_recording_even_with_a_shared_quote():
+    line = "They want us to take the factory by Friday"
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording([line], soldier="Kirill Sobolev")),
+            _analysis("b", "Two", "2024-03-04", _recording([line], soldier="Arseny Dolgov")),
+        ]
+    )
+    assert len(entries) == 2
+
+
+def test_a_retelling_without_a_release_date_joins_only_within_its_window():
+    line = "We have not had a single shell for a week"
+    near = _recording([line], released=None)
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording([line])),
+            _analysis("b", "Two", "2024-03-20", near),
+            _analysis("c", "Three", "2024-11-20", near),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [1, 2]
+    joined = next(e for e in entries if len(e.carriages) == 2)
+    assert [c.outlet for c in joined.carriages] == ["One", "Two"]
+    assert joined.release_date == "2024-03-04"
+
+
+def test_an_unnamed_releaser_reads_as_such():
+    rec = _recording(["The shells never came"]).model_copy(update={"releaser": None, "releaser_kind": None})
+    [entry] = recordings([_analysis("a", "One", "2024-03-04", rec)])
+    assert entry.verification == "released by an unnamed party; not independently verified"

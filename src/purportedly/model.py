@@ -239,7 +239,7 @@ class Recording(Model):
     releaser_kind: SourceKind | None = None
     releaser_named: bool = False
     platform: str | None = Field(None, description="'Telegram', 'YouTube' ... where it was released")
-    release_date: str | None = Field(None, description="ISO date of the release; null when the text gives none")
+    release_date: str | None = Field(None, description="ISO date of the release; null when the text has none")
     release_date_text: str | None = None
     participants: list[Participant] = Field(default_factory=list)
     place: str | None = Field(None, description="where the call is claimed to come from")

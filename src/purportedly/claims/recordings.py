@@ -201,7 +201,7 @@ class ArticleRecordings:
         for quote in [*self.analysis.quotes, *self.analysis.indirect_quotes]:
             self.attach(quote)
         self.attach_releasers()
-        kept = [d for d in self.drafts if d.quotes or d.releasers]
+        kept = [d for d in self.drafts if d.quotes or (d.releasers and self.released_item(d))]
         return [self.recording(i, d) for i, d in enumerate(kept, 1)]
 
     def mentions(self) -> list[tuple[int, int]]:
@@ -302,6 +302,12 @@ class ArticleRecordings:
                 draft.releasers.append(found.name)
             elif chain_releasers and self.release_told(draft):
                 draft.releasers.append(Counter(chain_releasers).most_common(1)[0][0])
+
+    def released_item(self, draft: Draft) -> bool:
+        """A recording no quote comes from is kept only when its release is told and the phrase
+        names a recording on its own ('a video', 'an intercepted call'; not 'a call for calm')."""
+        words = draft.phrase.lower().split()
+        return self.release_told(draft) and (words[-1] not in WEAK_HEADS or len(words) > 1)
 
     def release_told(self, draft: Draft) -> bool:
         start, end = draft.release_sentence
@@ -412,9 +418,9 @@ class ArticleRecordings:
     def participants(self, draft: Draft) -> list[Participant]:
         found: list[Participant] = []
         sentences = sorted(set(draft.sentences + [q_sentence(self, q) for q in draft.quotes]))
+        quotes = [*self.analysis.quotes, *self.analysis.indirect_quotes]
         for start, end in sentences:
             for match in ROLE_WORDS.finditer(self.text, start, end):
-                quotes = [*self.analysis.quotes, *self.analysis.indirect_quotes]
                 if any(q.start <= match.start() < q.end for q in quotes):
                     continue  # a word inside the quoted words, not a description of a speaker
                 participant = self.participant(match, end)

@@ -1,4 +1,5 @@
-"""Corpus verbs (ingest, search, claims, stories, contradictions, export, recordings): thin wrappers over the library."""
+"""Corpus verbs (ingest, search, claims, stories, contradictions, export, recordings): thin wrappers
+over the library."""
 
 from __future__ import annotations
 

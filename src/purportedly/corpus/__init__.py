@@ -1,5 +1,6 @@
 """Cross-article analysis of a stored corpus: stories, shared quotes, corroboration, contradictions,
-entities, a timeline and the registry of released recordings. Every function takes a Store (or a Corpus / a list of Analyses).
+entities, a timeline and the registry of released recordings. Every function takes a Store (or a
+Corpus / a list of Analyses).
 
 Given a Store, the functions stream only the projections they need from its tables (article
 metadata, quotes, claims with chains, and the per-article ``article_features`` written at ingest:

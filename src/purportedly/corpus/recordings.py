@@ -202,6 +202,9 @@ def _dates_compatible(a: RecordingRow, b: RecordingRow) -> bool:
     release_a, release_b = _day(a.recording.release_date), _day(b.recording.release_date)
     if release_a and release_b:
         return abs((release_a - release_b).days) <= DATE_SLACK
+    if release_a is None and release_b is None:  # neither says when: their reports came out close together
+        day_a, day_b = _day(a.date), _day(b.date)
+        return day_a is None or day_b is None or abs((day_a - day_b).days) <= RETELLING_DAYS
     known, other = (release_a, b) if release_a else (release_b, a)
     published = _day(other.date)
     if known is None or published is None:
@@ -257,7 +260,10 @@ class Matcher:
         place_a, place_b = _place_key(a.recording.place), _place_key(b.recording.place)
         if unit_a and unit_a == unit_b and (place_a == place_b or score):
             score += 1
-        return score
+        # the same unit at the same place is enough only when one report quotes nothing of it: two
+        # calls of one brigade released together differ in what is said on them
+        quoted = a.recording.quotes and b.recording.quotes
+        return score if score >= 2 or not quoted else 0
 
     def _names_agree(self, i: int, j: int) -> bool | None:
         """True when a role's names match, False when both name someone of one role differently,

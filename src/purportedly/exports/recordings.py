@@ -80,7 +80,9 @@ def carriage_rows(entry: RecordingEntry) -> list[dict[str, Any]]:
         {
             "recording_id": entry.id,
             "position": position,
-            **c.model_dump(include=set(COLUMNS["carriages"]) - {"quotes", "hedges", "recording_id"}),  # the registry's id is the row's
+            **c.model_dump(
+                include=set(COLUMNS["carriages"]) - {"quotes", "hedges", "recording_id"}
+            ),  # the registry's id is the row's
             "hedges": "; ".join(c.hedges),
             "quotes": json.dumps([q.text for q in c.quotes], ensure_ascii=False),
         }

@@ -88,7 +88,10 @@ class Store:
         from purportedly.store.migrate import features_current, refresh_features
 
         # checked first so that opening an up-to-date store takes no write lock
-        if all(self.dialect.has_table(self.session, t) for t in ("meta", "article_features", "article_recordings")):
+        if all(
+            self.dialect.has_table(self.session, t)
+            for t in ("meta", "article_features", "article_recordings")
+        ):
             if not features_current(self):
                 refresh_features(self)
             return

@@ -86,7 +86,8 @@ def insert_recordings(db: Session, article_id: int, analysis: Analysis) -> None:
     found = json.dumps([r.model_dump(mode="json") for r in build_recordings(analysis)], ensure_ascii=False)
     db.execute(
         "INSERT INTO article_recordings(article_id, version, recordings) VALUES (?, ?, ?)"
-        " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, recordings = excluded.recordings",
+        " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
+        " recordings = excluded.recordings",
         (article_id, FEATURES_VERSION, found),
     )
 
