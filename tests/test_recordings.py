@@ -267,6 +267,12 @@ def test_a_postgres_store_gives_the_same_registry(analyses, registry, monkeypatc
         with Store.open(url, read_only=True) as store:
             assert _dump(corpus.recordings(store)) == _dump(registry)
         assert loads == []
+        monkeypatch.undo()
+        with Store.open(url) as store, store.transaction() as db:  # as a store made before recordings
+            db.execute("DROP TABLE article_recordings")
+        with Store.open(url) as store:  # a writable open adds the table and fills it
+            assert store.query("SELECT count(*) AS n FROM article_recordings")[0]["n"] == 7
+            assert _dump(corpus.recordings(store)) == _dump(registry)
 
 
 def test_a_store_made_before_recordings_is_read_then_migrated(stored, registry, tmp_path):
@@ -442,3 +448,39 @@ def test_an_unnamed_releaser_reads_as_such():
     rec = _recording(["The shells never came"]).model_copy(update={"releaser": None, "releaser_kind": None})
     [entry] = recordings([_analysis("a", "One", "2024-03-04", rec)])
     assert entry.verification == "released by an unnamed party; not independently verified"
+
+
+def test_a_recording_described_again_is_one_recording_with_its_later_release_details():
+    from purportedly import analyze
+
+    result = analyze(
+        "Soldier says his platoon ate boots\n\nOctober 9, 2023\n\n"
+        "A Russian soldier in Ukraine told his wife that his platoon had nothing to eat, according to "
+        "a 40-second audio clip released by Ukrainian officials.\n\n"
+        "A recording of the intercepted call was released on Saturday on YouTube by Ukraine's Military "
+        "Intelligence (HUR).\n\n"
+        '"We have been boiling boots for two days," the soldier says.\n\n'
+        "The authenticity of the soldier's words has not been independently verified."
+    )
+    [rec] = result.recordings  # the clip, the recording and the call are one item
+    assert rec.release_date == "2023-10-07" and rec.platform == "YouTube"
+    assert rec.releaser == "Main Intelligence Directorate"
+    assert rec.unverified  # said of the only recording the article tells
+    assert rec.place is None  # 'in Ukraine' says nothing of where the call was made
+    assert {p.role for p in rec.participants} >= {"soldier", "wife"}
+
+
+def test_a_second_recording_needs_a_sign_that_it_is_another():
+    from purportedly import analyze
+
+    result = analyze(
+        "Two releases\n\nOctober 9, 2023\n\n"
+        "Ukraine's Security Service (SBU) on Friday released an intercepted call in which a soldier tells "
+        'his sister about frostbite. "My toes are black," the soldier says.\n\n'
+        "The SBU also released a new video in which an officer purportedly complains about drones. "
+        '"We lose a vehicle every hour," the officer says in the video.'
+    )
+    call, video = result.recordings
+    assert (call.kind, video.kind) == ("call", "video")
+    assert [q.text for q in call.quotes] == ["My toes are black,"]
+    assert [q.text for q in video.quotes] == ["We lose a vehicle every hour,"]

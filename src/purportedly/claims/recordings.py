@@ -59,6 +59,28 @@ DETERMINERS = frozenset(
 INDEFINITE = frozenset({"a", "an", "new", "fresh", "latest"})
 ORDINALS = {"first": 1, "one": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "latter": 2, "former": 1}
 NEXT_ONE = frozenset({"another", "other"})
+# an indefinite mention is a new recording only on a sign that it is one; else it re-describes the
+# one being told ('audio released by X ... A recording of the intercepted call was posted on ...')
+NEW_SIGNS = frozenset(
+    {
+        "another",
+        "other",
+        "second",
+        "third",
+        "new",
+        "also",
+        "separate",
+        "different",
+        "similar",
+        "earlier",
+        "previous",
+        "latest",
+        "further",
+        "more",
+    }
+)
+SIGN_REACH = 6  # words before the mention, in its sentence, that can carry a sign
+DURATION = re.compile(r"\d[\s-]*$")  # '28-second clip': a length, not an ordinal
 GROUP_REFERENCES = frozenset({"the", "these", "those", "both", "neither", "either", "each", "all"})
 NUMBERS = frozenset({"two", "three", "four", "five", "several", "2", "3", "4", "5"})
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
@@ -129,6 +151,11 @@ KINDS = _table("kinds.txt")
 ROLE_WORDS = re.compile(r"\b(" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 PLATFORM_WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in PLATFORMS) + r")\b")
 SOLDIER_ROLES = frozenset({"soldier", "officer", "commander"})
+COUNTRY_FEATURES = frozenset({"country", "PCLI"})  # 'in Ukraine' says nothing of where a call was made
+# words that may continue a description of a participant ('a soldier of the 47th Regiment, Ivan X')
+DESCRIPTION_WORDS = frozenset(
+    {"of", "the", "from", "named", "called", "identified", "as", "serving", "in", ","}
+)
 
 
 @dataclass
@@ -139,6 +166,7 @@ class Draft:
     phrase: str
     release_sentence: tuple[int, int]
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    releases: list[tuple[int, int]] = field(default_factory=list)  # later sentences telling the release
     quotes: list[Quote] = field(default_factory=list)
     releasers: list[str] = field(default_factory=list)
 
@@ -226,6 +254,8 @@ class ArticleRecordings:
         sentence = self.sentence_at(start)
         plural = words[-1].endswith("s") and words[-1] not in ("audios",) and not words[-1].endswith("ss")
         ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+        if ordinal is not None and DURATION.search(self.text[max(0, start - 6) : start]):
+            ordinal, words = None, [w for w in words if w not in ORDINALS]
         if plural and words[0] in GROUP_REFERENCES and self.group is not None:
             self.note(start, self.group, sentence)
         elif plural:
@@ -239,12 +269,22 @@ class ArticleRecordings:
                 self.group.members.append(self.new_draft(start, end, phrase, self.group.sentence))
             self.current = self.group.members[index - 1]
             self.note(start, self.current, sentence)
-        elif words[0] in INDEFINITE or NEXT_ONE & set(words) or self.current is None:
+        elif (
+            self.current is None
+            or NEXT_ONE & set(words)
+            or (words[0] in INDEFINITE and self.signals_new(start))
+        ):
             self.current = self.new_draft(start, end, phrase, sentence)
             self.group = Group(sentence, [self.current])
             self.note(start, self.current, sentence)
         else:
             self.note(start, self.current, sentence)
+
+    def signals_new(self, start: int) -> bool:
+        """Whether the words just before an indefinite mention say it is another recording."""
+        sentence_start = self.sentence_at(start)[0]
+        before = re.findall(r"[\w']+", self.text[sentence_start:start].lower())[-SIGN_REACH:]
+        return bool(NEW_SIGNS & set(before))
 
     def new_draft(self, start: int, end: int, phrase: str, release_sentence: tuple[int, int]) -> Draft:
         draft = Draft((start, end), phrase, release_sentence, [release_sentence])
@@ -256,6 +296,8 @@ class ArticleRecordings:
         for draft in [target] if isinstance(target, Draft) else target.members:
             if sentence not in draft.sentences:
                 draft.sentences.append(sentence)
+                if RELEASE_VERB.search(self.text, *sentence):
+                    draft.releases.append(sentence)
 
     # ------------------------------------------------------------------ quotes
     def attach(self, quote: Quote) -> None:
@@ -311,7 +353,7 @@ class ArticleRecordings:
 
     def release_told(self, draft: Draft) -> bool:
         start, end = draft.release_sentence
-        return RELEASE_VERB.search(self.text, start, end) is not None
+        return RELEASE_VERB.search(self.text, start, end) is not None or bool(draft.releases)
 
     # ------------------------------------------------------------------ the result
     def recording(self, number: int, draft: Draft) -> Recording:
@@ -370,17 +412,23 @@ class ArticleRecordings:
 
     def platform(self, draft: Draft) -> str | None:
         canonical = dict(PLATFORMS)
-        for start, end in [draft.release_sentence, *draft.sentences]:
+        for start, end in [draft.release_sentence, *draft.releases, *draft.sentences]:
             found = PLATFORM_WORDS.search(self.text, start, end)
             if found:
                 return canonical[found.group(1)]
         return None
 
     def release_date(self, draft: Draft) -> tuple[str | None, str | None]:
-        """The day the release sentence gives, unless it dates the call itself; null when none."""
-        start, end = draft.release_sentence
-        if not self.release_told(draft):
-            return None, None
+        """The day a sentence telling the release gives, unless it dates the call itself; null when
+        none does."""
+        sentences = [draft.release_sentence] if self.release_told(draft) else []
+        for start, end in sentences + [s for s in draft.releases if s not in sentences]:
+            found = self.release_day_in(start, end)
+            if found is not None:
+                return found
+        return None, None
+
+    def release_day_in(self, start: int, end: int) -> tuple[str, str] | None:
         published = self.analysis.date.isoformat() if self.analysis.date else None
         for time in self.analysis.times:
             if not (start <= time.start < end) or not time.value or time.granularity != "day":
@@ -390,7 +438,7 @@ class ArticleRecordings:
             if published and time.value > published:
                 continue  # a release cannot come after the report of it
             return time.value, time.text
-        return None, None
+        return None
 
     def call_time(self, draft: Draft) -> str | None:
         for time in self.analysis.times:
@@ -407,7 +455,7 @@ class ArticleRecordings:
         for place in sorted(self.analysis.places, key=lambda p: p.start):
             inside = any(s <= place.start < e for s, e in sentences)
             cue = PLACE_CUE.search(self.text[max(0, place.start - 30) : place.start])
-            if inside and place.feature != "PCLI" and cue:
+            if inside and place.feature not in COUNTRY_FEATURES and cue:
                 return place.name
         for start, end in sentences:
             near = NEAR_NAME.search(self.text, start, end)
@@ -418,17 +466,30 @@ class ArticleRecordings:
     def participants(self, draft: Draft) -> list[Participant]:
         found: list[Participant] = []
         sentences = sorted(set(draft.sentences + [q_sentence(self, q) for q in draft.quotes]))
-        quotes = [*self.analysis.quotes, *self.analysis.indirect_quotes]
         for start, end in sentences:
             for match in ROLE_WORDS.finditer(self.text, start, end):
-                if any(q.start <= match.start() < q.end for q in quotes):
-                    continue  # a word inside the quoted words, not a description of a speaker
+                if self.quoted_mention(match.start()):
+                    continue
                 participant = self.participant(match, end)
                 merge_participant(found, participant)
-        for quote in draft.quotes:
-            if quote.speaker and not ROLE_WORDS.search(quote.speaker) and looks_like_name(quote.speaker):
-                merge_participant(found, Participant(role="speaker", name=quote.speaker))
+        for quote in draft.quotes:  # a named speaker fills in a participant, or stands alone
+            name = quote.speaker
+            if name and not ROLE_WORDS.search(name) and looks_like_name(name) and quote.kind != "indirect":
+                surname = name.split()[-1]
+                if not found or any(p.name and p.name.split()[-1] == surname for p in found):
+                    merge_participant(found, Participant(role="speaker", name=name))
         return found
+
+    def quoted_mention(self, at: int) -> bool:
+        """A role word inside quoted words is not a description of a participant ('"the commander
+        took our phones"'); in reported speech, one that introduces someone still is ('a soldier
+        phoned his mother, according to ...'), one that refers back ('the commander') is not."""
+        if any(q.start <= at < q.end for q in self.analysis.quotes):
+            return True
+        if not any(q.start <= at < q.end for q in self.analysis.indirect_quotes):
+            return False
+        before = re.findall(r"[\w']+", self.text[max(0, at - 40) : at].lower())[-3:]
+        return not {"a", "an", "his", "her", "their", "my", "our"} & set(before)
 
     def participant(self, match: re.Match, sentence_end: int) -> Participant:
         role = ROLES[match.group(1).lower()]
@@ -444,7 +505,7 @@ class ArticleRecordings:
             before.group("name") if before else None
         )
         place = FROM_PLACE.match(clause)
-        phrase_end = match.end() + len(clause.rstrip(" ,"))
+        phrase_end = match.end() + description_length(clause)
         return Participant(
             role=role,
             name=name_text,
@@ -476,14 +537,17 @@ class ArticleRecordings:
             h.cue.lower()
             for h in self.analysis.hedges
             if any(s <= h.start < e for s, e in sentences)
-            and h.category != "confirmation"
+            and h.category not in ("confirmation", "approximator")
             and h.cue.lower() != "according to"  # an attribution, not a doubt
         ]
         return list(dict.fromkeys(cues))
 
     def unverified(self, draft: Draft) -> bool:
+        """The article says it could not verify it: where it tells the recording, or anywhere when
+        it tells only one ('The authenticity of the statements has not been verified')."""
+        only_one = len(self.drafts) == 1
         return any(
-            h.category == "failed_check" and any(s <= h.start < e for s, e in draft.sentences)
+            h.category == "failed_check" and (only_one or any(s <= h.start < e for s, e in draft.sentences))
             for h in self.analysis.hedges
         )
 
@@ -525,6 +589,23 @@ def kind_of(phrase: str, sentence: str) -> str:
             if re.search(rf"\b{word}", text):
                 return kind
     return "call"
+
+
+def description_length(clause: str) -> int:
+    """How much of the text after a role word still describes the participant: names, units and
+    the words joining them, up to the first other lower-case word."""
+    end = 0
+    for token in re.finditer(r"[\w'’-]+|,", clause):
+        word = token.group()
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in DESCRIPTION_WORDS):
+            break
+        end = token.end()
+    kept = clause[:end]
+    while True:  # no dangling 'of the', commas
+        trimmed = re.sub(r"(?:\s*,|\s+(?:of|the|from|named|called|identified|as|serving|in))\s*$", "", kept)
+        if trimmed == kept:
+            return len(kept)
+        kept = trimmed
 
 
 def looks_like_name(text: str) -> bool:
