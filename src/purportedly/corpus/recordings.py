@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from purportedly.claims.recordings import build_recordings
-from purportedly.corpus.common import Corpus, UnionFind
+from purportedly.corpus.common import Corpus, UnionFind, content_words
 from purportedly.corpus.quotes_match import same_quote
 from purportedly.model import Analysis, Recording, RecordingQuote
 from purportedly.nlp.aliases import name_key, similar
@@ -37,6 +37,7 @@ PAGE = 500  # articles per query
 DATE_SLACK = 1  # days two release dates may differ by (time zones, 'late on Monday' vs 'Tuesday')
 RETELLING_DAYS = 60  # how long after a release an article without a release date can retell it
 NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name misspelt
+MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
 CONFLICT_KINDS = frozenset({"intelligence_service", "military", "ministry", "government"})
 
 
@@ -295,20 +296,45 @@ def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
         yield unknown
 
 
+def _evidence(row: RecordingRow) -> set[str]:
+    """What two retellings of one recording must share some of before they are compared: a unit,
+    the start of a participant's surname key (a misspelling rarely touches it), a quote's content
+    word (a trimmed or re-translated quote keeps several)."""
+    rec = row.recording
+    found = {f"u:{_unit_key(rec.unit)}"} if rec.unit else set()
+    found |= {
+        f"n:{name_key(p.name).split()[-1][:3]}" for p in rec.participants if p.name and name_key(p.name)
+    }
+    found |= {f"q:{w}" for q in rec.quotes for w in content_words(q.text)}
+    return found
+
+
 def _pairs(rows: list[RecordingRow]) -> list[tuple[int, int, int]]:
+    """Scored candidate pairs, strongest first: rows of one block sharing some evidence, their
+    reference days within the retelling window."""
     matcher = Matcher(rows)
-    found = {}
+    evidence = [_evidence(r) for r in rows]
+    days = [_reference_day(r) for r in rows]
+    found: dict[tuple[int, int], int] = {}
     for block in _blocks(rows):
-        ordered = sorted(block, key=lambda i: _reference_day(rows[i]))
-        for x, i in enumerate(ordered):
-            day_i = _reference_day(rows[i])
-            for j in ordered[x + 1 :]:
-                if (_reference_day(rows[j]) - day_i).days > RETELLING_DAYS + DATE_SLACK:
-                    break
-                key = (min(i, j), max(i, j))
-                if key not in found:
-                    found[key] = matcher.score(*key)
+        postings: dict[str, list[int]] = {}
+        for i in block:
+            for token in evidence[i]:
+                postings.setdefault(token, []).append(i)
+        for members in postings.values():
+            if len(members) > MAX_POSTING:
+                continue  # a word in hundreds of quotes is no evidence of one recording
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    key = (min(i, j), max(i, j))
+                    if key not in found and _near(days[i], days[j]):
+                        found[key] = matcher.score(*key)
     return sorted(((s, i, j) for (i, j), s in found.items() if s > 0), key=lambda t: (-t[0], t[1], t[2]))
+
+
+def _near(a: Date, b: Date) -> bool:
+    """Within the retelling window; an undated row (Date.min) may be near anything."""
+    return Date.min in (a, b) or abs((a - b).days) <= RETELLING_DAYS + DATE_SLACK
 
 
 def _reference_day(row: RecordingRow) -> Date:
