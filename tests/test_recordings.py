@@ -484,3 +484,17 @@ def test_a_second_recording_needs_a_sign_that_it_is_another():
     assert (call.kind, video.kind) == ("call", "video")
     assert [q.text for q in call.quotes] == ["My toes are black,"]
     assert [q.text for q in video.quotes] == ["We lose a vehicle every hour,"]
+
+
+def test_background_about_earlier_releases_is_no_recording_of_its_own():
+    from purportedly import analyze
+
+    result = analyze(
+        "Dam call\n\nJuly 3, 2023\n\n"
+        "Since the start of the war, Ukraine has released audio of many intercepted phone calls.\n\n"
+        "On Monday the Security Service of Ukraine (SBU) published on Telegram a call in which a soldier "
+        'tells a friend about the flooded bank. "The water took the whole village," the soldier says.'
+    )
+    [rec] = result.recordings
+    assert rec.release_date == "2023-07-03" and rec.platform == "Telegram"
+    assert [q.text for q in rec.quotes] == ["The water took the whole village,"]

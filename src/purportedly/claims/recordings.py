@@ -342,7 +342,9 @@ class ArticleRecordings:
             found = self.source_in(draft.release_sentence, RELEASER_KINDS)
             if found is not None:
                 draft.releasers.append(found.name)
-            elif chain_releasers and self.release_told(draft):
+            elif chain_releasers and draft.quotes and self.release_told(draft):
+                # only for a recording quoted from: 'Ukraine has released audio of calls' as
+                # background is no release of its own
                 draft.releasers.append(Counter(chain_releasers).most_common(1)[0][0])
 
     def released_item(self, draft: Draft) -> bool:
