@@ -10,6 +10,7 @@ pipeline already normalised).
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -24,68 +25,15 @@ DATA_DIR = str(Path(__file__).resolve().parents[1] / "data" / "recordings")
 MESSAGE = re.compile(r"\b(?:voice|audio|text)\s+messages?\b", re.IGNORECASE)
 # heads that are recordings only with a modifier or a determiner ('a call', not 'they call')
 WEAK_HEADS = frozenset({"call", "calls", "conversation", "conversations", "clip", "clips"})
-DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "one",
-        "another",
-        "each",
-        "every",
-        "his",
-        "her",
-        "their",
-        "its",
-        "both",
-        "neither",
-        "either",
-        "two",
-        "three",
-        "four",
-        "several",
-        "new",
-        "second",
-        "first",
-        "third",
-        "latest",
-        "these",
-        "those",
-        "other",
-    }
-)
-INDEFINITE = frozenset({"a", "an", "new", "fresh", "latest"})
 ORDINALS = {"first": 1, "one": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "latter": 2, "former": 1}
 NEXT_ONE = frozenset({"another", "other"})
-# an indefinite mention is a new recording only on a sign that it is one; else it re-describes the
-# one being told ('audio released by X ... A recording of the intercepted call was posted on ...')
-NEW_SIGNS = frozenset(
-    {
-        "another",
-        "other",
-        "second",
-        "third",
-        "new",
-        "also",
-        "separate",
-        "different",
-        "similar",
-        "earlier",
-        "previous",
-        "latest",
-        "further",
-        "more",
-    }
-)
 SIGN_REACH = 6  # words before the mention, in its sentence, that can carry a sign
 DURATION = re.compile(r"\d[\s-]*$")  # '28-second clip': a length, not an ordinal
-GROUP_REFERENCES = frozenset({"the", "these", "those", "both", "neither", "either", "each", "all"})
-NUMBERS = frozenset({"two", "three", "four", "five", "several", "2", "3", "4", "5"})
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
 RELEASE_VERB = re.compile(
-    r"\b(?:releas|publish|post|shar|air|circulat|put\s+out|made\s+public|upload)\w*", re.IGNORECASE
+    r"\b(?:releas\w*|publish\w*|post(?:ed|s|ing)|shar(?:e|es|ed|ing)|air(?:ed|s|ing)|circulat\w*|"
+    r"put\s+out|made\s+public|upload\w*)\b",
+    re.IGNORECASE,
 )
 # 'was recorded on', 'took place on': a time of the call itself ('intercepted calls on June 3' is not)
 CALL_TIME_CUE = re.compile(
@@ -119,26 +67,21 @@ VERIFIED_BY = re.compile(
     r"(?:verified|authenticated|geolocated|confirmed\s+the\s+authenticity\s+of)\b"
 )
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
-CAPITALISED_FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "he",
-        "she",
-        "they",
-        "it",
-        "his",
-        "her",
-        "mum",
-        "mother",
-        "but",
-        "and",
-        "we",
-    }
-)
+
+
+def _words() -> dict[str, frozenset[str]]:
+    data = json.loads((Path(DATA_DIR) / "words.json").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+
+
+WORDS = _words()
+DETERMINERS = WORDS["determiners"]
+INDEFINITE = WORDS["indefinite"]
+# an indefinite mention is a new recording only on a sign that it is one; else it re-describes the
+# one being told ('audio released by X ... A recording of the intercepted call was posted on ...')
+NEW_SIGNS = WORDS["new_signs"]
+GROUP_REFERENCES = WORDS["group_references"]
+CAPITALISED_FUNCTION_WORDS = WORDS["not_name_words"]
 
 
 def _table(name: str) -> list[tuple[str, str]]:
