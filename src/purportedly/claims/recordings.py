@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from purportedly.claims.chains import RECORDING, RELEASER_KINDS
+from purportedly.claims.releasers import Party, ReleaserFinder
 from purportedly.model import Analysis, Participant, Quote, Recording, RecordingQuote, Source
 from purportedly.nlp.quote_lexicon import load_lines
 
@@ -111,7 +112,8 @@ class Draft:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     releases: list[tuple[int, int]] = field(default_factory=list)  # later sentences telling the release
     quotes: list[Quote] = field(default_factory=list)
-    releasers: list[str] = field(default_factory=list)
+    releasers: list[str] = field(default_factory=list)  # named by the chains of its quotes
+    party: Party | None = None  # the party the text says released it
 
 
 @dataclass
@@ -155,6 +157,16 @@ class ArticleRecordings:
         self.claims_by_quote = {c.quote_id: c for c in analysis.claims if c.quote_id}
         self.group: Group | None = None
         self.current: Draft | None = None
+        # names of bodies (a releaser, an outlet) are no participant's name ('his mother, Ukraine's SBU said')
+        self.body_names = {
+            n.lower()
+            for group in (
+                [s.name, *s.aliases, *(m.text for m in s.mentions)]
+                for s in analysis.sources
+                if s.kind not in ("person", "official", "unknown")
+            )
+            for n in group
+        }
         # nationality and country words ('Russian', "Ukraine's") name no one; a multi-word
         # 'NORP' is more likely a mis-typed person than a nationality
         self.country_words = {
@@ -172,7 +184,7 @@ class ArticleRecordings:
         for quote in [*self.analysis.quotes, *self.analysis.indirect_quotes]:
             self.attach(quote)
         self.attach_releasers()
-        kept = [d for d in self.drafts if d.quotes or (d.releasers and self.released_item(d))]
+        kept = [d for d in self.drafts if d.quotes or ((d.releasers or d.party) and self.released_item(d))]
         return [self.recording(i, d) for i, d in enumerate(kept, 1)]
 
     def mentions(self) -> list[tuple[int, int]]:
@@ -274,18 +286,33 @@ class ArticleRecordings:
         return target
 
     def attach_releasers(self) -> None:
-        """A recording no quote's chain names a releaser for: a releasing source named where it is
-        told, else one any recording chain of the article names."""
+        """Who released each recording: a party in a release relation where it is told (the
+        likeliest origin: not an outlet retelling it); else one the article puts in a release
+        relation to any recording ('X repeatedly publishes intercepted calls. In a new recording
+        ...'); else the releaser its quotes' chains name, or one any recording chain names."""
+        finder = ReleaserFinder(self.analysis, self.country_words)
+        told = sorted({self.sentence_at(m.start()) for m in RECORDING.finditer(self.text, self.body_start)})
+        in_article = sorted(
+            (p for s in told for p in finder.releasers_in(*s)), key=lambda p: (p.rank, p.start)
+        )
         chain_releasers = [
             link.name for c in self.analysis.claims for link in c.chain if link.role == "releaser"
         ]
         for draft in self.drafts:
-            if draft.releasers:
-                continue
-            found = self.source_in(draft.release_sentence, RELEASER_KINDS)
-            if found is not None:
-                draft.releasers.append(found.name)
-            elif chain_releasers and draft.quotes and self.release_told(draft):
+            sentences = [draft.release_sentence, *sorted(set(draft.sentences) - {draft.release_sentence})]
+            own = sorted(
+                ((p.rank, i, p.start, p) for i, s in enumerate(sentences) for p in finder.releasers_in(*s)),
+                key=lambda t: t[:3],
+            )
+            # its own origin, else the article's (an outlet it names retold someone's release)
+            # (the article's only for a recording quoted from: background about earlier releases
+            # is no release of its own)
+            article = in_article if draft.quotes else []
+            ranked = [t[3] for t in own if not t[3].is_outlet] + [p for p in article if not p.is_outlet]
+            ranked += [t[3] for t in own] + article
+            if ranked:
+                draft.party = ranked[0]
+            elif not draft.releasers and chain_releasers and draft.quotes and self.release_told(draft):
                 # only for a recording quoted from: 'Ukraine has released audio of calls' as
                 # background is no release of its own
                 draft.releasers.append(Counter(chain_releasers).most_common(1)[0][0])
@@ -304,6 +331,9 @@ class ArticleRecordings:
     def recording(self, number: int, draft: Draft) -> Recording:
         releaser = Counter(draft.releasers).most_common(1)[0][0] if draft.releasers else None
         source = next((s for s in self.analysis.sources if s.name == releaser), None)
+        party = draft.party
+        if party is not None:
+            releaser = party.name
         participants = self.participants(draft)
         release_date, release_text = self.release_date(draft)
         return Recording(
@@ -313,8 +343,8 @@ class ArticleRecordings:
             start=draft.mention[0],
             end=draft.mention[1],
             releaser=releaser,
-            releaser_kind=source.kind if source else None,
-            releaser_named=self.is_named(source),
+            releaser_kind=party.kind if party else source.kind if source else None,
+            releaser_named=party.named if party else self.is_named(source),
             platform=self.platform(draft),
             release_date=release_date,
             release_date_text=release_text,
@@ -465,6 +495,8 @@ class ArticleRecordings:
         if not name:
             return None
         words = [w for w in name.split() if w.lower().strip("'’") not in CAPITALISED_FUNCTION_WORDS]
+        if name.lower() in self.body_names or " ".join(words).lower() in self.body_names:
+            return None
         if not words or any(w.lower() in self.country_words for w in words):
             return None
         places = {p.text.lower() for p in self.analysis.places}
