@@ -249,6 +249,10 @@ class Recording(Model):
     hedges: list[str] = Field(default_factory=list, description="cues the article puts on it")
     unverified: bool = Field(False, description="the article says it could not be verified")
     verified_by: str | None = Field(None, description="an independent party the article says verified it")
+    keywords: list[str] = Field(
+        default_factory=list,
+        description="words of the sentences that tell it (lower-cased, once each): what retellings share",
+    )
 
 
 # ---------------------------------------------------------------------------- facts

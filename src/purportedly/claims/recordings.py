@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from purportedly.claims.chains import RECORDING, RELEASER_KINDS
+from purportedly.claims.chains import RECORDING
 from purportedly.claims.releasers import Party, ReleaserFinder
 from purportedly.model import Analysis, Participant, Quote, Recording, RecordingQuote, Source
 from purportedly.nlp.quote_lexicon import load_lines
@@ -67,6 +67,7 @@ VERIFIED_BY = re.compile(
     rf"|(?P<who>{NAME})\s+(?:has\s+|had\s+|have\s+|said\s+it\s+had\s+)?(?:independently\s+)?"
     r"(?:verified|authenticated|geolocated|confirmed\s+the\s+authenticity\s+of)\b"
 )
+KEYWORD = re.compile(r"[^\W_]+")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
 
@@ -366,7 +367,16 @@ class ArticleRecordings:
             hedges=self.hedges(draft),
             unverified=self.unverified(draft),
             verified_by=self.verified_by(draft),
+            keywords=self.keywords(draft),
         )
+
+    def keywords(self, draft: Draft) -> list[str]:
+        """The words of the sentences telling it and quoting it: retellings of one recording share
+        its places, dates, numbers and content ('Taurus', 'Crimean', 'puddles') even when no quote
+        is worded alike; the registry weighs them by how rare they are."""
+        sentences = sorted(set(draft.sentences) | {q_sentence(self, q) for q in draft.quotes})
+        found = (w.lower() for s, e in sentences for w in KEYWORD.findall(self.text, s, e))
+        return list(dict.fromkeys(w for w in found if len(w) >= 3))
 
     def source_in(self, sentence: tuple[int, int], kinds: frozenset[str]) -> Source | None:
         for source in self.analysis.sources:

@@ -20,9 +20,8 @@ from pathlib import Path
 
 from purportedly.model import Analysis
 
-DATA = json.loads(
-    (Path(__file__).resolve().parents[1] / "data" / "recordings" / "releasers.json").read_text(encoding="utf-8")
-)
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "recordings" / "releasers.json"
+DATA = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 VERB = r"(?:" + "|".join(DATA["release_verbs"]) + r")"
 AUXILIARIES = frozenset(DATA["auxiliaries"])
 NATIONALITIES = frozenset(w.lower() for w in DATA["nationalities"])

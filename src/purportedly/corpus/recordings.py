@@ -23,6 +23,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
+from wordfreq import zipf_frequency
 
 from purportedly.claims.recordings import build_recordings
 from purportedly.corpus.common import Corpus, UnionFind, content_words
@@ -38,6 +39,11 @@ DATE_SLACK = 1  # days two release dates may differ by (time zones, 'late on Mon
 RETELLING_DAYS = 60  # how long after a release an article without a release date can retell it
 NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name misspelt
 MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
+MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
+RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
+KEYWORD_EVIDENCE = 4.0  # summed weight of shared rare words that says two reports tell one recording
+COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
+COMMON_MIN = 4  # ... but always allowed in this many (small corpora: one recording's own retellings)
 CONFLICT_KINDS = frozenset({"intelligence_service", "military", "ministry", "government"})
 
 
@@ -235,36 +241,71 @@ def _place_key(place: str | None) -> str | None:
     return name_key(place) if place else None
 
 
+def _releaser_key(rec: Recording) -> str:
+    """A named releaser's key; '' for one only described ('Ukrainian intelligence') or unknown: such
+    a report may retell any party's release."""
+    return name_key(rec.releaser) if rec.releaser and rec.releaser_named else ""
+
+
+def _substantial(text: str) -> bool:
+    """A quote long enough to tell two recordings apart ('No?' or 'F' matches anything)."""
+    return len(content_words(text)) >= MIN_QUOTE_WORDS
+
+
+def _weight(word: str) -> float:
+    """How much a shared word says two reports tell one recording: the rarer in English, the more
+    ('Taurus', 'puddles', 'Lyman'; not 'said' or 'soldier')."""
+    return max(0.0, RARE_ZIPF - zipf_frequency(word, "en"))
+
+
 class Matcher:
-    """Whether two article recordings are one released item, and how strongly."""
+    """Whether two article recordings can be one released item, and how much says they are."""
 
     def __init__(self, rows: list[RecordingRow]) -> None:
         self.rows = rows
         self.names = [_names(r) for r in rows]
+        self.releasers = [_releaser_key(r.recording) for r in rows]
+        self.keywords = _keywords(rows)
 
-    def score(self, i: int, j: int) -> int:
-        """0: not the same recording; higher: more evidence that it is."""
+    def compatible(self, i: int, j: int) -> bool:
+        """Nothing says they are two: other articles, release dates that fit, the same releaser
+        when both name one, no two differently named participants of one role, no two units."""
         a, b = self.rows[i], self.rows[j]
         if a.article_id == b.article_id or not _dates_compatible(a, b):
-            return 0
-        names = self._names_agree(i, j)
-        if names is False:
-            return 0  # two soldiers with different names: two calls
+            return False
+        ka, kb = self.releasers[i], self.releasers[j]
+        if ka and kb and ka != kb and not similar(ka, kb, NAME_SIMILARITY):
+            return False
+        if self._names_agree(i, j) is False:
+            return False  # two soldiers with different names: two calls
         unit_a, unit_b = _unit_key(a.recording.unit), _unit_key(b.recording.unit)
-        if unit_a and unit_b and unit_a != unit_b:
+        return not (unit_a and unit_b and unit_a != unit_b)
+
+    def score(self, i: int, j: int) -> int:
+        """0: not the same recording, or nothing beyond releaser and date says it is (an agency
+        often releases several calls at once); 2 or more: evidence that it is."""
+        if not self.compatible(i, j):
             return 0
-        score = 0
-        if names:
+        a, b = self.rows[i].recording, self.rows[j].recording
+        score = 2 if self._names_agree(i, j) else 0
+        if any(
+            same_quote(x.text, y.text)
+            for x in a.quotes
+            if _substantial(x.text)
+            for y in b.quotes
+            if _substantial(y.text)
+        ):
             score += 2
-        if any(same_quote(x.text, y.text) for x in a.recording.quotes for y in b.recording.quotes):
-            score += 2
-        place_a, place_b = _place_key(a.recording.place), _place_key(b.recording.place)
+        shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
+        score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
+        unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
+        place_a, place_b = _place_key(a.place), _place_key(b.place)
         if unit_a and unit_a == unit_b and (place_a == place_b or score):
             score += 1
         # the same unit at the same place is enough only when one report quotes nothing of it: two
         # calls of one brigade released together differ in what is said on them
-        quoted = a.recording.quotes and b.recording.quotes
-        return score if score >= 2 or not quoted else 0
+        quoted = a.quotes and b.quotes
+        return score if score >= 2 or (score and not quoted) else 0
 
     def _names_agree(self, i: int, j: int) -> bool | None:
         """True when a role's names match, False when both name someone of one role differently,
@@ -282,13 +323,25 @@ class Matcher:
         return verdict
 
 
+def _keywords(rows: list[RecordingRow]) -> list[set[str]]:
+    """Each row's content words, less those in a large share of the corpus's articles: the genre's
+    own words ('intercepted', the usual releaser, the usual platform) tell no recording apart."""
+    words = [set(content_words(" ".join(r.recording.keywords))) for r in rows]
+    by_article: dict[int, set[str]] = {}
+    for row, found in zip(rows, words, strict=True):
+        by_article.setdefault(row.article_id, set()).update(found)
+    counts = Counter(w for found in by_article.values() for w in found)
+    limit = max(COMMON_MIN, COMMON_SHARE * len(by_article))
+    common = {w for w, n in counts.items() if n > limit}
+    return [found - common for found in words]
+
+
 def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
-    """Indices of the rows that may be one recording: the same releaser (under transliteration;
-    an unnamed releaser may be anyone's), compared within a window of dates."""
+    """Indices of the rows that may be one recording: the same named releaser (under
+    transliteration); one only described or unknown may be anyone's."""
     by_releaser: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
-        key = name_key(row.recording.releaser) if row.recording.releaser else ""
-        by_releaser.setdefault(key, []).append(i)
+        by_releaser.setdefault(_releaser_key(row.recording), []).append(i)
     unknown = by_releaser.pop("", [])
     for members in by_releaser.values():
         yield members + unknown
@@ -296,24 +349,24 @@ def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
         yield unknown
 
 
-def _evidence(row: RecordingRow) -> set[str]:
+def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
     """What two retellings of one recording must share some of before they are compared: a unit,
     the start of a participant's surname key (a misspelling rarely touches it), a quote's content
-    word (a trimmed or re-translated quote keeps several)."""
+    word (a trimmed or re-translated quote keeps several), a rare word of the sentences telling it."""
     rec = row.recording
     found = {f"u:{_unit_key(rec.unit)}"} if rec.unit else set()
     found |= {
         f"n:{name_key(p.name).split()[-1][:3]}" for p in rec.participants if p.name and name_key(p.name)
     }
-    found |= {f"q:{w}" for q in rec.quotes for w in content_words(q.text)}
+    found |= {f"q:{w}" for q in rec.quotes if _substantial(q.text) for w in content_words(q.text)}
+    found |= {f"k:{w}" for w in keywords if _weight(w) > 0}
     return found
 
 
-def _pairs(rows: list[RecordingRow]) -> list[tuple[int, int, int]]:
-    """Scored candidate pairs, strongest first: rows of one block sharing some evidence, their
-    reference days within the retelling window."""
-    matcher = Matcher(rows)
-    evidence = [_evidence(r) for r in rows]
+def _pairs(rows: list[RecordingRow], matcher: Matcher) -> dict[tuple[int, int], int]:
+    """Scored candidate pairs: rows of one block sharing some evidence, their reference days within
+    the retelling window."""
+    evidence = [_evidence(r, k) for r, k in zip(rows, matcher.keywords, strict=True)]
     days = [_reference_day(r) for r in rows]
     found: dict[tuple[int, int], int] = {}
     for block in _blocks(rows):
@@ -329,7 +382,7 @@ def _pairs(rows: list[RecordingRow]) -> list[tuple[int, int, int]]:
                     key = (min(i, j), max(i, j))
                     if key not in found and _near(days[i], days[j]):
                         found[key] = matcher.score(*key)
-    return sorted(((s, i, j) for (i, j), s in found.items() if s > 0), key=lambda t: (-t[0], t[1], t[2]))
+    return {key: score for key, score in found.items() if score > 0}
 
 
 def _near(a: Date, b: Date) -> bool:
@@ -342,17 +395,29 @@ def _reference_day(row: RecordingRow) -> Date:
 
 
 def _cluster(rows: list[RecordingRow]) -> list[list[int]]:
-    """Strongest pairs first; two recordings of one article never join one entry."""
-    union = UnionFind(range(len(rows)))
-    articles: dict[int, set[int]] = {i: {row.article_id} for i, row in enumerate(rows)}
-    for _, i, j in _pairs(rows):
-        root_i, root_j = union.find(i), union.find(j)
-        if root_i == root_j or articles[root_i] & articles[root_j]:
+    """Agglomerative, strongest pairs first, and an entry takes in a report only when it fits the
+    entry as a whole: compatible with every member (releaser, dates, participants, article) and
+    backed by evidence against at least half of them. Evidence against one member is not enough:
+    that is how a chain of pairwise matches (A like B, B like C) joins recordings that share nothing."""
+    matcher = Matcher(rows)
+    scores = _pairs(rows, matcher)
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(rows))}
+    home = list(range(len(rows)))
+    for (i, j), _ in sorted(scores.items(), key=lambda t: (-t[1], t[0])):
+        a, b = home[i], home[j]
+        if a == b:
             continue
-        union.union(i, j)
-        root = union.find(i)
-        articles[root] = articles[root_i] | articles[root_j]
-    return union.groups()
+        members_a, members_b = clusters[a], clusters[b]
+        cross = [(min(x, y), max(x, y)) for x in members_a for y in members_b]
+        if not all(matcher.compatible(*pair) for pair in cross):
+            continue
+        if sum(pair in scores for pair in cross) * 2 < len(cross):
+            continue
+        clusters[a] = members_a + members_b
+        for y in members_b:
+            home[y] = a
+        del clusters[b]
+    return sorted((sorted(m) for m in clusters.values()), key=lambda m: m[0])
 
 
 # ------------------------------------------------------------------------ entries
@@ -380,7 +445,10 @@ def _entry(rows: list[RecordingRow]) -> RecordingEntry:
     carriages = [_carriage(r) for r in rows]
     first = rows[0]
     recs = [r.recording for r in rows]
-    releaser = _most_common(r.releaser for r in recs)
+    # a report naming the releaser ('the SBU') says more than one describing it ('Ukrainian intelligence')
+    releaser = _most_common(r.releaser for r in recs if r.releaser_named) or _most_common(
+        r.releaser for r in recs
+    )
     releaser_kind = _most_common(r.releaser_kind for r in recs if r.releaser == releaser)
     verified = next(((c.verified_by, c.outlet or c.document) for c in carriages if c.verified_by), None)
     return RecordingEntry(

@@ -11,7 +11,8 @@ if TYPE_CHECKING:
 
 # Bump when purportedly.corpus.features computes something different: every store then
 # recomputes its article_features rows on its next writable open.
-FEATURES_VERSION = 2  # 2: article_recordings (the recordings each article retells)
+# 2: article_recordings (the recordings each article retells); 3: their releasers and keywords
+FEATURES_VERSION = 3
 FEATURES_KEY = "features_version"  # in the meta table: the version every row has been brought to
 BACKFILL_PAGE = 200  # articles per transaction
 
