@@ -67,6 +67,13 @@ VERIFIED_BY = re.compile(
     rf"|(?P<who>{NAME})\s+(?:has\s+|had\s+|have\s+|said\s+it\s+had\s+)?(?:independently\s+)?"
     r"(?:verified|authenticated|geolocated|confirmed\s+the\s+authenticity\s+of)\b"
 )
+# after a quote: '," the mother said in a 28-second clip', '" he says in the recording'
+SAID_ON = re.compile(
+    r"[\"”’,.!?\s]*(?:\w+\s+){0,3}(?:said|says|say|adds?|added|tells?|told|asks?|asked|replies|replied|is\s+heard|"
+    r"can\s+be\s+heard)\s+(?:\w+\s+){0,3}?(?:in|on|during)\s+(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:recording|call|conversation|clip|video|intercept|tape|footage|audio)",
+    re.IGNORECASE,
+)
 KEYWORD = re.compile(r"[^\W_]+")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
@@ -258,16 +265,26 @@ class ArticleRecordings:
     # ------------------------------------------------------------------ quotes
     def attach(self, quote: Quote) -> None:
         claim = self.claims_by_quote.get(quote.id)
-        if claim is None or not any(link.role == "recording" for link in claim.chain):
+        on_recording = claim is not None and any(link.role == "recording" for link in claim.chain)
+        if not on_recording and not self.said_on_recording(quote):
             return
         draft = self.owner_at(quote.start)
         if draft is None:
             return
         draft.quotes.append(quote)
-        draft.releasers += [link.name for link in claim.chain if link.role == "releaser"]
+        if on_recording and claim is not None:
+            draft.releasers += [link.name for link in claim.chain if link.role == "releaser"]
         sentence = self.sentence_at(quote.start)
         if sentence not in draft.sentences:
             draft.sentences.append(sentence)
+
+    def said_on_recording(self, quote: Quote) -> bool:
+        """The sentence says the quoted words were said on a recording ('"...," the mother said in a
+        28-second clip of the conversation'), whoever the quote was attributed to."""
+        if quote.kind == "indirect":
+            return False
+        end = self.sentence_at(min(quote.end + 2, len(self.text) - 1))[1]  # past a closing '!"'
+        return SAID_ON.match(self.text, quote.end, end) is not None
 
     def owner_at(self, offset: int) -> Draft | None:
         """The recording a quote at ``offset`` was heard on: the one told in its sentence, else the
