@@ -498,3 +498,161 @@ def test_background_about_earlier_releases_is_no_recording_of_its_own():
     [rec] = result.recordings
     assert rec.release_date == "2023-07-03" and rec.platform == "Telegram"
     assert [q.text for q in rec.quotes] == ["The water took the whole village,"]
+
+
+# ------------------------------------------------------------------ real-article classes (issue 13 check)
+
+
+def _released_by(releaser, named=True, **kwargs) -> Recording:
+    return _recording(**kwargs).model_copy(update={"releaser": releaser, "releaser_named": named})
+
+
+def test_an_entry_takes_a_report_only_when_it_fits_every_member_not_a_chain():
+    # A and B share a quote; B and C share another; A and C name different releasers: three reports
+    # linked pairwise are not one recording unless each fits the entry as a whole
+    first = "We have been sleeping in the trench for nine nights"
+    second = "The lieutenant sold our fuel in town"
+    sbu, hur = "Security Service of Ukraine", "Main Intelligence Directorate"
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _released_by(sbu, quotes=[first])),
+            _analysis("b", "Two", "2024-03-04", _released_by(None, False, quotes=[first, second])),
+            _analysis("c", "Three", "2024-03-04", _released_by(hur, quotes=[second])),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [1, 2]
+
+
+def test_a_report_joins_an_entry_only_with_evidence_against_most_of_its_members():
+    # D shares a quote with only one of the three members of an entry: not enough
+    shared = "The bridge at Dovhivka was blown before we crossed"
+    other = "Nobody has seen the colonel or his driver since the storm in May"
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording([shared, other])),
+            _analysis("b", "Two", "2024-03-04", _recording([shared, other])),
+            _analysis("c", "Three", "2024-03-05", _recording([shared, other])),
+            _analysis("d", "Four", "2024-03-05", _recording([other, "The dog ate the last of the bread"])),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [4]  # D shares 'other' with all three: it fits
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording([shared])),
+            _analysis("b", "Two", "2024-03-04", _recording([shared])),
+            _analysis("c", "Three", "2024-03-05", _recording([shared, other])),
+            _analysis("d", "Four", "2024-03-05", _recording([other])),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [1, 3]
+
+
+def test_short_quotes_are_no_evidence_of_one_recording():
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording(["No?", "F"])),
+            _analysis("b", "Two", "2024-03-04", _recording(["No?", "What happened?"])),
+        ]
+    )
+    assert len(entries) == 2
+
+
+def test_a_described_releaser_may_retell_a_named_one_but_two_named_releasers_never_match():
+    line = "They left us at the quarry without water for three days"
+    described = "Ukrainian secret service"
+    described = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _released_by("Security Service of Ukraine", quotes=[line])),
+            _analysis("b", "Two", "2024-03-05", _released_by(described, False, quotes=[line])),
+        ]
+    )
+    assert len(described) == 1 and described[0].releaser == "Security Service of Ukraine"
+    named = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _released_by("Security Service of Ukraine", quotes=[line])),
+            _analysis("b", "Two", "2024-03-05", _released_by("Main Intelligence Directorate", quotes=[line])),
+        ]
+    )
+    assert len(named) == 2
+
+
+def test_rare_words_of_the_telling_join_retellings_that_quote_nothing_alike():
+    def told(words: list[str], quotes=()) -> Recording:
+        return _recording(quotes).model_copy(update={"keywords": words})
+
+    common = ["officers", "discuss", "audio", "recording", "published"]
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", told([*common, "zandvoort", "hovercraft", "flotilla"])),
+            _analysis("b", "Two", "2024-03-05", told([*common, "hovercraft", "flotilla", "zandvoort"])),
+            _analysis("c", "Three", "2024-03-05", told([*common, "orchard", "tractor"])),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [1, 2]
+
+
+def _one(text: str):
+    from purportedly import analyze
+
+    return analyze(text).recordings
+
+
+def test_who_is_quoted_about_a_recording_is_not_its_releaser():
+    [rec] = _one(
+        "Leak of naval call\n\nApril 6, 2025\n\n"
+        "An audio recording of Dutch navy officers discussing a harbour blockade was posted online. "
+        "Tobias Wenning, an editor at the Lowland Telegraph, was the first to publish the audio on Friday. "
+        '"This is a very grave breach," Defence Minister Pieter Aalbers told journalists about the '
+        "recording. "
+        "Participants in the call discuss the hovercraft flotilla."
+    )
+    assert rec.releaser == "Tobias Wenning" and rec.releaser_named
+    assert rec.release_date == "2025-04-04"
+
+
+def test_an_outlet_retelling_a_release_names_the_original_releaser():
+    [rec] = _one(
+        "Calls from the marsh\n\nMay 2, 2025\n\n"
+        "The calls were intercepted by the Ukrainian army and published by the Harbour Gazette. "
+        'In one such call, a soldier tells his sister: "The marsh has swallowed two of our trucks."'
+    )
+    assert rec.releaser == "Ukrainian army" and rec.releaser_named is False
+
+
+def test_a_releaser_only_described_is_kept_as_a_description():
+    [rec] = _one(
+        "Wife's call\n\nMay 2, 2025\n\n"
+        "I listened to the audio of the phone call, which Ukrainian intelligence claims to have intercepted. "
+        '"Bring me a fur coat from the flat on the corner," the woman is heard saying.'
+    )
+    assert rec.releaser == "Ukrainian intelligence" and rec.releaser_named is False
+    assert rec.releaser_kind == "intelligence_service"
+
+
+def test_a_releaser_told_once_for_all_its_recordings_releases_the_quoted_one():
+    [rec] = _one(
+        "A new recording\n\nMay 2, 2025\n\n"
+        "The Ukrainian secret service repeatedly publishes intercepted calls from Russian soldiers. "
+        "In a new recording, a soldier talks to his aunt.\n\n"
+        'Soldier: "Our own artillery hit the school we slept in."'
+    )
+    assert rec.releaser == "Ukrainian secret service"
+
+
+def test_recordings_mentioned_only_in_general_produce_none():
+    assert _one(
+        "Intercepts\n\nMay 2, 2025\n\n"
+        "The Ukrainian secret service regularly publishes intercepted calls from Russian soldiers. "
+        "Analysts say such intercepted conversations are hard to verify."
+    ) == []
+
+
+def test_words_said_on_a_recording_are_its_quote_whoever_the_sentence_credits():
+    [rec] = _one(
+        "Mother's call\n\nMay 2, 2025\n\n"
+        "A soldier complained during an intercepted call with his mother, the Border Service of Ukraine "
+        "said in a statement.\n\n"
+        '"You are only guarding the orchards, stop whining!" the mother said in a 19-second clip of the '
+        "conversation released by the Border Service."
+    )
+    assert any("guarding the orchards" in q.text for q in rec.quotes)

@@ -268,6 +268,8 @@ class ArticleRecordings:
         on_recording = claim is not None and any(link.role == "recording" for link in claim.chain)
         if not on_recording and not self.said_on_recording(quote):
             return
+        if quote.kind == "indirect" and RECORDING.search(quote.text):
+            return  # reported speech about recordings ('analysts say such calls are hard to verify')
         draft = self.owner_at(quote.start)
         if draft is None:
             return

@@ -40,7 +40,8 @@ DESCRIPTION = re.compile(
 )
 INTELLIGENCE_WORDS = ("intelligence", "secret", "security", "special")
 REACH = 6  # words between a party and its verb ('X on Tuesday published', 'X claims to have intercepted')
-RANK = {"outlet": 2, "news_agency": 2}  # an outlet is a releaser only when no other party is
+OUTLET_KINDS = frozenset({"outlet", "news_agency"})  # an outlet is a releaser only when no other party is
+OUTLET_WORDS = frozenset(DATA["outlet_words"])
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,13 @@ class Party:
 
     @property
     def is_outlet(self) -> bool:
-        return self.kind in RANK
+        last = re.findall(r"[\w]+", self.name.lower())[-1:]
+        return self.kind in OUTLET_KINDS or bool(last and last[0] in OUTLET_WORDS)
 
     @property
     def rank(self) -> int:
         """Lower is a likelier origin: a named party, then a described one, then an outlet."""
-        return RANK.get(self.kind or "", 0 if self.named else 1)
+        return 2 if self.is_outlet else 0 if self.named else 1
 
 
 class ReleaserFinder:
