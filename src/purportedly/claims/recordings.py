@@ -74,6 +74,11 @@ SAID_ON = re.compile(
     r"(?:recording|call|conversation|clip|video|intercept|tape|footage|audio)",
     re.IGNORECASE,
 )
+EARLIER_TIME = re.compile(
+    r"\b(?:(?:last|previous|past)\s+(?:week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|\w+\s+(?:days|weeks|months)\s+(?:ago|earlier|before))\b",
+    re.IGNORECASE,
+)
 KEYWORD = re.compile(r"[^\W_]+")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
@@ -208,8 +213,11 @@ class ArticleRecordings:
         return self.word_before(start) in DETERMINERS
 
     def word_before(self, start: int) -> str:
-        before = re.findall(r"[\w']+", self.text[max(0, start - 30) : start])
-        return before[-1].lower() if before else ""
+        """The word before a mention, past 'such' ('another such conversation', 'one such call')."""
+        before = [w.lower() for w in re.findall(r"[\w']+", self.text[max(0, start - 30) : start])]
+        if len(before) >= 2 and before[-1] == "such":
+            return before[-2]
+        return before[-1] if before else ""
 
     def read_mention(self, start: int, end: int) -> None:
         phrase = " ".join(self.text[start:end].split())
@@ -241,13 +249,31 @@ class ArticleRecordings:
             self.group = Group(sentence, [self.current])
             self.note(start, self.current, sentence)
         else:
+            self.current = self.released_then(sentence) or self.current
             self.note(start, self.current, sentence)
+
+    def released_then(self, sentence: tuple[int, int]) -> Draft | None:
+        """The recording a release sentence refers back to by its time ('On Tuesday, X posted the
+        audio ...' after a clip shared 'last week'): the one whose release was told at that time."""
+        if not RELEASE_VERB.search(self.text, *sentence):
+            return None
+        times = self.times_in(sentence)
+        if not times or (self.current is not None and times & self.times_in(self.current.release_sentence)):
+            return None
+        return next((d for d in self.drafts if times & self.times_in(d.release_sentence)), None)
+
+    def times_in(self, sentence: tuple[int, int]) -> set[str]:
+        return {
+            t.value or t.text.lower() for t in self.analysis.times if sentence[0] <= t.start < sentence[1]
+        }
 
     def signals_new(self, start: int) -> bool:
         """Whether the words just before an indefinite mention say it is another recording."""
         sentence_start = self.sentence_at(start)[0]
         before = re.findall(r"[\w']+", self.text[sentence_start:start].lower())[-SIGN_REACH:]
-        return bool(NEW_SIGNS & set(before))
+        # 'Last week, the GUR shared a clip ...': a release at another time is another release
+        earlier = EARLIER_TIME.search(self.text, sentence_start, start) is not None
+        return bool(NEW_SIGNS & set(before)) or earlier
 
     def new_draft(self, start: int, end: int, phrase: str, release_sentence: tuple[int, int]) -> Draft:
         draft = Draft((start, end), phrase, release_sentence, [release_sentence])
@@ -297,6 +323,8 @@ class ArticleRecordings:
         inside = [t for at, t in self.positions if sentence[0] <= at < sentence[1]]
         starts = [at for at, _ in self.positions]
         i = bisect_right(starts, offset) - 1
+        if i < 0 and self.positions:  # quoted before the recording is named: the first one told
+            i = 0
         target = inside[-1] if inside else (self.positions[i][1] if i >= 0 else None)
         if isinstance(target, Group):
             if not target.members:

@@ -77,7 +77,9 @@ class ReleaserFinder:
         found: list[tuple[int, Party]] = []  # (preference, party): sources, then entities, then descriptions
         for source in analysis.sources:
             for m in source.mentions:
-                found.append((0, Party(source.name, source.kind, self.named(m.text), m.start, m.end)))
+                # 'Ukrainian military intelligence' named where it resolves to a named body
+                named = self.named(source.name) or self.named(m.text)
+                found.append((0, Party(source.name, source.kind, named, m.start, m.end)))
         for entity in analysis.entities:
             if entity.type in ("PERSON", "ORG"):
                 kind = "person" if entity.type == "PERSON" else "organisation"

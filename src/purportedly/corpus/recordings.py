@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -234,7 +235,12 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _unit_key(unit: str | None) -> str | None:
-    return " ".join(unit.lower().split()) if unit else None
+    """A unit as compared: its number when it has one ('27th Brigade' and a translation's '27th
+    regiment' are one unit misnamed, not two), else its words."""
+    if not unit:
+        return None
+    number = re.search(r"\d+", unit)
+    return number.group() if number else " ".join(unit.lower().split())
 
 
 def _place_key(place: str | None) -> str | None:
