@@ -41,8 +41,9 @@ RETELLING_DAYS = 60  # how long after a release an article without a release dat
 NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name misspelt
 MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
 MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
+MIN_SHARED_WORDS = 2  # content words two wordings of one quote share at least
 RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
-KEYWORD_EVIDENCE = 4.0  # summed weight of shared rare words that says two reports tell one recording
+KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
 COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
 COMMON_MIN = 4  # ... but always allowed in this many (small corpora: one recording's own retellings)
 CONFLICT_KINDS = frozenset({"intelligence_service", "military", "ministry", "government"})
@@ -258,6 +259,15 @@ def _substantial(text: str) -> bool:
     return len(content_words(text)) >= MIN_QUOTE_WORDS
 
 
+def _quoted_alike(a: str, b: str) -> bool:
+    """One quote, trimmed or re-translated: long enough to tell recordings apart, and sharing
+    content words, not only a run of small ones ('I see. What's new?')."""
+    if not (_substantial(a) and _substantial(b)):
+        return False
+    shared = set(content_words(a)) & set(content_words(b))
+    return len(shared) >= MIN_SHARED_WORDS and same_quote(a, b)
+
+
 def _weight(word: str) -> float:
     """How much a shared word says two reports tell one recording: the rarer in English, the more
     ('Taurus', 'puddles', 'Lyman'; not 'said' or 'soldier')."""
@@ -294,13 +304,7 @@ class Matcher:
             return 0
         a, b = self.rows[i].recording, self.rows[j].recording
         score = 2 if self._names_agree(i, j) else 0
-        if any(
-            same_quote(x.text, y.text)
-            for x in a.quotes
-            if _substantial(x.text)
-            for y in b.quotes
-            if _substantial(y.text)
-        ):
+        if any(_quoted_alike(x.text, y.text) for x in a.quotes for y in b.quotes):
             score += 2
         shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
         score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
