@@ -170,6 +170,14 @@ class ArticleRecordings:
         self.claims_by_quote = {c.quote_id: c for c in analysis.claims if c.quote_id}
         self.group: Group | None = None
         self.current: Draft | None = None
+        # names of places and groups are no participant's name ('Kyiv' credited with a quote)
+        self.place_names = {
+            n.lower()
+            for e in analysis.entities
+            # (a multi-word 'NORP' is more likely a mis-typed person, as above)
+            if e.type in ("GPE", "LOC", "FAC") or (e.type == "NORP" and len(e.name.split()) == 1)
+            for n in (e.name, *e.aliases, *(m.text for m in e.mentions))
+        }
         # names of bodies (a releaser, an outlet) are no participant's name ('his mother, Ukraine's SBU said')
         self.body_names = {
             n.lower()
@@ -506,7 +514,8 @@ class ArticleRecordings:
                 merge_participant(found, participant)
         for quote in draft.quotes:  # a named speaker fills in a participant, or stands alone
             name = quote.speaker
-            if name and not ROLE_WORDS.search(name) and looks_like_name(name) and quote.kind != "indirect":
+            name = self.clean_name(name) if name and looks_like_name(name) else None
+            if name and not ROLE_WORDS.search(name) and quote.kind != "indirect":
                 surname = name.split()[-1]
                 if not found or any(p.name and p.name.split()[-1] == surname for p in found):
                     merge_participant(found, Participant(role="speaker", name=name))
@@ -552,7 +561,7 @@ class ArticleRecordings:
         if not name:
             return None
         words = [w for w in name.split() if w.lower().strip("'’") not in CAPITALISED_FUNCTION_WORDS]
-        if name.lower() in self.body_names or " ".join(words).lower() in self.body_names:
+        if {name.lower(), " ".join(words).lower()} & (self.body_names | self.place_names):
             return None
         if not words or any(w.lower() in self.country_words for w in words):
             return None

@@ -325,7 +325,8 @@ class Matcher:
         for role in a.keys() & b.keys():
             if any(_same_name(x, y) for x in a[role] for y in b[role]):
                 return True
-            verdict = False
+            if role != "speaker":  # people quoted without a role may be any two on the call
+                verdict = False
         flat_a = {k for keys in a.values() for k in keys}
         flat_b = {k for keys in b.values() for k in keys}
         if any(_same_name(x, y) for x in flat_a for y in flat_b):
