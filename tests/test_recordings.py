@@ -656,3 +656,55 @@ def test_words_said_on_a_recording_are_its_quote_whoever_the_sentence_credits():
         "conversation released by the Border Service."
     )
     assert any("guarding the orchards" in q.text for q in rec.quotes)
+
+
+def test_one_such_and_another_such_address_the_members_of_a_group():
+    recs = _one(
+        "Calls from the dunes\n\nMay 2, 2025\n\n"
+        "The calls were intercepted by the Ukrainian army. "
+        'In one such phone call, a soldier tells his sister: "The dunes are full of our burnt trucks."\n\n'
+        "In another such conversation, a man speaks with the comrades of his nephew.\n\n"
+        '"They said the ferry would never come back for us," a soldier told the man.'
+    )
+    assert len(recs) == 2
+    assert "burnt trucks" in recs[0].quotes[0].text and "ferry" in recs[1].quotes[0].text
+
+
+def test_a_clip_shared_last_week_is_another_release_and_the_first_is_referred_back_to_by_its_day():
+    recs = _one(
+        "Two clips\n\nAugust 10, 2023\n\n"
+        "Ukrainian military intelligence on Tuesday published audio of a call in which a Russian soldier "
+        "says his battalion has no boots.\n\n"
+        "Last week, the GUR shared a clip of a soldier telling a friend that his unit was sent into a "
+        "minefield.\n\n"
+        "On its Telegram channel on Tuesday, the GUR posted the audio of the call between the soldier and "
+        "his mother."
+    )
+    assert len(recs) == 2
+    first, second = recs
+    assert first.release_date == "2023-08-08" and second.release_date is None
+    assert {p.role for p in first.participants} >= {"mother"}
+    assert "mother" not in {p.role for p in second.participants}
+
+
+def test_a_unit_misnamed_in_translation_is_still_one_unit():
+    line = "The whole company got drunk before the rotation and was cut down"
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording([line], unit="31st Brigade")),
+            _analysis("b", "Two", "2024-03-05", _recording([line], unit="31st regiment")),
+            _analysis("c", "Three", "2024-03-05", _recording([line], unit="44th Brigade")),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [1, 2]
+
+
+def test_wordings_sharing_no_content_words_are_not_one_quote():
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording(["Oh no. Are you hurt? Is it all okay?"])),
+            _analysis("b", "Two", "2024-03-04", _recording(["Oh no, are you hungry? Is it all the same?"])),
+        ]
+    )
+    assert len(entries) == 2
+
