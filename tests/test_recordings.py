@@ -708,3 +708,14 @@ def test_wordings_sharing_no_content_words_are_not_one_quote():
     )
     assert len(entries) == 2
 
+
+
+def test_an_outlet_taken_for_releaser_may_be_retelling_anyone_s_release():
+    line = "The whole battery was drunk when the drones came over the ridge"
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _released_by("Main Intelligence Directorate", quotes=[line])),
+            _analysis("b", "Two", "2024-03-05", _released_by("The Harbour Gazette", quotes=[line])),
+        ]
+    )
+    assert len(entries) == 1 and entries[0].releaser == "Main Intelligence Directorate"

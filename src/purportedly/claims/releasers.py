@@ -56,8 +56,7 @@ class Party:
 
     @property
     def is_outlet(self) -> bool:
-        last = re.findall(r"[\w]+", self.name.lower())[-1:]
-        return self.kind in OUTLET_KINDS or bool(last and last[0] in OUTLET_WORDS)
+        return is_outlet(self.name, self.kind)
 
     @property
     def rank(self) -> int:
@@ -128,6 +127,12 @@ class ReleaserFinder:
             if token.group().lower() not in AUXILIARIES:
                 return False
         return False
+
+
+def is_outlet(name: str, kind: str | None) -> bool:
+    """A news outlet by its kind or its name's head word ('the Harbour Gazette')."""
+    last = re.findall(r"[\w]+", name.lower())[-1:]
+    return kind in OUTLET_KINDS or bool(last and last[0] in OUTLET_WORDS)
 
 
 def description_kind(text: str) -> str:

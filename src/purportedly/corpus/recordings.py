@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 from wordfreq import zipf_frequency
 
 from purportedly.claims.recordings import build_recordings
+from purportedly.claims.releasers import is_outlet
 from purportedly.corpus.common import Corpus, UnionFind, content_words
 from purportedly.corpus.quotes_match import same_quote
 from purportedly.model import Analysis, Recording, RecordingQuote
@@ -249,9 +250,12 @@ def _place_key(place: str | None) -> str | None:
 
 
 def _releaser_key(rec: Recording) -> str:
-    """A named releaser's key; '' for one only described ('Ukrainian intelligence') or unknown: such
-    a report may retell any party's release."""
-    return name_key(rec.releaser) if rec.releaser and rec.releaser_named else ""
+    """A named releaser's key; '' for one only described ('Ukrainian intelligence'), an outlet (the
+    only party an article puts in a release relation is often the outlet retelling it) or unknown:
+    such a report may retell any party's release."""
+    if not rec.releaser or not rec.releaser_named or is_outlet(rec.releaser, rec.releaser_kind):
+        return ""
+    return name_key(rec.releaser)
 
 
 def _substantial(text: str) -> bool:
@@ -456,10 +460,11 @@ def _entry(rows: list[RecordingRow]) -> RecordingEntry:
     carriages = [_carriage(r) for r in rows]
     first = rows[0]
     recs = [r.recording for r in rows]
-    # a report naming the releaser ('the SBU') says more than one describing it ('Ukrainian intelligence')
-    releaser = _most_common(r.releaser for r in recs if r.releaser_named) or _most_common(
-        r.releaser for r in recs
-    )
+    # one naming the releaser (the SBU) says more than one describing it (Ukrainian intelligence), and
+    # either more than an outlet retelling it
+    origins = [r for r in recs if r.releaser and not is_outlet(r.releaser, r.releaser_kind)]
+    named = _most_common(r.releaser for r in origins if r.releaser_named)
+    releaser = named or _most_common(r.releaser for r in origins) or _most_common(r.releaser for r in recs)
     releaser_kind = _most_common(r.releaser_kind for r in recs if r.releaser == releaser)
     verified = next(((c.verified_by, c.outlet or c.document) for c in carriages if c.verified_by), None)
     return RecordingEntry(
