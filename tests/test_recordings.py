@@ -719,3 +719,33 @@ def test_an_outlet_taken_for_releaser_may_be_retelling_anyone_s_release():
         ]
     )
     assert len(entries) == 1 and entries[0].releaser == "Main Intelligence Directorate"
+
+
+def test_a_shared_given_name_alone_is_weak_evidence_a_full_name_strong():
+    def named(soldier: str, quotes=()) -> Recording:
+        return _recording(quotes, released=None, soldier=soldier)
+
+    said, other = ["We drink water from the puddles by the road"], ["The tanks have no fuel since Sunday"]
+    weak = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", named("Andrey", said)),
+            _analysis("b", "Two", "2024-03-05", named("Andrei", other)),
+        ]
+    )
+    assert len(weak) == 2
+    strong = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", named("Andrey Volkov", said)),
+            _analysis("b", "Two", "2024-03-05", named("Andrei Volkov", other)),
+        ]
+    )
+    assert len(strong) == 1
+
+
+def test_a_name_right_after_the_role_word_is_the_participant_s():
+    [rec] = _one(
+        "Losses\n\nMay 2, 2025\n\n"
+        "The Security Service of Ukraine released an intercepted call in which the Russian soldier Matvei "
+        'tells his wife about the losses. "They are grinding us down, there are no shells," Matvei says.'
+    )
+    assert [p.name for p in rec.participants if p.role == "soldier"] == ["Matvei"]

@@ -54,8 +54,9 @@ UNIT = re.compile(
     r"(?:Brigade|Regiment|Division|Battalion|Army|Corps|Company|Platoon|Detachment|Squadron)\b"
 )
 NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){0,2}"
+# 'a soldier, Ivan X', 'a soldier named Ivan X', and 'the Russian soldier Andrei called his wife'
 NAME_AFTER = re.compile(
-    rf"^\s*(?:,\s*|\s+(?:named|called|identified\s+(?:\w+\s+){{0,4}}as)\s+)(?P<name>{NAME})"
+    rf"^\s*(?:,\s*|\s+(?:named|called|identified\s+(?:\w+\s+){{0,4}}as)\s+|\s+)(?P<name>{NAME})"
 )
 NAME_BEFORE = re.compile(rf"(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}$")
 FROM_PLACE = re.compile(rf"^\s+from\s+(?P<place>{NAME})")

@@ -307,7 +307,13 @@ class Matcher:
         if not self.compatible(i, j):
             return 0
         a, b = self.rows[i].recording, self.rows[j].recording
-        score = 2 if self._names_agree(i, j) else 0
+        score = 0
+        if self._names_agree(i, j):
+            # a given name alone ('Andrey') is borne by many soldiers: weak evidence; a full name strong
+            names_i = {k for keys in self.names[i].values() for k in keys if len(k.split()) > 1}
+            names_j = {k for keys in self.names[j].values() for k in keys if len(k.split()) > 1}
+            full = any(_same_name(x, y) for x in names_i for y in names_j)
+            score += 2 if full else 1
         if any(_quoted_alike(x.text, y.text) for x in a.quotes for y in b.quotes):
             score += 2
         shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
