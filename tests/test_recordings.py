@@ -749,3 +749,16 @@ def test_a_name_right_after_the_role_word_is_the_participant_s():
         'tells his wife about the losses. "They are grinding us down, there are no shells," Matvei says.'
     )
     assert [p.name for p in rec.participants if p.role == "soldier"] == ["Matvei"]
+
+
+def test_a_unit_without_its_number_does_not_conflict_with_a_numbered_one():
+    line = "The whole company got drunk before the rotation and was cut down"
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _recording([line], unit="31st Brigade")),
+            _analysis("b", "Two", "2024-03-05", _recording([line], unit="Territorial Defence Regiment")),
+            _analysis("c", "Three", "2024-03-05", _recording([line], unit="Marine Brigade")),
+        ]
+    )
+    # b and c, both unnumbered and different, stay apart; a may join either
+    assert sorted(len(e.carriages) for e in entries) == [1, 2]

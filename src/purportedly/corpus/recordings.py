@@ -299,7 +299,9 @@ class Matcher:
         if self._names_agree(i, j) is False:
             return False  # two soldiers with different names: two calls
         unit_a, unit_b = _unit_key(a.recording.unit), _unit_key(b.recording.unit)
-        return not (unit_a and unit_b and unit_a != unit_b)
+        # two units conflict when both are numbered, or both unnumbered, and differ: a unit named
+        # without its number ('the territorial regiment') may be the numbered one of another report
+        return not (unit_a and unit_b and unit_a != unit_b and unit_a.isdigit() == unit_b.isdigit())
 
     def score(self, i: int, j: int) -> int:
         """0: not the same recording, or nothing beyond releaser and date says it is (an agency
