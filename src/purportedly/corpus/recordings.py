@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
@@ -272,6 +273,7 @@ def _quoted_alike(a: str, b: str) -> bool:
     return len(shared) >= MIN_SHARED_WORDS and same_quote(a, b)
 
 
+@lru_cache(maxsize=65536)
 def _weight(word: str) -> float:
     """How much a shared word says two reports tell one recording: the rarer in English, the more
     ('Taurus', 'puddles', 'Lyman'; not 'said' or 'soldier')."""
