@@ -130,7 +130,15 @@ def test_unknown_format_or_table_is_refused(store, tmp_path):
         export(store, "xlsx", tmp_path / "x")
     with pytest.raises(ValueError, match="unknown table"):
         export(store, "csv", tmp_path / "x.csv", table="people")
-    assert set(FORMATS) == {"jsonl", "csv", "parquet", "graphml", "claimreview"}
+    assert set(FORMATS) == {
+        "jsonl",
+        "csv",
+        "parquet",
+        "graphml",
+        "claimreview",
+        "recordings-jsonl",
+        "recordings-csv",
+    }
 
 
 def test_empty_store_exports_valid_empty_files(tmp_path):

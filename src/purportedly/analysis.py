@@ -37,6 +37,12 @@ def analysis_from_doc(doc: Doc) -> Analysis:
 
 
 def _build_analysis(doc: Doc, article: Article, claims: list) -> Analysis:
+    from purportedly.claims.recordings import RecordingFinder  # reads the finished Analysis
+
+    return RecordingFinder()(_analysis_of(doc, article, claims))
+
+
+def _analysis_of(doc: Doc, article: Article, claims: list) -> Analysis:
     return Analysis(
         document=article.document,
         title=article.title,

@@ -197,6 +197,64 @@ class Claim(Model):
     factuality: Factuality = Field(default_factory=Factuality)
 
 
+# ----------------------------------------------------------------------- recordings
+
+RecordingKind = Literal["call", "video", "audio", "transcript", "message"]
+
+
+class Participant(Model):
+    """Someone heard or seen on a recording, with what the article says of them."""
+
+    role: str = Field(description="'soldier', 'mother', 'wife', 'friend' ... or 'speaker' when unsaid")
+    name: str | None = None
+    unit: str | None = None
+    place: str | None = None
+    description: str = Field("", description="the phrase introducing them, as written")
+    start: int | None = None
+    end: int | None = None
+
+
+class RecordingQuote(Model):
+    """Words of a recording the article quotes (direct) or paraphrases (indirect)."""
+
+    quote_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    verbatim: bool = True
+
+
+class Recording(Model):
+    """A released item (an intercepted call, a video, an audio clip, a transcript, a message) as
+    one article tells it: who released it where and when, who is on it, what it says, and how
+    the article hedges it."""
+
+    id: str
+    kind: RecordingKind = "call"
+    description: str = Field(description="the phrase that introduces it: 'an intercepted phone call'")
+    start: int
+    end: int
+    releaser: str | None = None
+    releaser_kind: SourceKind | None = None
+    releaser_named: bool = False
+    platform: str | None = Field(None, description="'Telegram', 'YouTube' ... where it was released")
+    release_date: str | None = Field(None, description="ISO date of the release; null when the text has none")
+    release_date_text: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    place: str | None = Field(None, description="where the call is claimed to come from")
+    unit: str | None = None
+    call_time: str | None = Field(None, description="claimed time of the call (ISO date or as written)")
+    quotes: list[RecordingQuote] = Field(default_factory=list)
+    hedges: list[str] = Field(default_factory=list, description="cues the article puts on it")
+    unverified: bool = Field(False, description="the article says it could not be verified")
+    verified_by: str | None = Field(None, description="an independent party the article says verified it")
+    keywords: list[str] = Field(
+        default_factory=list,
+        description="words of the sentences that tell it (lower-cased, once each): what retellings share",
+    )
+
+
 # ---------------------------------------------------------------------------- facts
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "OTHER"]
@@ -290,6 +348,7 @@ class Analysis(Model):
     times: list[TimeExpression] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     glossary: list[GlossaryHit] = Field(default_factory=list)
+    recordings: list[Recording] = Field(default_factory=list, description="released items the claims rest on")
     article: Article
 
     def to_json(self, indent: int | None = 1) -> str:

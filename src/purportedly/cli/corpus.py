@@ -1,4 +1,5 @@
-"""Corpus verbs (ingest, search, claims, stories, contradictions, export): thin wrappers over the library."""
+"""Corpus verbs (ingest, search, claims, stories, contradictions, export, recordings): thin wrappers
+over the library."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class ExportFormat(StrEnum):
     csv = "csv"
     parquet = "parquet"
     graphml = "graphml"
+    recordings_jsonl = "recordings-jsonl"
+    recordings_csv = "recordings-csv"
 
 
 class ExportTable(StrEnum):
@@ -38,6 +41,8 @@ class ExportTable(StrEnum):
     quotes = "quotes"
     articles = "articles"
     counts = "counts"
+    recordings = "recordings"
+    carriages = "carriages"
 
 
 def _open(db: str, *, read_only: bool = True):
@@ -297,7 +302,9 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="the export format")],
     out: Annotated[Path, typer.Option("--out", "-o", help="the file to write (never the store itself)")],
     db: Db = DEFAULT_DB,
-    table: Annotated[ExportTable, typer.Option(help="table for csv/parquet")] = ExportTable.claims,
+    table: Annotated[
+        ExportTable, typer.Option(help="table for csv/parquet; recordings or carriages for recordings-*")
+    ] = ExportTable.claims,
     min_reports: Annotated[int, typer.Option("--min-reports", help="claimreview: carried by this many")] = 1,
     force: Annotated[bool, typer.Option("--force", help="overwrite --out if it exists")] = False,
 ) -> None:
@@ -314,6 +321,9 @@ def export(
         line = f"[red]error:[/red] {escape(str(exc))}; nothing written"
         errors.print(line, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
+    except ValueError as exc:  # a table the format has not
+        errors.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
     errors.print(f"wrote {written} record(s) to {escape(str(out))}", highlight=False)
 
 
@@ -349,3 +359,39 @@ def timeline(db: Db = DEFAULT_DB) -> None:
         counts = f" [{'; '.join(event.counts)}]" if event.counts else ""
         where = event.outlet or event.document
         console.print(escape(f"{event.date}  {where}: {event.sentence}{counts}"), highlight=False)
+
+
+@app.command()
+def recordings(
+    db: Db = DEFAULT_DB,
+    json_: Annotated[bool, typer.Option("--json", help="print the registry as a JSON list")] = False,
+    min_carriages: Annotated[int, typer.Option("--min-carriages", help="carried by this many articles")] = 1,
+) -> None:
+    """Released recordings (intercepted calls, videos, audio) across the corpus: releaser, date,
+    participants, and every outlet that carried each, first appearance first."""
+    from purportedly.corpus.recordings import recordings as registry
+
+    entries = registry(_open(db), min_carriages=min_carriages)
+    if json_:
+        import json
+
+        typer.echo(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False, indent=1))
+        return
+    table = Table(
+        "recording", "kind", "released by", "release date", "participants", "carried by", "verification"
+    )
+    for entry in entries:
+        people = "; ".join(", ".join(filter(None, [p.role, p.name, p.unit])) for p in entry.participants)
+        carried = ", ".join(f"{c.outlet or c.document} ({c.date or '?'})" for c in entry.carriages)
+        table.add_row(
+            entry.id,
+            entry.kind,
+            escape(entry.releaser or "unnamed"),
+            entry.release_date or "unknown",
+            escape(people),
+            escape(carried),
+            escape(entry.verification),
+        )
+    Console().print(table)
+    if not entries:
+        Console().print("no recordings")

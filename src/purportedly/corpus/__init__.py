@@ -1,5 +1,6 @@
 """Cross-article analysis of a stored corpus: stories, shared quotes, corroboration, contradictions,
-entities and a timeline. Every function takes a Store (or a Corpus / a list of Analyses).
+entities, a timeline and the registry of released recordings. Every function takes a Store (or a
+Corpus / a list of Analyses).
 
 Given a Store, the functions stream only the projections they need from its tables (article
 metadata, quotes, claims with chains, and the per-article ``article_features`` written at ingest:
@@ -23,9 +24,12 @@ from purportedly.corpus.contradictions import Contradiction, contradictions
 from purportedly.corpus.corroboration import CorroboratedClaim, Origin, corroboration
 from purportedly.corpus.entities import CorpusEntity, entities
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
+from purportedly.corpus.recordings import Carriage, RecordingEntry, recording, recordings
 from purportedly.corpus.timeline import TimelineEvent, timeline
 
 __all__ = [
+    "Carriage",
+    "RecordingEntry",
     "Contradiction",
     "CorpusEntity",
     "CorroboratedClaim",
@@ -40,6 +44,8 @@ __all__ = [
     "corroboration",
     "entities",
     "quote_groups",
+    "recording",
+    "recordings",
     "stories",
     "timeline",
 ]

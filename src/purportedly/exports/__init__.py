@@ -14,13 +14,14 @@ from purportedly.corpus.common import Corpus
 from purportedly.exports.claimreview import claim_review, claim_reviews, write_claimreview
 from purportedly.exports.formats import write_csv, write_jsonl, write_parquet
 from purportedly.exports.graphml import provenance_graph, write_graphml
+from purportedly.exports.recordings import RECORDING_FORMATS, RECORDING_TABLES, write_recordings
 from purportedly.exports.tables import TABLES, table_rows
 from purportedly.outputs import atomic_path, check_target
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview", *RECORDING_FORMATS)
 
 
 def export(
@@ -34,7 +35,8 @@ def export(
 ) -> int:
     """Write the corpus to ``out`` in ``fmt``; returns how many records (lines, rows, nodes, reviews).
 
-    ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet;
+    ``table`` (claims, quotes, articles, counts) picks the table for csv and parquet; for
+    recordings-jsonl and recordings-csv it is recordings (the default there) or carriages;
     ``min_reports`` keeps only ClaimReviews of claims carried by that many articles.
     Never writes over the store itself, nor over an existing file unless ``force``; the file is
     written beside ``out`` and renamed into place, so a failure leaves the old file (or none).
@@ -43,8 +45,14 @@ def export(
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt in RECORDING_FORMATS:
+        table = "recordings" if table == "claims" else table  # 'claims' is every format's default
+        if table not in RECORDING_TABLES:
+            raise ValueError(f"unknown recordings table {table!r}; choose from {', '.join(RECORDING_TABLES)}")
     check_target(out, force=force, protected=_store_files(source))
     with atomic_path(out) as temporary:
+        if fmt in RECORDING_FORMATS:
+            return write_recordings(source, fmt, temporary, table)  # streams the store's recordings
         return _write(Corpus.of(source), fmt, temporary, table, min_reports)
 
 
@@ -82,5 +90,6 @@ __all__ = [
     "write_csv",
     "write_graphml",
     "write_jsonl",
+    "write_recordings",
     "write_parquet",
 ]

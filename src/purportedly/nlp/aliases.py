@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.transliteration import romanize
 
 MAX_CACHED_KEYS = 50_000
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
@@ -50,11 +51,13 @@ class Cluster:
 
 
 def fold(text: str) -> str:
-    """Lowercase ASCII fold: 'Wrocław' -> 'wroclaw'."""
+    """Lowercase ASCII fold: 'Wrocław' -> 'wroclaw', 'Харків' -> 'kharkiv'."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # letters of other scripts (Cyrillic) are romanised; Latin ones only lose their accents
+    return romanize(unicodedata.normalize("NFC", stripped)).lower()
 
 
 @lru_cache(maxsize=8192)
@@ -100,3 +103,14 @@ class Transliterator:
 
 def similar(a: str, b: str, threshold: float) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold)
+
+
+@lru_cache(maxsize=1)
+def default_transliterator() -> Transliterator:
+    return Transliterator()
+
+
+def name_key(name: str) -> str:
+    """The one transliteration-aware key of a name, whatever its script or romanisation:
+    'Кашеварова', 'Kashevarova' and 'Kashevarowa' share one; so do 'Харків' and 'Kharkiv'."""
+    return default_transliterator().key(name)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from purportedly.store.ingest import IngestSummary
     from purportedly.store.search import SearchHit
 
-SCHEMA_VERSION = "2"  # 2: article_features (corpus projections), added to older stores on open
+SCHEMA_VERSION = "3"  # 2: article_features (corpus projections); 3: article_recordings; added on open
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
@@ -92,8 +92,9 @@ class Store:
         from purportedly.store.migrate import features_current, refresh_features
 
         # checked first so that opening an up-to-date store takes no write lock
-        if self.dialect.has_table(self.session, "meta") and self.dialect.has_table(
-            self.session, "article_features"
+        if all(
+            self.dialect.has_table(self.session, t)
+            for t in ("meta", "article_features", "article_recordings")
         ):
             if not features_current(self):
                 refresh_features(self)

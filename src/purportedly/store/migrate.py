@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 # Bump when purportedly.corpus.features computes something different: every store then
 # recomputes its article_features rows on its next writable open.
-FEATURES_VERSION = 2  # 2: anchors leave out the byline and outlet; counts keep their sentence
+# 2: anchors leave out the byline and outlet, counts keep their sentence, article_recordings (the
+# recordings each article retells); 3: the recordings' releasers and keywords
+FEATURES_VERSION = 3
 FEATURES_KEY = "features_version"  # in the meta table: the version every row has been brought to
 BACKFILL_PAGE = 200  # articles per transaction
 
@@ -28,8 +30,10 @@ def refresh_features(store: Store) -> int:
     while True:
         page = store.session.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_features f ON f.article_id = a.id"
-            " WHERE a.id > ? AND (f.version IS NULL OR f.version <> ?) ORDER BY a.id LIMIT ?",
-            (last, FEATURES_VERSION, BACKFILL_PAGE),
+            " LEFT JOIN article_recordings r ON r.article_id = a.id"
+            " WHERE a.id > ? AND (f.version IS NULL OR f.version <> ? OR r.version IS NULL OR r.version <> ?)"
+            " ORDER BY a.id LIMIT ?",
+            (last, FEATURES_VERSION, FEATURES_VERSION, BACKFILL_PAGE),
         ).fetchall()
         if not page:
             break

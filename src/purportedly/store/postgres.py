@@ -100,8 +100,8 @@ class PostgresDialect(Dialect):
 
     def create_schema(self, session: Session) -> None:
         session.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-        # another opener may have made (or updated) it while we waited; the newest table tells
-        if not self.has_table(session, "article_features"):
+        # another opener may have made (or updated) it while we waited; the newest tables tell
+        if not all(self.has_table(session, t) for t in ("article_features", "article_recordings")):
             session.execute(_schema_sql(), native=True)
 
     def record_error(

@@ -75,6 +75,21 @@ def insert_features(db: Session, article_id: int, analysis: Analysis) -> None:
         " events = excluded.events",
         (article_id, *(row[c] for c in FEATURE_COLUMNS)),
     )
+    insert_recordings(db, article_id, analysis)
+
+
+def insert_recordings(db: Session, article_id: int, analysis: Analysis) -> None:
+    """The article's recordings, found again from the analysis (a stored analysis may predate them)."""
+    from purportedly.claims.recordings import build_recordings
+    from purportedly.store.migrate import FEATURES_VERSION
+
+    found = json.dumps([r.model_dump(mode="json") for r in build_recordings(analysis)], ensure_ascii=False)
+    db.execute(
+        "INSERT INTO article_recordings(article_id, version, recordings) VALUES (?, ?, ?)"
+        " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
+        " recordings = excluded.recordings",
+        (article_id, FEATURES_VERSION, found),
+    )
 
 
 def insert_quotes(db: Session, article_id: int, analysis: Analysis) -> None:

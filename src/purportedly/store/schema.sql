@@ -191,6 +191,14 @@ CREATE TABLE IF NOT EXISTS article_features (
     events     TEXT NOT NULL DEFAULT '[]'
 );
 
+-- The recordings each article retells (purportedly/claims/recordings.py; JSON list of Recording),
+-- written with the features and at the same version, read by purportedly/corpus/recordings.py.
+CREATE TABLE IF NOT EXISTS article_recordings (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL,
+    recordings TEXT NOT NULL DEFAULT '[]'
+);
+
 CREATE TABLE IF NOT EXISTS errors (
     id      INTEGER PRIMARY KEY,
     input   TEXT NOT NULL,

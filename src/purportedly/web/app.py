@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from purportedly import __version__
 from purportedly.web.api import router
 from purportedly.web.queries import CorpusReader
+from purportedly.web.recordings_api import router as recordings_router
 from purportedly.web.security import BodyLimit, install_security
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -40,6 +41,7 @@ def create_app(
     install_security(app, token, host, allowed_hosts)
     app.add_middleware(BodyLimit)
     app.include_router(router)
+    app.include_router(recordings_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

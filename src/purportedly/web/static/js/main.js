@@ -8,6 +8,7 @@ import { claimPage } from "./claim.js";
 import { entitiesPage, sourcesPage, storiesPage } from "./corpus.js";
 import { figuresPage } from "./figures.js";
 import { clear, h } from "./dom.js";
+import { recordingPage, recordingsPage } from "./recordings.js";
 import { searchPage } from "./search.js";
 
 async function articlePage(articleId) {
@@ -26,6 +27,8 @@ const ROUTES = {
   timeline: () => timelinePage(),
   counts: () => countsPage(),
   analyze: () => analyzePage(),
+  recordings: () => recordingsPage(),
+  recording: ([id]) => recordingPage(id),
 };
 
 function parseHash() {

@@ -1,0 +1,610 @@
+"""The registry of released recordings across a corpus: one entry per recording, however many
+outlets retold it, with how each carried it.
+
+Every article's recordings (``claims/recordings.py``) are compared with those of other articles
+naming the same releaser around the same time. Two retellings are one recording only on evidence
+beyond releaser and date (an agency often releases several calls at once): a quote they share
+(trimmed or translated: ``quotes_match.same_quote``), a named participant whose name is the same
+under transliteration (``aliases.name_key``: Kashevarova, Kashevarowa, Кашеварова), or the same
+unit heard at the same place. Two recordings of one article are never one entry.
+
+Given a Store, the per-article recordings are streamed from ``article_recordings`` (written at
+ingest) page by page; given Analyses, they are taken from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+from wordfreq import zipf_frequency
+
+from purportedly.claims.recordings import build_recordings
+from purportedly.claims.releasers import is_outlet
+from purportedly.corpus.common import Corpus, UnionFind, content_words
+from purportedly.corpus.quotes_match import same_quote
+from purportedly.model import Analysis, Recording, RecordingQuote
+from purportedly.nlp.aliases import name_key, similar
+
+if TYPE_CHECKING:
+    from purportedly.store.core import Store
+
+PAGE = 500  # articles per query
+DATE_SLACK = 1  # days two release dates may differ by (time zones, 'late on Monday' vs 'Tuesday')
+RETELLING_DAYS = 60  # how long after a release an article without a release date can retell it
+NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name misspelt
+MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
+MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
+MIN_SHARED_WORDS = 2  # content words two wordings of one quote share at least
+RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
+KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
+COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
+COMMON_MIN = 4  # ... but always allowed in this many (small corpora: one recording's own retellings)
+CONFLICT_KINDS = frozenset({"intelligence_service", "military", "ministry", "government"})
+
+
+@dataclass(frozen=True)
+class RecordingRow:
+    """One recording as one article tells it, with what the registry shows of the article."""
+
+    article_id: int
+    document: str
+    outlet: str | None
+    title: str | None
+    date: str | None
+    url: str | None
+    recording: Recording
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.article_id, self.recording.id)
+
+
+class RegistryParticipant(BaseModel):
+    role: str
+    name: str | None = None
+    spellings: list[str] = Field(default_factory=list, description="every spelling of the name carried")
+    unit: str | None = None
+    place: str | None = None
+
+
+class Carriage(BaseModel):
+    """How one article carried the recording."""
+
+    article_id: int
+    document: str
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    article_recording_id: str = Field(description="the recording's id within its article: rec1, rec2 ...")
+    description: str
+    releaser: str | None = None
+    names_releaser: bool = False
+    release_date: str | None = None
+    hedges: list[str] = Field(default_factory=list)
+    unverified: bool = False
+    verified_by: str | None = None
+    carried: str = Field(
+        description="verbatim (direct quotes), paraphrase (reported speech only), both, or none"
+    )
+    quotes: list[RecordingQuote] = Field(default_factory=list)
+
+
+class QuoteVariant(BaseModel):
+    outlet: str | None
+    document: str
+    date: str | None
+    text: str
+    verbatim: bool
+
+
+class RecordingEntry(BaseModel):
+    """One released recording and every article that carried it, first appearance first."""
+
+    id: str
+    kind: str
+    releaser: str | None = None
+    releaser_kind: str | None = None
+    platform: str | None = None
+    release_date: str | None = None
+    participants: list[RegistryParticipant] = Field(default_factory=list)
+    place: str | None = None
+    unit: str | None = None
+    call_time: str | None = None
+    verification: str
+    verified_by: str | None = None
+    first_appearance: dict[str, Any] = Field(default_factory=dict)
+    carriages: list[Carriage] = Field(default_factory=list, description="in date order")
+    quote_variants: list[list[QuoteVariant]] = Field(
+        default_factory=list, description="one quote worded differently by different outlets, side by side"
+    )
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(c.outlet or c.document for c in self.carriages))
+
+
+# ------------------------------------------------------------------------ reading
+
+
+def recording_rows(source: Store | Corpus | Iterable[Analysis]) -> Iterator[RecordingRow]:
+    """Every recording of every article, in article order."""
+    if hasattr(source, "session") and hasattr(source, "analyses"):
+        yield from _store_rows(source)  # type: ignore[arg-type]
+        return
+    for article in Corpus.of(source).articles:  # type: ignore[arg-type]
+        yield from _rows_of(article.id, article.analysis, article.analysis.recordings or None)
+
+
+def _rows_of(article_id: int, analysis: Analysis, recordings: list[Recording] | None) -> list[RecordingRow]:
+    found = recordings if recordings is not None else build_recordings(analysis)
+    date = analysis.date.isoformat() if analysis.date else None
+    return [
+        RecordingRow(article_id, analysis.document, analysis.outlet, analysis.title, date, analysis.url, r)
+        for r in found
+    ]
+
+
+def _store_rows(store: Store) -> Iterator[RecordingRow]:
+    """Page by page from ``article_recordings``; an article whose row is missing or stale (a store
+    opened read-only before a writable open brought it up to date) from its stored Analysis."""
+    from purportedly.store.migrate import FEATURES_VERSION
+
+    if not store.has_schema():
+        return
+    if not store.dialect.has_table(store.session, "article_recordings"):
+        for article_id, analysis in store.analyses():
+            yield from _rows_of(article_id, analysis, None)
+        return
+    sql = (
+        "SELECT a.id, a.document, a.outlet, a.title, a.date, a.url, r.version, r.recordings FROM articles a"
+        " LEFT JOIN article_recordings r ON r.article_id = a.id WHERE a.id > ? ORDER BY a.id LIMIT ?"
+    )
+    last = 0
+    while True:
+        page = store.session.execute(sql, (last, PAGE)).fetchall()
+        for row in page:
+            if row["version"] == FEATURES_VERSION:
+                for found in json.loads(row["recordings"]):
+                    yield RecordingRow(
+                        row["id"],
+                        row["document"],
+                        row["outlet"],
+                        row["title"],
+                        _iso(row["date"]),
+                        row["url"],
+                        Recording.model_validate(found),
+                    )
+            else:
+                analysis = store.analysis(row["id"])
+                if analysis is not None:
+                    yield from _rows_of(row["id"], analysis, None)
+        if len(page) < PAGE:
+            return
+        last = page[-1]["id"]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, Date) else value
+
+
+# ------------------------------------------------------------------------ matching
+
+
+def _day(value: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _dates_compatible(a: RecordingRow, b: RecordingRow) -> bool:
+    """Known release dates within a day; one unknown: its article came out after the other's release
+    and not long after it."""
+    release_a, release_b = _day(a.recording.release_date), _day(b.recording.release_date)
+    if release_a and release_b:
+        return abs((release_a - release_b).days) <= DATE_SLACK
+    if release_a is None and release_b is None:  # neither says when: their reports came out close together
+        day_a, day_b = _day(a.date), _day(b.date)
+        return day_a is None or day_b is None or abs((day_a - day_b).days) <= RETELLING_DAYS
+    known, other = (release_a, b) if release_a else (release_b, a)
+    published = _day(other.date)
+    if known is None or published is None:
+        return True
+    return 0 <= (published - known).days + DATE_SLACK <= RETELLING_DAYS + DATE_SLACK
+
+
+def _names(row: RecordingRow) -> dict[str, set[str]]:
+    """Name keys of the named participants, by role."""
+    found: dict[str, set[str]] = {}
+    for p in row.recording.participants:
+        if p.name:
+            found.setdefault(p.role, set()).add(name_key(p.name))
+    return found
+
+
+def _same_name(a: str, b: str) -> bool:
+    last_a, last_b = a.split()[-1], b.split()[-1]
+    return similar(last_a, last_b, NAME_SIMILARITY) or similar(a, b, NAME_SIMILARITY)
+
+
+def _unit_key(unit: str | None) -> str | None:
+    """A unit as compared: its number when it has one ('27th Brigade' and a translation's '27th
+    regiment' are one unit misnamed, not two), else its words."""
+    if not unit:
+        return None
+    number = re.search(r"\d+", unit)
+    return number.group() if number else " ".join(unit.lower().split())
+
+
+def _place_key(place: str | None) -> str | None:
+    return name_key(place) if place else None
+
+
+def _releaser_key(rec: Recording) -> str:
+    """A named releaser's key; '' for one only described ('Ukrainian intelligence'), an outlet (the
+    only party an article puts in a release relation is often the outlet retelling it) or unknown:
+    such a report may retell any party's release."""
+    if not rec.releaser or not rec.releaser_named or is_outlet(rec.releaser, rec.releaser_kind):
+        return ""
+    return name_key(rec.releaser)
+
+
+def _substantial(text: str) -> bool:
+    """A quote long enough to tell two recordings apart ('No?' or 'F' matches anything)."""
+    return len(content_words(text)) >= MIN_QUOTE_WORDS
+
+
+def _quoted_alike(a: str, b: str) -> bool:
+    """One quote, trimmed or re-translated: long enough to tell recordings apart, and sharing
+    content words, not only a run of small ones ('I see. What's new?')."""
+    if not (_substantial(a) and _substantial(b)):
+        return False
+    shared = set(content_words(a)) & set(content_words(b))
+    return len(shared) >= MIN_SHARED_WORDS and same_quote(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _weight(word: str) -> float:
+    """How much a shared word says two reports tell one recording: the rarer in English, the more
+    ('Taurus', 'puddles', 'Lyman'; not 'said' or 'soldier')."""
+    return max(0.0, RARE_ZIPF - zipf_frequency(word, "en"))
+
+
+class Matcher:
+    """Whether two article recordings can be one released item, and how much says they are."""
+
+    def __init__(self, rows: list[RecordingRow]) -> None:
+        self.rows = rows
+        self.names = [_names(r) for r in rows]
+        self.releasers = [_releaser_key(r.recording) for r in rows]
+        self.keywords = _keywords(rows)
+
+    def compatible(self, i: int, j: int) -> bool:
+        """Nothing says they are two: other articles, release dates that fit, the same releaser
+        when both name one, no two differently named participants of one role, no two units."""
+        a, b = self.rows[i], self.rows[j]
+        if a.article_id == b.article_id or not _dates_compatible(a, b):
+            return False
+        ka, kb = self.releasers[i], self.releasers[j]
+        if ka and kb and ka != kb and not similar(ka, kb, NAME_SIMILARITY):
+            return False
+        if self._names_agree(i, j) is False:
+            return False  # two soldiers with different names: two calls
+        unit_a, unit_b = _unit_key(a.recording.unit), _unit_key(b.recording.unit)
+        # two units conflict when both are numbered, or both unnumbered, and differ: a unit named
+        # without its number ('the territorial regiment') may be the numbered one of another report
+        return not (unit_a and unit_b and unit_a != unit_b and unit_a.isdigit() == unit_b.isdigit())
+
+    def score(self, i: int, j: int) -> int:
+        """0: not the same recording, or nothing beyond releaser and date says it is (an agency
+        often releases several calls at once); 2 or more: evidence that it is."""
+        if not self.compatible(i, j):
+            return 0
+        a, b = self.rows[i].recording, self.rows[j].recording
+        score = 0
+        if self._names_agree(i, j):
+            # a given name alone ('Andrey') is borne by many soldiers: weak evidence; a full name strong
+            names_i = {k for keys in self.names[i].values() for k in keys if len(k.split()) > 1}
+            names_j = {k for keys in self.names[j].values() for k in keys if len(k.split()) > 1}
+            full = any(_same_name(x, y) for x in names_i for y in names_j)
+            score += 2 if full else 1
+        if any(_quoted_alike(x.text, y.text) for x in a.quotes for y in b.quotes):
+            score += 2
+        shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
+        score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
+        unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
+        place_a, place_b = _place_key(a.place), _place_key(b.place)
+        if unit_a and unit_a == unit_b and (place_a == place_b or score):
+            score += 1
+        # the same unit at the same place is enough only when one report quotes nothing of it: two
+        # calls of one brigade released together differ in what is said on them
+        quoted = a.quotes and b.quotes
+        return score if score >= 2 or (score and not quoted) else 0
+
+    def _names_agree(self, i: int, j: int) -> bool | None:
+        """True when a role's names match, False when both name someone of one role differently,
+        None when nothing is named on both."""
+        a, b = self.names[i], self.names[j]
+        verdict = None
+        for role in a.keys() & b.keys():
+            if any(_same_name(x, y) for x in a[role] for y in b[role]):
+                return True
+            if role != "speaker":  # people quoted without a role may be any two on the call
+                verdict = False
+        flat_a = {k for keys in a.values() for k in keys}
+        flat_b = {k for keys in b.values() for k in keys}
+        if any(_same_name(x, y) for x in flat_a for y in flat_b):
+            return True  # one outlet calls her his mother, another only names her
+        return verdict
+
+
+def _keywords(rows: list[RecordingRow]) -> list[set[str]]:
+    """Each row's content words, less those in a large share of the corpus's articles: the genre's
+    own words ('intercepted', the usual releaser, the usual platform) tell no recording apart."""
+    words = [set(content_words(" ".join(r.recording.keywords))) for r in rows]
+    by_article: dict[int, set[str]] = {}
+    for row, found in zip(rows, words, strict=True):
+        by_article.setdefault(row.article_id, set()).update(found)
+    counts = Counter(w for found in by_article.values() for w in found)
+    limit = max(COMMON_MIN, COMMON_SHARE * len(by_article))
+    common = {w for w, n in counts.items() if n > limit}
+    return [found - common for found in words]
+
+
+def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
+    """Indices of the rows that may be one recording: the same named releaser (under
+    transliteration); one only described or unknown may be anyone's."""
+    by_releaser: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_releaser.setdefault(_releaser_key(row.recording), []).append(i)
+    unknown = by_releaser.pop("", [])
+    for members in by_releaser.values():
+        yield members + unknown
+    if unknown:
+        yield unknown
+
+
+def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
+    """What two retellings of one recording must share some of before they are compared: a unit,
+    the start of a participant's surname key (a misspelling rarely touches it), a quote's content
+    word (a trimmed or re-translated quote keeps several), a rare word of the sentences telling it."""
+    rec = row.recording
+    found = {f"u:{_unit_key(rec.unit)}"} if rec.unit else set()
+    found |= {
+        f"n:{name_key(p.name).split()[-1][:3]}" for p in rec.participants if p.name and name_key(p.name)
+    }
+    found |= {f"q:{w}" for q in rec.quotes if _substantial(q.text) for w in content_words(q.text)}
+    found |= {f"k:{w}" for w in keywords if _weight(w) > 0}
+    return found
+
+
+def _pairs(rows: list[RecordingRow], matcher: Matcher) -> dict[tuple[int, int], int]:
+    """Scored candidate pairs: rows of one block sharing some evidence, their reference days within
+    the retelling window."""
+    evidence = [_evidence(r, k) for r, k in zip(rows, matcher.keywords, strict=True)]
+    days = [_reference_day(r) for r in rows]
+    found: dict[tuple[int, int], int] = {}
+    for block in _blocks(rows):
+        postings: dict[str, list[int]] = {}
+        for i in block:
+            for token in evidence[i]:
+                postings.setdefault(token, []).append(i)
+        for members in postings.values():
+            if len(members) > MAX_POSTING:
+                continue  # a word in hundreds of quotes is no evidence of one recording
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    key = (min(i, j), max(i, j))
+                    if key not in found and _near(days[i], days[j]):
+                        found[key] = matcher.score(*key)
+    return {key: score for key, score in found.items() if score > 0}
+
+
+def _near(a: Date, b: Date) -> bool:
+    """Within the retelling window; an undated row (Date.min) may be near anything."""
+    return Date.min in (a, b) or abs((a - b).days) <= RETELLING_DAYS + DATE_SLACK
+
+
+def _reference_day(row: RecordingRow) -> Date:
+    return _day(row.recording.release_date) or _day(row.date) or Date.min
+
+
+def _cluster(rows: list[RecordingRow]) -> list[list[int]]:
+    """Agglomerative, strongest pairs first, and an entry takes in a report only when it fits the
+    entry as a whole: compatible with every member (releaser, dates, participants, article) and
+    backed by evidence against at least half of them. Evidence against one member is not enough:
+    that is how a chain of pairwise matches (A like B, B like C) joins recordings that share nothing."""
+    matcher = Matcher(rows)
+    scores = _pairs(rows, matcher)
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(rows))}
+    home = list(range(len(rows)))
+    for (i, j), _ in sorted(scores.items(), key=lambda t: (-t[1], t[0])):
+        a, b = home[i], home[j]
+        if a == b:
+            continue
+        members_a, members_b = clusters[a], clusters[b]
+        cross = [(min(x, y), max(x, y)) for x in members_a for y in members_b]
+        if not all(matcher.compatible(*pair) for pair in cross):
+            continue
+        if sum(pair in scores for pair in cross) * 2 < len(cross):
+            continue
+        clusters[a] = members_a + members_b
+        for y in members_b:
+            home[y] = a
+        del clusters[b]
+    return sorted((sorted(m) for m in clusters.values()), key=lambda m: m[0])
+
+
+# ------------------------------------------------------------------------ entries
+
+
+def recordings(
+    source: Store | Corpus | Iterable[Analysis], *, min_carriages: int = 1
+) -> list[RecordingEntry]:
+    """The registry: every released recording of the corpus, with its carriages in date order;
+    most carried first, then by release date. The Python twin of ``purportedly recordings``."""
+    rows = list(recording_rows(source))
+    entries = [_entry([rows[i] for i in members]) for members in _cluster(rows)]
+    entries = [e for e in entries if len(e.carriages) >= min_carriages]
+    entries.sort(key=lambda e: (-len(e.carriages), e.release_date or "9999", e.id))
+    return entries
+
+
+def recording(source: Store | Corpus | Iterable[Analysis], entry_id: str) -> RecordingEntry | None:
+    """One registry entry by id, or None."""
+    return next((e for e in recordings(source) if e.id == entry_id), None)
+
+
+def _entry(rows: list[RecordingRow]) -> RecordingEntry:
+    rows = sorted(rows, key=lambda r: (r.date or "9999-99-99", r.article_id, r.recording.start))
+    carriages = [_carriage(r) for r in rows]
+    first = rows[0]
+    recs = [r.recording for r in rows]
+    # one naming the releaser (the SBU) says more than one describing it (Ukrainian intelligence), and
+    # either more than an outlet retelling it
+    origins = [r for r in recs if r.releaser and not is_outlet(r.releaser, r.releaser_kind)]
+    named = _most_common(r.releaser for r in origins if r.releaser_named)
+    releaser = named or _most_common(r.releaser for r in origins) or _most_common(r.releaser for r in recs)
+    releaser_kind = _most_common(r.releaser_kind for r in recs if r.releaser == releaser)
+    verified = next(((c.verified_by, c.outlet or c.document) for c in carriages if c.verified_by), None)
+    return RecordingEntry(
+        id=_entry_id(first),
+        kind=_most_common(r.kind for r in recs) or "call",
+        releaser=releaser,
+        releaser_kind=releaser_kind,
+        platform=_most_common(r.platform for r in recs),
+        release_date=_most_common(r.release_date for r in recs),
+        participants=_participants(recs),
+        place=_most_common(r.place for r in recs),
+        unit=_most_common(r.unit for r in recs),
+        call_time=_most_common(r.call_time for r in recs),
+        verification=verification_text(releaser, releaser_kind, verified, carriages),
+        verified_by=verified[0] if verified else None,
+        first_appearance={
+            "date": first.date,
+            "outlet": first.outlet,
+            "document": first.document,
+            "article_id": first.article_id,
+        },
+        carriages=carriages,
+        quote_variants=_quote_variants(carriages),
+    )
+
+
+def _entry_id(row: RecordingRow) -> str:
+    digest = hashlib.sha1(f"{row.document}\x00{row.recording.id}".encode()).hexdigest()
+    return f"rec-{digest[:10]}"
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _carriage(row: RecordingRow) -> Carriage:
+    rec = row.recording
+    direct = any(q.verbatim for q in rec.quotes)
+    reported = any(not q.verbatim for q in rec.quotes)
+    carried = (
+        "both" if direct and reported else "verbatim" if direct else "paraphrase" if reported else "none"
+    )
+    return Carriage(
+        article_id=row.article_id,
+        document=row.document,
+        outlet=row.outlet,
+        title=row.title,
+        date=row.date,
+        url=row.url,
+        article_recording_id=rec.id,
+        description=rec.description,
+        releaser=rec.releaser,
+        names_releaser=rec.releaser_named,
+        release_date=rec.release_date,
+        hedges=rec.hedges,
+        unverified=rec.unverified,
+        verified_by=rec.verified_by,
+        carried=carried,
+        quotes=rec.quotes,
+    )
+
+
+def _participants(recs: list[Recording]) -> list[RegistryParticipant]:
+    """Participants across the carriages: one per role and name (under transliteration)."""
+    merged: list[RegistryParticipant] = []
+    for rec in recs:
+        for p in rec.participants:
+            known = next((m for m in merged if _same_participant(m, p.role, p.name)), None)
+            if known is None:
+                known = RegistryParticipant(role=p.role)
+                merged.append(known)
+            if p.role != "speaker" and known.role == "speaker":
+                known.role = p.role
+            if p.name and p.name not in known.spellings:
+                known.spellings.append(p.name)
+            known.unit = known.unit or p.unit
+            known.place = known.place or p.place
+    for p in merged:
+        p.name = Counter(p.spellings).most_common(1)[0][0] if p.spellings else None
+    return merged
+
+
+def _same_participant(known: RegistryParticipant, role: str, name: str | None) -> bool:
+    if name and known.spellings:
+        return any(_same_name(name_key(name), name_key(s)) for s in known.spellings)
+    return known.role == role and role != "speaker"
+
+
+def _quote_variants(carriages: list[Carriage]) -> list[list[QuoteVariant]]:
+    """Quotes of the recording worded differently by different carriages (trimmed, reworded,
+    translated differently), each group in carriage order."""
+    items = [(c, q) for c in carriages for q in c.quotes]
+    union = UnionFind(range(len(items)))
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i][0].article_id != items[j][0].article_id and same_quote(
+                items[i][1].text, items[j][1].text
+            ):
+                union.union(i, j)
+    groups = []
+    for members in union.groups():
+        texts = {" ".join(items[i][1].text.split()).strip(" ,.").lower() for i in members}
+        if len({items[i][0].article_id for i in members}) >= 2 and len(texts) >= 2:
+            groups.append(
+                [
+                    QuoteVariant(
+                        outlet=c.outlet, document=c.document, date=c.date, text=q.text, verbatim=q.verbatim
+                    )
+                    for c, q in (items[i] for i in members)
+                ]
+            )
+    return groups
+
+
+def verification_text(
+    releaser: str | None,
+    releaser_kind: str | None,
+    verified: tuple[str, str] | None,
+    carriages: list[Carriage],
+) -> str:
+    """The verification state in words: who released it, and whether anyone independent verified it."""
+    if releaser is None:
+        released = "released by an unnamed party"
+    elif releaser_kind in CONFLICT_KINDS:
+        released = f"released by one party to the conflict ({releaser})"
+    else:
+        released = f"released by {releaser}"
+    if verified is not None:
+        return f"{released}; verified by {verified[0]} (according to {verified[1]})"
+    failed = sum(c.unverified for c in carriages)
+    said = f" ({failed} of {len(carriages)} reports say they could not verify it)" if failed else ""
+    return f"{released}; not independently verified{said}"
