@@ -23,6 +23,7 @@ from purportedly.nlp.source_patterns import Citation, find_citations
 from purportedly.nlp.source_roles import identified_spans
 from purportedly.nlp.source_speakers import interviewer_turns, speaker_citations
 from purportedly.nlp.story import story_segments
+from purportedly.nlp.tokenizer import keep_dotted_names
 
 register_extensions()
 
@@ -320,6 +321,9 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
 
 @Language.factory("purportedly_sources", default_config={"data_dir": "", "documents": False})
 def make_sources(nlp: Language, name: str, data_dir: str, documents: bool) -> SourceFinder:
+    # outlets such as 'Bel.Ru' are cited whole only when the tokenizer keeps them one token, so
+    # adding the component by name makes the same tokenizer change as load_pipeline()
+    keep_dotted_names(nlp)
     return SourceFinder(nlp, name, data_dir=data_dir, documents=documents)
 
 
