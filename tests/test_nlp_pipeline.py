@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 import spacy
+import srsly
+from spacy.tokens import DocBin
 
 import purportedly
 from purportedly.analysis import analysis_from_doc, make_doc
 from purportedly.components import FACTORIES
+from purportedly.nlp.extensions import stale_annotations
 from purportedly.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, add_components
 from purportedly.reading import read_text
+from tests.conftest import SEEDS
 from tests.test_engines_local import ARTICLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +141,40 @@ def test_a_component_added_alone_runs(name: str) -> None:
     nlp = spacy.load(DEFAULT_MODEL)
     nlp.add_pipe(name)
     assert nlp(DOTTED).text == DOTTED
+
+
+def docs_of(nlp, texts: list[str]):
+    return [make_doc(nlp, read_text(t, document=f"t{i}")) for i, t in enumerate(texts)]
+
+
+def test_annotations_are_plain_data_that_survive_a_docbin() -> None:
+    nlp = purportedly.load_pipeline()
+    docs = list(nlp.pipe(docs_of(nlp, TEXTS)))
+    expected = [analysis_from_doc(doc).to_json() for doc in docs]
+    data = docs[0].user_data
+    assert data and all(isinstance(key[1], str) for key in data)
+    srsly.msgpack_dumps(list(data.values()))  # primitives only: would raise on a pydantic object
+    restored = list(DocBin(docs=docs, store_user_data=True).from_bytes(
+        DocBin(docs=docs, store_user_data=True).to_bytes()).get_docs(nlp.vocab))
+    assert [analysis_from_doc(doc).to_json() for doc in restored] == expected
+    assert restored[0]._.quotes == docs[0]._.quotes and restored[0]._.quotes  # typed views again
+    assert restored[0]._.article == docs[0]._.article
+
+
+def test_nlp_pipe_in_two_processes_gives_what_one_gives() -> None:
+    nlp = purportedly.load_pipeline()
+    one = [analysis_from_doc(doc).to_json() for doc in nlp.pipe(docs_of(nlp, TEXTS), batch_size=2)]
+    docs = nlp.pipe(docs_of(nlp, TEXTS), batch_size=2, n_process=2)
+    two = [analysis_from_doc(doc).to_json() for doc in docs]
+    assert len(two) == len(TEXTS) and two == one
+
+
+def test_no_component_changes_annotations_without_assigning_them_back() -> None:
+    nlp = purportedly.load_pipeline()
+    checked = 0
+    for doc in docs_of(nlp, [*TEXTS, *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))]):
+        for name, component in nlp.pipeline:
+            doc = component(doc)
+            assert stale_annotations(doc) == [], name
+            checked += 1
+    assert checked >= len(TEXTS) * len(nlp.pipeline)

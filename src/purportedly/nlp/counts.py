@@ -454,11 +454,8 @@ class CountFinder:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, matches: list[CountMatch]) -> Doc:
-        counts = get_list(doc, "counts")
-        counts.clear()
         located = self._located_places(doc) if matches else []
-        for match in matches:
-            counts.append(self._count(doc, match, located))
+        doc._.counts = [self._count(doc, match, located) for match in matches]
         return doc
 
     def _count(self, doc: Doc, match: CountMatch, located: list[tuple[int, str]]) -> Count:

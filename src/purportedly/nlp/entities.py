@@ -15,7 +15,7 @@ from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entity_clusters import build_clusters
 from purportedly.nlp.entity_filters import trim_ner_span
 from purportedly.nlp.entity_rules import RULE_PRIORITY, rule_mentions
-from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
 
 register_extensions()
@@ -255,10 +255,7 @@ class EntityRecognizer:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, clusters: list[Cluster]) -> Doc:
-        entities = get_list(doc, "entities")
-        entities.clear()
-        for number, cluster in enumerate(clusters, 1):
-            entities.append(self._entity(doc, number, cluster))
+        doc._.entities = [self._entity(doc, number, cluster) for number, cluster in enumerate(clusters, 1)]
         return doc
 
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:

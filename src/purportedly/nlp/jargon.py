@@ -7,7 +7,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from purportedly.model import GlossaryHit
-from purportedly.nlp.extensions import get_list, register_extensions
+from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.fact_lexicons import load_facts_json
 
 register_extensions()
@@ -71,8 +71,7 @@ class JargonMatcher:
         return any(t.lower_ in CONTEXT_WORDS for t in window if not start <= t.i < end)
 
     def set_annotations(self, doc: Doc, matches: list[tuple[dict, int, int]]) -> Doc:
-        glossary = get_list(doc, "glossary")
-        glossary.clear()
+        glossary = []
         for entry, start, end in matches:
             span = doc[start:end]
             glossary.append(
@@ -84,6 +83,7 @@ class JargonMatcher:
                     category=entry.get("category"),
                 )
             )
+        doc._.glossary = glossary
         return doc
 
 

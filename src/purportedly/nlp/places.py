@@ -110,8 +110,7 @@ class PlaceResolver:
         )
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int, Gazetteer | None]]) -> Doc:
-        places = get_list(doc, "places")
-        places.clear()
+        places = []
         text = doc_text(doc)  # Doc.text rebuilds the string from every token on each access
         for name, start, end, best in matches:
             if best is None:
@@ -131,6 +130,7 @@ class PlaceResolver:
                     feature=best.feature,
                 )
             )
+        doc._.places = places
         return doc
 
 

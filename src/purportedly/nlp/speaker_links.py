@@ -58,6 +58,8 @@ class SpeakerLinker:
     def set_annotations(self, doc: Doc, links: list[tuple[Quote, str]]) -> Doc:
         for quote, entity_id in links:
             quote.speaker_entity = entity_id
+        if links:  # assigned back: that writes the change into the Doc's plain data
+            doc._.quotes, doc._.indirect_quotes = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
         return doc
 
     @staticmethod

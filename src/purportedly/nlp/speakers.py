@@ -102,11 +102,14 @@ class SpeakerResolver:
         return SpeakerMatches(resolved, _moved_mentions(doc, quotes + reported, mentions))
 
     def set_annotations(self, doc: Doc, matches: SpeakerMatches) -> Doc:
-        for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
+        quotes, reported = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
+        for quote in quotes + reported:
             if quote.id in matches.resolved:
                 quote.speaker = matches.resolved[quote.id]
             if quote.id in matches.mentions:  # the author of 'A post said', the poster before a colon
                 quote.speaker_mention = matches.mentions[quote.id]
+        # assigned back: that writes the change into the Doc's plain data
+        doc._.quotes, doc._.indirect_quotes = quotes, reported
         return doc
 
     # ------------------------------------------------------------------ helpers

@@ -133,8 +133,7 @@ class TimeNormaliser:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, candidates: list[TimeCandidate]) -> Doc:
-        times = get_list(doc, "times")
-        times.clear()
+        times = []
         article = doc._.article
         published: date | None = article.date if article is not None else None
         quoted = self._quoted_ranges(doc)
@@ -154,6 +153,7 @@ class TimeNormaliser:
             if value is not None and not self._reporting_time(doc, candidate):
                 clock.remember(candidate.start, candidate.text, value)
             times.append(self._expression(candidate, value, anchor, published))
+        doc._.times = times
         return doc
 
     def _reporting_time(self, doc: Doc, candidate: TimeCandidate) -> bool:
