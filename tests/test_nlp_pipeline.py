@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -170,11 +171,35 @@ def test_nlp_pipe_in_two_processes_gives_what_one_gives() -> None:
 
 
 def test_no_component_changes_annotations_without_assigning_them_back() -> None:
+    """Each component changes only the extensions it declares in ``assigns``, and writes every
+    change into the Doc's plain data."""
     nlp = purportedly.load_pipeline()
     checked = 0
     for doc in docs_of(nlp, [*TEXTS, *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))]):
         for name, component in nlp.pipeline:
+            before = {key: id(value) for key, value in doc.user_data.items()}
             doc = component(doc)
             assert stale_annotations(doc) == [], name
+            changed = {key[1].removesuffix("_data") for key, value in doc.user_data.items()
+                       if before.get(key) != id(value)}
+            declared = {a.removeprefix("doc._.") for a in nlp.get_pipe_meta(name).assigns}
+            assert changed <= declared, name
             checked += 1
     assert checked >= len(TEXTS) * len(nlp.pipeline)
+
+
+def test_analyze_pipes_finds_every_requirement_met() -> None:
+    analysis = purportedly.load_pipeline().analyze_pipes()
+    for spec in COMPONENTS:
+        assert analysis["summary"][spec.name]["assigns"], spec.name
+        assert analysis["problems"][spec.name] == [], spec.name
+
+
+def test_one_pipeline_serves_several_threads_at_once() -> None:
+    """The web API analyses pasted articles without a lock: components keep no per-Doc state."""
+    texts = TEXTS * 3
+    alone = [purportedly.analyze(t, document=f"t{i}").to_json() for i, t in enumerate(texts)]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda it: purportedly.analyze(it[1], document=f"t{it[0]}").to_json(),
+                                 enumerate(texts)))
+    assert len(together) == len(texts) and together == alone

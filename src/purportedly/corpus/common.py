@@ -7,12 +7,12 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from purportedly.lexicons import load_lines
 from purportedly.model import Analysis
 
 if TYPE_CHECKING:
@@ -102,9 +102,7 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def name_titles() -> frozenset[str]:
     """Title words dropped from names (data/corpus/name_titles.txt)."""
-    path = resources.files("purportedly.data").joinpath("corpus/name_titles.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(load_lines("corpus/name_titles.txt"))
 
 
 def name_key(name: str) -> str:

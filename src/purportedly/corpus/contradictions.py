@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from purportedly.corpus.clusters import Story, stories, story_of
 from purportedly.corpus.common import Corpus, UnionFind, content_words, fold, name_key
 from purportedly.corpus.features import ArticleMeta, CountRow
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.lexicons import load_lines
 from purportedly.model import Count
 
 if TYPE_CHECKING:
@@ -59,10 +59,9 @@ class Contradiction:
 @lru_cache(maxsize=1)
 def event_classes() -> tuple[tuple[str, frozenset[str]], ...]:
     """The event-class lexicon (data/corpus/count_event_classes.txt)."""
-    path = resources.files("purportedly.data").joinpath("corpus/count_event_classes.txt")
     classes = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and ":" in line:
+    for line in load_lines("corpus/count_event_classes.txt"):
+        if ":" in line:
             name, members = line.split(":", 1)
             classes.append((name.strip(), frozenset(members.split())))
     return tuple(classes)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.lexicons import load_data
 
 MAX_CACHED_KEYS = 50_000
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
@@ -68,11 +68,15 @@ def surface_key(text: str) -> str:
     return " ".join(words)
 
 
+# data/facts/names.json: title words, words that are never names, transliteration rules, diminutives
+NAMES_KEYS = ("titles", "not_names", "transliteration", "diminutives")
+
+
 class Transliterator:
     """Maps spelling variants of a Slavic name to one key (rules from data/facts/names.json)."""
 
-    def __init__(self, names_file: str = "names.json") -> None:
-        data = load_facts_json(names_file)
+    def __init__(self, names_file: str = "facts/names.json") -> None:
+        data = load_data(names_file, keys=NAMES_KEYS)
         self.rules = [(re.compile(pattern), repl) for pattern, repl in data["transliteration"]]
         self.diminutives: dict[str, str] = data["diminutives"]
         self._word_keys: dict[str, str] = {}  # names repeat across articles; the rules are many regexes

@@ -6,14 +6,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from purportedly.nlp.fact_lexicons import load_facts_json
-from purportedly.nlp.quote_lexicon import load_set
+from purportedly.lexicons import load_data, load_set
 
 RELATIVE_PRONOUNS = ("which", "that", "who")
 DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
 TOLL_PREPOSITIONS = ("at", "to")
 # 'that' is left out: the tagger reads the conjunction in 'said that one man was held' as a determiner
 SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "another", "only")
+
+
+# data/facts/count_nouns.json: the noun classes counts tell apart (the first three are never counted)
+NOUN_KEYS = (
+    "durations", "measures", "fractions", "event_nouns", "settlements", "population_nouns",
+    "population_verbs", "people", "audience", "audience_verbs", "presence_preps", "tolls",
+    "multiplicative", "distances",
+)
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,8 @@ class CountKinds:
     distances: frozenset[str]
 
     @classmethod
-    def load(cls, nouns_file: str, person_nouns_file: str = "person_nouns.txt") -> CountKinds:
-        nouns = load_facts_json(nouns_file)
+    def load(cls, nouns_file: str, person_nouns_file: str = "quotes/person_nouns.txt") -> CountKinds:
+        nouns = load_data(nouns_file, keys=NOUN_KEYS)
 
         def words(key: str) -> frozenset[str]:
             return frozenset(w.lower() for w in nouns.get(key, []))

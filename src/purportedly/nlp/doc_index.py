@@ -10,13 +10,13 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from purportedly.nlp.extensions import doc_text, per_doc
+
 
 class DocIndex:
     """The Doc's text and sentences, with sentence lookup by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.length = len(doc)
         self.text = doc_text(doc)
         try:
             self.sentences = list(doc.sents)
@@ -43,21 +43,6 @@ class DocIndex:
         return self.sentences[i] if i < len(self.sentences) else None
 
 
-def doc_text(doc: Doc) -> str:
-    """The Doc's text; the Article's when the Doc was made from it (same string, no join)."""
-    article = doc._.article
-    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return article.text
-    return doc.text
-
-
-_last: DocIndex | None = None
-
-
 def doc_index(doc: Doc) -> DocIndex:
-    """The index of ``doc``; reused while consecutive components work on the same Doc."""
-    global _last
-    # a retokenised Doc (different length) gets a fresh index
-    if _last is None or _last.doc is not doc or _last.length != len(doc):
-        _last = DocIndex(doc)
-    return _last
+    """The index of ``doc``, built once per Doc (every component after the parser reads it)."""
+    return per_doc(doc, "_index", DocIndex)

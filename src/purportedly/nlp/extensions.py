@@ -11,7 +11,8 @@ writes the change into the plain data.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from pydantic import TypeAdapter
@@ -46,6 +47,8 @@ LIST_EXTENSIONS: dict[str, type] = {
     "claims": Claim,
 }
 DATA_SUFFIX = "_data"
+TEXT = "_text"  # the Doc's text, in the view cache (not an extension; keys starting "_" are such values)
+T = TypeVar("T")
 
 # Doc -> {name: (the plain data the view was built from, the typed view)}. A cache, not state:
 # each entry belongs to one Doc and goes with it, and is rebuilt when the plain data is replaced
@@ -94,11 +97,36 @@ def get_list(doc: Doc, name: str) -> list:
     return value
 
 
+def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed once per Doc and kept with its typed views (not in user_data,
+    where it would be serialised with the Doc); a retokenised Doc (another length) gets it anew."""
+    views = _VIEWS.setdefault(doc, {})
+    cached = views.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = views[key] = (len(doc), build(doc))
+    return cached[1]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from every token on each access."""
+    return per_doc(doc, TEXT, _text_of)
+
+
+def _text_of(doc: Doc) -> str:
+    # the Article's text when the Doc was made from it: the same string, no join
+    article = doc._.article
+    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return article.text
+    return doc.text
+
+
 def stale_annotations(doc: Doc) -> list[str]:
     """Names whose typed view was changed in place without being assigned back (a bug: the
     change would be lost with ``to_bytes``); tests check no component leaves any."""
     stale = []
     for name, (data, value) in _VIEWS.get(doc, {}).items():
+        if name.startswith("_"):
+            continue
         adapter = TypeAdapter(Article if name == "article" else list[LIST_EXTENSIONS[name]])
         if value is not None and adapter.dump_python(value, mode="json") != data:
             stale.append(name)

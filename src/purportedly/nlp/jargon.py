@@ -6,9 +6,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from purportedly.lexicons import load_data
 from purportedly.model import GlossaryHit
 from purportedly.nlp.extensions import register_extensions
-from purportedly.nlp.fact_lexicons import load_facts_json
 
 register_extensions()
 
@@ -41,7 +41,7 @@ class JargonMatcher:
         self.name = name
         self.entries: dict[str, dict] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry in load_facts_json(glossary_file)["terms"]:
+        for entry in load_data(glossary_file, keys=("terms",))["terms"]:
             key = entry["term"].lower()
             self.entries[key] = entry
             self.matcher.add(key, [nlp.make_doc(entry["term"])])
@@ -87,6 +87,10 @@ class JargonMatcher:
         return doc
 
 
-@Language.factory("purportedly_jargon", default_config={"glossary_file": "glossary.json"})
+@Language.factory(
+    "purportedly_jargon", default_config={"glossary_file": "facts/glossary.json"},
+    requires=[],
+    assigns=["doc._.glossary"],
+)
 def make_jargon(nlp: Language, name: str, glossary_file: str) -> JargonMatcher:
     return JargonMatcher(nlp, name, glossary_file)

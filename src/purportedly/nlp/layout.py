@@ -66,6 +66,10 @@ class LayoutSentencizer:
         return doc
 
 
-@Language.factory("purportedly_layout", default_config={"break_on_newline": True})
+@Language.factory(
+    "purportedly_layout", default_config={"break_on_newline": True},
+    requires=[],
+    assigns=["doc._.segments", "token.is_sent_start"],
+)
 def make_layout(nlp: Language, name: str, break_on_newline: bool) -> LayoutSentencizer:
     return LayoutSentencizer(nlp, name, break_on_newline=break_on_newline)

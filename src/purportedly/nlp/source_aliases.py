@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from purportedly.lexicons import load_data
 from purportedly.model import SourceKind
 
-SOURCES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
+SOURCES_DIR = "sources"  # lexicon names are relative to purportedly/data
 # Kinds whose every mention in a story cites them: an intelligence service or an outlet
 # is named in this genre only as the one that released or reported something.
 ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
@@ -121,11 +120,11 @@ def _alias_pattern(form: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
+def load_alias_table(directory: str = SOURCES_DIR) -> AliasTable:
     """Read aliases.toml, descriptors.toml and not_sources.toml from ``directory``."""
-    aliases = tomllib.loads((directory / "aliases.toml").read_text(encoding="utf-8"))
-    descriptors = tomllib.loads((directory / "descriptors.toml").read_text(encoding="utf-8"))
-    not_sources = tomllib.loads((directory / "not_sources.toml").read_text(encoding="utf-8"))
+    aliases = load_data(f"{directory}/aliases.toml", keys=("source",))
+    descriptors = load_data(f"{directory}/descriptors.toml", keys=("descriptor",))
+    not_sources = load_data(f"{directory}/not_sources.toml", keys=("platforms", "photo_credit", "countries"))
     known = [
         KnownSource(
             name=entry["name"],

@@ -88,6 +88,10 @@ class SpeakerLinker:
         return by_key[max(inside, key=len)] if inside else None
 
 
-@Language.factory("purportedly_speaker_links")
+@Language.factory(
+    "purportedly_speaker_links",
+    requires=["doc._.quotes", "doc._.indirect_quotes", "doc._.entities"],
+    assigns=["doc._.quotes", "doc._.indirect_quotes"],
+)
 def make_speaker_links(nlp: Language, name: str) -> SpeakerLinker:
     return SpeakerLinker(nlp, name)

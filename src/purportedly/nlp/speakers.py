@@ -292,6 +292,10 @@ def _moved_mentions(doc: Doc, quotes: list[Quote], mentions: dict[str, Mention])
     return moved
 
 
-@Language.factory("purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80})
+@Language.factory(
+    "purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80},
+    requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep"],
+    assigns=["doc._.quotes", "doc._.indirect_quotes"],
+)
 def make_speakers(nlp: Language, name: str, data_dir: str, fuzzy_threshold: int) -> SpeakerResolver:
     return SpeakerResolver(nlp, name, data_dir=data_dir, fuzzy_threshold=fuzzy_threshold)
