@@ -56,12 +56,19 @@ T = TypeVar("T")
 _VIEWS: WeakKeyDictionary[Doc, dict[str, tuple[Any, Any]]] = WeakKeyDictionary()
 
 
+def _views(doc: Doc) -> dict[str, tuple[Any, Any]]:
+    views = _VIEWS.get(doc)
+    if views is None:
+        views = _VIEWS[doc] = {}
+    return views
+
+
 def _typed_view(name: str, adapter: TypeAdapter) -> tuple:
     data_name = name + DATA_SUFFIX
 
     def get(doc: Doc) -> Any:
         data = getattr(doc._, data_name)
-        views = _VIEWS.setdefault(doc, {})
+        views = _views(doc)
         cached = views.get(name)
         if cached is not None and cached[0] is data:
             return cached[1]
@@ -72,7 +79,7 @@ def _typed_view(name: str, adapter: TypeAdapter) -> tuple:
     def set_(doc: Doc, value: Any) -> None:
         data = None if value is None else adapter.dump_python(value, mode="json")
         setattr(doc._, data_name, data)
-        _VIEWS.setdefault(doc, {})[name] = (data, value)
+        _views(doc)[name] = (data, value)
 
     return get, set_
 
@@ -100,7 +107,7 @@ def get_list(doc: Doc, name: str) -> list:
 def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     """``build(doc)``, computed once per Doc and kept with its typed views (not in user_data,
     where it would be serialised with the Doc); a retokenised Doc (another length) gets it anew."""
-    views = _VIEWS.setdefault(doc, {})
+    views = _views(doc)
     cached = views.get(key)
     if cached is None or cached[0] != len(doc):
         cached = views[key] = (len(doc), build(doc))
