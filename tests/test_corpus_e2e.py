@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from purportedly import corpus
 from purportedly.cli import app
+from purportedly.engines.ingest import ingest_paths
 from purportedly.exports import FORMATS, export
 from purportedly.store import Store
 
@@ -36,8 +37,8 @@ def expected_article_count() -> int:
 def ingested(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "corpus.db"
     store = Store.open(path)
-    first = store.ingest(INPUTS)
-    second = store.ingest(INPUTS)
+    first = ingest_paths(store, INPUTS)
+    second = ingest_paths(store, INPUTS)
     yield store, first, second
     store.close()
 

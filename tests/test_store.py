@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from purportedly.store import Store, article_identity, ingest_analyses
+from purportedly.engines.ingest import ingest_analyses
+from purportedly.store import Store, article_identity
 from purportedly.store import rows as store_rows
 from purportedly.store.search import fts_query
 from tests.corpus.factory import chain, make_analysis
@@ -74,7 +75,7 @@ def test_identity_uses_url_when_given_else_normalised_text():
 
 
 def test_a_failure_mid_article_leaves_nothing_half_written(store, monkeypatch):
-    def explode(db, article_id, analysis):
+    def explode(db, article_id, analysis, features=None):
         store_rows.insert_quotes(db, article_id, analysis)
         raise RuntimeError("disk full")
 

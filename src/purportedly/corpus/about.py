@@ -10,7 +10,7 @@ from purportedly.corpus.entities import entities
 from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 
 def topic_names(corpus: Corpus | CorpusView, topic: str) -> set[str]:

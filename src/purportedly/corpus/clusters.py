@@ -35,7 +35,7 @@ from purportedly.corpus.views import CorpusView, view_of
 from purportedly.lexicons import load_data, load_lines
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = ["ANCHOR_TYPES", "NUM_PERM", "SHINGLE_SIZE", "STORY_KINDS", "Story", "shingles", "stories"]
 

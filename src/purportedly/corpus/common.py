@@ -16,7 +16,7 @@ from purportedly.lexicons import load_lines
 from purportedly.model import Analysis
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}

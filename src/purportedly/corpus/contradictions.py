@@ -15,7 +15,7 @@ from purportedly.lexicons import load_lines
 from purportedly.model import Count
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 # qualifiers that make a count a bound or an estimate rather than an exact figure
 LOWER_BOUNDS = ("at least", "more than", "over", "upwards of", "no fewer than", "not less than")

@@ -21,7 +21,7 @@ from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import ChainLink
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = [  # Origin and origin_of live in origins.py; importing them from here still works
     "MEDIA_ROLES",

@@ -13,7 +13,7 @@ from purportedly.corpus.features import EntityRow as _Local
 from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 NAME_CUTOFF = 88  # transliterations (Zelenskyy/Zelensky, Dmitriy/Dmitry) score above this
 SURNAME_CUTOFF = 85

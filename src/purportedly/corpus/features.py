@@ -5,8 +5,8 @@ word shingles, their MinHash signature and the names it mentions; entities need 
 entities; contradictions need counts and who each figure is attributed to; the timeline needs
 dated sentences. The store keeps these per article (table ``article_features``, written at
 ingest) so the corpus functions stream small rows instead of deserialising every Analysis.
-Bump FEATURES_VERSION (store/migrate.py) whenever what is computed here changes: stores then
-recompute the rows.
+Bump FEATURES_VERSION (below) whenever what is computed here changes: stores then recompute the
+rows on their next ingest (``refresh_features``; the store only keeps what it is given).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -22,7 +22,16 @@ from datasketch import LeanMinHash, MinHash
 from purportedly.corpus.common import content_words
 from purportedly.corpus.origins import origin_of
 from purportedly.model import Analysis, ChainLink, Count
-from purportedly.store.migrate import FEATURES_VERSION
+from purportedly.store import rows
+
+if TYPE_CHECKING:
+    from purportedly.store.core import Store
+
+# Bump when what this module computes changes: every store then recomputes its article_features
+# rows on its next ingest.
+FEATURES_VERSION = 1
+FEATURES_KEY = "features_version"  # in the store's meta table: the version every row has been brought to
+BACKFILL_PAGE = 200  # articles per transaction
 
 NUM_PERM = 128
 SIGNATURE_SCHEME = "affine32"  # datasketch's default; named, since a stored signature must say which
@@ -283,3 +292,37 @@ def decode_events(article_id: int, row: Any) -> list[DatedEvent]:
         DatedEvent(article_id, date, text, sentence, tuple(counts))
         for date, text, sentence, counts in json.loads(row["events"])
     ]
+
+
+def features_current(store: Store) -> bool:
+    """Whether every article of ``store`` has its features at FEATURES_VERSION."""
+    row = store.session.one("SELECT value FROM meta WHERE key = ?", (FEATURES_KEY,))
+    return row is not None and row["value"] == str(FEATURES_VERSION)
+
+
+def refresh_features(store: Store) -> int:
+    """Compute the corpus features of every article lacking them at FEATURES_VERSION (a store made
+    before they existed, or by an older version), page by page; returns how many were written."""
+    written, last = 0, 0
+    while True:
+        page = store.session.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_features f ON f.article_id = a.id"
+            " WHERE a.id > ? AND (f.version IS NULL OR f.version <> ?) ORDER BY a.id LIMIT ?",
+            (last, FEATURES_VERSION, BACKFILL_PAGE),
+        ).fetchall()
+        if not page:
+            break
+        with store.transaction() as db:
+            for row in page:
+                analysis = store.analysis(row["id"])
+                if analysis is not None:
+                    rows.insert_features(db, row["id"], feature_row(analysis))
+                    written += 1
+        last = page[-1]["id"]
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (FEATURES_KEY, str(FEATURES_VERSION)),
+        )
+    return written

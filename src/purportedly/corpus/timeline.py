@@ -12,7 +12,7 @@ from purportedly.corpus.features import ArticleMeta, DatedEvent, sentence_around
 from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = ["TimelineEvent", "sentence_around", "timeline"]
 

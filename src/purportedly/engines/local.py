@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from purportedly import profiling
-from purportedly.analysis import analysis_from_doc, make_doc
+from purportedly.engines.docs import analysis_from_doc, make_doc
 from purportedly.limits import AnalysisFailure, ArticleDeadline, ArticleTimeout, Limits, too_long_message
 from purportedly.model import Analysis, Article
 from purportedly.nlp.pipeline import load_pipeline

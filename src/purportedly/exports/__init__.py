@@ -17,7 +17,7 @@ from purportedly.exports.graphml import provenance_graph, write_graphml
 from purportedly.exports.tables import TABLES, table_rows
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview")
 

@@ -12,7 +12,7 @@ from purportedly.corpus.common import Corpus, StoredArticle, name_key
 from purportedly.model import ChainLink
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 _INDEFINITE = {"a", "an", "his", "her", "their", "its", "one", "another", "some"}
 

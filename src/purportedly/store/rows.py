@@ -49,7 +49,7 @@ def index(db: Session, kind: str, row_id: int, article_id: int, body: str) -> No
     )
 
 
-def insert_parts(db: Session, article_id: int, analysis: Analysis) -> None:
+def insert_parts(db: Session, article_id: int, analysis: Analysis, features: dict | None = None) -> None:
     db.executemany(
         'INSERT INTO segments(article_id, position, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
         [(article_id, i, s.kind, s.start, s.end, s.text) for i, s in enumerate(analysis.article.segments)],
@@ -59,14 +59,13 @@ def insert_parts(db: Session, article_id: int, analysis: Analysis) -> None:
     insert_claims(db, article_id, analysis)
     insert_entities(db, article_id, analysis)
     insert_facts(db, article_id, analysis)
-    insert_features(db, article_id, analysis)
+    if features is not None:
+        insert_features(db, article_id, features)
 
 
-def insert_features(db: Session, article_id: int, analysis: Analysis) -> None:
-    """The article's corpus features (see ``purportedly.corpus.features``), replacing older ones."""
-    from purportedly.corpus.features import feature_row  # the corpus layer loads only when writing
-
-    row = feature_row(analysis)
+def insert_features(db: Session, article_id: int, row: dict) -> None:
+    """An article's corpus features (computed by ``purportedly.corpus.features``; the store only
+    keeps them), replacing older ones."""
     db.execute(
         "INSERT INTO article_features(article_id, version, signature, shingles, anchors, entities, counts,"
         " events) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
