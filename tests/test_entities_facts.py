@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from purportedly.analysis import make_doc
 from purportedly.model import Article
-from purportedly.nlp.aliases import Transliterator
+from purportedly.names import Transliterator
 from purportedly.nlp.pipeline import DEFAULT_MODEL
 from purportedly.reading import read_text
 

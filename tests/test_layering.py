@@ -86,4 +86,4 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_the_store_only_stores() -> None:
     graph = package_graph()
     assert graph["store"] <= {"model"}, graph["store"]
-    assert graph["nlp"] <= {"model", "lexicons"}, graph["nlp"]
+    assert graph["nlp"] <= {"model", "lexicons", "names"}, graph["nlp"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from purportedly.nlp.source_aliases import alias_key, load_alias_table
-from purportedly.nlp.source_names import same_person, transliteration_key
+from purportedly.names import alias_key, same_person, transliteration_key
+from purportedly.nlp.source_aliases import load_alias_table
 from tests.provenance_gold import ARTICLES, load, names_match
 
 

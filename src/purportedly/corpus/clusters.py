@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from datasketch import MinHashLSH
 
 from purportedly.corpus import features
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key
+from purportedly.corpus.common import Corpus, StoredArticle, UnionFind
 from purportedly.corpus.features import (
     ANCHOR_TYPES,
     NUM_PERM,
@@ -33,6 +33,7 @@ from purportedly.corpus.features import (
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.lexicons import load_data, load_lines
+from purportedly.names import name_key
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store

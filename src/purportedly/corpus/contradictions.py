@@ -8,11 +8,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, UnionFind, content_words, fold, name_key
+from purportedly.corpus.common import Corpus, UnionFind
 from purportedly.corpus.features import ArticleMeta, CountRow
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.lexicons import load_lines
 from purportedly.model import Count
+from purportedly.names import content_words, fold, name_key
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store

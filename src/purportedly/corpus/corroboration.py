@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs
+from purportedly.corpus.common import Corpus, UnionFind, similar_pairs
 from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, origin_of
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import ChainLink
+from purportedly.names import content_words
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store

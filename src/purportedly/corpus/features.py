@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from purportedly.corpus.common import content_words
 from purportedly.corpus.origins import origin_of
 from purportedly.model import Analysis, ChainLink, Count
+from purportedly.names import content_words
 from purportedly.store import rows
 
 if TYPE_CHECKING:

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from purportedly.corpus.common import Corpus, UnionFind, content_words, similar_pairs, words
+from purportedly.corpus.common import Corpus, UnionFind, similar_pairs
 from purportedly.corpus.features import QuoteRef
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.names import content_words, words
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store

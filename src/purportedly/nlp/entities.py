@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from purportedly.lexicons import load_data
 from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
-from purportedly.nlp.aliases import NAMES_KEYS, Cluster, Mention, Transliterator, fold, surface_key
+from purportedly.names import NAMES_KEYS, Transliterator, fold, surface_key
+from purportedly.nlp.aliases import Cluster, Mention
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entity_clusters import build_clusters
 from purportedly.nlp.entity_filters import trim_ner_span

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from purportedly.lexicons import load_data
 from purportedly.model import Place
-from purportedly.nlp.aliases import fold
+from purportedly.names import fold
 from purportedly.nlp.extensions import doc_text, get_list, register_extensions
 
 register_extensions()

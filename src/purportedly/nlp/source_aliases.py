@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from purportedly.lexicons import load_data
 from purportedly.model import SourceKind
+from purportedly.names import alias_key
 
 SOURCES_DIR = "sources"  # lexicon names are relative to purportedly/data
 # Kinds whose every mention in a story cites them: an intelligence service or an outlet
@@ -95,15 +96,6 @@ class AliasTable:
             alternatives = [_alias_pattern(form) for form in forms]
             self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
         return self._regex
-
-
-def alias_key(text: str) -> str:
-    """Case-, apostrophe- and 'the'-insensitive key of a name."""
-    text = APOSTROPHE.sub("'", text)
-    text = " ".join(text.split())
-    acronym = not any(c.islower() for c in text)
-    key = text if acronym else text.lower()  # acronyms keep their case: "SBU" is not "sbu"
-    return key[4:] if key.startswith("the ") else key
 
 
 def _alias_pattern(form: str) -> str:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from purportedly.model import Source
 from purportedly.model import Span as TextSpan
+from purportedly.names import name_words, same_person
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
@@ -17,7 +18,6 @@ from purportedly.nlp.quoted import SpanIndex
 from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
 from purportedly.nlp.source_merge import merge_candidates
-from purportedly.nlp.source_names import name_words, same_person
 from purportedly.nlp.source_patterns import Citation, find_citations
 from purportedly.nlp.source_roles import identified_spans
 from purportedly.nlp.source_speakers import interviewer_turns, speaker_citations
