@@ -133,13 +133,6 @@ def same_story(
     return overlap >= NEAR_DUPLICATE or not anchors_a or not anchors_b or bool(anchors_a & anchors_b)
 
 
-def near_duplicate_pairs(
-    source: Store | Corpus | CorpusView, threshold: float = STORY_THRESHOLD
-) -> list[tuple[int, int]]:
-    """Article id pairs telling one story: LSH candidates, then weighted overlap and a shared name."""
-    return list(_near_duplicate_pairs(view_of(source), threshold))
-
-
 def _near_duplicate_pairs(
     view: CorpusView, threshold: float, known: Callable[[int, int], bool] | None = None
 ) -> Iterator[tuple[int, int]]:

@@ -83,11 +83,6 @@ class CorroboratedClaim:
         )
 
 
-def collect_reports(source: Store | Corpus | CorpusView) -> list[ClaimReport]:
-    """Every claim of the corpus as one article's report of it."""
-    return _collect(view_of(source))[0]
-
-
 def _collect(view: CorpusView) -> tuple[list[ClaimReport], list[str | None]]:
     """The reports, and beside each the id of the quote its claim rests on."""
     metas = {meta.id: meta for meta in view.metas()}

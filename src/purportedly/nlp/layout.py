@@ -14,14 +14,6 @@ from purportedly.nlp.extensions import register_extensions
 register_extensions()
 
 
-def segment_at(segments: list[Segment], offset: int) -> Segment | None:
-    """The segment containing character ``offset`` (segments are sorted and disjoint)."""
-    for segment in segments:
-        if segment.start <= offset < segment.end:
-            return segment
-    return None
-
-
 class LayoutSentencizer:
     """Set ``doc._.segments`` and force sentence starts at segment and paragraph boundaries.
 
