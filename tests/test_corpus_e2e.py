@@ -76,6 +76,7 @@ def test_every_article_is_stored_once_and_a_second_ingest_adds_nothing(ingested)
 
 def test_same_story_clusters(store, story_of_article):
     clusters = {frozenset(s.article_ids) for s in corpus.stories(store)}
+    assert STORY_MARKERS and clusters
     for story in STORY_MARKERS:
         members = frozenset(i for i, s in story_of_article.items() if s == story)
         assert len(members) >= 4

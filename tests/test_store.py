@@ -189,11 +189,12 @@ def test_stored_analysis_round_trips(store):
 @given(text=st.text(max_size=300), query=st.text(max_size=40))
 def test_any_text_is_stored_and_any_query_searched_without_error(tmp_path, text, query):
     with Store.open(tmp_path / "fuzz.db") as fuzz_store:
-        fuzz_store.add(
-            make_analysis("any.txt", text), article_identity(make_analysis("any.txt", text).article)
-        )
-        fuzz_store.search(query)
-        fuzz_store.search(query, speaker=query, source=query, outlet=query)
+        analysis = make_analysis("any.txt", text)
+        fuzz_store.add(analysis, article_identity(analysis.article))  # True, or False for a repeat example
+        assert fuzz_store.has(article_identity(analysis.article))
+        hits = fuzz_store.search(query)
+        assert all(hit.document == "any.txt" for hit in hits)  # nothing else is stored
+        assert isinstance(fuzz_store.search(query, speaker=query, source=query, outlet=query), list)
 
 
 def test_corpus_functions_accept_empty_and_odd_articles():

@@ -272,9 +272,10 @@ def test_a_concurrent_double_ingest_stores_each_article_once(store, target):
 @given(text=st.text(max_size=300), query=st.text(max_size=40))
 def test_any_text_is_stored_and_any_query_searched_without_error(store, text, query):
     analysis = make_analysis("any.txt", text)
-    store.add(analysis, article_identity(analysis.article))
-    store.search(query)
-    store.search(query, speaker=query, source=query, outlet=query)
+    store.add(analysis, article_identity(analysis.article))  # True, or False for a repeat example
+    assert store.has(article_identity(analysis.article))
+    assert all(hit.document == "any.txt" for hit in store.search(query))  # nothing else is stored
+    assert isinstance(store.search(query, speaker=query, source=query, outlet=query), list)
 
 
 # ------------------------------------------------------------------------------ Postgres only
