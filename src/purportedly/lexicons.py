@@ -62,6 +62,11 @@ def _load_structured(name: str) -> Any:
         raise LexiconError(f"{path}: {exc}") from exc
 
 
+def lowered(data: dict, key: str) -> frozenset[str]:
+    """The words listed under ``key`` of a loaded lexicon, lower-cased (none if the key is absent)."""
+    return frozenset(w.lower() for w in data.get(key, []))
+
+
 def load_data(name: str, keys: Collection[str] | None = None) -> Any:
     """A JSON or TOML lexicon. With ``keys``, every top-level key must be one of them (keys
     starting with ``_doc`` are documentation), so a misspelt or unused section is an error."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from purportedly.lexicons import load_data
+from purportedly.lexicons import load_data, lowered
 from purportedly.model import SourceKind
 from purportedly.nlp.source_aliases import SOURCES_DIR
 
@@ -44,7 +44,7 @@ def load_citing_lexicon(name: str = f"{SOURCES_DIR}/citing.toml") -> CitingLexic
     data = load_data(name)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in data.get(key, []))
+        return lowered(data, key)
 
     no_response = "|".join(r"\s+".join(map(re.escape, p.split())) for p in data.get("no_response", []))
     return CitingLexicon(

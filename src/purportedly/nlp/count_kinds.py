@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from purportedly.lexicons import load_data, load_set
+from purportedly.lexicons import load_data, load_set, lowered
 
 RELATIVE_PRONOUNS = ("which", "that", "who")
 DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
@@ -44,7 +44,7 @@ class CountKinds:
         nouns = load_data(nouns_file, keys=NOUN_KEYS)
 
         def words(key: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in nouns.get(key, []))
+            return lowered(nouns, key)
 
         return cls(
             event_nouns=words("event_nouns"),
