@@ -4,11 +4,13 @@ same results however the pipeline was built."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 import tomllib
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -203,3 +205,14 @@ def test_one_pipeline_serves_several_threads_at_once() -> None:
         together = list(pool.map(lambda it: purportedly.analyze(it[1], document=f"t{it[0]}").to_json(),
                                  enumerate(texts)))
     assert len(together) == len(texts) and together == alone
+
+
+def test_a_finished_doc_is_freed_with_its_typed_views() -> None:
+    """The per-Doc caches (typed views, text, sentence index) hold the Doc only weakly."""
+    nlp = purportedly.load_pipeline()
+    doc = nlp(make_doc(nlp, read_text(DOTTED, document="freed.txt")))
+    assert doc._.quotes and doc._.sources  # the views and the index were built
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None
