@@ -25,7 +25,8 @@ from purportedly.lexicons import load_data, load_lines
 MAX_CACHED_KEYS = 50_000
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
-APOSTROPHE = re.compile("['’‘`´]")
+APOSTROPHES = "'’‘`´"
+APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 # data/facts/names.json: title words, words that are never names, transliteration rules, diminutives
 NAMES_KEYS = ("titles", "not_names", "transliteration", "diminutives")
 

@@ -8,14 +8,17 @@ from functools import lru_cache
 
 from purportedly.lexicons import load_data
 from purportedly.model import SourceKind
-from purportedly.names import alias_key
+from purportedly.names import APOSTROPHES, alias_key
 
 SOURCES_DIR = "sources"  # lexicon names are relative to purportedly/data
 # Kinds whose every mention in a story cites them: an intelligence service or an outlet
 # is named in this genre only as the one that released or reported something.
 ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
-APOSTROPHES = "'’‘`´"
-APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# data/sources/words.toml: the source components' word lists
+SOURCE_WORD_LISTS = (
+    "name_fillers", "outlet_words", "strong_verbs", "media_nouns", "leading_words", "unnamed_media",
+    "pronouns", "telling_verbs",
+)
 
 
 @dataclass(frozen=True)
@@ -136,3 +139,8 @@ def load_alias_table(directory: str = SOURCES_DIR) -> AliasTable:
         photo_credits=frozenset(alias_key(p) for p in not_sources.get("photo_credit", [])),
         countries=frozenset(c.lower() for c in not_sources.get("countries", [])),
     )
+
+
+def source_words() -> dict:
+    """The source components' word lists (data/sources/words.toml)."""
+    return load_data(f"{SOURCES_DIR}/words.toml", keys=SOURCE_WORD_LISTS)
