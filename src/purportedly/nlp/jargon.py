@@ -12,26 +12,6 @@ from purportedly.nlp.extensions import register_extensions
 
 register_extensions()
 
-# a bare '200' or 'meat' is jargon only beside words of the trade; elsewhere it is a number or food
-CONTEXT_WORDS = {
-    "cargo",
-    "gruz",
-    "as",
-    "became",
-    "become",
-    "call",
-    "called",
-    "treated",
-    "like",
-    "us",
-    "them",
-    "were",
-    "are",
-    "is",
-    "military",
-    "term",
-    "code",
-}
 
 
 class JargonMatcher:
@@ -41,7 +21,10 @@ class JargonMatcher:
         self.name = name
         self.entries: dict[str, dict] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry in load_data(glossary_file, keys=("terms",))["terms"]:
+        glossary = load_data(glossary_file, keys=("terms", "context_words"))
+        # a bare '200' or 'meat' is jargon only beside words of the trade; elsewhere a number or food
+        self.context_words = frozenset(glossary.get("context_words", []))
+        for entry in glossary["terms"]:
             key = entry["term"].lower()
             self.entries[key] = entry
             self.matcher.add(key, [nlp.make_doc(entry["term"])])
@@ -63,12 +46,11 @@ class JargonMatcher:
             found.append((entry, start, end))
         return found
 
-    @staticmethod
-    def _in_context(doc: Doc, start: int, end: int) -> bool:
+    def _in_context(self, doc: Doc, start: int, end: int) -> bool:
         if doc[start].like_num and doc[start].dep_ == "nummod":
             return False  # '200 men' is a count
         window = doc[max(0, start - 3) : min(len(doc), end + 2)]
-        return any(t.lower_ in CONTEXT_WORDS for t in window if not start <= t.i < end)
+        return any(t.lower_ in self.context_words for t in window if not start <= t.i < end)
 
     def set_annotations(self, doc: Doc, matches: list[tuple[dict, int, int]]) -> Doc:
         glossary = []
