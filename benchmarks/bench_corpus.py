@@ -37,6 +37,7 @@ MODES = ("baseline", "store")
 
 def build_stores(work: Path, articles: int, scales: list[int], seed: int, words: int) -> dict[int, Path]:
     """One store per scale; a larger scale starts from a copy of the smaller one (same first articles)."""
+    from purportedly.engines.ingest import ingest_paths
     from purportedly.store import Store
 
     paths, _ = write_corpus(work / "texts", articles * max(scales), seed, words)
@@ -52,7 +53,7 @@ def build_stores(work: Path, articles: int, scales: list[int], seed: int, words:
                 shutil.copy(previous, db)
             with Store.open(db) as store:
                 started = time.perf_counter()
-                summary = store.ingest([str(p) for p in paths[done : articles * scale]])
+                summary = ingest_paths(store, [str(p) for p in paths[done : articles * scale]])
                 print(f"  ingested {summary.stored} articles into {db.name} in "
                       f"{time.perf_counter() - started:.0f} s", flush=True)
         stores[scale], done, previous = db, articles * scale, db

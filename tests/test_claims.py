@@ -16,6 +16,7 @@ from tests.provenance_gold import ARTICLES, alias_sets, chain_pairs, find_claim,
 def test_chains_and_factuality_match_hand_gold(nlp, stem):
     analysis, gold = load(stem, nlp)
     aliases = alias_sets(gold)
+    assert gold["claims"], stem  # the gold has claims to check
     for expected in gold["claims"]:
         claim = find_claim(analysis, expected["text"])
         assert claim is not None, (expected["text"], [c.text for c in analysis.claims])
@@ -31,13 +32,16 @@ def test_chains_and_factuality_match_hand_gold(nlp, stem):
 
 
 def test_every_claim_is_well_formed(nlp):
+    checked = 0
     for stem in ARTICLES:
         analysis, _ = load(stem, nlp)
         sources = {s.id for s in analysis.sources}
+        checked += len(analysis.claims)
         for claim in analysis.claims:
             assert analysis.article.text[claim.start : claim.end] == claim.text
             assert claim.chain[-1].role == "article"
             assert all(link.source_id in sources for link in claim.chain if link.source_id)
+    assert checked > len(ARTICLES)  # the articles have claims to check
 
 
 def test_article_voice_claim_has_only_the_article_link(nlp):

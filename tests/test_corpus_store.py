@@ -13,9 +13,10 @@ import pytest
 from purportedly import corpus
 from purportedly.corpus import features
 from purportedly.corpus.common import Corpus
+from purportedly.corpus.features import FEATURES_KEY, FEATURES_VERSION
+from purportedly.engines.ingest import ingest_analyses, ingest_paths
 from purportedly.model import Analysis
-from purportedly.store import Store, ingest_analyses
-from purportedly.store.migrate import FEATURES_KEY, FEATURES_VERSION
+from purportedly.store import Store
 from tests.pg_schema import fresh_schema_url
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -42,7 +43,7 @@ def analysed(tmp_path_factory) -> tuple[Path, list[Analysis]]:
     """Our own multi-outlet corpus analysed for real and ingested once; its analyses in ingest order."""
     path = tmp_path_factory.mktemp("corpus-store") / "corpus.db"
     with Store.open(path) as store:
-        store.ingest(INPUTS)
+        ingest_paths(store, INPUTS)
         analyses = [analysis for _, analysis in store.analyses()]
     return path, analyses
 
@@ -117,7 +118,7 @@ def _make_legacy(path: Path | str) -> None:
         db.execute("DELETE FROM meta WHERE key = ?", (FEATURES_KEY,))
 
 
-def test_an_older_store_gives_the_same_results_read_only_and_is_migrated_on_open(
+def test_an_older_store_gives_the_same_results_read_only_and_is_migrated_by_the_next_ingest(
     analysed, expected, tmp_path, monkeypatch
 ):
     legacy = tmp_path / "legacy.db"
@@ -126,7 +127,8 @@ def test_an_older_store_gives_the_same_results_read_only_and_is_migrated_on_open
     with Store.open(legacy, read_only=True) as store:
         assert not store.dialect.has_table(store.session, "article_features")
         assert results(store) == expected  # computed from the stored analyses, one at a time
-    with Store.open(legacy) as store:  # a writable open adds the table and backfills it
+    with Store.open(legacy) as store:  # a writable open adds the table; the next ingest backfills it
+        ingest_analyses(store, [])
         rows = store.query(
             "SELECT count(*) AS n FROM article_features WHERE version = ?", (FEATURES_VERSION,)
         )
@@ -140,7 +142,7 @@ def test_an_older_store_gives_the_same_results_read_only_and_is_migrated_on_open
     assert loads == []
 
 
-def test_an_older_postgres_store_is_migrated_on_open(analysed, expected, monkeypatch):
+def test_an_older_postgres_store_is_migrated_by_the_next_ingest(analysed, expected, monkeypatch):
     with fresh_schema_url() as url:
         with Store.open(url) as store:
             ingest_analyses(store, analysed[1])
@@ -148,6 +150,7 @@ def test_an_older_postgres_store_is_migrated_on_open(analysed, expected, monkeyp
         with Store.open(url, read_only=True) as store:
             assert results(store) == expected
         with Store.open(url) as store:
+            ingest_analyses(store, [])
             rows = store.query("SELECT count(*) AS n FROM article_features")
             assert rows[0]["n"] == len(analysed[1])
             loads = refuse_analysis_loads(monkeypatch)
@@ -163,7 +166,8 @@ def test_features_of_an_older_version_are_recomputed(analysed, expected, tmp_pat
         db.execute("DELETE FROM meta WHERE key = ?", (FEATURES_KEY,))  # as after a version bump
     with Store.open(stale, read_only=True) as store:  # a reader recomputes stale rows as it goes
         assert results(store) == expected
-    with Store.open(stale) as store:  # a writable open rewrites them
+    with Store.open(stale) as store:  # the next ingest rewrites them
+        ingest_analyses(store, [])
         assert store.query("SELECT count(*) AS n FROM article_features WHERE version = 0")[0]["n"] == 0
         assert results(store) == expected
 

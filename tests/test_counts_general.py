@@ -88,6 +88,7 @@ def test_tabloid_article_with_key_points_and_caption(facts_nlp):
 
 def test_offsets_valid_on_general_counts(facts_nlp):
     doc = run_article(facts_nlp, "general_counts_tabloid.txt")
+    assert doc._.counts
     for count in doc._.counts:
         assert doc.text[count.start : count.end] == count.text
 

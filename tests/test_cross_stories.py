@@ -22,6 +22,7 @@ from purportedly.cli import app
 from purportedly.corpus.clusters import told_stories
 from purportedly.corpus.contradictions import incompatible_pairs
 from purportedly.corpus.denials import denials
+from purportedly.engines.ingest import ingest_paths
 from purportedly.store import Store
 from purportedly.web import create_app
 from tests.pg_schema import fresh_schema_url
@@ -44,7 +45,7 @@ OSKIL = {"c1_ledger_call.txt", "c2_pulse_call.txt"}
 def sqlite_db(tmp_path_factory) -> str:
     db = tmp_path_factory.mktemp("cross") / "stories.db"
     with Store.open(db) as store:
-        summary = store.ingest([str(ARTICLES)])
+        summary = ingest_paths(store, [str(ARTICLES)])
     assert (summary.stored, summary.failed) == (10, 0)
     return str(db)
 
@@ -53,7 +54,7 @@ def sqlite_db(tmp_path_factory) -> str:
 def postgres_db():
     with fresh_schema_url() as url:
         with Store.open(url) as store:
-            store.ingest([str(ARTICLES)])
+            ingest_paths(store, [str(ARTICLES)])
         yield url
 
 
@@ -233,7 +234,8 @@ def test_the_terminal_says_the_same(db):
 def test_nothing_clustered_is_said_plainly(tmp_path):
     db = tmp_path / "alone.db"
     with Store.open(db) as store:
-        store.ingest([str(ARTICLES / "x1_eastwire_lookalike.txt"), str(ARTICLES / "c1_ledger_call.txt")])
+        pair = [str(ARTICLES / "x1_eastwire_lookalike.txt"), str(ARTICLES / "c1_ledger_call.txt")]
+        ingest_paths(store, pair)
     output = CliRunner().invoke(app, ["stories", "--db", str(db)]).output
     assert "nothing clustered" in output
     assert run_json("stories", "--db", str(db), "--json") == []

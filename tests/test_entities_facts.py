@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from purportedly.analysis import make_doc
 from purportedly.model import Article
-from purportedly.nlp.aliases import Transliterator
+from purportedly.names import Transliterator
 from purportedly.nlp.pipeline import DEFAULT_MODEL
 from purportedly.reading import read_text
 
@@ -105,6 +105,7 @@ def test_norp_plural_canonical_singular(facts_nlp):
 
 def test_mentions_point_into_text(facts_nlp):
     doc = run_article(facts_nlp, "wire_dated.txt")
+    assert doc._.entities and all(entity.mentions for entity in doc._.entities)
     for entity in doc._.entities:
         for mention in entity.mentions:
             assert doc.text[mention.start : mention.end] == mention.text

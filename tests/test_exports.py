@@ -10,9 +10,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from purportedly.engines.ingest import ingest_analyses
 from purportedly.exports import FORMATS, export
 from purportedly.model import Analysis
-from purportedly.store import Store, ingest_analyses
+from purportedly.store import Store
 from tests.corpus.factory import chain, make_analysis
 
 WORDS = "The officers sell our diesel to the villagers by the barrel and the tanks stand still"

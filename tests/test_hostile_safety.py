@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from purportedly.analysis import analyze_article, output_path, write_json
+from purportedly.engines.ingest import ingest_paths
 from purportedly.engines.local import analyze_items
 from purportedly.exports import export
 from purportedly.limits import Limits
@@ -24,7 +25,6 @@ from purportedly.reading.files import check_regular, read_limited
 from purportedly.reading.inputs import default_max_bytes, parse_size
 from purportedly.shape import MAX_PUNCTUATION_RUN, MAX_TOKENS, shape_problem
 from purportedly.store import Store, parse_target
-from purportedly.store.ingest import ingest_paths
 from purportedly.store.url import StoreError
 from tests.hostile.stories import story
 from tests.test_limits import RUNAWAY, articles_with, with_components

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from purportedly.analysis import analyze_inputs
 from purportedly.cli import app
+from purportedly.engines.ingest import ingest_paths
 from purportedly.engines.local import analyze_items
 from purportedly.limits import AnalysisFailure, ArticleDeadline, Limits, parse_size
 from purportedly.model import Analysis
@@ -158,7 +159,7 @@ def test_ingest_records_a_timed_out_article_and_stores_the_rest(hostile_nlp, tmp
     paths = write_stories(tmp_path / "corpus", range(4))
     paths[1].write_text(story(1) + f"\n{RUNAWAY}\n", encoding="utf-8")
     with Store.open(tmp_path / "corpus.db") as store:
-        summary = store.ingest([str(p) for p in paths], nlp=hostile_nlp, limits=Limits(timeout=1))
+        summary = ingest_paths(store, [str(p) for p in paths], nlp=hostile_nlp, limits=Limits(timeout=1))
         assert (summary.stored, summary.failed) == (3, 1)
         [error] = store.errors()
         assert error["input"] == paths[1].name and "timed out" in error["message"]

@@ -50,5 +50,6 @@ def test_article_country_breaks_ties(facts_nlp):
 def test_every_place_mention_keeps_its_own_text(facts_nlp):
     # a mention merged into a longer entity keeps its own words; the canonical name is separate
     doc = facts_nlp("Kyiv, Telegram Kyiv")
+    assert doc._.places
     for place in doc._.places:
         assert doc.text[place.start : place.end] == place.text

@@ -39,6 +39,7 @@ def table(result: Analysis) -> list[tuple[str, str, str | None, str | None]]:
 def test_every_offset_points_at_its_text(analysed, name):
     result = analysed(name)
     text = result.article.text
+    assert result.quotes + result.indirect_quotes, name
     for quote in result.quotes + result.indirect_quotes:
         assert text[quote.start : quote.end] == quote.text
         for span in (quote.speaker_mention, quote.cue_span):

@@ -15,13 +15,13 @@ from typer.testing import CliRunner
 from purportedly import corpus
 from purportedly.analysis import analyze_inputs
 from purportedly.cli import app
+from purportedly.corpus.features import FEATURES_VERSION
 from purportedly.corpus.recordings import recordings
+from purportedly.engines.ingest import ingest_analyses
 from purportedly.exports import export
 from purportedly.model import Analysis, Article, Participant, Recording, RecordingQuote
-from purportedly.nlp.aliases import name_key
-from purportedly.nlp.transliteration import romanize
-from purportedly.store import Store, ingest_analyses
-from purportedly.store.migrate import FEATURES_VERSION
+from purportedly.names import romanize, spelling_key
+from purportedly.store import Store
 from tests.pg_schema import fresh_schema_url
 
 ARTICLES = Path(__file__).resolve().parent / "articles" / "recordings" / "recordings.jsonl"
@@ -72,12 +72,12 @@ def entry_with(registry, name: str):
     ],
 )
 def test_transliteration_variants_share_one_name_key(variants):
-    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+    assert len({spelling_key(v) for v in variants}) == 1, {v: spelling_key(v) for v in variants}
 
 
 def test_different_names_keep_different_keys():
-    assert name_key("Kashevarova") != name_key("Kashirina")
-    assert name_key("Kharkiv") != name_key("Kherson")
+    assert spelling_key("Kashevarova") != spelling_key("Kashirina")
+    assert spelling_key("Kharkiv") != spelling_key("Kherson")
 
 
 def test_romanize_converts_other_scripts_and_keeps_latin_text():
@@ -269,20 +269,28 @@ def test_a_postgres_store_gives_the_same_registry(analyses, registry, monkeypatc
         assert loads == []
         monkeypatch.undo()
         with Store.open(url) as store, store.transaction() as db:  # as a store made before recordings
-            db.execute("DROP TABLE article_recordings")
-        with Store.open(url) as store:  # a writable open adds the table and fills it
+            _make_legacy(db)
+        with Store.open(url) as store:  # a writable open adds the table, the next ingest fills it
+            ingest_analyses(store, [])
             assert store.query("SELECT count(*) AS n FROM article_recordings")[0]["n"] == 7
             assert _dump(corpus.recordings(store)) == _dump(registry)
+
+
+def _make_legacy(db) -> None:
+    """Turn a store back into one made before recordings: no table, an older features version."""
+    db.execute("DROP TABLE article_recordings")
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'features_version'")
 
 
 def test_a_store_made_before_recordings_is_read_then_migrated(stored, registry, tmp_path):
     legacy = tmp_path / "legacy.db"
     legacy.write_bytes(stored.read_bytes())
     with Store.open(legacy) as store, store.transaction() as db:
-        db.execute("DROP TABLE article_recordings")
+        _make_legacy(db)
     with Store.open(legacy, read_only=True) as store:  # computed from the stored analyses
         assert _dump(corpus.recordings(store)) == _dump(registry)
-    with Store.open(legacy) as store:  # a writable open adds the table and fills it
+    with Store.open(legacy) as store:  # a writable open adds the table, the next ingest fills it
+        ingest_analyses(store, [])
         assert store.query("SELECT count(*) AS n FROM article_recordings")[0]["n"] == 7
         assert _dump(corpus.recordings(store)) == _dump(registry)
 

@@ -40,6 +40,7 @@ def speaker(result: Analysis, words: str) -> str | None:
 def test_offsets_stay_valid(analysed, name):
     result = analysed(name)
     text = result.article.text
+    assert result.quotes, name
     for quote in result.quotes:
         assert text[quote.start : quote.end] == quote.text
         if quote.speaker_mention is not None:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from purportedly.store import Store, article_identity, ingest_analyses
+from purportedly.engines.ingest import ingest_analyses
+from purportedly.store import Store, article_identity
 from purportedly.store import rows as store_rows
 from purportedly.store.search import fts_query
 from tests.corpus.factory import chain, make_analysis
@@ -74,7 +75,7 @@ def test_identity_uses_url_when_given_else_normalised_text():
 
 
 def test_a_failure_mid_article_leaves_nothing_half_written(store, monkeypatch):
-    def explode(db, article_id, analysis):
+    def explode(db, article_id, analysis, features=None):
         store_rows.insert_quotes(db, article_id, analysis)
         raise RuntimeError("disk full")
 
@@ -188,11 +189,12 @@ def test_stored_analysis_round_trips(store):
 @given(text=st.text(max_size=300), query=st.text(max_size=40))
 def test_any_text_is_stored_and_any_query_searched_without_error(tmp_path, text, query):
     with Store.open(tmp_path / "fuzz.db") as fuzz_store:
-        fuzz_store.add(
-            make_analysis("any.txt", text), article_identity(make_analysis("any.txt", text).article)
-        )
-        fuzz_store.search(query)
-        fuzz_store.search(query, speaker=query, source=query, outlet=query)
+        analysis = make_analysis("any.txt", text)
+        fuzz_store.add(analysis, article_identity(analysis.article))  # True, or False for a repeat example
+        assert fuzz_store.has(article_identity(analysis.article))
+        hits = fuzz_store.search(query)
+        assert all(hit.document == "any.txt" for hit in hits)  # nothing else is stored
+        assert isinstance(fuzz_store.search(query, speaker=query, source=query, outlet=query), list)
 
 
 def test_corpus_functions_accept_empty_and_odd_articles():

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from purportedly.engines.ingest import ingest_analyses
 from purportedly.model import Source, Span
-from purportedly.store import Store, article_identity, ingest_analyses, parse_target, redact
+from purportedly.store import Store, article_identity, parse_target, redact
 from purportedly.store import rows as store_rows
 from purportedly.store.core import SCHEMA_VERSION
 from purportedly.store.dialect import query_terms
@@ -121,7 +122,7 @@ def test_analyses_come_back_in_ingest_order_page_by_page(store, monkeypatch):
 
 
 def test_a_failure_mid_article_leaves_nothing_half_written(store, monkeypatch):
-    def explode(db, article_id, analysis):
+    def explode(db, article_id, analysis, features=None):
         store_rows.insert_quotes(db, article_id, analysis)
         raise RuntimeError("disk full")
 
@@ -271,9 +272,10 @@ def test_a_concurrent_double_ingest_stores_each_article_once(store, target):
 @given(text=st.text(max_size=300), query=st.text(max_size=40))
 def test_any_text_is_stored_and_any_query_searched_without_error(store, text, query):
     analysis = make_analysis("any.txt", text)
-    store.add(analysis, article_identity(analysis.article))
-    store.search(query)
-    store.search(query, speaker=query, source=query, outlet=query)
+    store.add(analysis, article_identity(analysis.article))  # True, or False for a repeat example
+    assert store.has(article_identity(analysis.article))
+    assert all(hit.document == "any.txt" for hit in store.search(query))  # nothing else is stored
+    assert isinstance(store.search(query, speaker=query, source=query, outlet=query), list)
 
 
 # ------------------------------------------------------------------------------ Postgres only
@@ -296,11 +298,11 @@ def test_an_article_aborted_by_a_deadlock_is_written_again(pg_url, monkeypatch):
     real_insert_parts = store_rows.insert_parts
     attempts = []
 
-    def deadlock_once(db, article_id, analysis):
+    def deadlock_once(db, article_id, analysis, features=None):
         attempts.append(article_id)
         if len(attempts) == 1:  # what Postgres does to one of two transactions waiting on each other
             raise psycopg.errors.DeadlockDetected("deadlock detected")
-        real_insert_parts(db, article_id, analysis)
+        real_insert_parts(db, article_id, analysis, features)
 
     monkeypatch.setattr(store_rows, "insert_parts", deadlock_once)
     with Store.open(pg_url) as store:
@@ -314,7 +316,7 @@ def test_an_article_aborted_by_a_deadlock_is_written_again(pg_url, monkeypatch):
         assert store.article_count() == 1
 
 
-def _raise_other(db, article_id, analysis):
+def _raise_other(db, article_id, analysis, features=None):
     raise ValueError("not a deadlock")
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from purportedly.engines.ingest import ingest_analyses
 from purportedly.model import Analysis
-from purportedly.store import Store, ingest_analyses
+from purportedly.store import Store
 from purportedly.web import create_app
 from tests.browser.web_corpus import build_corpus, tabloid_retell, wire_report
 from tests.pg_schema import fresh_schema_url

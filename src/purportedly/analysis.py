@@ -1,4 +1,8 @@
-"""Run one article (or a stream of them) through the pipeline and collect an Analysis."""
+"""Run one article (or a stream of them) through the pipeline and collect an Analysis.
+
+The public API; ``make_doc`` and ``analysis_from_doc`` live in ``engines/docs.py`` (the engines
+use them too) and are importable from here as before.
+"""
 
 from __future__ import annotations
 
@@ -8,62 +12,24 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from purportedly.engines.docs import analysis_from_doc, make_doc
+from purportedly.engines.local import analyze_items, analyze_items_in_processes
 from purportedly.limits import Limits
 from purportedly.model import Analysis, Article
-from purportedly.nlp.extensions import get_list
 from purportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
-from purportedly.profiling import BUILDING, CLAIMS, READING, stage, timed_iter
+from purportedly.profiling import READING, timed_iter
 from purportedly.reading import ReadFailure, read_inputs, read_text
 
-
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised Doc carrying its Article, ready for ``nlp(doc)`` / ``nlp.pipe(docs)``."""
-    doc = nlp.make_doc(article.text)
-    doc._.article = article
-    return doc
-
-
-def analysis_from_doc(doc: Doc) -> Analysis:
-    """Collect what the components set on ``doc`` into the shared data model."""
-    from purportedly.claims import build_claims  # claims read the finished Doc
-
-    article: Article = doc._.article
-    with stage(CLAIMS):
-        claims = doc._.claims if doc._.claims is not None else build_claims(doc)
-    with stage(BUILDING):
-        return _build_analysis(doc, article, claims)
-
-
-def _build_analysis(doc: Doc, article: Article, claims: list) -> Analysis:
-    from purportedly.claims.recordings import RecordingFinder  # reads the finished Analysis
-
-    return RecordingFinder()(_analysis_of(doc, article, claims))
-
-
-def _analysis_of(doc: Doc, article: Article, claims: list) -> Analysis:
-    return Analysis(
-        document=article.document,
-        title=article.title,
-        date=article.date,
-        outlet=article.outlet,
-        authors=article.authors,
-        url=article.url,
-        key_points=[s.text for s in article.segments_of("key_point")],
-        captions=[s.text for s in article.segments_of("caption", "credit")],
-        quotes=get_list(doc, "quotes"),
-        indirect_quotes=get_list(doc, "indirect_quotes"),
-        sources=get_list(doc, "sources"),
-        claims=claims,
-        hedges=get_list(doc, "hedges"),
-        counts=get_list(doc, "counts"),
-        entities=get_list(doc, "entities"),
-        times=get_list(doc, "times"),
-        places=get_list(doc, "places"),
-        glossary=get_list(doc, "glossary"),
-        article=article,
-    )
+__all__ = [
+    "analysis_from_doc",
+    "analyze",
+    "analyze_article",
+    "analyze_inputs",
+    "analyze_stream",
+    "make_doc",
+    "write_json",
+]
 
 
 def analyze_article(article: Article, nlp: Language | None = None) -> Analysis:
@@ -99,8 +65,6 @@ def analyze_stream(
     An article past ``limits`` (too long, too slow) or that breaks a component comes back as
     an AnalysisFailure (a ReadFailure) in its place, and the rest go on.
     """
-    from purportedly.engines.local import analyze_items, analyze_items_in_processes
-
     if n_process != 1:
         yield from analyze_items_in_processes(
             articles, model=model, batch_size=batch_size, n_process=n_process, limits=limits
@@ -125,8 +89,6 @@ def analyze_inputs(
     Streams end to end: articles are read as the pipeline asks for them and each result is
     yielded as soon as its batch is done. The Python twin of ``purportedly analyze``.
     """
-    from purportedly.engines.local import analyze_items, analyze_items_in_processes
-
     nlp = load_pipeline(model)  # before reading, so a missing model fails fast
     limits = limits or Limits()
     reading = read_inputs(paths, max_bytes=limits.max_bytes, max_chars=limits.max_chars)

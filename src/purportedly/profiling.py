@@ -203,19 +203,6 @@ def profile_pipeline(nlp: Language) -> Iterator[Profile]:
         _active = previous
 
 
-@contextmanager
-def collect_profile() -> Iterator[Profile]:
-    """Activate a Profile without wrapping a pipeline: for stages timed with ``stage()`` only."""
-    global _active
-    previous, _active = _active, Profile()
-    profile = _active
-    try:
-        yield profile
-    finally:
-        profile.stop()
-        _active = previous
-
-
 def render_profile(profile: Profile, console: Any) -> None:
     """Print a Rich table of seconds, share of the run and ms per document for every stage."""
     from rich.table import Table

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from purportedly.engines.ingest import ingest_paths
 from purportedly.store import Store
 from tests.browser.conftest import serving
 from tests.browser.test_workspace import after_render, assert_clean, open_view
@@ -21,7 +22,7 @@ ARTICLES = Path(__file__).resolve().parents[1] / "articles" / "stories"
 def stories_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("cross-web") / "stories.db"
     with Store.open(db) as store:
-        store.ingest([str(ARTICLES)])
+        ingest_paths(store, [str(ARTICLES)])
     return db
 
 

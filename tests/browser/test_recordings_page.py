@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from purportedly.engines.ingest import ingest_paths
 from purportedly.store import Store
 from tests.browser.conftest import PageWatch, serving
 
@@ -21,7 +22,7 @@ def recordings_server(tmp_path_factory):
 
     db = tmp_path_factory.mktemp("recordings-web") / "corpus.db"
     with Store.open(db) as store:
-        summary = store.ingest([str(ARTICLES)])
+        summary = ingest_paths(store, [str(ARTICLES)])
     assert summary.stored == 7
     with serving(create_app(db)) as url:
         yield url

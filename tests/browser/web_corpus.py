@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from purportedly.engines.ingest import ingest_analyses, ingest_paths
 from purportedly.model import (
     Analysis,
     Article,
@@ -25,7 +26,7 @@ from purportedly.model import (
     Span,
     TimeExpression,
 )
-from purportedly.store import Store, ingest_analyses
+from purportedly.store import Store
 
 ARTICLES = Path(__file__).resolve().parents[1] / "articles" / "web"
 PAYLOAD_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
@@ -339,7 +340,7 @@ def build_corpus(db_path: Path | str, *, analyse_files: bool = True) -> dict[str
     with Store.open(db_path) as store:
         ingest_analyses(store, (make() for make in HAND_ANNOTATED))
         if analyse_files:
-            store.ingest([str(p) for p in sorted(ARTICLES.glob("*.txt"))])
+            ingest_paths(store, [str(p) for p in sorted(ARTICLES.glob("*.txt"))])
         return {
             str(row["document"]): str(row["id"]) for row in store.query("SELECT id, document FROM articles")
         }

@@ -4,12 +4,12 @@ published it in, and the phrases ('seen by', 'shared by') that make a source its
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-CARRIERS_FILE = Path(__file__).resolve().parents[1] / "data" / "claims" / "carriers.toml"
+from purportedly.lexicons import load_data
+
+CARRIERS_FILE = "claims/carriers.toml"  # relative to purportedly/data
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -45,8 +45,8 @@ class Carriers:
 
 
 @lru_cache(maxsize=2)
-def load_carriers(path: Path = CARRIERS_FILE) -> Carriers:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_carriers(name: str = CARRIERS_FILE) -> Carriers:
+    data = load_data(name, keys=("documents", "platforms", "outlets_of_one", "posts", "relay_phrases"))
     platforms = alternation(data.get("platforms", []))
     owned = alternation(data.get("outlets_of_one", []))
     posts = alternation(data.get("posts", []))

@@ -29,6 +29,10 @@ class ClaimBuilder:
         return doc
 
 
-@Language.factory("purportedly_claims", default_config={})
+@Language.factory(
+    "purportedly_claims", default_config={},
+    requires=["doc._.quotes", "doc._.indirect_quotes", "doc._.sources", "doc._.entities", "doc._.hedges"],
+    assigns=["doc._.claims"],
+)
 def make_claims(nlp: Language, name: str) -> ClaimBuilder:
     return ClaimBuilder(nlp, name)

@@ -3,11 +3,10 @@ presentation (value), its first source's perspective and the article author's pe
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
+from purportedly.lexicons import load_data
 from purportedly.model import Factuality
 from purportedly.nlp.hedge_cues import CERTAINTY_RANK, CUES_FILE, CueMatch
 
@@ -90,7 +89,7 @@ def own_voice(factuality: Factuality) -> Factuality:
 
 
 @lru_cache(maxsize=2)
-def load_verb_classes(path: Path = CUES_FILE) -> dict[str, str]:
+def load_verb_classes(name: str = CUES_FILE) -> dict[str, str]:
     """Speech-verb lemma -> factive / negative / probable / possible (cues.toml's [verbs])."""
-    data = tomllib.loads(path.read_text(encoding="utf-8")).get("verbs", {})
+    data = load_data(name).get("verbs", {})
     return {lemma.lower(): kind for kind, lemmas in data.items() for lemma in lemmas}

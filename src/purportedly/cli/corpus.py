@@ -79,28 +79,63 @@ def ingest(
     timeout: Timeout = DEFAULT_TIMEOUT,
 ) -> None:
     """Analyse articles into a corpus; resumable (stored articles are skipped), errors kept in the store."""
+    from purportedly.engines.ingest import ingest_paths
     from purportedly.nlp.pipeline import load_pipeline
     from purportedly.store.ingest import StoreWriteError
+    from purportedly.store.url import redact
 
     limits = limits_from_options(max_file_size, max_chars, timeout)
-
-    if engine == "dask" or scheduler:
-        from purportedly.engines.dask_cli import ingest_on_dask
-
-        options = {"model": model, "batch_size": batch_size, "limits": limits}
-        code = ingest_on_dask(inputs, db=db, parquet=parquet, scheduler=scheduler, **options)
-        raise typer.Exit(code)
-    if engine != "local" or parquet is not None:
-        raise typer.BadParameter("--engine is local or dask; --parquet needs --engine dask")
-    # --- end of scale options
     errors = Console(stderr=True)
-    store = _open(db, read_only=False)  # first: a wrong --db is refused before the model loads
-    try:
-        nlp = load_pipeline(model)
-    except ModelNotInstalled as exc:
-        store.close()
-        errors.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
+    if engine == "dask" or scheduler:
+        from purportedly.engines.dask import ingest_with_dask
+
+        where = scheduler or "a local cluster (2 worker processes)"
+        errors.print(f"analysing on Dask: {where}", highlight=False, markup=False)
+        options = {"model": model, "batch_size": batch_size, "limits": limits}
+        summary = _with_progress(
+            errors,
+            lambda report: ingest_with_dask(
+                inputs, db=db, parquet=parquet, scheduler=scheduler, on_progress=report, **options
+            ),
+        )
+        written = redact(db) + (f" and {parquet}" if parquet else "")
+    elif engine != "local" or parquet is not None:
+        raise typer.BadParameter("--engine is local or dask; --parquet needs --engine dask")
+    else:
+        store = _open(db, read_only=False)  # first: a wrong --db is refused before the model loads
+        with store:
+            try:
+                nlp = load_pipeline(model)
+            except ModelNotInstalled as exc:
+                errors.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+                raise typer.Exit(2) from exc
+            try:
+                summary = _with_progress(
+                    errors,
+                    lambda report: ingest_paths(
+                        store, inputs, nlp=nlp, batch_size=batch_size, on_progress=report, limits=limits
+                    ),
+                )
+            except StoreWriteError as exc:
+                errors.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+                done = exc.summary
+                errors.print(
+                    f"stopped: stored {done.stored}, skipped {done.skipped}, failed {done.failed} before the"
+                    " store failed; the rest was not stored (re-run to resume)",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+                raise typer.Exit(1) from exc
+            written = store.location
+    counts = f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}"
+    # file names and URLs are printed as text: a name with '[/]' is not Rich markup
+    errors.print(f"{counts}: {written}", highlight=False, markup=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _with_progress(errors: Console, run):
+    """``run(on_progress)`` under a progress line on stderr; failed inputs are listed as they come."""
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -110,29 +145,7 @@ def ingest(
             if outcome == "failed":
                 progress.console.print(f"[red]failed:[/red] {escape(name)}", highlight=False)
 
-        try:
-            summary = store.ingest(
-                inputs, nlp=nlp, batch_size=batch_size, on_progress=on_progress, limits=limits
-            )
-        except StoreWriteError as exc:
-            progress.stop()
-            errors.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
-            done = exc.summary
-            errors.print(
-                f"stopped: stored {done.stored}, skipped {done.skipped}, failed {done.failed} before the"
-                " store failed; the rest was not stored (re-run to resume)",
-                highlight=False,
-                soft_wrap=True,
-            )
-            store.close()
-            raise typer.Exit(1) from exc
-    errors.print(
-        f"stored {summary.stored}, skipped {summary.skipped}, failed {summary.failed}: {store.location}",
-        highlight=False,
-    )
-    store.close()
-    if summary.failed:
-        raise typer.Exit(1)
+        return run(on_progress)
 
 
 def _date(value: str | None) -> str | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from purportedly.corpus.common import Corpus, fold
+from purportedly.corpus.common import Corpus
 from purportedly.corpus.corroboration import CorroboratedClaim, corroboration
 from purportedly.corpus.entities import entities
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.names import fold
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 
 def topic_names(corpus: Corpus | CorpusView, topic: str) -> set[str]:

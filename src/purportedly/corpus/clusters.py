@@ -12,19 +12,17 @@ quoted phrases), while different stories of one genre share its common words ("i
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from datasketch import MinHashLSH
 
 from purportedly.corpus import features
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, name_key, words
+from purportedly.corpus.common import Corpus, StoredArticle, UnionFind
 from purportedly.corpus.count_classes import event_class
 from purportedly.corpus.features import (
     ANCHOR_TYPES,
@@ -46,9 +44,11 @@ from purportedly.corpus.story_evidence import (
     name_weights,
 )
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.lexicons import load_data, load_lines
+from purportedly.names import name_key, words
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = ["ANCHOR_TYPES", "NUM_PERM", "SHINGLE_SIZE", "STORY_KINDS", "Story", "shingles", "stories"]
 
@@ -123,13 +123,9 @@ def weighted_overlap(
 def common_names() -> frozenset[str]:
     """Names that do not anchor a story: data/corpus/common_names.txt plus every known source
     and alias of data/sources/aliases.toml (agencies and outlets recur across stories)."""
-    data = resources.files("purportedly.data")
-    lines = data.joinpath("corpus/common_names.txt").read_text(encoding="utf-8").splitlines()
-    names = {name_key(line) for line in lines if line.strip() and not line.startswith("#")}
-    aliases = data.joinpath("sources/aliases.toml")
-    if aliases.is_file():
-        for source in tomllib.loads(aliases.read_text(encoding="utf-8")).get("source", []):
-            names.update(name_key(n) for n in [source.get("name", ""), *source.get("aliases", [])])
+    names = {name_key(line) for line in load_lines("corpus/common_names.txt")}
+    for source in load_data("sources/aliases.toml").get("source", []):
+        names.update(name_key(n) for n in [source.get("name", ""), *source.get("aliases", [])])
     return frozenset(n for n in names if n)
 
 

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from purportedly.lexicons import load_data
 from purportedly.model import Analysis
+from purportedly.names import content_words
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
 CDIST_CHUNK = 512  # rows per rapidfuzz.cdist call: bounds memory to CHUNK x N scores
 EXACT_LIMIT = 5000  # texts compared all-pairs (about a second); larger inputs are blocked or hashed
 LSH_CANDIDATE_THRESHOLD = 0.2  # word-set Jaccard for candidates when there are too many texts
@@ -81,62 +77,6 @@ class UnionFind:
         for item in self.parent:
             members.setdefault(self.find(item), []).append(item)
         return list(members.values())
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and width-folded text (so 'Zelenskyy' and 'ZELENSKYY' compare equal)."""
-    if text.isascii():  # nothing to decompose or strip: the common case, and much the fastest
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text).replace("’", "'"))
-
-
-def content_words(text: str) -> list[str]:
-    """Words that carry content: not stop words, not single characters."""
-    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS]
-
-
-@lru_cache(maxsize=1)
-def name_titles() -> frozenset[str]:
-    """Title words dropped from names (data/corpus/name_titles.txt)."""
-    path = resources.files("purportedly.data").joinpath("corpus/name_titles.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def name_key(name: str) -> str:
-    """A name as compared across articles: folded, without leading determiners, possessive
-    qualifiers ("Ukraine's SSU" -> "ssu") and titles ("Governor Ilya Brand" -> "ilya brand")."""
-    tokens = words(name)
-    titles = name_titles()
-    while len(tokens) > 1 and (tokens[0] in _DETERMINERS or tokens[0].endswith("'s") or tokens[0] in titles):
-        tokens = tokens[1:]
-    return " ".join(t.removesuffix("'s") for t in tokens)
-
-
-def acronym(name: str) -> str:
-    """Initials of a name's content words: 'Security Service of Ukraine' -> 'ssu'."""
-    return "".join(w[0] for w in content_words(name_key(name)) if w.isalpha())
-
-
-def same_name(a: str, b: str, cutoff: float = 90) -> bool:
-    """Whether two names plausibly name the same source: equal, acronym of each other, or close."""
-    key_a, key_b = name_key(a), name_key(b)
-    if not key_a or not key_b:
-        return False
-    if key_a == key_b:
-        return True
-    compact_a, compact_b = key_a.replace(" ", ""), key_b.replace(" ", "")
-    if compact_a == acronym(b) or compact_b == acronym(a):
-        return True
-    short, long = sorted((key_a.split(), key_b.split()), key=len)
-    if short[-1] == long[-1] and set(short) <= set(long) and len(short[-1]) > 2:
-        return True  # "Brand" / "Ilya Brand": a surname or a shortened form of the same name
-    return fuzz.token_set_ratio(key_a, key_b) >= cutoff and min(len(key_a), len(key_b)) >= 4
 
 
 def similar_pairs(
@@ -210,9 +150,7 @@ def _lsh_pairs(
 
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, int]:
-    data = json.loads(
-        resources.files("purportedly.data").joinpath("facts/number_words.json").read_text(encoding="utf-8")
-    )
+    data = load_data("facts/number_words.json")
     found = {**data.get("units", {}), **data.get("tens", {})}
     return {word.lower(): value for word, value in found.items() if isinstance(value, int)}
 

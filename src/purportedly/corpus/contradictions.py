@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, UnionFind, fold, name_key
+from purportedly.corpus.common import Corpus, UnionFind
 from purportedly.corpus.count_classes import event_class, event_classes, what_head
 from purportedly.corpus.features import ArticleMeta, CountRow
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import Count
+from purportedly.names import fold, name_key
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = [
     "Contradiction",

@@ -14,21 +14,15 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import (
-    Corpus,
-    UnionFind,
-    content_words,
-    figures_in,
-    same_name,
-    similar_pairs,
-)
+from purportedly.corpus.common import Corpus, UnionFind, figures_in, similar_pairs
 from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, origin_of
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import ChainLink
+from purportedly.names import content_words, same_name
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = [  # Origin and origin_of live in origins.py; importing them from here still works
     "MEDIA_ROLES",
@@ -155,11 +149,6 @@ class CorroboratedClaim:
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
-
-
-def collect_reports(source: Store | Corpus | CorpusView) -> list[ClaimReport]:
-    """Every claim of the corpus as one article's report of it."""
-    return _collect(view_of(source))[0]
 
 
 def _collect(view: CorpusView) -> tuple[list[ClaimReport], list[str | None]]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from purportedly.corpus.common import content_words, fold
+from purportedly.lexicons import load_lines
 from purportedly.model import Count
+from purportedly.names import content_words, fold
 
 _TOKEN = re.compile(r"[\w-]+")
 # the counted nouns that stand for "people" in a casualty figure (a bare "12 killed" counts people)
@@ -28,10 +28,9 @@ PEOPLE_NOUNS = frozenset(
 @lru_cache(maxsize=1)
 def event_classes() -> tuple[tuple[str, frozenset[str]], ...]:
     """The event-class lexicon (data/corpus/count_event_classes.txt)."""
-    path = resources.files("purportedly.data").joinpath("corpus/count_event_classes.txt")
     classes = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and ":" in line:
+    for line in load_lines("corpus/count_event_classes.txt"):
+        if ":" in line:
             name, members = line.split(":", 1)
             classes.append((name.strip(), frozenset(members.split())))
     return tuple(classes)

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, content_words
+from purportedly.corpus.common import Corpus
 from purportedly.corpus.corroboration import ClaimReport, collect_reports
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.names import content_words
 
 if TYPE_CHECKING:
     from purportedly.store.sqlite import Store

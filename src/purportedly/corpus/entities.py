@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from purportedly.corpus.common import Corpus, UnionFind, name_key
+from purportedly.corpus.common import Corpus, UnionFind
 from purportedly.corpus.features import EntityRow as _Local
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.names import name_key
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 NAME_CUTOFF = 88  # transliterations (Zelenskyy/Zelensky, Dmitriy/Dmitry) score above this
 SURNAME_CUTOFF = 85

@@ -5,8 +5,8 @@ word shingles, their MinHash signature and the names it mentions; entities need 
 entities; contradictions need counts and who each figure is attributed to; the timeline needs
 dated sentences. The store keeps these per article (table ``article_features``, written at
 ingest) so the corpus functions stream small rows instead of deserialising every Analysis.
-Bump FEATURES_VERSION (store/migrate.py) whenever what is computed here changes: stores then
-recompute the rows.
+Bump FEATURES_VERSION (below) whenever what is computed here changes: stores then recompute the
+rows on their next ingest (``refresh_features``; the store only keeps what it is given).
 """
 
 from __future__ import annotations
@@ -14,15 +14,27 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from purportedly.corpus.common import content_words, name_key
+from purportedly.claims.recordings import build_recordings
 from purportedly.corpus.origins import origin_of
 from purportedly.model import Analysis, ChainLink, Count
-from purportedly.store.migrate import FEATURES_VERSION
+from purportedly.names import content_words, name_key
+from purportedly.store import rows
+
+if TYPE_CHECKING:
+    from purportedly.store.core import Store
+
+# Bump when what this module computes changes: every store then recomputes its article_features
+# rows on its next ingest.
+# 2: anchors leave out the byline and outlet, counts keep their sentence, each article's recordings
+# (article_recordings); 3: the recordings' releasers and keywords
+FEATURES_VERSION = 3
+FEATURES_KEY = "features_version"  # in the store's meta table: the version every row has been brought to
+BACKFILL_PAGE = 200  # articles per transaction
 
 NUM_PERM = 128
 SIGNATURE_SCHEME = "affine32"  # datasketch's default; named, since a stored signature must say which
@@ -277,6 +289,9 @@ def feature_row(analysis: Analysis) -> dict[str, Any]:
             [[c.count.model_dump(mode="json"), c.attributed_to, c.sentence] for c in count_rows(0, analysis)]
         ),
         "events": _dumps([[e.date, e.time_text, e.sentence, e.counts] for e in dated_events(0, analysis)]),
+        # the recordings the article retells, found again from the analysis (a stored analysis may
+        # predate them); kept in their own table, article_recordings
+        "recordings": _dumps([r.model_dump(mode="json") for r in build_recordings(analysis)]),
     }
 
 
@@ -313,3 +328,39 @@ def decode_events(article_id: int, row: Any) -> list[DatedEvent]:
         DatedEvent(article_id, date, text, sentence, tuple(counts))
         for date, text, sentence, counts in json.loads(row["events"])
     ]
+
+
+def features_current(store: Store) -> bool:
+    """Whether every article of ``store`` has its features at FEATURES_VERSION."""
+    row = store.session.one("SELECT value FROM meta WHERE key = ?", (FEATURES_KEY,))
+    return row is not None and row["value"] == str(FEATURES_VERSION)
+
+
+def refresh_features(store: Store) -> int:
+    """Compute the corpus features of every article lacking them at FEATURES_VERSION (a store made
+    before they existed, or by an older version), page by page; returns how many were written."""
+    written, last = 0, 0
+    while True:
+        page = store.session.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_features f ON f.article_id = a.id"
+            " LEFT JOIN article_recordings r ON r.article_id = a.id"
+            " WHERE a.id > ? AND (f.version IS NULL OR f.version <> ? OR r.version IS NULL OR r.version <> ?)"
+            " ORDER BY a.id LIMIT ?",
+            (last, FEATURES_VERSION, FEATURES_VERSION, BACKFILL_PAGE),
+        ).fetchall()
+        if not page:
+            break
+        with store.transaction() as db:
+            for row in page:
+                analysis = store.analysis(row["id"])
+                if analysis is not None:
+                    rows.insert_features(db, row["id"], feature_row(analysis))
+                    written += 1
+        last = page[-1]["id"]
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (FEATURES_KEY, str(FEATURES_VERSION)),
+        )
+    return written

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from purportedly.corpus.common import name_key, same_name
 from purportedly.model import ChainLink
+from purportedly.names import name_key, same_name
 
 ROOT_ROLES = ("speaker", "recording", "document", "releaser")
 MEDIA_ROLES = ("recording", "document")

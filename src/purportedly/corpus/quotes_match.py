@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from purportedly.corpus.common import Corpus, UnionFind, content_words, figures_in, similar_pairs, words
+from purportedly.corpus.common import Corpus, UnionFind, figures_in, similar_pairs
 from purportedly.corpus.features import QuoteRef
 from purportedly.corpus.views import CorpusView, view_of
+from purportedly.names import content_words, words
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = ["QuoteGroup", "QuoteRef", "collect_quotes", "quote_groups", "same_quote"]
 

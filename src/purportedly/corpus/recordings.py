@@ -5,7 +5,7 @@ Every article's recordings (``claims/recordings.py``) are compared with those of
 naming the same releaser around the same time. Two retellings are one recording only on evidence
 beyond releaser and date (an agency often releases several calls at once): a quote they share
 (trimmed or translated: ``quotes_match.same_quote``), a named participant whose name is the same
-under transliteration (``aliases.name_key``: Kashevarova, Kashevarowa, Кашеварова), or the same
+under transliteration (``names.spelling_key``: Kashevarova, Kashevarowa, Кашеварова), or the same
 unit heard at the same place. Two recordings of one article are never one entry.
 
 Given a Store, the per-article recordings are streamed from ``article_recordings`` (written at
@@ -29,10 +29,12 @@ from wordfreq import zipf_frequency
 
 from purportedly.claims.recordings import build_recordings
 from purportedly.claims.releasers import is_outlet
-from purportedly.corpus.common import Corpus, UnionFind, content_words
+from purportedly.corpus.common import Corpus, UnionFind
+from purportedly.corpus.features import FEATURES_VERSION
 from purportedly.corpus.quotes_match import same_quote
 from purportedly.model import Analysis, Recording, RecordingQuote
-from purportedly.nlp.aliases import name_key, similar
+from purportedly.names import content_words, spelling_key
+from purportedly.nlp.aliases import similar
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store
@@ -157,8 +159,6 @@ def _rows_of(article_id: int, analysis: Analysis, recordings: list[Recording] | 
 def _store_rows(store: Store) -> Iterator[RecordingRow]:
     """Page by page from ``article_recordings``; an article whose row is missing or stale (a store
     opened read-only before a writable open brought it up to date) from its stored Analysis."""
-    from purportedly.store.migrate import FEATURES_VERSION
-
     if not store.has_schema():
         return
     if not store.dialect.has_table(store.session, "article_recordings"):
@@ -228,7 +228,7 @@ def _names(row: RecordingRow) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for p in row.recording.participants:
         if p.name:
-            found.setdefault(p.role, set()).add(name_key(p.name))
+            found.setdefault(p.role, set()).add(spelling_key(p.name))
     return found
 
 
@@ -247,7 +247,7 @@ def _unit_key(unit: str | None) -> str | None:
 
 
 def _place_key(place: str | None) -> str | None:
-    return name_key(place) if place else None
+    return spelling_key(place) if place else None
 
 
 def _releaser_key(rec: Recording) -> str:
@@ -256,7 +256,7 @@ def _releaser_key(rec: Recording) -> str:
     such a report may retell any party's release."""
     if not rec.releaser or not rec.releaser_named or is_outlet(rec.releaser, rec.releaser_kind):
         return ""
-    return name_key(rec.releaser)
+    return spelling_key(rec.releaser)
 
 
 def _substantial(text: str) -> bool:
@@ -380,9 +380,8 @@ def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
     word (a trimmed or re-translated quote keeps several), a rare word of the sentences telling it."""
     rec = row.recording
     found = {f"u:{_unit_key(rec.unit)}"} if rec.unit else set()
-    found |= {
-        f"n:{name_key(p.name).split()[-1][:3]}" for p in rec.participants if p.name and name_key(p.name)
-    }
+    keys = (spelling_key(p.name) for p in rec.participants if p.name)
+    found |= {f"n:{key.split()[-1][:3]}" for key in keys if key}
     found |= {f"q:{w}" for q in rec.quotes if _substantial(q.text) for w in content_words(q.text)}
     found |= {f"k:{w}" for w in keywords if _weight(w) > 0}
     return found
@@ -560,7 +559,7 @@ def _participants(recs: list[Recording]) -> list[RegistryParticipant]:
 
 def _same_participant(known: RegistryParticipant, role: str, name: str | None) -> bool:
     if name and known.spellings:
-        return any(_same_name(name_key(name), name_key(s)) for s in known.spellings)
+        return any(_same_name(spelling_key(name), spelling_key(s)) for s in known.spellings)
     return known.role == role and role != "speaker"
 
 

@@ -33,7 +33,7 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from purportedly.corpus.common import name_key
+from purportedly.names import name_key
 
 NEAR_DUPLICATE = 0.8  # weighted overlap of a syndicated copy or a reprint (they score ~0.9)
 TEXT_UNIT = 0.1  # weighted overlap worth one point (re-tellings score 0.1-0.5)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from purportedly.corpus import features
 from purportedly.corpus.clusters import Story, stories, story_of
-from purportedly.corpus.common import Corpus, StoredArticle
+from purportedly.corpus.common import Corpus
 from purportedly.corpus.features import ArticleMeta, DatedEvent, sentence_around
 from purportedly.corpus.views import CorpusView, view_of
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 __all__ = ["TimelineEvent", "sentence_around", "timeline"]
 
@@ -29,11 +28,6 @@ class TimelineEvent:
     document: str
     outlet: str | None
     story_id: int | None
-
-
-def article_events(article: StoredArticle, story_id: int | None) -> list[TimelineEvent]:
-    meta = features.meta_of(article.id, article.analysis)
-    return [_event(e, meta, story_id) for e in features.dated_events(article.id, article.analysis)]
 
 
 def _event(event: DatedEvent, meta: ArticleMeta, story_id: int | None) -> TimelineEvent:

@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from purportedly.engines.ingest import StoreSink
 from purportedly.engines.rows import ParquetRows, analysis_from_row, analysis_row
 from purportedly.limits import Limits
 from purportedly.model import Analysis, Article
@@ -210,14 +211,14 @@ def ingest_with_dask(
     """
     if db is None and parquet is None:
         raise ValueError("give db= (a corpus store) and/or parquet= (a file) to write results to")
-    store = _open_store(db) if db is not None else None
     summary = DaskRunSummary(parquet=str(parquet) if parquet is not None else None)
     report = on_progress or (lambda outcome, name: None)
+    store = _open_store(db, report) if db is not None else None
     sink = ParquetRows(parquet) if parquet is not None else None
     try:
         with _client_or(client, scheduler) as client:
             limits = limits or Limits()
-            items = _unstored(_read(paths, limits), store, summary, report)
+            items = _unstored(_read(paths, limits), store)
             rows = analyze_rows_with_dask(
                 items=items,
                 client=client,
@@ -232,56 +233,49 @@ def ingest_with_dask(
         if sink is not None:
             sink.close()
         if store is not None:
-            store.close()
+            store.store.close()
+    if store is not None:  # the sink counted what it stored, skipped and recorded as failed
+        summary.stored, summary.skipped = store.summary.stored, store.summary.skipped
+        summary.failed, summary.errors = store.summary.failed, store.summary.errors
     return summary
 
 
-def _open_store(db: str | Path) -> Any:
+def _open_store(db: str | Path, report: Callable[[str, str], None]) -> StoreSink:
     from purportedly.store import Store
 
-    return Store.open(db)
+    return StoreSink(Store.open(db), report)
 
 
-def _unstored(items: Iterable[Item], store: Any, summary: DaskRunSummary, report: Callable) -> Iterator[Item]:
+def _unstored(items: Iterable[Item], store: StoreSink | None) -> Iterator[Item]:
     """Pass on articles the store lacks (and failures, which the sink records).
 
     Duplicates within one run are caught later by ``store.add``, so nothing grows here.
     """
-    if store is None:
-        yield from items
-        return
-    from purportedly.store.ingest import article_identity
-
     for item in items:
-        if isinstance(item, Article) and store.has(article_identity(item)):
-            summary.skipped += 1
-            report("skipped", item.document)
+        if store is not None and isinstance(item, Article) and store.stored(item):
             continue
         yield item
 
 
 def _sink_row(
-    row: Row | ReadFailure, store: Any, sink: ParquetRows | None, summary: DaskRunSummary, report: Callable
+    row: Row | ReadFailure,
+    store: StoreSink | None,
+    sink: ParquetRows | None,
+    summary: DaskRunSummary,
+    report: Callable,
 ) -> None:
     if isinstance(row, ReadFailure):
-        summary.failed += 1
-        summary.errors.append(str(row))
         if store is not None:
-            from purportedly.store.ingest import failure_location
-
-            store.add_error(*failure_location(row), row.message)
-        report("failed", row.document)
+            store.put(row)
+        else:
+            summary.failed += 1
+            summary.errors.append(str(row))
+            report("failed", row.document)
         return
     summary.analysed += 1
     if sink is not None:
         sink.append(row)
     if store is not None:
-        from purportedly.store.ingest import article_identity
-
-        analysis = analysis_from_row(row)
-        stored = store.add(analysis, article_identity(analysis.article))
-        summary.stored += stored
-        summary.skipped += not stored
-        report("stored" if stored else "skipped", analysis.document)
+        store.put(analysis_from_row(row))
     else:
         report("analysed", row["document"])

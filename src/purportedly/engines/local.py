@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from purportedly import profiling
-from purportedly.analysis import analysis_from_doc, make_doc
+from purportedly.engines.docs import analysis_from_doc, make_doc
 from purportedly.limits import AnalysisFailure, ArticleDeadline, ArticleTimeout, Limits, too_long_message
 from purportedly.model import Analysis, Article
 from purportedly.nlp.pipeline import load_pipeline
@@ -181,9 +181,10 @@ def analyze_items_in_processes(
 ) -> Iterator[Result]:
     """Analyse a stream of articles in ``n_process`` worker processes, in input order.
 
-    spaCy's own ``nlp.pipe(n_process=...)`` serialises Docs with msgpack, which cannot carry
-    our pydantic objects on ``doc._``; so whole batches go to workers that each load the
-    pipeline once and send back finished Analysis objects. At most two batches per worker
+    spaCy's own ``nlp.pipe(n_process=...)`` carries our annotations (plain data on the Doc),
+    but its workers have no per-article deadline and one component error ends the whole pipe;
+    so whole batches go to workers that run ``analyze_items`` (limits, isolation), each loading
+    the pipeline once and sending back finished Analysis objects. At most two batches per worker
     are in flight, so memory stays flat however long the stream is.
     """
     load_pipeline(model)  # fail early in the caller, and let forked workers share the loaded model

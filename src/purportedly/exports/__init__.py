@@ -19,7 +19,7 @@ from purportedly.exports.tables import TABLES, table_rows
 from purportedly.outputs import atomic_path, check_target
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "claimreview", *RECORDING_FORMATS)
 

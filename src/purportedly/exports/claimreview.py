@@ -13,7 +13,7 @@ from purportedly.corpus.common import Corpus
 from purportedly.corpus.corroboration import ClaimReport, CorroboratedClaim, Origin, corroboration
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 PERSON_KINDS = ("person", "expert", "blogger", "official")
 TO_FILL = ""  # placeholders the fact-checker fills in

@@ -13,7 +13,7 @@ from purportedly.corpus.common import Corpus
 from purportedly.exports.tables import COLUMNS, table_rows
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 
 def write_jsonl(source: Store | Corpus, out: Path) -> int:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from purportedly.corpus.clusters import stories, story_of
-from purportedly.corpus.common import Corpus, StoredArticle, name_key
+from purportedly.corpus.common import Corpus, StoredArticle
 from purportedly.model import ChainLink
+from purportedly.names import name_key
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 _INDEFINITE = {"a", "an", "his", "her", "their", "its", "one", "another", "some"}
 

@@ -9,7 +9,7 @@ from purportedly.corpus.common import Corpus, StoredArticle
 from purportedly.corpus.corroboration import origin_of
 
 if TYPE_CHECKING:
-    from purportedly.store.sqlite import Store
+    from purportedly.store.core import Store
 
 Row = dict[str, Any]
 

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz
-
-from purportedly.nlp.fact_lexicons import load_facts_json
-from purportedly.nlp.transliteration import romanize
 
 MAX_CACHED_KEYS = 50_000
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
@@ -50,67 +44,6 @@ class Cluster:
         return [m.text for m in self.mentions]
 
 
-def fold(text: str) -> str:
-    """Lowercase ASCII fold: 'Wrocław' -> 'wroclaw', 'Харків' -> 'kharkiv'."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # letters of other scripts (Cyrillic) are romanised; Latin ones only lose their accents
-    return romanize(unicodedata.normalize("NFC", stripped)).lower()
-
-
-@lru_cache(maxsize=8192)
-def surface_key(text: str) -> str:
-    """Key for exact matching: folded, no leading 'the', no possessive, single spaces."""
-    key = re.sub(r"['’]s\b", "", fold(text))
-    key = re.sub(r"[^\w\s-]", " ", key)
-    words = key.split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join(words)
-
-
-class Transliterator:
-    """Maps spelling variants of a Slavic name to one key (rules from data/facts/names.json)."""
-
-    def __init__(self, names_file: str = "names.json") -> None:
-        data = load_facts_json(names_file)
-        self.rules = [(re.compile(pattern), repl) for pattern, repl in data["transliteration"]]
-        self.diminutives: dict[str, str] = data["diminutives"]
-        self._word_keys: dict[str, str] = {}  # names repeat across articles; the rules are many regexes
-
-    def word_key(self, word: str) -> str:
-        cached = self._word_keys.get(word)
-        if cached is not None:
-            return cached
-        key = fold(word)
-        for pattern, repl in self.rules:
-            key = pattern.sub(repl, key)
-        if len(self._word_keys) > MAX_CACHED_KEYS:
-            self._word_keys.clear()  # bounded memory over a corpus of millions of names
-        self._word_keys[word] = key
-        return key
-
-    def key(self, name: str) -> str:
-        return " ".join(self.word_key(w) for w in surface_key(name).split())
-
-    def first_name_key(self, word: str) -> str:
-        """Key of a first name, through a diminutive when it is one ('Zhenya' -> Yevgeny)."""
-        folded = fold(word)
-        return self.word_key(self.diminutives.get(folded, folded))
-
-
 def similar(a: str, b: str, threshold: float) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold)
 
-
-@lru_cache(maxsize=1)
-def default_transliterator() -> Transliterator:
-    return Transliterator()
-
-
-def name_key(name: str) -> str:
-    """The one transliteration-aware key of a name, whatever its script or romanisation:
-    'Кашеварова', 'Kashevarova' and 'Kashevarowa' share one; so do 'Харків' and 'Kharkiv'."""
-    return default_transliterator().key(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -42,7 +43,8 @@ class Attributor:
 
     def __init__(self, data_dir: str = str(DATA_DIR)) -> None:
         # Which quote owns each token (innermost; LABEL for a turn label) and which owners the
-        # current quote may take its speaker from (itself excluded, its enclosing quotes allowed).
+        # current quote may take its speaker from (itself excluded, its enclosing quotes allowed):
+        # empty here, set on the per-Doc copy ``for_quotes`` makes
         self.owner: list[int | None] = []
         self.allowed_owners: set[int] = set()
         entries = load_set("cue_verbs.txt", data_dir)
@@ -66,6 +68,14 @@ class Attributor:
         )
 
     # ------------------------------------------------------------------ cues and subjects
+
+    def for_quotes(self, owner: list[int | None], allowed_owners: set[int] | None = None) -> Attributor:
+        """A copy for one Doc's quotes, knowing who owns each token: the shared component object
+        keeps no per-Doc state, so one pipeline can serve several threads."""
+        view = copy.copy(self)
+        view.owner, view.allowed_owners = owner, allowed_owners or set()
+        return view
+
     def particle(self, token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "prt" and f"{token.lemma_.lower()} {child.lower_}" in self.phrasal_cues:

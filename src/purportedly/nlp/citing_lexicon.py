@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from purportedly.lexicons import load_data, lowered
 from purportedly.model import SourceKind
 from purportedly.nlp.source_aliases import SOURCES_DIR
 
@@ -41,11 +40,11 @@ class CitingLexicon:
 
 
 @lru_cache(maxsize=4)
-def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexicon:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_citing_lexicon(name: str = f"{SOURCES_DIR}/citing.toml") -> CitingLexicon:
+    data = load_data(name)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in data.get(key, []))
+        return lowered(data, key)
 
     no_response = "|".join(r"\s+".join(map(re.escape, p.split())) for p in data.get("no_response", []))
     return CitingLexicon(
@@ -77,7 +76,7 @@ def load_citing_lexicon(path: Path = SOURCES_DIR / "citing.toml") -> CitingLexic
 
 
 @lru_cache(maxsize=4)
-def load_source_kinds(path: Path = SOURCES_DIR / "kinds.toml") -> dict[str, SourceKind]:
+def load_source_kinds(name: str = f"{SOURCES_DIR}/kinds.toml") -> dict[str, SourceKind]:
     """Head noun -> kind of source it names (data/sources/kinds.toml)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = load_data(name, keys=("kinds",))
     return {word.lower(): kind for word, kind in data.get("kinds", {}).items()}

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from purportedly.nlp.fact_lexicons import doc_text
+from purportedly.nlp.extensions import doc_text
 
 # what may stand before the answer in its sentence: quotes, a speaker label ('A:', 'OLGA:')
 ANSWER_PREFIX = re.compile(r"^[\W_]*(?:[A-Z][\w.\- ]{0,30}:)?[\W_]*$")

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from purportedly.nlp.fact_lexicons import load_facts_json
-from purportedly.nlp.quote_lexicon import load_set
+from purportedly.lexicons import load_data, load_set, lowered
 
 RELATIVE_PRONOUNS = ("which", "that", "who")
 DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
@@ -15,6 +14,14 @@ TOLL_PREPOSITIONS = ("at", "to")
 TOLL_VERBS = ("reach", "hit", "total")  # a tally as subject, its value as object ('the toll reached 45')
 # 'that' is left out: the tagger reads the conjunction in 'said that one man was held' as a determiner
 SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "another", "only")
+
+
+# data/facts/count_nouns.json: the noun classes counts tell apart (the first three are never counted)
+NOUN_KEYS = (
+    "durations", "measures", "fractions", "event_nouns", "settlements", "population_nouns",
+    "population_verbs", "people", "audience", "audience_verbs", "presence_preps", "tolls",
+    "multiplicative", "distances",
+)
 
 
 @dataclass(frozen=True)
@@ -34,11 +41,11 @@ class CountKinds:
     distances: frozenset[str]
 
     @classmethod
-    def load(cls, nouns_file: str, person_nouns_file: str = "person_nouns.txt") -> CountKinds:
-        nouns = load_facts_json(nouns_file)
+    def load(cls, nouns_file: str, person_nouns_file: str = "quotes/person_nouns.txt") -> CountKinds:
+        nouns = load_data(nouns_file, keys=NOUN_KEYS)
 
         def words(key: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in nouns.get(key, []))
+            return lowered(nouns, key)
 
         return cls(
             event_nouns=words("event_nouns"),

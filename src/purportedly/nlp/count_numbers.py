@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.lexicons import load_data
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -26,8 +26,8 @@ class NumberSpan:
 class NumberReader:
     """Turns tokens into integers using the number-word lexicon."""
 
-    def __init__(self, number_words_file: str = "number_words.json") -> None:
-        data = load_facts_json(number_words_file)
+    def __init__(self, number_words_file: str = "facts/number_words.json") -> None:
+        data = load_data(number_words_file, keys=("units", "tens", "multipliers", "collectives"))
         self.units: dict[str, int] = data["units"]
         self.tens: dict[str, int] = data["tens"]
         self.multipliers: dict[str, int] = data["multipliers"]

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from purportedly.lexicons import load_data
 from purportedly.model import Count
 from purportedly.nlp.count_answers import asked_question, is_fragment_answer, sentence_or_none
-from purportedly.nlp.count_kinds import CountKinds, noun_phrase
+from purportedly.nlp.count_kinds import NOUN_KEYS, CountKinds, noun_phrase
 from purportedly.nlp.count_numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
-from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
+from purportedly.nlp.extensions import doc_text, get_list, register_extensions
 from purportedly.nlp.time_rules import find_candidates
 
 register_extensions()
@@ -60,7 +60,7 @@ class CountFinder:
     ) -> None:
         self.name = name
         self.numbers = NumberReader(number_words_file)
-        events = load_facts_json(events_file)
+        events = load_data(events_file)
         self.qualifiers = sorted(events["_qualifiers"], key=len, reverse=True)
         self.not_counted = set(events["_not_counted"])
         self.not_events = set(events.get("_not_events", []))
@@ -72,7 +72,7 @@ class CountFinder:
             if not canonical.startswith("_"):
                 for word in words:
                     self.event_of.setdefault(word.lower(), canonical)
-        nouns = load_facts_json(nouns_file)
+        nouns = load_data(nouns_file, keys=NOUN_KEYS)
         self.not_count_nouns = {w for key in ("durations", "measures", "fractions") for w in nouns[key]}
         self.kinds = CountKinds.load(nouns_file)
 
@@ -461,11 +461,8 @@ class CountFinder:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, matches: list[CountMatch]) -> Doc:
-        counts = get_list(doc, "counts")
-        counts.clear()
         located = self._located_places(doc) if matches else []
-        for match in matches:
-            counts.append(self._count(doc, match, located))
+        doc._.counts = [self._count(doc, match, located) for match in matches]
         return doc
 
     def _count(self, doc: Doc, match: CountMatch, located: list[tuple[int, str]]) -> Count:
@@ -569,10 +566,12 @@ def sentence_of(token: Token) -> Span:
 @Language.factory(
     "purportedly_counts",
     default_config={
-        "events_file": "count_events.json",
-        "nouns_file": "count_nouns.json",
-        "number_words_file": "number_words.json",
+        "events_file": "facts/count_events.json",
+        "nouns_file": "facts/count_nouns.json",
+        "number_words_file": "facts/number_words.json",
     },
+    requires=["doc._.segments", "doc._.entities", "token.dep"],
+    assigns=["doc._.counts"],
 )
 def make_counts(
     nlp: Language, name: str, events_file: str, nouns_file: str, number_words_file: str

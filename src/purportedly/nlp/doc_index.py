@@ -6,24 +6,40 @@ sentence annotation, so calling either inside a loop makes a component quadratic
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from purportedly.nlp.extensions import doc_text, per_doc
+
 
 class DocIndex:
-    """The Doc's text and sentences, with sentence lookup by character offset."""
+    """The Doc's text and sentences, with sentence lookup by character offset.
+
+    Kept per Doc with its typed views (``extensions.per_doc``), so it holds the Doc only weakly and
+    sentences as token bounds: a strong reference back would keep every Doc alive.
+    """
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.length = len(doc)
+        self._doc = weakref.ref(doc)
         self.text = doc_text(doc)
         try:
-            self.sentences = list(doc.sents)
+            sentences = list(doc.sents)
         except ValueError:  # no sentence boundaries (a bare tokenizer Doc): one sentence
-            self.sentences = [doc[:]] if len(doc) else []
-        self.starts = [s.start_char for s in self.sentences]
+            sentences = [doc[:]] if len(doc) else []
+        self.bounds = [(s.start, s.end) for s in sentences]
+        self.starts = [s.start_char for s in sentences]
         self._cues: dict[int, list] = {}
+
+    @property
+    def sentences(self) -> list[Span]:
+        doc = self._doc()
+        return [doc[start:end] for start, end in self.bounds] if doc is not None else []
+
+    def _sentence(self, i: int) -> Span | None:
+        doc = self._doc()
+        return doc[self.bounds[i][0] : self.bounds[i][1]] if doc is not None else None
 
     def cue_matches(self, lexicon) -> list:
         """Every cue of ``lexicon`` in the text, found once for hedges and claims alike."""
@@ -34,30 +50,15 @@ class DocIndex:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding character ``offset`` (the one before it, in whitespace between)."""
-        if not self.sentences:
+        if not self.bounds:
             return None
-        return self.sentences[max(0, bisect_right(self.starts, offset) - 1)]
+        return self._sentence(max(0, bisect_right(self.starts, offset) - 1))
 
     def next_sentence(self, sentence: Span) -> Span | None:
         i = bisect_right(self.starts, sentence.start_char)
-        return self.sentences[i] if i < len(self.sentences) else None
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text; the Article's when the Doc was made from it (same string, no join)."""
-    article = doc._.article
-    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return article.text
-    return doc.text
-
-
-_last: DocIndex | None = None
+        return self._sentence(i) if i < len(self.bounds) else None
 
 
 def doc_index(doc: Doc) -> DocIndex:
-    """The index of ``doc``; reused while consecutive components work on the same Doc."""
-    global _last
-    # a retokenised Doc (different length) gets a fresh index
-    if _last is None or _last.doc is not doc or _last.length != len(doc):
-        _last = DocIndex(doc)
-    return _last
+    """The index of ``doc``, built once per Doc (every component after the parser reads it)."""
+    return per_doc(doc, "_index", DocIndex)

@@ -8,15 +8,16 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from purportedly.lexicons import load_data
 from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
-from purportedly.nlp.aliases import Cluster, Mention, Transliterator, fold, surface_key
+from purportedly.names import NAMES_KEYS, Transliterator, fold, surface_key
+from purportedly.nlp.aliases import Cluster, Mention
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entity_clusters import build_clusters
 from purportedly.nlp.entity_filters import trim_ner_span
 from purportedly.nlp.entity_rules import RULE_PRIORITY, rule_mentions
-from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
+from purportedly.nlp.extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -46,10 +47,10 @@ class EntityRecognizer:
         regions_file: str,
     ) -> None:
         self.name = name
-        known_data = load_facts_json(known_file)
+        known_data = load_data(known_file, keys=("spelling_variants", "entities"))
         known = known_data["entities"]
         self.spelling_variants = [tuple(pair) for pair in known_data.get("spelling_variants", [])]
-        names = load_facts_json(names_file)
+        names = load_data(names_file, keys=NAMES_KEYS)
         self.titles = sorted(names["titles"], key=len, reverse=True)
         titles = "|".join(re.escape(t) for t in self.titles)
         self.title_re = re.compile(rf"^(?:(?:{titles})\s+)+")
@@ -63,10 +64,10 @@ class EntityRecognizer:
         for entry in known:
             self._add_known(nlp, entry)
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for region in load_facts_json(regions_file)["regions"]:
+        for region in load_data(regions_file, keys=("regions",))["regions"]:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
-        self.demonyms = self._demonym_map(load_facts_json(demonyms_file))
+        self.demonyms = self._demonym_map(load_data(demonyms_file))
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
         canonical = entry["name"]
@@ -255,10 +256,7 @@ class EntityRecognizer:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, clusters: list[Cluster]) -> Doc:
-        entities = get_list(doc, "entities")
-        entities.clear()
-        for number, cluster in enumerate(clusters, 1):
-            entities.append(self._entity(doc, number, cluster))
+        doc._.entities = [self._entity(doc, number, cluster) for number, cluster in enumerate(clusters, 1)]
         return doc
 
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
@@ -378,11 +376,13 @@ def _singular_phrase(doc: Doc, noun) -> str:
 @Language.factory(
     "purportedly_entities",
     default_config={
-        "known_file": "known_entities.json",
-        "names_file": "names.json",
-        "demonyms_file": "demonyms.json",
-        "regions_file": "regions.json",
+        "known_file": "facts/known_entities.json",
+        "names_file": "facts/names.json",
+        "demonyms_file": "facts/demonyms.json",
+        "regions_file": "facts/regions.json",
     },
+    requires=["doc._.segments", "doc.ents"],
+    assigns=["doc._.entities"],
 )
 def make_entities(
     nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str

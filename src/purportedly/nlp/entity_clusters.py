@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from purportedly.nlp.aliases import Cluster, Mention, Transliterator, similar, surface_key
+from purportedly.names import Transliterator, surface_key
+from purportedly.nlp.aliases import Cluster, Mention, similar
 
 # ORG names that may be shortened to a prefix or suffix of their full form
 MIN_PARTIAL_WORDS = 2

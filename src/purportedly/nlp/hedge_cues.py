@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from purportedly.lexicons import load_data
 from purportedly.model import Certainty, CueCategory, Polarity
 
-CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "factuality" / "cues.toml"
+CUES_FILE = "factuality/cues.toml"  # relative to purportedly/data
 
 CERTAINTY_RANK: dict[str, int] = {"unknown": 0, "possible": 1, "probable": 2, "certain": 3}
 
@@ -133,9 +132,9 @@ def expand(pattern: str, definitions: dict[str, str], depth: int = 0) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_cue_lexicon(path: Path = CUES_FILE) -> CueLexicon:
-    """The cue lexicon from ``path`` (TOML; format in the file's header)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def load_cue_lexicon(name: str = CUES_FILE) -> CueLexicon:
+    """The cue lexicon ``name`` (TOML; format in the file's header)."""
+    data = load_data(name, keys=("define", "cue", "verbs"))
     definitions = data.get("define", {})
     groups = []
     for entry in data.get("cue", []):

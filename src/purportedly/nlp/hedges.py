@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,9 +31,9 @@ class HedgeFinder:
     affirmative "confirmed" (the claims stage still uses those for factuality).
     """
 
-    def __init__(self, nlp: Language, name: str, cues_file: str = "") -> None:
+    def __init__(self, nlp: Language, name: str, cues_file: str = CUES_FILE) -> None:
         self.name = name
-        self.lexicon = load_cue_lexicon(Path(cues_file) if cues_file else CUES_FILE)
+        self.lexicon = load_cue_lexicon(cues_file)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -118,6 +117,10 @@ def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@Language.factory("purportedly_hedges", default_config={"cues_file": ""})
+@Language.factory(
+    "purportedly_hedges", default_config={"cues_file": CUES_FILE},
+    requires=["doc._.segments", "doc._.quotes"],
+    assigns=["doc._.hedges"],
+)
 def make_hedges(nlp: Language, name: str, cues_file: str) -> HedgeFinder:
     return HedgeFinder(nlp, name, cues_file=cues_file)

@@ -6,32 +6,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from purportedly.lexicons import load_data
 from purportedly.model import GlossaryHit
-from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import load_facts_json
+from purportedly.nlp.extensions import register_extensions
 
 register_extensions()
 
-# a bare '200' or 'meat' is jargon only beside words of the trade; elsewhere it is a number or food
-CONTEXT_WORDS = {
-    "cargo",
-    "gruz",
-    "as",
-    "became",
-    "become",
-    "call",
-    "called",
-    "treated",
-    "like",
-    "us",
-    "them",
-    "were",
-    "are",
-    "is",
-    "military",
-    "term",
-    "code",
-}
 
 
 class JargonMatcher:
@@ -41,7 +21,10 @@ class JargonMatcher:
         self.name = name
         self.entries: dict[str, dict] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry in load_facts_json(glossary_file)["terms"]:
+        glossary = load_data(glossary_file, keys=("terms", "context_words"))
+        # a bare '200' or 'meat' is jargon only beside words of the trade; elsewhere a number or food
+        self.context_words = frozenset(glossary.get("context_words", []))
+        for entry in glossary["terms"]:
             key = entry["term"].lower()
             self.entries[key] = entry
             self.matcher.add(key, [nlp.make_doc(entry["term"])])
@@ -63,16 +46,14 @@ class JargonMatcher:
             found.append((entry, start, end))
         return found
 
-    @staticmethod
-    def _in_context(doc: Doc, start: int, end: int) -> bool:
+    def _in_context(self, doc: Doc, start: int, end: int) -> bool:
         if doc[start].like_num and doc[start].dep_ == "nummod":
             return False  # '200 men' is a count
         window = doc[max(0, start - 3) : min(len(doc), end + 2)]
-        return any(t.lower_ in CONTEXT_WORDS for t in window if not start <= t.i < end)
+        return any(t.lower_ in self.context_words for t in window if not start <= t.i < end)
 
     def set_annotations(self, doc: Doc, matches: list[tuple[dict, int, int]]) -> Doc:
-        glossary = get_list(doc, "glossary")
-        glossary.clear()
+        glossary = []
         for entry, start, end in matches:
             span = doc[start:end]
             glossary.append(
@@ -84,9 +65,14 @@ class JargonMatcher:
                     category=entry.get("category"),
                 )
             )
+        doc._.glossary = glossary
         return doc
 
 
-@Language.factory("purportedly_jargon", default_config={"glossary_file": "glossary.json"})
+@Language.factory(
+    "purportedly_jargon", default_config={"glossary_file": "facts/glossary.json"},
+    requires=[],
+    assigns=["doc._.glossary"],
+)
 def make_jargon(nlp: Language, name: str, glossary_file: str) -> JargonMatcher:
     return JargonMatcher(nlp, name, glossary_file)

@@ -14,14 +14,6 @@ from purportedly.nlp.extensions import register_extensions
 register_extensions()
 
 
-def segment_at(segments: list[Segment], offset: int) -> Segment | None:
-    """The segment containing character ``offset`` (segments are sorted and disjoint)."""
-    for segment in segments:
-        if segment.start <= offset < segment.end:
-            return segment
-    return None
-
-
 class LayoutSentencizer:
     """Set ``doc._.segments`` and force sentence starts at segment and paragraph boundaries.
 
@@ -66,6 +58,10 @@ class LayoutSentencizer:
         return doc
 
 
-@Language.factory("purportedly_layout", default_config={"break_on_newline": True})
+@Language.factory(
+    "purportedly_layout", default_config={"break_on_newline": True},
+    requires=[],
+    assigns=["doc._.segments", "token.is_sent_start"],
+)
 def make_layout(nlp: Language, name: str, break_on_newline: bool) -> LayoutSentencizer:
     return LayoutSentencizer(nlp, name, break_on_newline=break_on_newline)

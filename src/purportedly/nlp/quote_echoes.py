@@ -5,34 +5,14 @@ from __future__ import annotations
 import re
 
 from purportedly.model import Quote
+from purportedly.nlp.quote_lexicon import load_set
 
 WORD = re.compile(r"[^\W_]+")  # runs of letters and digits, as str.isalnum() reads them
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 MIN_SHARED_WORDS = 0.5  # share of a headline quote's content words found in the body quote
 MIN_ECHO_WORDS = 1  # even one word: "HUR releases call about 'missing' soldiers" echoes who said it
 MIN_PULL_QUOTE_WORDS = 4  # a repeated body quote this long is the same words said by the same person
-STOP = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "is",
-    "are",
-    "was",
-    "were",
-    "it",
-    "that",
-    "we",
-    "i",
-    "you",
-    "all",
-    "any",
-}
+STOP = load_set("echo_stop_words.txt")  # words left out when two quotes are compared
 
 
 def _words(text: str) -> list[str]:

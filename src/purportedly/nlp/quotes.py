@@ -98,14 +98,12 @@ class QuoteFinder:
         inside = self._tokens_inside(doc, items)
         ranges = self._token_ranges(doc, items)
         groups = self._siblings(items)
-        self.attributor.owner = self._owners(doc, items, ranges)
+        owner = self._owners(doc, items, ranges)
         for index, item in enumerate(items):
             # the speaker is never a word of another quote, though it may be one of an enclosing quote
-            self.attributor.allowed_owners = self._ancestors(items, index)
-            item.found = self._attribute(doc, items, index, paragraphs, groups)
-        self.attributor.allowed_owners = set()
-        reported = find_reported(doc, self.attributor, inside, allowed)
-        self.attributor.owner = []
+            attributor = self.attributor.for_quotes(owner, self._ancestors(items, index))
+            item.found = self._attribute(doc, attributor, items, index, paragraphs, groups)
+        reported = find_reported(doc, self.attributor.for_quotes(owner), inside, allowed)
         self._interview_speakers(doc, items, paragraphs)
         self._fill_from_context(doc, items, reported, paragraphs)
         return QuoteMatches(items, reported, paragraphs)
@@ -218,6 +216,7 @@ class QuoteFinder:
     def _attribute(
         self,
         doc: Doc,
+        attributor: Attributor,
         items: list[Item],
         index: int,
         paragraphs: list[tuple[int, int, str]],
@@ -239,16 +238,16 @@ class QuoteFinder:
         end_limit = region_end if next_open is None else min(next_open, region_end)
         quote_tokens = tokens_between(doc, item.start, item.end)
         if self._is_embedded(doc_index(doc).text, item.open_at, start_limit) and quote_tokens:
-            found = self.attributor.embedded(doc, quote_tokens)
+            found = attributor.embedded(doc, quote_tokens)
             # a scare quote in a headline or heading echoes the story: the speakers step matches it there
             if found is not None and not (found.method == "scare" and item.segment in DISPLAY_SEGMENTS):
                 return found
         else:
-            found = self.attributor.before(doc, item.open_at, start_limit)
+            found = attributor.before(doc, item.open_at, start_limit)
             if found is not None and found.speaker is not None:
                 return found
         if item.close_at is not None:
-            after = self.attributor.after(doc, item.close_at, end_limit)
+            after = attributor.after(doc, item.close_at, end_limit)
             if after is not None:
                 return after
         return None
@@ -566,6 +565,10 @@ def _key(doc: Doc, found: Found) -> str:
     return doc[found.speaker[0] : found.speaker[1]].text.lower()
 
 
-@Language.factory("purportedly_quotes", default_config={"data_dir": str(DATA_DIR)})
+@Language.factory(
+    "purportedly_quotes", default_config={"data_dir": str(DATA_DIR)},
+    requires=["doc._.segments", "token.dep", "token.lemma"],
+    assigns=["doc._.quotes", "doc._.indirect_quotes"],
+)
 def make_quotes(nlp: Language, name: str, data_dir: str) -> QuoteFinder:
     return QuoteFinder(nlp, name, data_dir=data_dir)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from purportedly.lexicons import load_data
 from purportedly.model import SourceKind
+from purportedly.names import APOSTROPHES, alias_key
 
-SOURCES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
+SOURCES_DIR = "sources"  # lexicon names are relative to purportedly/data
 # Kinds whose every mention in a story cites them: an intelligence service or an outlet
 # is named in this genre only as the one that released or reported something.
 ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
-APOSTROPHES = "'’‘`´"
-APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# data/sources/words.toml: the source components' word lists
+SOURCE_WORD_LISTS = (
+    "name_fillers", "outlet_words", "strong_verbs", "media_nouns", "leading_words", "unnamed_media",
+    "pronouns", "telling_verbs",
+)
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,6 @@ class AliasTable:
         return self._regex
 
 
-def alias_key(text: str) -> str:
-    """Case-, apostrophe- and 'the'-insensitive key of a name."""
-    text = APOSTROPHE.sub("'", text)
-    text = " ".join(text.split())
-    acronym = not any(c.islower() for c in text)
-    key = text if acronym else text.lower()  # acronyms keep their case: "SBU" is not "sbu"
-    return key[4:] if key.startswith("the ") else key
-
-
 def _alias_pattern(form: str) -> str:
     """Regex for one alias: capitalised words must stay capitalised ("The Independent" is not
     "the independent regional site"), lower-case words match any case, "The" may be "the"."""
@@ -121,11 +115,11 @@ def _alias_pattern(form: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
+def load_alias_table(directory: str = SOURCES_DIR) -> AliasTable:
     """Read aliases.toml, descriptors.toml and not_sources.toml from ``directory``."""
-    aliases = tomllib.loads((directory / "aliases.toml").read_text(encoding="utf-8"))
-    descriptors = tomllib.loads((directory / "descriptors.toml").read_text(encoding="utf-8"))
-    not_sources = tomllib.loads((directory / "not_sources.toml").read_text(encoding="utf-8"))
+    aliases = load_data(f"{directory}/aliases.toml", keys=("source",))
+    descriptors = load_data(f"{directory}/descriptors.toml", keys=("descriptor",))
+    not_sources = load_data(f"{directory}/not_sources.toml", keys=("platforms", "photo_credit", "countries"))
     known = [
         KnownSource(
             name=entry["name"],
@@ -145,3 +139,8 @@ def load_alias_table(directory: Path = SOURCES_DIR) -> AliasTable:
         photo_credits=frozenset(alias_key(p) for p in not_sources.get("photo_credit", [])),
         countries=frozenset(c.lower() for c in not_sources.get("countries", [])),
     )
+
+
+def source_words() -> dict:
+    """The source components' word lists (data/sources/words.toml)."""
+    return load_data(f"{SOURCES_DIR}/words.toml", keys=SOURCE_WORD_LISTS)

@@ -7,42 +7,19 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
+from purportedly.lexicons import lowered
 from purportedly.model import SourceKind
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_source_kinds
-from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource
+from purportedly.nlp.source_aliases import AliasHit, AliasTable, KnownSource, source_words
 from purportedly.nlp.source_descriptions import clause_description, described_participant, restrictive_clause
 from purportedly.nlp.source_patterns import Citation, proper_name_bounds
 
 WORD = re.compile(r"\w+")
-PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "us",
-        "him",
-        "her",
-        "them",
-        "one",
-        "his",
-        "its",
-        "their",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "which",
-    }
-)
+WORDS = source_words()
+PRONOUNS = lowered(WORDS, "pronouns")
 KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.toml
 # Media nouns: an outlet or channel is a source only under its name ("a Russian channel" is not).
-UNNAMED_MEDIA = frozenset({"channel", "channels", "blog", "blogs", "site", "website", "page", "account"})
+UNNAMED_MEDIA = lowered(WORDS, "unnamed_media")
 
 
 @dataclass

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from purportedly.lexicons import lowered
 from purportedly.nlp.citing_lexicon import CitingLexicon
+from purportedly.nlp.source_aliases import source_words
 
 MAX_CLAUSE_TOKENS = 14  # a longer clause is narration, not a name a reader would use
 # How a described person can have given the outlet (or anyone) information.
 TELLING_HOWS = frozenset({"told_outlet", "interviewed", "statement_to", "subject", "quote_speaker"})
-TELLING_VERBS = frozenset({"say", "tell", "write", "claim", "insist", "confirm", "deny", "recall", "add"})
+WORDS = source_words()
+TELLING_VERBS = lowered(WORDS, "telling_verbs")
 BARE_MODIFIERS = frozenset({"det", "predet"})  # 'a woman', 'the analysts': nothing else describes them
 
 

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from purportedly.model import SourceKind
+from purportedly.names import name_words, same_person, source_key, strip_leading, transliteration_key
 from purportedly.nlp.source_candidates import Candidate
-from purportedly.nlp.source_names import name_words, same_person, transliteration_key
 
-LEADING = ("the ", "a ", "an ", "one ")
 # Kinds named in the text's own words when the text never uses the table's canonical name.
 SURFACE_NAMED_KINDS = frozenset({"ministry", "military", "government"})
 
@@ -46,7 +45,7 @@ class SourceGroup:
             return known.name
         surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
         surfaces = [s for s in surfaces if not s.lower().startswith("the ") or len(s.split()) > 2]
-        if not surfaces or any(key(s) == key(known.name) for s in surfaces):
+        if not surfaces or any(source_key(s) == source_key(known.name) for s in surfaces):
             return known.name
         return strip_the(max(surfaces, key=lambda s: (len(s.split()), len(s))))
 
@@ -66,14 +65,14 @@ class SourceGroup:
     @property
     def aliases(self) -> list[str]:
         name = self.name
-        seen = {key(name)}
+        seen = {source_key(name)}
         out = []
         for candidate in sorted(self.candidates, key=lambda c: c.start):
             for surface in (candidate.name, candidate.alias, *acronyms_in(candidate.name)):
-                if surface and key(surface) not in seen:
-                    seen.add(key(surface))
+                if surface and source_key(surface) not in seen:
+                    seen.add(source_key(surface))
                     out.append(" ".join(surface.split()))
-        if self.known is not None and key(self.known.name) not in seen:
+        if self.known is not None and source_key(self.known.name) not in seen:
             out.append(self.known.name)  # the table's canonical name, for matching across articles
         return out
 
@@ -83,20 +82,8 @@ def acronyms_in(name: str) -> list[str]:
     return re.findall(r"\(([A-Z]{2,6})\)", name)
 
 
-def key(text: str) -> str:
-    return strip_leading(" ".join(text.replace("’", "'").split())).lower()
-
-
 def strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
-
-
-def strip_leading(text: str) -> str:
-    lowered = text.lower()
-    for word in LEADING:
-        if lowered.startswith(word):
-            return text[len(word) :]
-    return text
 
 
 def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> list[SourceGroup]:
@@ -167,7 +154,7 @@ def fold_descriptions_into_names(groups: list[SourceGroup]) -> list[SourceGroup]
         if any(c.proper or c.known is not None for c in group.candidates):
             kept.append(group)
             continue
-        wanted = strip_leading(key(group.candidates[0].name))
+        wanted = strip_leading(source_key(group.candidates[0].name))
         holders = [g for g in groups if g is not group and describes(g, wanted)]
         if len(holders) == 1:
             holders[0].candidates.extend(group.candidates)
@@ -181,7 +168,8 @@ def describes(group: SourceGroup, description: str) -> bool:
         return False
     surfaces = [s for c in group.candidates for s in (c.alias, c.described_as) if s]
     return any(
-        (k := strip_leading(key(s))) == description or k.startswith(description + " ") for s in surfaces
+        (k := strip_leading(source_key(s))) == description or k.startswith(description + " ")
+        for s in surfaces
     )
 
 
@@ -189,7 +177,7 @@ def office_word(group: SourceGroup, titles: frozenset[str]) -> str | None:
     """The office a group of bare descriptions names ('regional governor' -> 'governor')."""
     if any(c.proper or c.known is not None for c in group.candidates):
         return None
-    words = key(group.candidates[0].name).split()
+    words = source_key(group.candidates[0].name).split()
     return words[-1] if words and words[-1] in titles else None
 
 
@@ -197,7 +185,7 @@ def holds_office(group: SourceGroup, office: str) -> bool:
     if not any(c.proper and c.known is None for c in group.candidates):
         return False
     surfaces = [s for c in group.candidates for s in (c.name, c.alias) if s]
-    return any(office in key(s).split() for s in surfaces)
+    return any(office in source_key(s).split() for s in surfaces)
 
 
 def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
@@ -215,7 +203,7 @@ def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
 def group_key(candidate: Candidate) -> str:
     if candidate.known is not None:
         return "known:" + candidate.known.name
-    return "name:" + key(candidate.name)
+    return "name:" + source_key(candidate.name)
 
 
 def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:

@@ -7,7 +7,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from purportedly.lexicons import lowered
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
+from purportedly.nlp.source_aliases import source_words
 from purportedly.nlp.source_owners import channel_owner
 from purportedly.nlp.time_rules import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -15,7 +17,8 @@ from purportedly.nlp.time_rules import MONTH_NAMES, WEEKDAY_NAMES
 PHRASE_BREAKS = frozenset(
     {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "dep", "case"}
 )
-LEADING_WORDS = frozenset({"a", "an", "the", "one", "some", "this", "that", "these", "those"})
+WORDS = source_words()
+LEADING_WORDS = lowered(WORDS, "leading_words")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # How a citation was found; the strong ones cite a source however generic its noun.
 STRONG_HOWS = frozenset(
@@ -33,33 +36,8 @@ STRONG_HOWS = frozenset(
     }
 )
 PEN_NAME_VERBS = load_citing_lexicon().pen_name_verbs  # 'a blogger who writes as X'
-MEDIA_NOUNS = frozenset({"channel", "blog", "newspaper", "site", "website", "podcast", "show"})
-STRONG_VERBS = frozenset(
-    {
-        "write",
-        "claim",
-        "deny",
-        "report",
-        "publish",
-        "release",
-        "post",
-        "announce",
-        "confirm",
-        "allege",
-        "insist",
-        "state",
-        "quote",
-        "tweet",
-        "broadcast",
-        "issue",
-        # verdict verbs, which cite only with a predicate ('called the video staged')
-        "call",
-        "brand",
-        "label",
-        "dub",
-        "term",
-    }
-)
+MEDIA_NOUNS = lowered(WORDS, "media_nouns")
+STRONG_VERBS = lowered(WORDS, "strong_verbs")
 
 
 @dataclass(frozen=True)
@@ -379,7 +357,7 @@ def told_outlet(verb: Token) -> bool:
     return False
 
 
-OUTLET_WORDS = frozenset({"reporters", "journalists", "newspaper", "site", "outlet", "channel", "agency"})
+OUTLET_WORDS = lowered(WORDS, "outlet_words")
 
 
 def spoke_to_us(verb: Token) -> bool:
@@ -529,7 +507,7 @@ def introduces_name(token: Token) -> bool:
     return token.lower_ == "as" and token.head.lemma_.lower() in PEN_NAME_VERBS
 
 
-NAME_FILLERS = frozenset({"only", "just", "simply", "as", "by", "the", "her", "his"})
+NAME_FILLERS = lowered(WORDS, "name_fillers")
 
 
 def after_name_fillers(doc: Doc, i: int) -> int:

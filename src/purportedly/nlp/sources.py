@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from purportedly.model import Source
 from purportedly.model import Span as TextSpan
+from purportedly.names import name_words, same_person
 from purportedly.nlp.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
@@ -18,11 +18,11 @@ from purportedly.nlp.quoted import SpanIndex
 from purportedly.nlp.source_aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.source_candidates import Candidate, from_alias_hit, from_citation, sentence_has
 from purportedly.nlp.source_merge import merge_candidates
-from purportedly.nlp.source_names import name_words, same_person
 from purportedly.nlp.source_patterns import Citation, find_citations
 from purportedly.nlp.source_roles import identified_spans
 from purportedly.nlp.source_speakers import interviewer_turns, speaker_citations
 from purportedly.nlp.story import story_segments
+from purportedly.nlp.tokenizer import keep_dotted_names
 
 register_extensions()
 
@@ -38,14 +38,15 @@ class SourceFinder:
     credits, the publishing outlet and bodies that did not respond are left out.
     """
 
-    def __init__(self, nlp: Language, name: str, data_dir: str = "", documents: bool = False) -> None:
+    def __init__(
+        self, nlp: Language, name: str, data_dir: str = SOURCES_DIR, documents: bool = False
+    ) -> None:
         self.name = name
         # written records ('a leaked order says') as sources of kind document; off by default,
         # as the chains already carry them as document links and gold lists only who told
         self.documents = documents
-        directory = Path(data_dir) if data_dir else SOURCES_DIR
-        self.table: AliasTable = load_alias_table(directory)
-        self.lexicon: CitingLexicon = load_citing_lexicon(directory / "citing.toml")
+        self.table: AliasTable = load_alias_table(data_dir)
+        self.lexicon: CitingLexicon = load_citing_lexicon(f"{data_dir}/citing.toml")
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -318,8 +319,15 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
     return names
 
 
-@Language.factory("purportedly_sources", default_config={"data_dir": "", "documents": False})
+@Language.factory(
+    "purportedly_sources", default_config={"data_dir": SOURCES_DIR, "documents": False},
+    requires=["doc._.quotes", "doc._.indirect_quotes", "doc.ents"],
+    assigns=["doc._.sources"],
+)
 def make_sources(nlp: Language, name: str, data_dir: str, documents: bool) -> SourceFinder:
+    # outlets such as 'Bel.Ru' are cited whole only when the tokenizer keeps them one token, so
+    # adding the component by name makes the same tokenizer change as load_pipeline()
+    keep_dotted_names(nlp)
     return SourceFinder(nlp, name, data_dir=data_dir, documents=documents)
 
 

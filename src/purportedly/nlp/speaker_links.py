@@ -8,20 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from purportedly.model import Entity, Quote
+from purportedly.names import surface_key
 from purportedly.nlp.extensions import get_list, register_extensions
 
 register_extensions()
 
 SPEAKING_TYPES = ("PERSON", "ORG")  # a place or a group does not speak; its officials do
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-POSSESSIVE_END = re.compile(r"['’]s$")
 NOT_WORD = re.compile(r"[^\w ]+")
-
-
-def name_key(name: str) -> str:
-    """'The SBU's' and 'the sbu' share a key; inner punctuation and spacing are ignored."""
-    words = LEADING_ARTICLE.sub("", " ".join(name.split())).casefold()
-    return POSSESSIVE_END.sub("", words).strip(" .,;:")
 
 
 def words_only(text: str) -> str:
@@ -58,6 +51,8 @@ class SpeakerLinker:
     def set_annotations(self, doc: Doc, links: list[tuple[Quote, str]]) -> Doc:
         for quote, entity_id in links:
             quote.speaker_entity = entity_id
+        if links:  # assigned back: that writes the change into the Doc's plain data
+            doc._.quotes, doc._.indirect_quotes = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
         return doc
 
     @staticmethod
@@ -65,7 +60,7 @@ class SpeakerLinker:
         keys: dict[str, str] = {}
         for entity in entities:
             for name in (entity.name, *entity.aliases):
-                keys.setdefault(name_key(name), entity.id)
+                keys.setdefault(surface_key(name), entity.id)
         keys.pop("", None)
         return keys
 
@@ -75,7 +70,7 @@ class SpeakerLinker:
     ) -> str | None:
         if not quote.speaker:
             return None
-        speaker = name_key(quote.speaker)
+        speaker = surface_key(quote.speaker)
         if speaker in by_key:
             return by_key[speaker]
         mention = quote.speaker_mention
@@ -86,6 +81,10 @@ class SpeakerLinker:
         return by_key[max(inside, key=len)] if inside else None
 
 
-@Language.factory("purportedly_speaker_links")
+@Language.factory(
+    "purportedly_speaker_links",
+    requires=["doc._.quotes", "doc._.indirect_quotes", "doc._.entities"],
+    assigns=["doc._.quotes", "doc._.indirect_quotes"],
+)
 def make_speaker_links(nlp: Language, name: str) -> SpeakerLinker:
     return SpeakerLinker(nlp, name)

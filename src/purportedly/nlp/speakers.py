@@ -102,11 +102,14 @@ class SpeakerResolver:
         return SpeakerMatches(resolved, _moved_mentions(doc, quotes + reported, mentions))
 
     def set_annotations(self, doc: Doc, matches: SpeakerMatches) -> Doc:
-        for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
+        quotes, reported = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
+        for quote in quotes + reported:
             if quote.id in matches.resolved:
                 quote.speaker = matches.resolved[quote.id]
             if quote.id in matches.mentions:  # the author of 'A post said', the poster before a colon
                 quote.speaker_mention = matches.mentions[quote.id]
+        # assigned back: that writes the change into the Doc's plain data
+        doc._.quotes, doc._.indirect_quotes = quotes, reported
         return doc
 
     # ------------------------------------------------------------------ helpers
@@ -289,6 +292,10 @@ def _moved_mentions(doc: Doc, quotes: list[Quote], mentions: dict[str, Mention])
     return moved
 
 
-@Language.factory("purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80})
+@Language.factory(
+    "purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80},
+    requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep"],
+    assigns=["doc._.quotes", "doc._.indirect_quotes"],
+)
 def make_speakers(nlp: Language, name: str, data_dir: str, fuzzy_threshold: int) -> SpeakerResolver:
     return SpeakerResolver(nlp, name, data_dir=data_dir, fuzzy_threshold=fuzzy_threshold)

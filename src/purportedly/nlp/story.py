@@ -23,7 +23,3 @@ def story_segments(doc: Doc) -> list[Segment]:
     if not segments:
         return [Segment(kind="body", start=0, end=len(doc.text), text=doc.text)]
     return [s for s in segments if s.kind not in NON_STORY]
-
-
-def non_story_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in get_list(doc, "segments") if s.kind in NON_STORY]

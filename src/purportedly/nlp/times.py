@@ -9,11 +9,10 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from purportedly.lexicons import load_data, load_set
 from purportedly.model import TimeExpression
 from purportedly.nlp.char_ranges import CharRanges
-from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.fact_lexicons import doc_text, load_facts_json
-from purportedly.nlp.quote_lexicon import load_set
+from purportedly.nlp.extensions import doc_text, get_list, register_extensions
 from purportedly.nlp.time_anchors import (
     MONTH_WORD,
     YEAR_WORD,
@@ -113,7 +112,7 @@ class TimeNormaliser:
         self.reporting_verbs = load_set(reporting_verbs_file)
         self.holidays = {
             self._holiday_key(k): v
-            for k, v in load_facts_json(holidays_file).items()
+            for k, v in load_data(holidays_file).items()
             if not k.startswith("_")
         }
         self.skip_segments = tuple(skip_segments)
@@ -133,8 +132,7 @@ class TimeNormaliser:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, candidates: list[TimeCandidate]) -> Doc:
-        times = get_list(doc, "times")
-        times.clear()
+        times = []
         article = doc._.article
         published: date | None = article.date if article is not None else None
         quoted = self._quoted_ranges(doc)
@@ -154,6 +152,7 @@ class TimeNormaliser:
             if value is not None and not self._reporting_time(doc, candidate):
                 clock.remember(candidate.start, candidate.text, value)
             times.append(self._expression(candidate, value, anchor, published))
+        doc._.times = times
         return doc
 
     def _reporting_time(self, doc: Doc, candidate: TimeCandidate) -> bool:
@@ -349,10 +348,12 @@ class TimeNormaliser:
 @Language.factory(
     "purportedly_times",
     default_config={
-        "holidays_file": "holidays.json",
+        "holidays_file": "facts/holidays.json",
         "skip_segments": list(METADATA_SEGMENTS),
-        "reporting_verbs_file": "cue_verbs.txt",
+        "reporting_verbs_file": "quotes/cue_verbs.txt",
     },
+    requires=["doc._.segments", "doc._.quotes"],
+    assigns=["doc._.times"],
 )
 def make_times(
     nlp: Language,

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "reading"
+from purportedly import lexicons
 
 
-@cache
 def load_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of ``data/reading/<name>``, in file order."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    return lexicons.load_lines(f"reading/{name}")
 
 
 def alternation(name: str) -> str:

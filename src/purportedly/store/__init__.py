@@ -3,7 +3,8 @@
 >>> from purportedly.store import Store
 >>> store = Store.open("corpus.db")          # doctest: +SKIP
 >>> store = Store.open("postgresql://team:secret@db.example.org/corpus")  # doctest: +SKIP
->>> store.ingest(["articles/", "feed.jsonl"])  # doctest: +SKIP
+>>> from purportedly.engines.ingest import ingest_paths
+>>> ingest_paths(store, ["articles/", "feed.jsonl"])  # doctest: +SKIP
 IngestSummary(stored=31, skipped=0, failed=1, ...)
 >>> store.search("barrier troops", outlet="Kyiv")  # doctest: +SKIP
 
@@ -16,7 +17,7 @@ SQL (``rows.py``); a ``Dialect`` (``dialect.py``) holds what differs.
 from __future__ import annotations
 
 from purportedly.store.core import Store
-from purportedly.store.ingest import IngestSummary, article_identity, ingest_analyses, ingest_paths
+from purportedly.store.ingest import IngestSummary, article_identity
 from purportedly.store.search import SearchHit, search
 from purportedly.store.url import parse_target, redact
 
@@ -25,8 +26,6 @@ __all__ = [
     "SearchHit",
     "Store",
     "article_identity",
-    "ingest_analyses",
-    "ingest_paths",
     "parse_target",
     "redact",
     "search",

@@ -14,7 +14,6 @@ from purportedly.store.dialect import Dialect, Session, query_terms
 from purportedly.store.url import StoreError, parse_target, redact
 
 if TYPE_CHECKING:
-    from purportedly.store.ingest import IngestSummary
     from purportedly.store.search import SearchHit
 
 SCHEMA_VERSION = "3"  # 2: article_features (corpus projections); 3: article_recordings; added on open
@@ -88,16 +87,13 @@ class Store:
 
     def _create_schema(self) -> None:
         """Create the schema, or add what a store made by an older version lacks (every statement
-        is CREATE ... IF NOT EXISTS), then backfill the corpus features of its articles."""
-        from purportedly.store.migrate import features_current, refresh_features
-
+        is CREATE ... IF NOT EXISTS). The corpus features are the corpus layer's to backfill
+        (``corpus.features.refresh_features``; the ingest sink runs it)."""
         # checked first so that opening an up-to-date store takes no write lock
         if all(
             self.dialect.has_table(self.session, t)
             for t in ("meta", "article_features", "article_recordings")
         ):
-            if not features_current(self):
-                refresh_features(self)
             return
         with self.transaction() as db:
             self.dialect.create_schema(db)
@@ -106,7 +102,6 @@ class Store:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (SCHEMA_VERSION,),
             )
-        refresh_features(self)
 
     def close(self) -> None:
         self.connection.close()
@@ -125,12 +120,6 @@ class Store:
 
     # ------------------------------------------------------------------------ verbs
 
-    def ingest(self, paths: list[str], **kwargs: Any) -> IngestSummary:
-        """Read, analyse and store ``paths``; see ``ingest.ingest_paths``."""
-        from purportedly.store.ingest import ingest_paths
-
-        return ingest_paths(self, list(paths), **kwargs)
-
     def search(self, query: str, **filters: Any) -> list[SearchHit]:
         """Full-text search with filters; see ``search.search``."""
         from purportedly.store.search import search
@@ -143,26 +132,27 @@ class Store:
         """Whether an article with this identity (see ``ingest.article_identity``) is stored."""
         return self.session.one("SELECT 1 AS found FROM articles WHERE identity = ?", (identity,)) is not None
 
-    def add(self, analysis: Analysis, identity: str) -> bool:
-        """Store one Analysis in one transaction; False (and nothing written) if already stored.
+    def add(self, analysis: Analysis, identity: str, features: dict | None = None) -> bool:
+        """Store one Analysis (with its corpus ``features`` row, when given) in one transaction;
+        False (and nothing written) if already stored.
 
         The unique identity decides: of two concurrent adds of one article, one inserts and the
         other's insert does nothing.
         """
         for attempt in range(RETRIES):
             try:
-                return self._add_once(analysis, identity)
+                return self._add_once(analysis, identity, features)
             except Exception as error:
                 if attempt == RETRIES - 1 or not self.dialect.is_retryable(error):
                     raise
         raise AssertionError("unreachable")
 
-    def _add_once(self, analysis: Analysis, identity: str) -> bool:
+    def _add_once(self, analysis: Analysis, identity: str, features: dict | None) -> bool:
         with self.transaction() as db:
             article_id = rows.insert_article(db, analysis, identity, now())
             if article_id is None:
                 return False
-            rows.insert_parts(db, article_id, analysis)
+            rows.insert_parts(db, article_id, analysis, features)
         return True
 
     def add_error(self, input_name: str, line: int | None, message: str) -> None:

@@ -49,7 +49,7 @@ def index(db: Session, kind: str, row_id: int, article_id: int, body: str) -> No
     )
 
 
-def insert_parts(db: Session, article_id: int, analysis: Analysis) -> None:
+def insert_parts(db: Session, article_id: int, analysis: Analysis, features: dict | None = None) -> None:
     db.executemany(
         'INSERT INTO segments(article_id, position, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
         [(article_id, i, s.kind, s.start, s.end, s.text) for i, s in enumerate(analysis.article.segments)],
@@ -59,14 +59,13 @@ def insert_parts(db: Session, article_id: int, analysis: Analysis) -> None:
     insert_claims(db, article_id, analysis)
     insert_entities(db, article_id, analysis)
     insert_facts(db, article_id, analysis)
-    insert_features(db, article_id, analysis)
+    if features is not None:
+        insert_features(db, article_id, features)
 
 
-def insert_features(db: Session, article_id: int, analysis: Analysis) -> None:
-    """The article's corpus features (see ``purportedly.corpus.features``), replacing older ones."""
-    from purportedly.corpus.features import feature_row  # the corpus layer loads only when writing
-
-    row = feature_row(analysis)
+def insert_features(db: Session, article_id: int, row: dict) -> None:
+    """An article's corpus features (computed by ``purportedly.corpus.features``; the store only
+    keeps them), replacing older ones."""
     db.execute(
         "INSERT INTO article_features(article_id, version, signature, shingles, anchors, entities, counts,"
         " events) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
@@ -75,21 +74,13 @@ def insert_features(db: Session, article_id: int, analysis: Analysis) -> None:
         " events = excluded.events",
         (article_id, *(row[c] for c in FEATURE_COLUMNS)),
     )
-    insert_recordings(db, article_id, analysis)
-
-
-def insert_recordings(db: Session, article_id: int, analysis: Analysis) -> None:
-    """The article's recordings, found again from the analysis (a stored analysis may predate them)."""
-    from purportedly.claims.recordings import build_recordings
-    from purportedly.store.migrate import FEATURES_VERSION
-
-    found = json.dumps([r.model_dump(mode="json") for r in build_recordings(analysis)], ensure_ascii=False)
-    db.execute(
-        "INSERT INTO article_recordings(article_id, version, recordings) VALUES (?, ?, ?)"
-        " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
-        " recordings = excluded.recordings",
-        (article_id, FEATURES_VERSION, found),
-    )
+    if "recordings" in row:
+        db.execute(
+            "INSERT INTO article_recordings(article_id, version, recordings) VALUES (?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
+            " recordings = excluded.recordings",
+            (article_id, row["version"], row["recordings"]),
+        )
 
 
 def insert_quotes(db: Session, article_id: int, analysis: Analysis) -> None:

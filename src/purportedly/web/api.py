@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Annotated
 
@@ -17,7 +16,6 @@ from purportedly.web.queries import CorpusReader, text_search
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
 
 router = APIRouter(prefix="/api")
-_analyse_lock = threading.Lock()  # one spaCy pipeline object is shared; run one analysis at a time
 
 
 class PastedArticle(BaseModel):
@@ -134,5 +132,5 @@ def analyze(pasted: PastedArticle) -> Analysis:
     problem = shape_problem(pasted.text)
     if problem:
         raise HTTPException(422, problem)
-    with _analyse_lock:
-        return run_analysis(pasted.text, document=pasted.document)
+    # no lock: the shared pipeline keeps no per-Doc state (tests/test_nlp_pipeline.py runs it in threads)
+    return run_analysis(pasted.text, document=pasted.document)
