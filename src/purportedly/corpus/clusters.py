@@ -170,15 +170,6 @@ class StoryPair:
     verdict: Verdict
 
 
-def near_duplicate_pairs(
-    source: Store | Corpus | CorpusView, threshold: float = STORY_THRESHOLD
-) -> list[tuple[int, int]]:
-    """Article id pairs telling one story (every kind of evidence; see ``story_evidence``);
-    ``threshold`` is no longer used."""
-    view = view_of(source)
-    return [(p.a, p.b) for p in story_pairs(view, quote_groups(view))]  # every pair judged
-
-
 def story_pairs(
     view: CorpusView, quotes: list[QuoteGroup], known: Callable[[int, int], bool] | None = None
 ) -> Iterator[StoryPair]:

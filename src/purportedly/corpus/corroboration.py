@@ -151,6 +151,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
+def collect_reports(source: Store | Corpus | CorpusView) -> list[ClaimReport]:
+    """Every claim of the corpus as one article's report of it (denials are matched against them)."""
+    return _collect(view_of(source))[0]
+
+
 def _collect(view: CorpusView) -> tuple[list[ClaimReport], list[str | None]]:
     """The reports, and beside each the id of the quote its claim rests on."""
     metas = {meta.id: meta for meta in view.metas()}
