@@ -7,8 +7,9 @@ the report attributes it to. Counts of one event class and counted noun in one s
 place and time) are one figure. When reports published on different days give figures that
 cannot all hold, the figure was **revised**: a timeline (figure, date, outlet, source), flagged
 when it goes down or when outlets of one day disagree. When all are of one day (or undated), it
-is a **contradiction**. A later article giving an increment ("a further 31 wounded") is not a
-total and is left out.
+is a **contradiction**. A figure added to one the article already gave ("12 were wounded on
+Monday and a further 30 on Tuesday") is not a total and is left out; "53 died and another 75
+were injured" sets the injured beside the dead and is the injured total.
 """
 
 from __future__ import annotations

@@ -158,7 +158,7 @@ class CountFinder:
         """'Strike in Sumy Kills 34', '50 Die as Missiles Hit', '47 Killed in Strike': in a headline
         set in Title Case the tagger reads every capitalised word as a name, so a casualty word
         right before or after the number is read from the words themselves."""
-        if not is_title_case(sentence_of(doc[number.start])):
+        if not is_title_case(line_of(doc[number.start])):
             return None
         after = doc[number.end] if number.end < len(doc) else None
         i = number.start - 1
@@ -579,10 +579,19 @@ MIN_TITLE_WORDS = 3
 TITLE_SHARE = 0.7
 
 
-def is_title_case(sentence: Span) -> bool:
+def line_of(token: Token) -> Span:
+    """The text line holding the token (a headline is one line; the parser may split it)."""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    span = token.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return span if span is not None else sentence_of(token)
+
+
+def is_title_case(line: Span) -> bool:
     """A headline in Title Case: most of its longer words capitalised ('Missile Strike in Sumy
     Kills 34 on Palm Sunday'), which a running sentence never is."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    words = [t for t in line if t.is_alpha and len(t) > 3]
     if len(words) < MIN_TITLE_WORDS:
         return False
     return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
