@@ -43,7 +43,7 @@ def figures(db):
 
 
 def reports_of(figures, event):
-    [item] = [f for f in figures if f.event == event]
+    [item] = [f for f in figures if f.event == event and f.what == "people"]
     return item, {Path(r.document).name: (r.qualifier, r.number) for r in item.reports}
 
 
@@ -70,6 +70,12 @@ def test_injured_and_wounded_are_one_class(figures):
         "t4_daily_toll_of.txt": (None, 63),  # 'confirmed ... 63 injuries'
         "t5_herald_victims.txt": (None, 63),  # 'Sixty-three people were injured'
     }
+
+
+def test_a_share_of_the_dead_is_counted_as_who_they_are(figures):
+    [children] = [f for f in figures if f.event == "killed" and f.what == "children"]
+    by_document = {Path(r.document).name: r.number for r in children.reports}
+    assert by_document == {"t2_sentinel_dead_injured.txt": 5, "t3_wire_number_of.txt": 4}  # 'Four of them'
 
 
 def test_the_look_alike_is_never_compared(figures):
@@ -100,6 +106,9 @@ def test_how_casualty_figures_are_worded():
         ("The death toll of the drone attack on the depot rose to 17.", [(17, "killed")]),
         ("The death toll is now reaching 23 victims, the mayor said.", [(23, "killed")]),
         ("Investigators confirmed 11 fatalities and 29 injuries.", [(11, "killed"), (29, "wounded")]),
+        ("Eight people are dead, including a boy, and 56 more injured.", [(8, "killed"), (56, "wounded")]),
+        ("At least 30 people died. Four of them were children.", [(30, "killed"), (4, "killed")]),
+        ("Two of the injured were firefighters.", [(2, "wounded")]),
     ]
     for sentence, expected in cases:
         counts = analyze(sentence, document="t").counts

@@ -132,7 +132,9 @@ class CountFinder:
             return CountMatch(number, qualifier, qualifier_start, noun, *frequency)
         if noun is not None and (noun.i < number.start or self._not_a_count(noun)):
             return None  # 'brigade 5', 'page 12': a number after its noun names, it does not count
-        special = self._special(token, noun)
+        special = self._share(token, earlier) if noun is None else None
+        if special is None:
+            special = self._special(token, noun)
         if special is not None:
             return CountMatch(number, qualifier, qualifier_start, *special)
         event_token, canonical = self._event(token, noun)
@@ -201,6 +203,30 @@ class CountFinder:
             return None
         found = self._lexicon_event(verb) or self._verb_phrase(verb, noun, None)
         return found if found[1] is not None else None
+
+    def _share(self, number: Token, earlier: list[CountMatch]) -> tuple[Token, str, str] | None:
+        """'Four of them are children', 'two of the dead were soldiers': a share of a casualty
+        figure, counted as who they are (children) and what befell the whole (killed). 'Them' is
+        the casualty figure just before it."""
+        verb = number.head
+        if number.dep_ != "nsubj" or verb.lemma_ != "be":
+            return None
+        who = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        partitives = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
+        groups = [g for c in partitives for g in c.children if g.dep_ == "pobj"]
+        if not who or not groups:
+            return None
+        group = groups[0]
+        for word in [*(c for c in group.children if c.dep_ in ("acl", "amod")), group]:
+            canonical = self._casualty_word(word)
+            if canonical is not None:
+                return who[0], word.text, canonical  # 'of the dead', 'of those killed'
+        if group.lower_ not in ("them", "those"):
+            return None
+        antecedent = next((m for m in reversed(earlier) if m.canonical_event in HEADLINE_EVENTS), None)
+        if antecedent is None or number.i - antecedent.number.end > SHARE_REACH:
+            return None
+        return who[0], antecedent.event or antecedent.canonical_event, antecedent.canonical_event
 
     def _special(self, number: Token, noun: Token | None) -> tuple[Token | None, str, str] | None:
         """(what, event, canonical) of populations, people present at a place and tallies."""
@@ -307,8 +333,12 @@ class CountFinder:
             # the clause's verb (whose conjunct would make the dead wounded)
             candidates.insert(0, number.head)
         if noun is None:
-            # 'says 60 dead, 145 injured': the adjective right after a bare number is its event
-            candidates[:0] = [c for c in number.children if c.dep_ == "amod" and c.i == number.i + 1]
+            # 'says 60 dead, 145 injured', '56 more injured': the adjective right after a bare
+            # number is its event (before the clause's verb, whose complement is another figure's)
+            near = [c for c in number.children if c.dep_ == "amod" and 0 < c.i - number.i <= 2]
+            if 0 < number.head.i - number.i <= 2 and self._casualty_word(number.head):
+                near.append(number.head)  # the parser may hang the number on 'injured' instead
+            candidates[:0] = near
         candidates += verb_right_before(number)
         head = number.head
         if number.dep_ == "pobj" and head.lower_ == "of":  # 'one of 37 it had intercepted'
@@ -570,6 +600,7 @@ class CountFinder:
         return found[0].text if found else None
 
 
+SHARE_REACH = 60  # tokens back to the casualty figure 'four of them' is a share of
 # the casualty events a headline gives as 'Kills 34', '50 Dead', '12 Missing'
 HEADLINE_EVENTS = frozenset(["killed", "wounded", "killed and wounded", "missing"])
 QUALIFIER_WORDS = frozenset(
