@@ -7,19 +7,21 @@ the report attributes it to. Counts of one event class and counted noun in one s
 place and time) are one figure. When reports published on different days give figures that
 cannot all hold, the figure was **revised**: a timeline (figure, date, outlet, source), flagged
 when it goes down or when outlets of one day disagree. When all are of one day (or undated), it
-is a **contradiction**. A later article giving an increment ("a further 31 wounded") is not a
-total and is left out.
+is a **contradiction**. A figure added to one the article already gave ("12 were wounded on
+Monday and a further 30 on Tuesday") is not a total and is left out; "53 died and another 75
+were injured" sets the injured beside the dead and is the injured total.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING, Literal
 
 from purportedly.corpus.clusters import Story, stories, story_of
 from purportedly.corpus.common import Corpus, UnionFind
-from purportedly.corpus.count_classes import event_class, event_classes, what_head
+from purportedly.corpus.count_classes import event_class, event_classes, is_vague, what_head
 from purportedly.corpus.features import ArticleMeta, CountRow
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import Count
@@ -158,6 +160,13 @@ def is_superseded(sentence: str) -> bool:
     return bool(SUPERSEDED.search(sentence))
 
 
+# 'one of the deadliest strikes since the war began' ranks this event against the war; it is no
+# tally of the war, and the figure in that sentence is the event's own
+RANKED_SINCE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|most \w+)\b[^.;:]{0,60}?\bsince\b[^,.;:]*",
+    re.I,
+)
+
 BACKGROUND = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|full-scale|invasion|war|russia's|moscow's|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"
@@ -170,7 +179,7 @@ BACKGROUND = re.compile(
 def is_background(sentence: str) -> bool:
     """'Russian strikes have killed 10,000 civilians since the invasion': a tally of the war, not
     this story's figure (an article's largest figure would otherwise be it)."""
-    return bool(BACKGROUND.search(sentence))
+    return bool(BACKGROUND.search(RANKED_SINCE.sub(" ", sentence)))
 
 
 def is_population(count: Count, sentence: str) -> bool:
@@ -181,8 +190,12 @@ def is_population(count: Count, sentence: str) -> bool:
 
 
 def is_increment(count: Count) -> bool:
-    """'A further 31 wounded', 'another five': added to an earlier figure, not a total."""
+    """'A further 31 wounded', 'another five': worded as added to an earlier figure ("more than
+    50" is a bound, not "more"). Whether it is added to a figure of the same thing or sets this
+    figure beside another ("53 died and another 75 were injured") is for ``_increments`` to say."""
     qualifier = fold(count.qualifier or "")
+    if any(qualifier.startswith(q) for q in LOWER_BOUNDS + UPPER_BOUNDS):
+        return False
     return any(qualifier == q or qualifier.startswith(q + " ") for q in INCREMENTS)
 
 
@@ -205,13 +218,8 @@ def contradictions(
     metas = {meta.id: meta for meta in view.metas()}
     known = comparable_classes()
     keyed = []
-    for row in view.count_rows():
-        event = event_class(row.count, row.sentence)
-        if event not in known or is_increment(row.count) or is_superseded(row.sentence):
-            continue
-        if is_background(row.sentence):
-            continue
-        if not is_population(row.count, row.sentence):
+    for _, rows in groupby(view.count_rows(), key=lambda row: row.article_id):
+        for row, event in _article_figures(list(rows), known):
             keyed.append((row, event, what_head(row.count)))
     union = UnionFind(range(len(keyed)))
     first_of: dict[tuple, int] = {}
@@ -235,6 +243,39 @@ def contradictions(
             found.append(item)
     found.sort(key=lambda c: (c.story_id or 0, c.event, c.what or ""))
     return found
+
+
+def _article_figures(rows: list[CountRow], known: frozenset[str]) -> list[tuple[CountRow, str]]:
+    """One article's figures that report the story's counts, each with its event class.
+
+    A vague figure ("the number of victims rose to 152") is the figure the article gives in
+    specific words ("152 people were injured"): one number told twice is one counted thing, of
+    the specific class (not a death toll of 152 beside "133 died"). A figure
+    worded as an addition ("a further 31", "another 75") is left out only when the article has
+    already given a figure of its class; otherwise it sets a new kind of figure beside the others
+    ("53 died and another 75 were injured") and is that kind's total. Superseded figures, tallies
+    of the war and populations are not the article's report."""
+    rows = sorted(rows, key=lambda row: row.count.start)
+    classed = [(row, event_class(row.count, row.sentence)) for row in rows]
+    specific = {
+        row.count.number: event
+        for row, event in classed
+        if event in known and not is_vague(row.count, row.sentence)
+    }
+    seen: set[str] = set()
+    kept = []
+    for row, event in classed:
+        if is_vague(row.count, row.sentence) and row.count.number in specific:
+            continue  # told again in specific words ("152 people were injured"): shown from there
+        if event not in known:
+            continue
+        added = is_increment(row.count) and event in seen
+        seen.add(event)
+        if added or is_superseded(row.sentence) or is_background(row.sentence):
+            continue
+        if not is_population(row.count, row.sentence):
+            kept.append((row, event))
+    return kept
 
 
 def _distinct(reports: list[CountReport]) -> list[CountReport]:

@@ -18,7 +18,12 @@ from purportedly.names import content_words, fold
 _TOKEN = re.compile(r"[\w-]+")
 # the counted nouns that stand for "people" in a casualty figure (a bare "12 killed" counts people)
 # nouns a death toll is counted in: "a toll of 40", "claimed 45 lives", "40 dead", "23 bodies"
-TALLY_NOUNS = frozenset(["toll", "tolls", "number", "figure", "dead", "bodies", "body", "lives", "life"])
+# and the casualty nouns a figure is given in: "21 fatalities", "34 injuries", "the number of injured"
+TALLY_NOUNS = frozenset(
+    ["toll", "tolls", "number", "figure", "dead", "bodies", "body", "lives", "life"]
+    + ["fatality", "fatalities", "death", "deaths", "injury", "injuries", "casualty", "casualties"]
+    + ["injured", "wounded", "killed"]
+)
 PEOPLE_NOUNS = frozenset(
     ["people", "person", "civilian", "civilians", "resident", "residents"]
     + ["victim", "victims", "individual", "individuals"]
@@ -68,6 +73,21 @@ def event_class(count: Count, sentence: str = "") -> str | None:
     if sentence and TALLY.search(sentence) and (not count.what or what_head(count) == "people"):
         return "killed"
     return fold(count.event) if count.event else None
+
+
+# words that name a casualty figure without saying what befell them: "the number of victims"
+# is the dead in one report, the dead and injured in another, the injured in a translation
+VAGUE_WORDS = frozenset(["victim", "victims"])
+VICTIMS_TALLY = re.compile(r"\bnumber of (?:the )?victims\b", re.I)
+
+
+def is_vague(count: Count, sentence: str = "") -> bool:
+    """Whether the count's class rests only on 'victims' (its own words, or 'the number of
+    victims' of its sentence when its own words name no event)."""
+    words = set(_TOKEN.findall(fold(" ".join(filter(None, [count.event, count.what, count.text])))))
+    if words & VAGUE_WORDS:
+        return _class_of(words - VAGUE_WORDS) is None
+    return _class_of(words) is None and bool(VICTIMS_TALLY.search(sentence))
 
 
 def what_head(count: Count) -> str:

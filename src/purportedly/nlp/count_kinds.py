@@ -39,6 +39,7 @@ class CountKinds:
     tolls: frozenset[str]
     multiplicative: frozenset[str]
     distances: frozenset[str]
+    casualty_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, nouns_file: str, person_nouns_file: str = "quotes/person_nouns.txt") -> CountKinds:
@@ -59,6 +60,7 @@ class CountKinds:
             tolls=words("tolls"),
             multiplicative=words("multiplicative"),
             distances=words("distances"),
+            casualty_nouns=words("casualty_nouns"),
         )
 
     # ------------------------------------------------------------ exclusions
@@ -162,28 +164,53 @@ class CountKinds:
         return clauses[0].text if clauses else f"there {verb.text}"
 
     def is_event_noun(self, noun: Token | None) -> bool:
-        """'80 artillery strikes', 'eight rockets': the noun itself is what happened."""
-        return noun is not None and lemma(noun) in self.event_nouns
+        """'80 artillery strikes', 'eight rockets', '21 fatalities': the noun itself is what happened."""
+        return noun is not None and (lemma(noun) in self.event_nouns or self.is_casualty_noun(noun))
+
+    def is_casualty_noun(self, noun: Token | None) -> bool:
+        """'21 fatalities', '34 injuries', '12 deaths': a casualty figure whatever verb reports it."""
+        return noun is not None and (lemma(noun) in self.casualty_nouns or noun.lower_ in self.casualty_nouns)
 
     def _reached(self, number: Token) -> tuple[Token, str] | None:
-        """'the number of dead reached 45', 'the toll hit 30': the subject is the tally."""
+        """'the number of dead reached 45', 'the toll hit 30', 'the death toll reaching 115
+        victims': the subject is the tally."""
         tallies = [c for c in number.head.children if c.dep_ == "nsubj" and lemma(c) in self.tolls]
         if not tallies:
             return None
         tally = tallies[0]
-        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for counted in preposition.children:
-                if counted.dep_ in ("pobj", "amod"):
-                    return counted, counted.text
+        counted = self._counted_of(tally)
+        if counted is not None:
+            return counted
         modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
         return (tally, modifiers[0].text) if modifiers else (tally, tally.text)
+
+    def _counted_of(self, tally: Token) -> tuple[Token, str] | None:
+        """What a tally's 'of' phrase counts: 'the number of injured', 'the number of those
+        killed' (the participle says what befell them), 'the number of shelling incidents' (a
+        gerund). 'The death toll of a missile strike' is the toll *of an event*: its dead."""
+        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for counted in preposition.children:
+                if counted.dep_ == "amod":
+                    return counted, counted.text
+                if counted.dep_ == "pcomp" and counted.pos_ == "VERB":
+                    objects = [c for c in counted.children if c.dep_ == "dobj"]
+                    return (objects[0] if objects else counted), counted.text
+                if counted.dep_ != "pobj":
+                    continue
+                if lemma(tally) == "toll" and lemma(counted) in self.event_nouns:
+                    return None
+                participles = [c for c in counted.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"]
+                if counted.pos_ in ("PRON", "DET") and participles:
+                    return counted, participles[0].text
+                return counted, noun_phrase(counted)
+        return None
 
     def toll(self, number: Token) -> tuple[Token, str] | None:
         """'put the number of strikes at about sixty', 'the death toll rose to 19': (counted noun,
         event words) of the tally the number is the value of."""
         target = number
-        if number.dep_ == "nummod" and number.head.dep_ == "pobj":
-            target = number.head  # 'rose to 12 dead'
+        if number.dep_ == "nummod" and number.head.dep_ in ("pobj", "dobj"):
+            target = number.head  # 'rose to 12 dead', 'reaching a harrowing 115 victims'
         if target.dep_ == "dobj" and lemma(target.head) in TOLL_VERBS:
             return self._reached(target)  # 'the number of dead reached 45'
         if target.dep_ != "pobj":
@@ -202,17 +229,12 @@ class CountKinds:
         if not tallies:
             return None
         tally = tallies[0]
+        # 'the number of injured climbed to 99 people': the tally says what the people suffered
+        counted = self._counted_of(tally)
+        if counted is not None:
+            return counted
         if target is not number:
             return target, target.text
-        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for counted in preposition.children:
-                if counted.dep_ == "pobj":
-                    return counted, noun_phrase(counted)
-                if (
-                    counted.dep_ == "pcomp" and counted.pos_ == "VERB"
-                ):  # 'the number of shelling incidents' (a gerund)
-                    objects = [c for c in counted.children if c.dep_ == "dobj"]
-                    return (objects[0] if objects else counted), counted.text
         modifiers = [c for c in tally.children if c.dep_ in ("compound", "amod")]
         if not modifiers and lemma(tally) == "toll":
             return tally, tally.text  # 'the toll was lowered to 275': a toll is of the dead

@@ -110,6 +110,10 @@ class CountFinder:
             or self._is_year(doc, number)
         ):
             return None
+        headline = self._headline_event(doc, number)
+        if headline is not None:
+            qualifier, qualifier_start = self._qualifier(doc, number)
+            return CountMatch(number, qualifier, qualifier_start, None, *headline)
         if (
             (self._is_age_or_clock(doc, number) and self.kinds.toll(token) is None)  # not "put ... at 30"
             or self._is_distributive(doc, number)
@@ -117,8 +121,8 @@ class CountFinder:
             or self._is_money_or_identifier(doc, number)
         ):
             return None
-        noun = self._counted_noun(token)
         qualifier, qualifier_start = self._qualifier(doc, number)
+        noun = self._counted_noun(token)
         if noun is not None and (
             noun.lemma_.lower() in self.not_count_nouns or noun.lower_ in self.not_count_nouns
         ):
@@ -128,7 +132,9 @@ class CountFinder:
             return CountMatch(number, qualifier, qualifier_start, noun, *frequency)
         if noun is not None and (noun.i < number.start or self._not_a_count(noun)):
             return None  # 'brigade 5', 'page 12': a number after its noun names, it does not count
-        special = self._special(token, noun)
+        special = self._share(token, earlier) if noun is None else None
+        if special is None:
+            special = self._special(token, noun)
         if special is not None:
             return CountMatch(number, qualifier, qualifier_start, *special)
         event_token, canonical = self._event(token, noun)
@@ -149,6 +155,32 @@ class CountFinder:
         if noun is None:
             noun = self._antecedent(number, earlier)
         return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
+
+    def _headline_event(self, doc: Doc, number: NumberSpan) -> tuple[str, str] | None:
+        """'Strike in Sumy Kills 34', '50 Die as Missiles Hit', '47 Killed in Strike': in a headline
+        set in Title Case the tagger reads every capitalised word as a name, so a casualty word
+        right before or after the number is read from the words themselves."""
+        if not is_title_case(line_of(doc[number.start])):
+            return None
+        after = doc[number.end] if number.end < len(doc) else None
+        i = number.start - 1
+        while i >= 0 and doc[i].lower_ in QUALIFIER_WORDS:
+            i -= 1
+        before = doc[i] if i >= 0 else None
+        for word in (after, before):
+            canonical = self._casualty_word(word) if word is not None else None
+            if canonical is not None:
+                return word.text, canonical
+        return None
+
+    def _casualty_word(self, word: Token) -> str | None:
+        """The casualty event a word names, inflected or not ('Kills', 'Dead', 'Injured')."""
+        lower = word.lower_
+        for form in (lower, lower.removesuffix("s"), lower.removesuffix("es"), lower.removesuffix("ed")):
+            canonical = self.event_of.get(form)
+            if canonical in HEADLINE_EVENTS:
+                return canonical
+        return None
 
     def _not_a_count(self, noun: Token) -> bool:
         return (
@@ -172,6 +204,30 @@ class CountFinder:
         found = self._lexicon_event(verb) or self._verb_phrase(verb, noun, None)
         return found if found[1] is not None else None
 
+    def _share(self, number: Token, earlier: list[CountMatch]) -> tuple[Token, str, str] | None:
+        """'Four of them are children', 'two of the dead were soldiers': a share of a casualty
+        figure, counted as who they are (children) and what befell the whole (killed). 'Them' is
+        the casualty figure just before it."""
+        verb = number.head
+        if number.dep_ != "nsubj" or verb.lemma_ != "be":
+            return None
+        who = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        partitives = [c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"]
+        groups = [g for c in partitives for g in c.children if g.dep_ == "pobj"]
+        if not who or not groups:
+            return None
+        group = groups[0]
+        for word in [*(c for c in group.children if c.dep_ in ("acl", "amod")), group]:
+            canonical = self._casualty_word(word)
+            if canonical is not None:
+                return who[0], word.text, canonical  # 'of the dead', 'of those killed'
+        if group.lower_ not in ("them", "those"):
+            return None
+        antecedent = next((m for m in reversed(earlier) if m.canonical_event in HEADLINE_EVENTS), None)
+        if antecedent is None or number.i - antecedent.number.end > SHARE_REACH:
+            return None
+        return who[0], antecedent.event or antecedent.canonical_event, antecedent.canonical_event
+
     def _special(self, number: Token, noun: Token | None) -> tuple[Token | None, str, str] | None:
         """(what, event, canonical) of populations, people present at a place and tallies."""
         if self.kinds.population(number, noun):
@@ -192,6 +248,10 @@ class CountFinder:
         """'claimed more than 80 artillery strikes', 'gave the outpost five grenades': the governing verb,
         even a reporting or light one, tells what happened to events the noun already names; with no
         verb, the noun does."""
+        if self.kinds.is_casualty_noun(noun):
+            # 'confirm at least 21 fatalities and 34 injuries': the noun is what befell them,
+            # whatever verb reports it
+            return noun_phrase(noun), self.event_of.get(noun.lemma_.lower(), noun.lemma_.lower())
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if noun.head.i == noun.i or verb.pos_ not in CLAUSE_POS:
             return noun_phrase(noun), noun.lemma_.lower()
@@ -272,6 +332,13 @@ class CountFinder:
             # 'left 20 dead and 15 wounded': the word the number modifies is its event, before
             # the clause's verb (whose conjunct would make the dead wounded)
             candidates.insert(0, number.head)
+        if noun is None:
+            # 'says 60 dead, 145 injured', '56 more injured': the adjective right after a bare
+            # number is its event (before the clause's verb, whose complement is another figure's)
+            near = [c for c in number.children if c.dep_ == "amod" and 0 < c.i - number.i <= 2]
+            if 0 < number.head.i - number.i <= 2 and self._casualty_word(number.head):
+                near.append(number.head)  # the parser may hang the number on 'injured' instead
+            candidates[:0] = near
         candidates += verb_right_before(number)
         head = number.head
         if number.dep_ == "pobj" and head.lower_ == "of":  # 'one of 37 it had intercepted'
@@ -528,6 +595,34 @@ class CountFinder:
         """The first date expression of the sentence (the times component's patterns, on the sentence)."""
         found = find_candidates(sentence.text)
         return found[0].text if found else None
+
+
+SHARE_REACH = 60  # tokens back to the casualty figure 'four of them' is a share of
+# the casualty events a headline gives as 'Kills 34', '50 Dead', '12 Missing'
+HEADLINE_EVENTS = frozenset(["killed", "wounded", "killed and wounded", "missing"])
+QUALIFIER_WORDS = frozenset(
+    ["at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some"]
+)
+MIN_TITLE_WORDS = 3
+TITLE_SHARE = 0.7
+
+
+def line_of(token: Token) -> Span:
+    """The text line holding the token (a headline is one line; the parser may split it)."""
+    text = doc_text(token.doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    span = token.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return span if span is not None else sentence_of(token)
+
+
+def is_title_case(line: Span) -> bool:
+    """A headline in Title Case: most of its longer words capitalised ('Missile Strike in Sumy
+    Kills 34 on Palm Sunday'), which a running sentence never is."""
+    words = [t for t in line if t.is_alpha and len(t) > 3]
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
 
 
 def shares_verb(token: Token) -> bool:
