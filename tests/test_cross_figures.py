@@ -18,6 +18,7 @@ import pytest
 from purportedly import analyze, corpus
 from purportedly.corpus.contradictions import is_background, is_increment
 from purportedly.corpus.count_classes import event_class, is_vague
+from purportedly.engines.ingest import ingest_paths
 from purportedly.model import Count
 from purportedly.store import Store
 from tests.corpus.factory import make_analysis
@@ -31,7 +32,7 @@ GOLD = ARTICLES / "gold.json"
 def db(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("figures") / "figures.db"
     with Store.open(path) as store:
-        summary = store.ingest([str(ARTICLES)])
+        summary = ingest_paths(store, [str(ARTICLES)])
     assert (summary.stored, summary.failed) == (6, 0)
     return str(path)
 

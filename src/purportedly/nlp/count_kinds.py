@@ -20,7 +20,7 @@ SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "ano
 NOUN_KEYS = (
     "durations", "measures", "fractions", "event_nouns", "settlements", "population_nouns",
     "population_verbs", "people", "audience", "audience_verbs", "presence_preps", "tolls",
-    "multiplicative", "distances",
+    "multiplicative", "distances", "casualty_nouns",
 )
 
 
