@@ -14,10 +14,13 @@ from purportedly.store.dialect import Dialect, Session, query_terms
 from purportedly.store.url import parse_target, redact
 
 if TYPE_CHECKING:
+    from purportedly.store.browse import ArticlePage
     from purportedly.store.ingest import IngestSummary
     from purportedly.store.search import SearchHit
 
-SCHEMA_VERSION = "2"  # 2: article_features (corpus projections), added to older stores on open
+# 2: article_features (corpus projections); 3: indexes for paging at scale (hedges_article,
+# claims_factuality). An older store gets what it lacks on its next writable open.
+SCHEMA_VERSION = "3"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
@@ -91,17 +94,27 @@ class Store:
         if self.dialect.has_table(self.session, "meta") and self.dialect.has_table(
             self.session, "article_features"
         ):
+            if self._schema_version() < int(SCHEMA_VERSION):  # never "upgrade" a newer store downwards
+                self._write_schema(upgrade=True)
             if not features_current(self):
                 refresh_features(self)
             return
+        self._write_schema(upgrade=False)
+        refresh_features(self)
+
+    def _schema_version(self) -> int:
+        row = self.session.one("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(row["value"]) if row and str(row["value"]).isdigit() else 0
+
+    def _write_schema(self, *, upgrade: bool) -> None:
+        """Every CREATE ... IF NOT EXISTS of the schema, and its version, in one transaction."""
         with self.transaction() as db:
-            self.dialect.create_schema(db)
+            self.dialect.create_schema(db, upgrade=upgrade)
             db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (SCHEMA_VERSION,),
             )
-        refresh_features(self)
 
     def close(self) -> None:
         self.connection.close()
@@ -201,6 +214,33 @@ class Store:
             if len(page) < ANALYSES_PAGE:
                 return
             last = page[-1]["id"]
+
+    def find_articles(
+        self, query: str = "", *, limit: int = 50, offset: int = 0, **filters: Any
+    ) -> ArticlePage:
+        """A page of the articles matching ``query`` and ``filters`` (outlet, since, until, speaker,
+        source, factuality), each with its result-list figures; see ``browse.find_articles``."""
+        from purportedly.store.browse import find_articles
+
+        return find_articles(self, query, filters, limit=limit, offset=offset)
+
+    def facets(self, top: int = 200) -> dict[str, Any]:
+        """The most frequent values of each search filter; see ``browse.facets``."""
+        from purportedly.store.browse import facets
+
+        return facets(self, top)
+
+    def claim_candidates(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Stored claims sharing the distinctive words of ``text``; see ``browse.claim_candidates``."""
+        from purportedly.store.browse import claim_candidates
+
+        return claim_candidates(self, text, limit)
+
+    def count_rows(self, article_ids: list[int]) -> list[dict[str, Any]]:
+        """The counted events of the given articles."""
+        from purportedly.store.browse import count_rows
+
+        return count_rows(self, article_ids)
 
     def errors(self) -> list[dict[str, Any]]:
         return self.query("SELECT input, line, message, time FROM errors ORDER BY id")

@@ -51,8 +51,9 @@ class Dialect(ABC):
         """One write transaction: committed on success, rolled back on any error."""
 
     @abstractmethod
-    def create_schema(self, session: Session) -> None:
-        """Create the tables, indexes, full-text index and views unless they exist."""
+    def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
+        """Create the tables, indexes, full-text index and views unless they exist (``upgrade``:
+        a store made by an older version, which has some of them)."""
 
     @abstractmethod
     def has_table(self, session: Session, name: str) -> bool: ...
@@ -68,6 +69,18 @@ class Dialect(ABC):
         self, terms: list[Term], filters: Mapping[str, Any], limit: int
     ) -> tuple[str, dict[str, Any]]:
         """SQL and parameters of a full-text search; rows as ``search.SearchHit`` needs them."""
+
+    # condition name -> SQL on an article ``a`` (see ``browse.article_filters``), qmark placeholders
+    article_filters: Mapping[str, str] = {}
+
+    @abstractmethod
+    def article_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
+        """(FROM ... WHERE clause joining ``articles a`` to the full-text hits of its text, ORDER BY
+        expression ranking them best first, parameters), in shared qmark SQL."""
+
+    @abstractmethod
+    def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        """Native SQL and parameters giving the ``row_id`` of the best ``limit`` claims matching ``terms``."""
 
     def sql(self, text: str) -> str:
         """Shared SQL (qmark placeholders) in this backend's parameter style."""

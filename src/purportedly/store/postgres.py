@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from purportedly.store.browse import article_filters as browse_filters
 from purportedly.store.dialect import Dialect, Session, Term, filter_conditions, search_filters
 from purportedly.store.url import redact
 
@@ -95,10 +96,11 @@ class PostgresDialect(Dialect):
         row = session.one("SELECT to_regclass(?::text) IS NOT NULL AS found", (name,))
         return bool(row and row["found"])
 
-    def create_schema(self, session: Session) -> None:
+    def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
         session.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-        # another opener may have made (or updated) it while we waited; the newest table tells
-        if not self.has_table(session, "article_features"):
+        # another opener may have made it while we waited; the newest table tells (an upgrade's
+        # statements are all IF NOT EXISTS / OR REPLACE, so running them twice is harmless)
+        if upgrade or not self.has_table(session, "article_features"):
             session.execute(_schema_sql(), native=True)
 
     def record_error(
@@ -124,6 +126,29 @@ class PostgresDialect(Dialect):
         }
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SQL.format(filters=where), params
+
+
+    article_filters = browse_filters("{column} ILIKE '%' || ?::text || '%'")
+
+    def article_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
+        return (
+            f"(SELECT websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text)"
+            f" && to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text) AS query) needle,"
+            " search_index s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.terms @@ needle.query AND s.kind = 'article'",
+            "ts_rank_cd(s.terms, needle.query) DESC, a.id",
+            [websearch_text(terms), prefix_query(terms)],
+        )
+
+    def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        return (
+            "SELECT s.row_id FROM (SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s::text)"
+            " && to_tsquery(%(config)s::regconfig, %(prefixes)s::text) AS query) needle, search_index s"
+            " WHERE s.terms @@ needle.query AND s.kind = 'claim'"
+            " ORDER BY ts_rank_cd(s.terms, needle.query) DESC, s.id LIMIT %(limit)s",
+            {"config": TEXT_SEARCH_CONFIG, "words": websearch_text(terms), "prefixes": prefix_query(terms),
+             "limit": limit},
+        )
 
 
 # The snippet (ts_headline reads the whole body) is made for the page of hits only, after LIMIT.

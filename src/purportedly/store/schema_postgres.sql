@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS claims (
     UNIQUE (article_id, claim_id)
 );
 CREATE INDEX IF NOT EXISTS claims_certainty ON claims(certainty);
+CREATE INDEX IF NOT EXISTS claims_factuality ON claims(factuality);  -- facets probe each code
 
 CREATE TABLE IF NOT EXISTS chain_links (
     claim_row  BIGINT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -176,6 +177,8 @@ CREATE TABLE IF NOT EXISTS hedges (
     sentence_start INTEGER NOT NULL,
     sentence_end   INTEGER NOT NULL
 );
+-- the search result list counts each article's hedges
+CREATE INDEX IF NOT EXISTS hedges_article ON hedges(article_id);
 
 -- What cross-article analysis reads of each article (purportedly/corpus/features.py), written at
 -- ingest so the corpus functions never load whole analyses: story shingles and their MinHash

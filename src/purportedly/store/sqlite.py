@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from purportedly.store.browse import article_filters as browse_filters
 from purportedly.store.core import Store
 from purportedly.store.dialect import Dialect, Session, Term, filter_conditions, search_filters
 
@@ -62,7 +63,7 @@ class SQLiteDialect(Dialect):
     def has_table(self, session: Session, name: str) -> bool:
         return session.one("SELECT 1 AS found FROM sqlite_master WHERE name = ?", (name,)) is not None
 
-    def create_schema(self, session: Session) -> None:
+    def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
         # statement by statement: executescript would COMMIT our transaction
         for statement in _split_statements(_schema_sql()):
             session.execute(statement)
@@ -88,6 +89,25 @@ class SQLiteDialect(Dialect):
         params: dict[str, Any] = {"match": fts_match(terms), "limit": limit}
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SELECT + where + " ORDER BY rank LIMIT :limit", params
+
+
+    article_filters = browse_filters("{column} LIKE '%' || ? || '%'")  # LIKE ignores (ASCII) case
+
+    def article_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
+        # the article row's body is its title and whole text (quotes and claims included)
+        return (
+            "search_index s JOIN articles a ON a.id = s.article_id"
+            " WHERE search_index MATCH ? AND s.kind = 'article'",
+            "s.rank",
+            [fts_match(terms)],
+        )
+
+    def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        return (
+            "SELECT row_id FROM search_index WHERE search_index MATCH :match AND kind = 'claim'"
+            " ORDER BY rank LIMIT :limit",
+            {"match": fts_match(terms), "limit": limit},
+        )
 
 
 def _split_statements(script: str) -> list[str]:

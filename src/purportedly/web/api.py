@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 
 from purportedly.model import Analysis
 from purportedly.web import corpus_stats, corpus_views
-from purportedly.web.claim_view import claim_groups, claim_view, count_conflicts
-from purportedly.web.queries import CorpusReader, text_search
+from purportedly.web.claim_lookup import claim_page
+from purportedly.web.queries import CorpusReader
 
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
 
@@ -33,7 +33,7 @@ def health() -> dict:
 @router.get("/facets")
 def facets(request: Request) -> dict:
     """Values the search filters offer: outlets, speakers, sources, factuality values, date range."""
-    return request.app.state.corpus.cached("facets", corpus_views.facets)
+    return request.app.state.corpus.cached_query("facets", corpus_views.facets)
 
 
 @router.get("/search")
@@ -52,8 +52,8 @@ def search(
     """Articles matching every filter given (text, speaker, source, outlet, date range, factuality)."""
     filters = corpus_views.SearchFilters(q, speaker, source, outlet, date_from, date_to, factuality)
     reader: CorpusReader = request.app.state.corpus
-    ranked = text_search(reader, q) if q.strip() else None
-    return corpus_views.search(reader.items(), filters, limit=limit, offset=offset, ranked=ranked)
+    with reader.lock:
+        return corpus_views.search(reader.readable(), filters, limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", response_model=Analysis)
@@ -69,9 +69,9 @@ def article(request: Request, article_id: str) -> Analysis:
 def claim(request: Request, article_id: str, claim_id: str) -> dict:
     """A claim's provenance graph, the other reports carrying it, its origins and contradictions."""
     reader: CorpusReader = request.app.state.corpus
-    groups = reader.cached("claim_groups", reader.with_store(claim_groups))
-    conflicts = reader.cached("count_conflicts", reader.with_store(count_conflicts))
-    view = claim_view(reader.items(), article_id, claim_id, groups, conflicts)
+    with reader.lock:
+        store = reader.readable()
+        view = claim_page(store, article_id, claim_id) if store is not None else None
     if view is None:
         raise HTTPException(404, "no such claim")
     return view
