@@ -43,6 +43,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale_fill  # noqa: E402
 
 ADDED = 1000
+MEMORY_LIMIT = 8 * 2**30  # address space of each measured process: a runaway one fails, the machine lives
+
+
+def limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -174,6 +183,7 @@ def library_run(target: str, what: str, arg: str, timeout: float) -> dict:
             text=True,
             timeout=timeout,
             env=os.environ,
+            preexec_fn=limit_memory,
         )
     except subprocess.TimeoutExpired:
         return {"s": None, "timeout": timeout}
@@ -253,7 +263,7 @@ def search_params(kind: str, terms: dict, rng: random.Random) -> dict:
 
 
 SEARCHES = ("simple", "phrase", "outlet", "date", "speaker", "source")
-TOUR = ("/api/facets", "/api/stories", "/api/sources", "/api/entities", "/api/timeline", "/api/counts")
+TOUR = ("/api/stories", "/api/sources", "/api/entities", "/api/timeline", "/api/counts")
 
 
 def measure_workspace(target: str, store: Any, samples: int, timeout: float) -> dict:
@@ -269,7 +279,9 @@ def measure_workspace(target: str, store: Any, samples: int, timeout: float) -> 
         tuple(rng.randrange(1, last + 1) for _ in range(8)),
     ).fetchall()
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", _SERVER, target, str(port)], env=os.environ)
+    server = subprocess.Popen(
+        [sys.executable, "-c", _SERVER, target, str(port)], env=os.environ, preexec_fn=limit_memory
+    )
     out: dict[str, Any] = {}
     try:
         client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=timeout)
@@ -284,10 +296,12 @@ def measure_workspace(target: str, store: Any, samples: int, timeout: float) -> 
             started = time.perf_counter()
             try:
                 response = client.get(path, params=params)
-            except httpx.TimeoutException:
+            except httpx.HTTPError:  # timed out, or the server died (past its memory limit)
                 return None
-            response.raise_for_status()
-            return time.perf_counter() - started
+            return time.perf_counter() - started if response.status_code == 200 else None
+
+        def rss() -> float | None:
+            return psutil.Process(server.pid).memory_info().rss / 2**20 if server.poll() is None else None
 
         out["first_search_s"] = timed("/api/search", {"q": rng.choice(terms["words"])})
         if out["first_search_s"] is None:
@@ -318,13 +332,17 @@ def measure_workspace(target: str, store: Any, samples: int, timeout: float) -> 
                     break
                 claim_times.append(took)
             out["claim_page"] = percentiles(claim_times)
-        out["tour_s"] = {}
-        for path in TOUR:
-            out["tour_s"][path] = timed(path)
-        out["server_rss_mb"] = psutil.Process(server.pid).memory_info().rss / 2**20
+        out["facets_s"] = timed("/api/facets")
+        out["rss_served_from_queries_mb"] = rss()  # search, facets, article and claim pages
+        out["tour_s"] = {path: timed(path) for path in TOUR}
+        out["server_rss_mb"] = rss()  # after every page
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # uvicorn lets a busy request finish first: then it is killed
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     return out
 
 
@@ -379,7 +397,9 @@ def figures(run: dict) -> dict[str, float | None]:
         out[f"{page.replace('_', ' ')} p95 ms"] = web.get(page, {}).get("p95_ms")
     for path, took in web.get("tour_s", {}).items():
         out[f"{path} s"] = took
-    out["server RSS MB"] = web.get("server_rss_mb")
+    out["facets s"] = web.get("facets_s")
+    out["RSS search/article/claim MB"] = web.get("rss_served_from_queries_mb")
+    out["server RSS after tour MB"] = web.get("server_rss_mb")
     for what in ("stories", "contradictions", "claims_about", "export"):
         out[f"{what} s"] = run.get(what, {}).get("s")
         out[f"{what} peak RSS MB"] = run.get(what, {}).get("rss_mb")
@@ -431,7 +451,10 @@ def main() -> int:
         templates = scale_fill.templates(seeds, args.work)
         for size in args.sizes:
             print(f"{args.backend}, {size:,} articles", flush=True)
-            results.append(measure(args, args.backend, size, seeds, templates))
+            run = measure(args, args.backend, size, seeds, templates)
+            # read again: another run (another backend, another size) may have written meanwhile
+            results = json.loads(results_file.read_text()) if results_file.exists() else []
+            results.append(run)
             results_file.write_text(json.dumps(results, indent=1))
     report(results)
     return 0

@@ -459,6 +459,15 @@ class SQLiteWriter:
                 columns = TABLE_COLUMNS[table]
                 marks = ", ".join("?" * len(columns))
                 self.db.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({marks})", values)
+        # the per-kind full-text indexes (external content: what Store.add writes besides the rows)
+        self.db.executemany(
+            "INSERT INTO article_text(rowid, title, text) VALUES (?, ?, ?)",
+            [(row[0], row[3], row[10]) for row in rows.tables.get("articles", [])],
+        )
+        self.db.executemany(
+            "INSERT INTO claim_text(rowid, text) VALUES (?, ?)",
+            [(row[0], row[3]) for row in rows.tables.get("claims", [])],
+        )
         self.db.execute("COMMIT")
 
     def close(self) -> None:

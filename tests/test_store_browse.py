@@ -101,9 +101,23 @@ def test_an_older_store_gets_the_new_indexes_on_a_writable_open(tmp_path):
     build_corpus(db, analyse_files=False)
     with sqlite3.connect(db) as raw:  # as a version-2 store was: without the paging indexes
         raw.execute("DROP INDEX hedges_article")
+        raw.execute("DROP TABLE article_text")
+        raw.execute("DROP TABLE claim_text")
         raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store.open(db) as store:
         assert store.query("SELECT value FROM meta WHERE key = 'schema_version'") == [
             {"value": SCHEMA_VERSION}
         ]
         assert store.query("SELECT name FROM sqlite_master WHERE name = 'hedges_article'")
+        # the per-kind full-text indexes are rebuilt from the text the store holds
+        assert store.find_articles("helmet", limit=10).total == 2
+        claim = store.query("SELECT text FROM claims ORDER BY id LIMIT 1")[0]["text"]
+        assert store.claim_candidates(claim)
+
+
+def test_a_speaker_is_found_by_whole_name_or_by_part_of_it(corpus):
+    with Store.open(corpus[0], read_only=True) as store:
+        whole = store.find_articles("", limit=10, speaker="THE SOLDIER")  # an indexed, case-folded name
+        part = store.find_articles("", limit=10, speaker="soldier")  # a substring: every row is read
+        assert whole.total >= 1
+        assert [r["id"] for r in whole.rows] == [r["id"] for r in part.rows]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 COUNT_CAP = 10_000  # a total beyond this is reported as "at least": counting every hit costs a full scan
 FACET_TOP = 200  # values offered per filter, the most frequent first
 FACTUALITY_CODES = ("CT+", "PR+", "PS+", "Uu", "CT-", "PR-", "PS-")
+RANK_WINDOW = 2000  # matching articles ranked per search, the newest first
 CLAIM_WORDS = 4  # the longest words of a claim (names, nouns) that its retellings must all contain
 
 
@@ -53,6 +54,7 @@ def article_filters(contains: str) -> dict[str, str]:
         "speaker": f"(EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND {like('q.speaker')})"
         " OR EXISTS (SELECT 1 FROM claims c JOIN chain_links l ON l.claim_row = c.id"
         f" WHERE c.article_id = a.id AND l.role = 'speaker' AND {like('l.name')}))",
+        "source_name": like("so.name"),
         # cited by canonical name or by an alias
         "source": "EXISTS (SELECT 1 FROM article_sources x JOIN sources so ON so.id = x.source_id"
         f" WHERE x.article_id = a.id AND ({like('so.name')} OR {like('x.aliases')}))",
@@ -72,24 +74,67 @@ def _where(filters: Mapping[str, Any], conditions: Mapping[str, str]) -> tuple[s
     return sql, params
 
 
+# Exact (case-folded) names use their indexes; the substring conditions of ``article_filters``, which
+# read every row, serve only what is not a whole stored name (a part of one, an alias).
+_SPEAKER_NAMED = (
+    "a.id IN (SELECT q.article_id FROM quotes q WHERE lower(q.speaker) = lower(?)"
+    " UNION SELECT c.article_id FROM chain_links l JOIN claims c ON c.id = l.claim_row"
+    " WHERE l.role = 'speaker' AND lower(l.name) = lower(?))"
+)
+_IS_SPEAKER = (
+    "SELECT 1 AS found FROM quotes WHERE lower(speaker) = lower(?) UNION ALL"
+    " SELECT 1 FROM chain_links WHERE role = 'speaker' AND lower(name) = lower(?) LIMIT 1"
+)
+
+
+def _conditions(store: Store, filters: Mapping[str, Any]) -> dict[str, str]:
+    conditions = dict(store.dialect.article_filters)
+    speaker, source = filters.get("speaker"), filters.get("source")
+    if speaker and store.session.one(_IS_SPEAKER, (speaker, speaker)):
+        conditions["speaker"] = _SPEAKER_NAMED
+    if source:
+        by_name = conditions["source_name"]
+        # the sources table is small (one row per distinct source): scanning it is cheap
+        if store.session.one(f"SELECT 1 AS found FROM sources so WHERE {by_name} LIMIT 1", (source,)):
+            conditions["source"] = (
+                "a.id IN (SELECT x.article_id FROM article_sources x JOIN sources so ON so.id = x.source_id"
+                f" WHERE {by_name})"
+            )
+    return conditions
+
+
 def find_articles(
-    store: Store, query: str, filters: Mapping[str, Any], *, limit: int, offset: int = 0, cap: int = COUNT_CAP
+    store: Store,
+    query: str,
+    filters: Mapping[str, Any],
+    *,
+    limit: int,
+    offset: int = 0,
+    cap: int = COUNT_CAP,
+    window: int = RANK_WINDOW,
 ) -> ArticlePage:
-    """Articles whose text matches ``query`` (every word or "phrase"; best first) and every filter,
-    or, without a query, every article passing the filters in ingest order."""
-    dialect = store.dialect
-    where, params = _where(filters, dialect.article_filters)
+    """Articles whose text matches ``query`` (every word or "phrase") and every filter, or, without a
+    query, every article passing the filters in ingest order.
+
+    Ranking every match of a common word grows with the corpus, so the ``window`` newest matching
+    articles are ranked (best first) and paged; a smaller corpus's matches are all ranked."""
+    where, params = _where(filters, _conditions(store, filters))
     if query.strip():
         terms = query_terms(query)
         if not terms:
             return ArticlePage(0, True, [])
-        source, order, match_params = dialect.article_match(terms)
+        source, score, recency, match_params = store.dialect.article_match(terms)
         head = [*match_params, *params]
+        sql = (
+            f"SELECT {_SUMMARY} FROM (SELECT a.id AS hit, {score} AS score FROM {source}{where}"
+            f" ORDER BY {recency} DESC LIMIT ?) w JOIN articles a ON a.id = w.hit"
+            " ORDER BY w.score, a.id DESC LIMIT ? OFFSET ?"
+        )
+        page = store.session.execute(sql, [*head, window, limit, offset]).fetchall()
     else:
-        source, order, head = "articles a WHERE 1 = 1", "a.id", params
-    page = store.session.execute(
-        f"SELECT {_SUMMARY} FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*head, limit, offset]
-    ).fetchall()
+        source, head = "articles a WHERE 1 = 1", params
+        sql = f"SELECT {_SUMMARY} FROM {source}{where} ORDER BY a.id LIMIT ? OFFSET ?"
+        page = store.session.execute(sql, [*head, limit, offset]).fetchall()
     if offset == 0 and len(page) < limit:
         return ArticlePage(len(page), True, [dict(r) for r in page])
     counted = store.session.one(

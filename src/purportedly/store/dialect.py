@@ -74,13 +74,21 @@ class Dialect(ABC):
     article_filters: Mapping[str, str] = {}
 
     @abstractmethod
-    def article_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
-        """(FROM ... WHERE clause joining ``articles a`` to the full-text hits of its text, ORDER BY
-        expression ranking them best first, parameters), in shared qmark SQL."""
+    def article_match(self, terms: list[Term]) -> tuple[str, str, str, list[Any]]:
+        """(FROM ... WHERE clause joining ``articles a`` to the full-text hits of its text, a score
+        (lower is better), the hit's recency (higher is newer), parameters), in shared qmark SQL."""
 
     @abstractmethod
     def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
         """Native SQL and parameters giving the ``row_id`` of the best ``limit`` claims matching ``terms``."""
+
+    def index_article(self, session: Session, article_id: int, title: str | None, text: str) -> None:
+        """Add an article to the backend's per-kind article index, if it keeps one apart."""
+        return None  # Postgres: a partial index over search_index serves
+
+    def index_claim(self, session: Session, claim_row: int, text: str) -> None:
+        """Add a claim to the backend's per-kind claim index, if it keeps one apart."""
+        return None
 
     def sql(self, text: str) -> str:
         """Shared SQL (qmark placeholders) in this backend's parameter style."""

@@ -16,6 +16,7 @@ from purportedly.store.url import redact
 TEXT_SEARCH_CONFIG = "english"  # snowball stemming, as SQLite's porter tokenizer
 CONNECT_TIMEOUT_S = 10
 SCHEMA_LOCK = 0x70757270  # advisory lock: two first opens of an empty database create the schema once
+RANK_WINDOW = 2000  # claims ranked per lookup, the newest first
 HEADLINE_OPTIONS = "StartSel=[, StopSel=], MinWords=8, MaxWords=24"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -127,27 +128,34 @@ class PostgresDialect(Dialect):
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SQL.format(filters=where), params
 
-
     article_filters = browse_filters("{column} ILIKE '%' || ?::text || '%'")
 
-    def article_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
+    def article_match(self, terms: list[Term]) -> tuple[str, str, str, list[Any]]:
         return (
             f"(SELECT websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text)"
             f" && to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text) AS query) needle,"
             " search_index s JOIN articles a ON a.id = s.article_id"
             " WHERE s.terms @@ needle.query AND s.kind = 'article'",
-            "ts_rank_cd(s.terms, needle.query) DESC, a.id",
+            "-ts_rank_cd(s.terms, needle.query)",
+            "a.id",
             [websearch_text(terms), prefix_query(terms)],
         )
 
     def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
         return (
-            "SELECT s.row_id FROM (SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s::text)"
+            # the best-ranked among the newest RANK_WINDOW matches, as on SQLite
+            "SELECT row_id FROM (SELECT s.row_id, ts_rank_cd(s.terms, needle.query) AS rank"
+            " FROM (SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s::text)"
             " && to_tsquery(%(config)s::regconfig, %(prefixes)s::text) AS query) needle, search_index s"
             " WHERE s.terms @@ needle.query AND s.kind = 'claim'"
-            " ORDER BY ts_rank_cd(s.terms, needle.query) DESC, s.id LIMIT %(limit)s",
-            {"config": TEXT_SEARCH_CONFIG, "words": websearch_text(terms), "prefixes": prefix_query(terms),
-             "limit": limit},
+            " ORDER BY s.id DESC LIMIT %(window)s) newest ORDER BY rank DESC LIMIT %(limit)s",
+            {
+                "window": RANK_WINDOW,
+                "config": TEXT_SEARCH_CONFIG,
+                "words": websearch_text(terms),
+                "prefixes": prefix_query(terms),
+                "limit": limit,
+            },
         )
 
 

@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     UNIQUE (article_id, quote_id)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker_folded ON quotes(lower(speaker));  -- the speaker filter
 
 CREATE TABLE IF NOT EXISTS sources (
     id   INTEGER PRIMARY KEY,
@@ -66,6 +67,7 @@ CREATE TABLE IF NOT EXISTS article_sources (
     mentions   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (article_id, local_id)
 );
+CREATE INDEX IF NOT EXISTS article_sources_source ON article_sources(source_id);  -- the source filter
 
 CREATE TABLE IF NOT EXISTS claims (
     id         INTEGER PRIMARY KEY,
@@ -93,6 +95,7 @@ CREATE TABLE IF NOT EXISTS chain_links (
     source_id  TEXT,                        -- local Source id inside the article
     PRIMARY KEY (claim_row, position)
 );
+CREATE INDEX IF NOT EXISTS chain_links_speaker ON chain_links(lower(name)) WHERE role = 'speaker';
 
 CREATE TABLE IF NOT EXISTS entities (
     id   INTEGER PRIMARY KEY,
@@ -210,6 +213,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
     kind UNINDEXED,
     row_id UNINDEXED,
     article_id UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- The same text indexed per kind, for the workspace's paging at archive scale: an article search
+-- must not read past every quote and claim row of search_index to find the article rows. External
+-- content (the text stays in articles/claims only); rowid = articles.id / claims.id.
+CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
+    title, text, content = 'articles', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_text USING fts5(
+    text, content = 'claims', content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 

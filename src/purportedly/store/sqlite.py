@@ -15,6 +15,7 @@ from purportedly.store.dialect import Dialect, Session, Term, filter_conditions,
 
 __all__ = ["SQLiteDialect", "Store", "fts_match"]
 
+RANK_WINDOW = 2000  # matches ranked per lookup, the newest first (see browse.find_articles)
 BUSY_TIMEOUT_MS = 60_000  # a concurrent ingest holds the write lock for one article at a time
 
 
@@ -64,9 +65,13 @@ class SQLiteDialect(Dialect):
         return session.one("SELECT 1 AS found FROM sqlite_master WHERE name = ?", (name,)) is not None
 
     def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
+        indexed = {name: self.has_table(session, name) for name in ("article_text", "claim_text")}
         # statement by statement: executescript would COMMIT our transaction
         for statement in _split_statements(_schema_sql()):
             session.execute(statement)
+        for name, existed in indexed.items():
+            if upgrade and not existed:  # an older store: index the text it already holds
+                session.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
     def record_error(
         self, session: Session, input_name: str, line: int | None, message: str, time: str
@@ -90,24 +95,31 @@ class SQLiteDialect(Dialect):
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SELECT + where + " ORDER BY rank LIMIT :limit", params
 
-
     article_filters = browse_filters("{column} LIKE '%' || ? || '%'")  # LIKE ignores (ASCII) case
 
-    def article_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
-        # the article row's body is its title and whole text (quotes and claims included)
+    def article_match(self, terms: list[Term]) -> tuple[str, str, str, list[Any]]:
         return (
-            "search_index s JOIN articles a ON a.id = s.article_id"
-            " WHERE search_index MATCH ? AND s.kind = 'article'",
-            "s.rank",
+            "article_text f JOIN articles a ON a.id = f.rowid WHERE article_text MATCH ?",
+            "f.rank",
+            "f.rowid",
             [fts_match(terms)],
         )
 
     def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        # the best-ranked among the newest RANK_WINDOW matches: ranking every match grows with the corpus
         return (
-            "SELECT row_id FROM search_index WHERE search_index MATCH :match AND kind = 'claim'"
-            " ORDER BY rank LIMIT :limit",
-            {"match": fts_match(terms), "limit": limit},
+            "SELECT row_id FROM (SELECT rowid AS row_id, rank FROM claim_text WHERE claim_text MATCH :match"
+            " ORDER BY rowid DESC LIMIT :window) newest ORDER BY rank LIMIT :limit",
+            {"match": fts_match(terms), "limit": limit, "window": RANK_WINDOW},
         )
+
+    def index_article(self, session: Session, article_id: int, title: str | None, text: str) -> None:
+        session.execute(
+            "INSERT INTO article_text(rowid, title, text) VALUES (?, ?, ?)", (article_id, title, text)
+        )
+
+    def index_claim(self, session: Session, claim_row: int, text: str) -> None:
+        session.execute("INSERT INTO claim_text(rowid, text) VALUES (?, ?)", (claim_row, text))
 
 
 def _split_statements(script: str) -> list[str]:
