@@ -32,9 +32,9 @@ def export(
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":  # streamed from a store: one page of articles in memory at a time
+        return write_jsonl(source, out)
     corpus = Corpus.of(source)
-    if fmt == "jsonl":
-        return write_jsonl(corpus, out)
     if fmt == "csv":
         return write_csv(corpus, out, table)
     if fmt == "parquet":
