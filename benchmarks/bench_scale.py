@@ -266,7 +266,7 @@ SEARCHES = ("simple", "phrase", "outlet", "date", "speaker", "source")
 TOUR = ("/api/stories", "/api/sources", "/api/entities", "/api/timeline", "/api/counts")
 
 
-def measure_workspace(target: str, store: Any, samples: int, timeout: float) -> dict:
+def measure_workspace(target: str, store: Any, samples: int, timeout: float, tour: bool = True) -> dict:
     """Latencies through a real server on loopback, then its RSS after visiting every page."""
     import httpx
     import psutil
@@ -334,8 +334,9 @@ def measure_workspace(target: str, store: Any, samples: int, timeout: float) -> 
             out["claim_page"] = percentiles(claim_times)
         out["facets_s"] = timed("/api/facets")
         out["rss_served_from_queries_mb"] = rss()  # search, facets, article and claim pages
-        out["tour_s"] = {path: timed(path) for path in TOUR}
-        out["server_rss_mb"] = rss()  # after every page
+        if tour:
+            out["tour_s"] = {path: timed(path) for path in TOUR}
+            out["server_rss_mb"] = rss()  # after every page
     finally:
         server.terminate()  # uvicorn lets a busy request finish first: then it is killed
         try:
@@ -363,7 +364,9 @@ def measure(args: argparse.Namespace, backend: str, size: int, seeds: list[str],
         )
     if "web" not in args.skip:
         with Store.open(target, read_only=True) as store:
-            result["web"] = measure_workspace(target, store, args.samples, args.timeout)
+            result["web"] = measure_workspace(
+                target, store, args.samples, args.timeout, "tour" not in args.skip
+            )
         print(f"  web: {json.dumps(result['web'])}", flush=True)
     if "corpus" not in args.skip:
         about = "Kovalenko"
@@ -407,26 +410,32 @@ def figures(run: dict) -> dict[str, float | None]:
 
 
 def report(results: list[dict]) -> None:
+    """Per backend and size, the latest value of every figure (runs may measure parts), and the
+    growth exponent between consecutive sizes, against the articles actually stored."""
     for backend in sorted({r["backend"] for r in results}):
-        latest = {}
+        table: dict[int, dict[str, float | None]] = {}
+        stored: dict[int, int] = {}
         for run in sorted((r for r in results if r["backend"] == backend), key=lambda r: r["when"]):
-            latest[run["size"]] = run
-        sizes = sorted(latest)
-        table = {size: figures(latest[size]) for size in sizes}
-        print(f"\n{backend}: " + ", ".join(f"{s:,}" for s in sizes) + " articles")
-        header = f"  {'figure':28}" + "".join(f"{s:>12,}" for s in sizes)
-        header += "".join(f"   exp {a // 1000}k-{b // 1000}k" for a, b in zip(sizes, sizes[1:], strict=False))
-        print(header)
-        for name in table[sizes[0]]:
-            values = [table[s].get(name) for s in sizes]
-            cells = "".join(f"{v:>12,.1f}" if v is not None else f"{'-':>12}" for v in values)
+            row = table.setdefault(run["size"], {})
+            stored[run["size"]] = run.get("articles") or run["size"]
+            for name, value in figures(run).items():
+                if value is not None or name not in row:
+                    row[name] = value
+        sizes = sorted(table)
+        print(f"\n{backend}: " + ", ".join(f"{stored[s]:,}" for s in sizes) + " articles stored")
+        pairs = list(zip(sizes, sizes[1:], strict=False))
+        header = f"  {'figure':30}" + "".join(f"{s:>12,}" for s in sizes)
+        print(header + "".join(f"  exp {a // 1000}k-{b // 1000}k" for a, b in pairs))
+        for name in figures({}):
+            values = {s: table[s].get(name) for s in sizes}
+            cells = "".join(f"{v:>12,.1f}" if v is not None else f"{'-':>12}" for v in values.values())
             slopes = ""
-            for (a, va), (b, vb) in zip(
-                zip(sizes, values, strict=False), list(zip(sizes, values, strict=False))[1:], strict=False
-            ):
-                exp = math.log(vb / va) / math.log(b / a) if va and vb and va > 0 and vb > 0 else None
+            for a, b in pairs:
+                va, vb = values[a], values[b]
+                ok = va is not None and vb is not None and va > 0 and vb > 0
+                exp = math.log(vb / va) / math.log(stored[b] / stored[a]) if ok else None
                 slopes += f"{exp:>13.2f}" if exp is not None else f"{'-':>13}"
-            print(f"  {name:28}{cells}{slopes}")
+            print(f"  {name:30}{cells}{slopes}")
 
 
 def main() -> int:
@@ -438,7 +447,7 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("PURPORTEDLY_TEST_PG_URL", ""))
     parser.add_argument("--samples", type=int, default=40, help="requests per latency figure")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a measurement is stopped")
-    parser.add_argument("--skip", nargs="*", default=[], choices=("adds", "web", "corpus"))
+    parser.add_argument("--skip", nargs="*", default=[], choices=("adds", "web", "tour", "corpus"))
     parser.add_argument("--report", action="store_true", help="only print the results kept in --work")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
