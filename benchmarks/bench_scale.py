@@ -117,38 +117,37 @@ def store_bytes(store: Any) -> int:
 # ------------------------------------------------------------------- measurements
 
 
-def time_adds(target: str, analyses_json: list[str]) -> float:
-    """Seconds for ``Store.add`` of each analysis (validated before the clock starts)."""
+def measure_adds(args: argparse.Namespace, backend: str, target: str, seeds: list[str]) -> dict:
+    """Adding 1,000 analysed articles to the big store and to an empty one, in alternating chunks of
+    100 (each side first in turn), so that a busy spell on a shared machine hits both sides alike."""
     from purportedly.model import Analysis
     from purportedly.store import Store, article_identity
 
-    analyses = [Analysis.model_validate_json(text) for text in analyses_json]
-    with Store.open(target) as store:
-        started = time.perf_counter()
-        for analysis in analyses:
-            store.add(analysis, article_identity(analysis.article))
-        return time.perf_counter() - started
-
-
-def measure_adds(args: argparse.Namespace, backend: str, target: str, seeds: list[str]) -> dict:
-    """Adding 1,000 analysed articles to the big store and to an empty one."""
-    from purportedly.store import Store
-
     salt = int(time.time())  # new identities on every run, so a kept store really grows
-    added = list(scale_fill.varied_analyses(seeds, ADDED, salt))
+    added = [Analysis.model_validate_json(text) for text in scale_fill.varied_analyses(seeds, ADDED, salt)]
+    took = {"empty": 0.0, "full": 0.0}
     with tempfile.TemporaryDirectory() as tmp:
-        if backend == "sqlite":
-            empty = str(Path(tmp) / "empty.db")
-        else:
-            empty = pg_schema_url(args.pg_url, f"bench_scale_empty_{salt}")
-        Store.open(empty).close()
+        schema = f"bench_scale_empty_{salt}"
+        empty = str(Path(tmp) / "empty.db") if backend == "sqlite" else pg_schema_url(args.pg_url, schema)
+        stores = {"empty": Store.open(empty), "full": Store.open(target)}
         try:
-            on_empty = time_adds(empty, added)
+            for n, first in enumerate(range(0, ADDED, 100)):
+                chunk = added[first : first + 100]
+                for side in ("empty", "full") if n % 2 == 0 else ("full", "empty"):
+                    started = time.perf_counter()
+                    for analysis in chunk:
+                        stores[side].add(analysis, article_identity(analysis.article))
+                    took[side] += time.perf_counter() - started
         finally:
+            for store in stores.values():
+                store.close()
             if backend != "sqlite":
-                drop_schema(args.pg_url, f"bench_scale_empty_{salt}")
-    on_full = time_adds(target, added)
-    return {"add_empty_s": on_empty, "add_full_s": on_full, "add_ratio": on_full / on_empty}
+                drop_schema(args.pg_url, schema)
+    return {
+        "add_empty_s": took["empty"],
+        "add_full_s": took["full"],
+        "add_ratio": took["full"] / took["empty"],
+    }
 
 
 _LIBRARY_RUN = """
