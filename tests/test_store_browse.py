@@ -121,3 +121,11 @@ def test_a_speaker_is_found_by_whole_name_or_by_part_of_it(corpus):
         part = store.find_articles("", limit=10, speaker="soldier")  # a substring: every row is read
         assert whole.total >= 1
         assert [r["id"] for r in whole.rows] == [r["id"] for r in part.rows]
+
+
+def test_an_outlet_is_found_by_whole_name_or_by_part_of_it(corpus):
+    with Store.open(corpus[0], read_only=True) as store:
+        whole = store.find_articles("helmet", limit=10, outlet="MIRROR POST")  # indexed, case-folded
+        part = store.find_articles("helmet", limit=10, outlet="mirror")
+        assert [r["title"] for r in whole.rows] == ["Conscript's call: 'nine of us came back'"]
+        assert [r["id"] for r in whole.rows] == [r["id"] for r in part.rows]

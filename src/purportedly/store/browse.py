@@ -86,10 +86,14 @@ _IS_SPEAKER = (
     " SELECT 1 FROM chain_links WHERE role = 'speaker' AND lower(name) = lower(?) LIMIT 1"
 )
 
+_IS_OUTLET = "SELECT 1 AS found FROM articles WHERE lower(outlet) = lower(?) LIMIT 1"
+
 
 def _conditions(store: Store, filters: Mapping[str, Any]) -> dict[str, str]:
     conditions = dict(store.dialect.article_filters)
-    speaker, source = filters.get("speaker"), filters.get("source")
+    speaker, source, outlet = filters.get("speaker"), filters.get("source"), filters.get("outlet")
+    if outlet and store.session.one(_IS_OUTLET, (outlet,)):
+        conditions["outlet"] = "lower(a.outlet) = lower(?)"
     if speaker and store.session.one(_IS_SPEAKER, (speaker, speaker)):
         conditions["speaker"] = _SPEAKER_NAMED
     if source:
@@ -125,13 +129,24 @@ def find_articles(
         if not terms:
             return ArticlePage(0, True, [])
         source, score, recency, match_params = store.dialect.article_match(terms)
-        head = [*match_params, *params]
+        if where:
+            # a filter (an outlet, a month) may pass few of a common word's matches: take the newest
+            # ``window`` articles in the set of matching ids that pass it, then rank only those
+            ids, ids_params = store.dialect.article_ids(terms)
+            newest = f"SELECT a.id FROM articles a WHERE a.id IN ({ids}){where} ORDER BY a.id DESC LIMIT ?"
+            ranked = f"{source} AND a.id IN ({newest})"
+            ranked_params = [*match_params, *ids_params, *params, window]
+            source, head = f"articles a WHERE a.id IN ({ids})", ids_params
+        else:
+            ranked = f"{source} ORDER BY {recency} DESC LIMIT ?"
+            ranked_params = [*match_params, window]
+            head = match_params
         sql = (
-            f"SELECT {_SUMMARY} FROM (SELECT a.id AS hit, {score} AS score FROM {source}{where}"
-            f" ORDER BY {recency} DESC LIMIT ?) w JOIN articles a ON a.id = w.hit"
-            " ORDER BY w.score, a.id DESC LIMIT ? OFFSET ?"
+            f"SELECT {_SUMMARY} FROM (SELECT a.id AS hit, {score} AS score FROM {ranked}) w"
+            " JOIN articles a ON a.id = w.hit ORDER BY w.score, a.id DESC LIMIT ? OFFSET ?"
         )
-        page = store.session.execute(sql, [*head, window, limit, offset]).fetchall()
+        page = store.session.execute(sql, [*ranked_params, limit, offset]).fetchall()
+        head = [*head, *params]
     else:
         source, head = "articles a WHERE 1 = 1", params
         sql = f"SELECT {_SUMMARY} FROM {source}{where} ORDER BY a.id LIMIT ? OFFSET ?"

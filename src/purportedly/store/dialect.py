@@ -79,6 +79,10 @@ class Dialect(ABC):
         (lower is better), the hit's recency (higher is newer), parameters), in shared qmark SQL."""
 
     @abstractmethod
+    def article_ids(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        """A SELECT of the ids of the articles whose text matches ``terms``, and its parameters."""
+
+    @abstractmethod
     def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
         """Native SQL and parameters giving the ``row_id`` of the best ``limit`` claims matching ``terms``."""
 

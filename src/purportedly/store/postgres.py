@@ -141,6 +141,14 @@ class PostgresDialect(Dialect):
             [websearch_text(terms), prefix_query(terms)],
         )
 
+    def article_ids(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        return (
+            "SELECT s.article_id FROM search_index s WHERE s.kind = 'article' AND s.terms @@"
+            f" (websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text)"
+            f" && to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text))",
+            [websearch_text(terms), prefix_query(terms)],
+        )
+
     def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
         return (
             # the best-ranked among the newest RANK_WINDOW matches, as on SQLite

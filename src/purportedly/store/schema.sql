@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_outlet_folded ON articles(lower(outlet));  -- the outlet filter
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 
 CREATE TABLE IF NOT EXISTS segments (

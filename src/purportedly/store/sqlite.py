@@ -109,6 +109,9 @@ class SQLiteDialect(Dialect):
             [fts_match(terms)],
         )
 
+    def article_ids(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        return "SELECT rowid FROM article_text WHERE article_text MATCH ?", [fts_match(terms)]
+
     def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
         # the best-ranked among the newest RANK_WINDOW matches: ranking every match grows with the corpus
         return (
