@@ -108,6 +108,15 @@ def _conditions(store: Store, filters: Mapping[str, Any]) -> dict[str, str]:
     return conditions
 
 
+def _indexed(filters: Mapping[str, Any], conditions: Mapping[str, str], scans: Mapping[str, str]) -> bool:
+    """Whether a filter that is set is answered from an index (``scans``: the substring conditions)."""
+    if filters.get("since") or filters.get("until"):
+        return True
+    return any(
+        filters.get(name) and conditions[name] != scans[name] for name in ("outlet", "speaker", "source")
+    )
+
+
 def find_articles(
     store: Store,
     query: str,
@@ -123,7 +132,8 @@ def find_articles(
 
     Ranking every match of a common word grows with the corpus, so the ``window`` newest matching
     articles are ranked (best first) and paged; a smaller corpus's matches are all ranked."""
-    where, params = _where(filters, _conditions(store, filters))
+    conditions = _conditions(store, filters)
+    where, params = _where(filters, conditions)
     if query.strip():
         terms = query_terms(query)
         if not terms:
@@ -133,10 +143,16 @@ def find_articles(
             # a filter (an outlet, a month) may pass few of a common word's matches: take the newest
             # ``window`` articles in the set of matching ids that pass it, then rank only those
             ids, ids_params = store.dialect.article_ids(terms)
-            newest = f"SELECT a.id FROM articles a WHERE a.id IN ({ids}){where} ORDER BY a.id DESC LIMIT ?"
+            # '+': the id list must not drive when a filter has an index (a date range, a whole
+            # name): looking up every match of a common word costs more than checking the few
+            # articles the index gives (100k store, word + month: 1.24 s -> 15 ms)
+            drive = "+" if _indexed(filters, conditions, store.dialect.article_filters) else ""
+            newest = (
+                f"SELECT a.id FROM articles a WHERE {drive}a.id IN ({ids}){where} ORDER BY a.id DESC LIMIT ?"
+            )
             ranked = f"{source} AND a.id IN ({newest})"
             ranked_params = [*match_params, *ids_params, *params, window]
-            source, head = f"articles a WHERE a.id IN ({ids})", ids_params
+            source, head = f"articles a WHERE {drive}a.id IN ({ids})", ids_params
         else:
             ranked = f"{source} ORDER BY {recency} DESC LIMIT ?"
             ranked_params = [*match_params, window]
