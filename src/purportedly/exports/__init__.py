@@ -53,6 +53,8 @@ def export(
     with atomic_path(out) as temporary:
         if fmt in RECORDING_FORMATS:
             return write_recordings(source, fmt, temporary, table)  # streams the store's recordings
+        if fmt == "jsonl":  # streamed from a store: one page of articles in memory at a time
+            return write_jsonl(source, temporary)
         return _write(Corpus.of(source), fmt, temporary, table, min_reports)
 
 
@@ -65,8 +67,6 @@ def _store_files(source: object) -> tuple[Path, ...]:
 
 
 def _write(corpus: Corpus, fmt: str, out: Path, table: str, min_reports: int) -> int:
-    if fmt == "jsonl":
-        return write_jsonl(corpus, out)
     if fmt == "csv":
         return write_csv(corpus, out, table)
     if fmt == "parquet":

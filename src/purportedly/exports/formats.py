@@ -18,10 +18,15 @@ if TYPE_CHECKING:
 
 def write_jsonl(source: Store | Corpus, out: Path) -> int:
     """One Analysis (the same JSON as ``analyze --format json``) per line; returns the line count."""
+    analyses = (
+        (a for _, a in source.analyses())
+        if hasattr(source, "analyses")
+        else (article.analysis for article in Corpus.of(source).articles)
+    )
     lines = 0
     with out.open("w", encoding="utf-8") as handle:
-        for article in Corpus.of(source).articles:
-            handle.write(article.analysis.model_dump_json() + "\n")
+        for analysis in analyses:
+            handle.write(analysis.model_dump_json() + "\n")
             lines += 1
     return lines
 

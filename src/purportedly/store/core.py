@@ -14,9 +14,12 @@ from purportedly.store.dialect import Dialect, Session, query_terms
 from purportedly.store.url import StoreError, parse_target, redact
 
 if TYPE_CHECKING:
+    from purportedly.store.browse import ArticlePage
     from purportedly.store.search import SearchHit
 
-SCHEMA_VERSION = "3"  # 2: article_features (corpus projections); 3: article_recordings; added on open
+# 2: article_features (corpus projections); 3: article_recordings; 4: indexes for paging at scale
+# (hedges_article, claims_factuality, ...). An older store gets what it lacks on its next writable open.
+SCHEMA_VERSION = "4"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
@@ -94,9 +97,20 @@ class Store:
             self.dialect.has_table(self.session, t)
             for t in ("meta", "article_features", "article_recordings")
         ):
+            if self._schema_version() < int(SCHEMA_VERSION):  # never "upgrade" a newer store downwards
+                self._write_schema(upgrade=True)
             return
+        # a store made by an older version (it has a meta table) gets its new tables filled too
+        self._write_schema(upgrade=self.dialect.has_table(self.session, "meta"))
+
+    def _schema_version(self) -> int:
+        row = self.session.one("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(row["value"]) if row and str(row["value"]).isdigit() else 0
+
+    def _write_schema(self, *, upgrade: bool) -> None:
+        """Every CREATE ... IF NOT EXISTS of the schema, and its version, in one transaction."""
         with self.transaction() as db:
-            self.dialect.create_schema(db)
+            self.dialect.create_schema(db, upgrade=upgrade)
             db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -202,6 +216,33 @@ class Store:
             if len(page) < ANALYSES_PAGE:
                 return
             last = page[-1]["id"]
+
+    def find_articles(
+        self, query: str = "", *, limit: int = 50, offset: int = 0, **filters: Any
+    ) -> ArticlePage:
+        """A page of the articles matching ``query`` and ``filters`` (outlet, since, until, speaker,
+        source, factuality), each with its result-list figures; see ``browse.find_articles``."""
+        from purportedly.store.browse import find_articles
+
+        return find_articles(self, query, filters, limit=limit, offset=offset)
+
+    def facets(self, top: int = 200) -> dict[str, Any]:
+        """The most frequent values of each search filter; see ``browse.facets``."""
+        from purportedly.store.browse import facets
+
+        return facets(self, top)
+
+    def claim_candidates(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Stored claims sharing the distinctive words of ``text``; see ``browse.claim_candidates``."""
+        from purportedly.store.browse import claim_candidates
+
+        return claim_candidates(self, text, limit)
+
+    def count_rows(self, article_ids: list[int]) -> list[dict[str, Any]]:
+        """The counted events of the given articles."""
+        from purportedly.store.browse import count_rows
+
+        return count_rows(self, article_ids)
 
     def errors(self) -> list[dict[str, Any]]:
         return self.query("SELECT input, line, message, time FROM errors ORDER BY id")

@@ -59,8 +59,9 @@ class Dialect(ABC):
         """One write transaction: committed on success, rolled back on any error."""
 
     @abstractmethod
-    def create_schema(self, session: Session) -> None:
-        """Create the tables, indexes, full-text index and views unless they exist."""
+    def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
+        """Create the tables, indexes, full-text index and views unless they exist (``upgrade``:
+        a store made by an older version, which has some of them)."""
 
     @abstractmethod
     def has_table(self, session: Session, name: str) -> bool: ...
@@ -76,6 +77,30 @@ class Dialect(ABC):
         self, terms: list[Term], filters: Mapping[str, Any], limit: int
     ) -> tuple[str, dict[str, Any]]:
         """SQL and parameters of a full-text search; rows as ``search.SearchHit`` needs them."""
+
+    # condition name -> SQL on an article ``a`` (see ``browse.article_filters``), qmark placeholders
+    article_filters: Mapping[str, str] = {}
+
+    @abstractmethod
+    def article_match(self, terms: list[Term]) -> tuple[str, str, str, list[Any]]:
+        """(FROM ... WHERE clause joining ``articles a`` to the full-text hits of its text, a score
+        (lower is better), the hit's recency (higher is newer), parameters), in shared qmark SQL."""
+
+    @abstractmethod
+    def article_ids(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        """A SELECT of the ids of the articles whose text matches ``terms``, and its parameters."""
+
+    @abstractmethod
+    def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        """Native SQL and parameters giving the ``row_id`` of the best ``limit`` claims matching ``terms``."""
+
+    def index_article(self, session: Session, article_id: int, title: str | None, text: str) -> None:
+        """Add an article to the backend's per-kind article index, if it keeps one apart."""
+        return None  # Postgres: a partial index over search_index serves
+
+    def index_claim(self, session: Session, claim_row: int, text: str) -> None:
+        """Add a claim to the backend's per-kind claim index, if it keeps one apart."""
+        return None
 
     def sql(self, text: str) -> str:
         """Shared SQL (qmark placeholders) in this backend's parameter style."""

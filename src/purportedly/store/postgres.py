@@ -9,12 +9,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from purportedly.store.browse import article_filters as browse_filters
 from purportedly.store.dialect import Dialect, Session, Term, filter_conditions, search_filters
 from purportedly.store.url import redact
 
 TEXT_SEARCH_CONFIG = "english"  # snowball stemming, as SQLite's porter tokenizer
 CONNECT_TIMEOUT_S = 10
 SCHEMA_LOCK = 0x70757270  # advisory lock: two first opens of an empty database create the schema once
+RANK_WINDOW = 2000  # claims ranked per lookup, the newest first
 HEADLINE_OPTIONS = "StartSel=[, StopSel=], MinWords=8, MaxWords=24"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -98,10 +100,11 @@ class PostgresDialect(Dialect):
         row = session.one("SELECT to_regclass(?::text) IS NOT NULL AS found", (name,))
         return bool(row and row["found"])
 
-    def create_schema(self, session: Session) -> None:
+    def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
         session.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
-        # another opener may have made (or updated) it while we waited; the newest tables tell
-        if not all(self.has_table(session, t) for t in ("article_features", "article_recordings")):
+        # another opener may have made (or updated) it while we waited; the newest tables tell (an
+        # upgrade's statements are all IF NOT EXISTS / OR REPLACE, so running them twice is harmless)
+        if upgrade or not all(self.has_table(session, t) for t in ("article_features", "article_recordings")):
             session.execute(_schema_sql(), native=True)
 
     def record_error(
@@ -127,6 +130,44 @@ class PostgresDialect(Dialect):
         }
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SQL.format(filters=where), params
+
+    article_filters = browse_filters("{column} ILIKE '%' || ?::text || '%'")
+
+    def article_match(self, terms: list[Term]) -> tuple[str, str, str, list[Any]]:
+        return (
+            f"(SELECT websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text)"
+            f" && to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text) AS query) needle,"
+            " search_index s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.terms @@ needle.query AND s.kind = 'article'",
+            "-ts_rank_cd(s.terms, needle.query)",
+            "a.id",
+            [websearch_text(terms), prefix_query(terms)],
+        )
+
+    def article_ids(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        return (
+            "SELECT s.article_id FROM search_index s WHERE s.kind = 'article' AND s.terms @@"
+            f" (websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text)"
+            f" && to_tsquery('{TEXT_SEARCH_CONFIG}', ?::text))",
+            [websearch_text(terms), prefix_query(terms)],
+        )
+
+    def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        return (
+            # the best-ranked among the newest RANK_WINDOW matches, as on SQLite
+            "SELECT row_id FROM (SELECT s.row_id, ts_rank_cd(s.terms, needle.query) AS rank"
+            " FROM (SELECT websearch_to_tsquery(%(config)s::regconfig, %(words)s::text)"
+            " && to_tsquery(%(config)s::regconfig, %(prefixes)s::text) AS query) needle, search_index s"
+            " WHERE s.terms @@ needle.query AND s.kind = 'claim'"
+            " ORDER BY s.id DESC LIMIT %(window)s) newest ORDER BY rank DESC LIMIT %(limit)s",
+            {
+                "window": RANK_WINDOW,
+                "config": TEXT_SEARCH_CONFIG,
+                "words": websearch_text(terms),
+                "prefixes": prefix_query(terms),
+                "limit": limit,
+            },
+        )
 
 
 # The snippet (ts_headline reads the whole body) is made for the page of hits only, after LIMIT.

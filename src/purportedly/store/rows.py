@@ -38,6 +38,7 @@ def insert_article(db: Session, analysis: Analysis, identity: str, now: str) -> 
     )
     if article_id is not None:
         index(db, "article", article_id, article_id, "\n".join(filter(None, [analysis.title, article.text])))
+        db.dialect.index_article(db, article_id, analysis.title, article.text)
     return article_id
 
 
@@ -158,6 +159,7 @@ def insert_claims(db: Session, article_id: int, analysis: Analysis) -> None:
             ],
         )
         index(db, "claim", claim_row, article_id, claim.text)
+        db.dialect.index_claim(db, claim_row, claim.text)
 
 
 def insert_entities(db: Session, article_id: int, analysis: Analysis) -> None:

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_outlet_folded ON articles(lower(outlet));  -- the outlet filter
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 
 CREATE TABLE IF NOT EXISTS segments (
@@ -50,6 +51,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     UNIQUE (article_id, quote_id)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker_folded ON quotes(lower(speaker));  -- the speaker filter
 
 CREATE TABLE IF NOT EXISTS sources (
     id   INTEGER PRIMARY KEY,
@@ -66,6 +68,7 @@ CREATE TABLE IF NOT EXISTS article_sources (
     mentions   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (article_id, local_id)
 );
+CREATE INDEX IF NOT EXISTS article_sources_source ON article_sources(source_id);  -- the source filter
 
 CREATE TABLE IF NOT EXISTS claims (
     id         INTEGER PRIMARY KEY,
@@ -82,6 +85,7 @@ CREATE TABLE IF NOT EXISTS claims (
     UNIQUE (article_id, claim_id)
 );
 CREATE INDEX IF NOT EXISTS claims_certainty ON claims(certainty);
+CREATE INDEX IF NOT EXISTS claims_factuality ON claims(factuality);  -- facets probe each code
 
 CREATE TABLE IF NOT EXISTS chain_links (
     claim_row  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -92,6 +96,7 @@ CREATE TABLE IF NOT EXISTS chain_links (
     source_id  TEXT,                        -- local Source id inside the article
     PRIMARY KEY (claim_row, position)
 );
+CREATE INDEX IF NOT EXISTS chain_links_speaker ON chain_links(lower(name)) WHERE role = 'speaker';
 
 CREATE TABLE IF NOT EXISTS entities (
     id   INTEGER PRIMARY KEY,
@@ -175,6 +180,8 @@ CREATE TABLE IF NOT EXISTS hedges (
     sentence_start INTEGER NOT NULL,
     sentence_end   INTEGER NOT NULL
 );
+-- the search result list counts each article's hedges
+CREATE INDEX IF NOT EXISTS hedges_article ON hedges(article_id);
 
 -- What cross-article analysis reads of each article (purportedly/corpus/features.py), written at
 -- ingest so the corpus functions never load whole analyses: story shingles and their MinHash
@@ -215,6 +222,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
     kind UNINDEXED,
     row_id UNINDEXED,
     article_id UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- The same text indexed per kind, for the workspace's paging at archive scale: an article search
+-- must not read past every quote and claim row of search_index to find the article rows. External
+-- content (the text stays in articles/claims only); rowid = articles.id / claims.id.
+CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
+    title, text, content = 'articles', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_text USING fts5(
+    text, content = 'claims', content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 

@@ -11,12 +11,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from purportedly.store.browse import article_filters as browse_filters
 from purportedly.store.core import Store
 from purportedly.store.dialect import Dialect, Session, Term, filter_conditions, search_filters
 from purportedly.store.url import StoreError
 
 __all__ = ["SQLiteDialect", "Store", "fts_match"]
 
+RANK_WINDOW = 2000  # matches ranked per lookup, the newest first (see browse.find_articles)
+WRITER_CACHE_KB = 65_536
 BUSY_TIMEOUT_MS = 60_000  # a concurrent ingest holds the write lock for one article at a time
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
@@ -112,6 +115,9 @@ class SQLiteDialect(Dialect):
             if location != ":memory:":
                 connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA foreign_keys = ON")
+            # the default 2 MB page cache rereads the upper levels of a big store's indexes on every
+            # insert; 64 MB holds them for an archive of a million articles
+            connection.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
         return connection
 
     @contextmanager
@@ -129,10 +135,14 @@ class SQLiteDialect(Dialect):
     def has_table(self, session: Session, name: str) -> bool:
         return session.one("SELECT 1 AS found FROM sqlite_master WHERE name = ?", (name,)) is not None
 
-    def create_schema(self, session: Session) -> None:
+    def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
+        indexed = {name: self.has_table(session, name) for name in ("article_text", "claim_text")}
         # statement by statement: executescript would COMMIT our transaction
         for statement in _split_statements(_schema_sql()):
             session.execute(statement)
+        for name, existed in indexed.items():
+            if upgrade and not existed:  # an older store: index the text it already holds
+                session.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
     def record_error(
         self, session: Session, input_name: str, line: int | None, message: str, time: str
@@ -155,6 +165,35 @@ class SQLiteDialect(Dialect):
         params: dict[str, Any] = {"match": fts_match(terms), "limit": limit}
         where = filter_conditions(filters, _FILTERS, params)
         return _SEARCH_SELECT + where + " ORDER BY rank LIMIT :limit", params
+
+    article_filters = browse_filters("{column} LIKE '%' || ? || '%'")  # LIKE ignores (ASCII) case
+
+    def article_match(self, terms: list[Term]) -> tuple[str, str, str, list[Any]]:
+        return (
+            "article_text f JOIN articles a ON a.id = f.rowid WHERE article_text MATCH ?",
+            "f.rank",
+            "f.rowid",
+            [fts_match(terms)],
+        )
+
+    def article_ids(self, terms: list[Term]) -> tuple[str, list[Any]]:
+        return "SELECT rowid FROM article_text WHERE article_text MATCH ?", [fts_match(terms)]
+
+    def claim_match(self, terms: list[Term], limit: int) -> tuple[str, dict[str, Any]]:
+        # the best-ranked among the newest RANK_WINDOW matches: ranking every match grows with the corpus
+        return (
+            "SELECT row_id FROM (SELECT rowid AS row_id, rank FROM claim_text WHERE claim_text MATCH :match"
+            " ORDER BY rowid DESC LIMIT :window) newest ORDER BY rank LIMIT :limit",
+            {"match": fts_match(terms), "limit": limit, "window": RANK_WINDOW},
+        )
+
+    def index_article(self, session: Session, article_id: int, title: str | None, text: str) -> None:
+        session.execute(
+            "INSERT INTO article_text(rowid, title, text) VALUES (?, ?, ?)", (article_id, title, text)
+        )
+
+    def index_claim(self, session: Session, claim_row: int, text: str) -> None:
+        session.execute("INSERT INTO claim_text(rowid, text) VALUES (?, ?)", (claim_row, text))
 
 
 def _header_size(header: bytes) -> int:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from purportedly.model import Analysis
 from purportedly.web import corpus_stats, corpus_views, cross_views
 from purportedly.web.claim_view import claim_view, conflict_list, group_index
-from purportedly.web.queries import CorpusReader, text_search
+from purportedly.web.queries import CorpusReader
 
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
 
@@ -31,7 +31,7 @@ def health() -> dict:
 @router.get("/facets")
 def facets(request: Request) -> dict:
     """Values the search filters offer: outlets, speakers, sources, factuality values, date range."""
-    return request.app.state.corpus.cached("facets", corpus_views.facets)
+    return request.app.state.corpus.cached_query("facets", corpus_views.facets)
 
 
 @router.get("/search")
@@ -50,8 +50,8 @@ def search(
     """Articles matching every filter given (text, speaker, source, outlet, date range, factuality)."""
     filters = corpus_views.SearchFilters(q, speaker, source, outlet, date_from, date_to, factuality)
     reader: CorpusReader = request.app.state.corpus
-    ranked = text_search(reader, q) if q.strip() else None
-    return corpus_views.search(reader.items(), filters, limit=limit, offset=offset, ranked=ranked)
+    with reader.lock:
+        return corpus_views.search(reader.readable(), filters, limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", response_model=Analysis)

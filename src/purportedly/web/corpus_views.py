@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
 from purportedly.model import Analysis
 from purportedly.web.queries import colleague_corpus
+
+if TYPE_CHECKING:
+    from purportedly.store import Store
 
 Item = tuple[str, Analysis]
 _WORD = re.compile(r"\w+")
@@ -35,36 +37,6 @@ class SearchFilters:
 
 def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
-
-
-def speakers_of(analysis: Analysis) -> set[str]:
-    names = {q.speaker for q in [*analysis.quotes, *analysis.indirect_quotes] if q.speaker}
-    names |= {link.name for c in analysis.claims for link in c.chain if link.role == "speaker"}
-    return names
-
-
-def source_names_of(analysis: Analysis) -> set[str]:
-    return {name for s in analysis.sources for name in (s.name, *s.aliases)}
-
-
-def _contains_any(needle: str, haystack: Iterable[str | None]) -> bool:
-    needle = needle.casefold()
-    return any(needle in h.casefold() for h in haystack if h)
-
-
-def matches(analysis: Analysis, f: SearchFilters) -> bool:
-    """Whether one analysis passes every filter the analyst set."""
-    checks = [
-        not f.q or _contains_any(f.q, [analysis.title, analysis.article.text]),
-        not f.speaker or _contains_any(f.speaker, speakers_of(analysis)),
-        not f.source or _contains_any(f.source, source_names_of(analysis)),
-        not f.outlet or _contains_any(f.outlet, [analysis.outlet, analysis.article.outlet]),
-        not f.date_from or (analysis.date is not None and analysis.date >= f.date_from),
-        not f.date_to or (analysis.date is not None and analysis.date <= f.date_to),
-        not f.factuality or any(f.factuality in (c.factuality.value, c.factuality.certainty)
-                                for c in analysis.claims),
-    ]
-    return all(checks)
 
 
 def _first_hit(text: str, q: str) -> int:
@@ -110,36 +82,49 @@ def summary(article_id: str, analysis: Analysis, q: str = "") -> dict:
     }
 
 
-def search(
-    items: list[Item], f: SearchFilters, limit: int = 50, offset: int = 0, ranked: list[str] | None = None
-) -> dict:
-    """Articles passing every filter. ``ranked``: ids a full-text index matched for ``f.q``, best
-    first; they replace the plain substring test and give the order."""
-    query = f.q
-    if ranked is not None and f.q:
-        by_id = dict(items)
-        items = [(i, by_id[i]) for i in ranked if i in by_id]
-        f = replace(f, q="")
-    hits = [summary(i, a, query) for i, a in items if matches(a, f)]
-    return {"total": len(hits), "results": hits[offset : offset + limit]}
-
-
-def facets(items: list[Item]) -> dict:
-    """Values to offer in the search filters."""
-    outlets = sorted({a.outlet for _, a in items if a.outlet})
-    speakers = sorted({s for _, a in items for s in speakers_of(a)})
-    sources = sorted({s.name for _, a in items for s in a.sources})
-    values = sorted({c.factuality.value for _, a in items for c in a.claims})
-    dates = sorted(a.date for _, a in items if a.date)
+def _result(row: dict, q: str) -> dict:
+    """The row a result list shows for one article, from the store's summary row."""
     return {
-        "articles": len(items),
-        "outlets": outlets,
-        "speakers": speakers,
-        "sources": sources,
-        "factuality": values,
-        "date_min": dates[0].isoformat() if dates else None,
-        "date_max": dates[-1].isoformat() if dates else None,
+        "id": str(row["id"]),
+        "document": row["document"],
+        "title": row["title"] or row["document"],
+        "outlet": row["outlet"],
+        "date": row["date"],
+        "snippet": snippet(row["text"], q, opening=row["body_start"] or 0),
+        "quotes": row["quotes"],
+        "claims": row["claims"],
+        "sources": row["sources"],
+        "hedges": row["hedges"],
     }
+
+
+def search(store: Store | None, f: SearchFilters, limit: int = 50, offset: int = 0) -> dict:
+    """One page of the articles passing every filter: the store's full-text index for ``f.q`` (best
+    match first, stemmed), the other filters in SQL, ingest order without a query. ``total`` counts
+    every match up to ``store.browse.COUNT_CAP``; past it, the answer adds ``"total_exact": false``."""
+    if store is None:
+        return {"total": 0, "results": []}
+    page = store.find_articles(
+        f.q,
+        limit=limit,
+        offset=offset,
+        outlet=f.outlet,
+        since=f.date_from.isoformat() if f.date_from else None,
+        until=f.date_to.isoformat() if f.date_to else None,
+        speaker=f.speaker,
+        source=f.source,
+        factuality=f.factuality,
+    )
+    found = {"total": page.total, "results": [_result(r, f.q) for r in page.rows]}
+    return found if page.exact else {**found, "total_exact": False}
+
+
+def facets(store: Store | None) -> dict:
+    """Values to offer in the search filters: the most frequent of each, from SQL aggregates."""
+    if store is None:
+        return {"articles": 0, "outlets": [], "speakers": [], "sources": [], "factuality": [],
+                "date_min": None, "date_max": None}
+    return store.facets()
 
 
 class _UnionFind:

@@ -30,10 +30,10 @@ class CorpusReader:
     def __init__(self, target: str | Path) -> None:
         self.target = target
         self.backend, self.location = parse_target(target)
-        self._lock = threading.RLock()
+        self.lock = self._lock = threading.RLock()  # one connection: one query at a time
         self._store: Store | None = None
         self._stamp: Stamp | None = None
-        self._items: list[tuple[str, Analysis]] = []
+        self._items: list[tuple[str, Analysis]] | None = None
         self._derived: dict[str, Any] = {}
 
     @property
@@ -41,19 +41,49 @@ class CorpusReader:
         """Where the corpus is, safe to show (a URL's password masked)."""
         return redact(self.target)
 
-    def items(self) -> list[tuple[str, Analysis]]:
-        """Every stored analysis with its id (as a string, as URLs carry it), in ingest order."""
+    def _current(self) -> Store | None:
+        """The store, after forgetting what was cached from an older version of the corpus."""
         with self._lock:
             store = self.store()
             stamp = store.stamp() if store is not None else (0, 0)
             if stamp != self._stamp:
-                self._items = [] if store is None else [(str(i), a) for i, a in store.analyses()]
+                self._items = None
                 self._derived = {}
                 self._stamp = stamp
+            return store
+
+    def items(self) -> list[tuple[str, Analysis]]:
+        """Every stored analysis with its id (as a string, as URLs carry it), in ingest order.
+
+        Only the views not yet served from queries ask for this: at archive scale it does not fit
+        in memory. Search, facets, the article page and the claim page never call it."""
+        with self._lock:
+            store = self._current()
+            if self._items is None:
+                self._items = [] if store is None else [(str(i), a) for i, a in store.analyses()]
             return self._items
 
     def get(self, article_id: str) -> Analysis | None:
-        return self.by_id().get(article_id)
+        """One stored article's analysis: one row, never the corpus."""
+        store = self.readable()
+        if store is None or not article_id.isdigit():
+            return None
+        with self._lock:
+            return store.analysis(int(article_id))
+
+    def readable(self) -> Store | None:
+        """The store when it has tables to read (a missing file or an empty database: None)."""
+        with self._lock:
+            store = self.store()
+            return store if store is not None and store.has_schema() else None
+
+    def cached_query(self, name: str, compute: Callable[[Store | None], Any]) -> Any:
+        """``compute(store)`` (queries, never every analysis), remembered until the corpus changes."""
+        with self._lock:
+            self._current()
+            if name not in self._derived:
+                self._derived[name] = compute(self.readable())
+            return self._derived[name]
 
     def by_id(self) -> dict[str, Analysis]:
         return self.cached("by_id", lambda items: dict(items))
