@@ -30,6 +30,8 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_layout", "purportedly.nlp.layout", before="parser"),
     ComponentSpec("purportedly_quotes", "purportedly.nlp.quotes"),
     ComponentSpec("purportedly_speakers", "purportedly.nlp.speakers"),
+    # the rules' speaker is one candidate; a learned model decides, with a calibrated confidence
+    ComponentSpec("purportedly_speaker_model", "purportedly.nlp.speaker_model"),
     # provenance: read quotes and speakers, so they come after them
     ComponentSpec("purportedly_sources", "purportedly.nlp.sources"),
     ComponentSpec("purportedly_hedges", "purportedly.nlp.hedges"),
