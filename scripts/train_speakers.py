@@ -32,12 +32,13 @@ from purportedly.model import Article  # noqa: E402
 from purportedly.nlp.call_turns import alternate_turns  # noqa: E402
 from purportedly.nlp.extensions import get_list  # noqa: E402
 from purportedly.nlp.pipeline import COMPONENTS, load_pipeline  # noqa: E402
-from purportedly.nlp.quote_lexicon import load_set  # noqa: E402
-from purportedly.nlp.speaker_model import MODEL_PATH, DocContext, propose  # noqa: E402
+from purportedly.nlp.speaker_model import MODEL_PATH, DocContext, SpeakerLexicon, propose  # noqa: E402
 from purportedly.reading import read_inputs  # noqa: E402
 
 SEED = 11
 TREES, DEPTH, RATE = 200, 3, 0.1
+# our own gold is a few hundred quotes beside PolNeAR's thousands, and the genre the tool is for
+OWN_WEIGHT = 5.0
 CALIBRATION_SHARE = 0.2
 BINS = 10
 
@@ -55,7 +56,7 @@ def extract(sets: list[tuple[str, str]], scorer, batch_size: int = 16) -> list[d
     after = [spec.name for spec in COMPONENTS]
     skip = tuple(after[after.index("purportedly_speakers") + 1 :])
     nlp = load_pipeline(skip=skip)
-    cues = load_set("cue_verbs.txt")
+    lexicon = SpeakerLexicon.load()
     rows = []
     for set_index, (articles_dir, gold_dir) in enumerate(sets):
         paths = sorted(str(p) for p in Path(articles_dir).glob("*.txt"))
@@ -67,14 +68,14 @@ def extract(sets: list[tuple[str, str]], scorer, batch_size: int = 16) -> list[d
             if not gold_path.exists():
                 continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            rows.extend(_rows(doc, gold, scorer, cues, f"{set_index}:{name}"))
+            rows.extend(_rows(doc, gold, scorer, lexicon, f"{set_index}:{name}"))
         print(f"{articles_dir}: {len(articles)} articles, {len(rows)} judged quotes so far", file=sys.stderr)
     return rows
 
 
-def _rows(doc, gold: dict, scorer, cues: set[str], group: str) -> list[dict]:
+def _rows(doc, gold: dict, scorer, lexicon: SpeakerLexicon, group: str) -> list[dict]:
     quotes = get_list(doc, "quotes")
-    context = DocContext(doc, quotes, cues)
+    context = DocContext(doc, quotes, lexicon)
     gold_quotes = gold.get("quotes") or []
     predicted = [{"text": q.text} for q in quotes]
 
@@ -118,7 +119,7 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return [r for r in rows if r["group"] not in held], [r for r in rows if r["group"] in held]
 
 
-def fit(rows: list[dict]) -> dict:
+def fit(rows: list[dict], own_weight: float = 1.0) -> dict:
     """Gradient-boosted trees over the candidates' features, exported as plain JSON nodes."""
     import math
 
@@ -134,8 +135,10 @@ def fit(rows: list[dict]) -> dict:
     model = GradientBoostingClassifier(
         n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, random_state=SEED
     )
-    model.fit(x, labels)
-    prior = sum(labels) / len(labels)
+    # quotes of the sets after the first (our own genre's gold) count ``own_weight`` times
+    weights = [own_weight if not r["group"].startswith("0:") else 1.0 for r in rows for _ in r["labels"]]
+    model.fit(x, labels, sample_weight=weights)
+    prior = sum(w * y for w, y in zip(weights, labels, strict=True)) / sum(weights)
     exported = {
         "features": list(vectorizer.feature_names_),
         "init": round(math.log(prior / (1 - prior)), 6),
@@ -240,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     parser.add_argument("--precision", type=float, default=0.92, help="named-speaker precision to reach")
     parser.add_argument("--out", default=str(MODEL_PATH))
+    parser.add_argument(
+        "--own-weight", type=float, default=OWN_WEIGHT, help="weight of the later sets' quotes"
+    )
     args = parser.parse_args(argv)
     scorer = load_scorer(Path(args.scorer))
     cache = Path(args.rows) if args.rows else None
@@ -252,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         if cache is not None:
             cache.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     train, held = split(rows)
-    fitted = fit(train)
+    fitted = fit(train, args.own_weight)
     best = best_per_quote(held, fitted)
     calibration = calibrate(best)
     scored = [(probability(calibration, z), y) for z, y in best]
@@ -263,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     model = {
         "about": "speaker decision for purportedly_speaker_model; made by scripts/train_speakers.py",
         "seed": SEED,
+        "own_weight": args.own_weight,
         "fit_quotes": len(train),
         "held_out_quotes": len(held),
         **fitted,

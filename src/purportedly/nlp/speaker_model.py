@@ -27,7 +27,8 @@ from purportedly.model import Quote, SpeakerCandidate
 from purportedly.nlp.call_turns import alternate_turns, is_bare
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
+from purportedly.nlp.mentions import mention_bounds
+from purportedly.nlp.quote_lexicon import DATA_DIR, load_set, load_table
 
 register_extensions()
 
@@ -42,6 +43,8 @@ WINDOW_CHARS = 600  # how far before/after a quote a named mention may stand
 MAX_LISTED = 3  # candidates listed per quote
 MIN_LISTED = 0.05  # a candidate below this chance is not worth listing
 SHORT_QUOTE_WORDS = 5
+# words a description may open with ("the senator", "his mother", "two officials")
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "two", "three", "another"}
 
 
 @dataclass
@@ -102,13 +105,31 @@ def _scorer(path: str) -> SpeakerScorer:
     return SpeakerScorer.load(path)
 
 
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """Word lists the features read: cue verbs, person nouns, organisation and media nouns."""
+
+    cues: frozenset[str]
+    person_nouns: frozenset[str]
+    body_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, data_dir: str = str(DATA_DIR)) -> SpeakerLexicon:
+        return cls(
+            frozenset(load_set("cue_verbs.txt", data_dir)),
+            frozenset(load_table("person_nouns.txt", data_dir)),
+            frozenset(load_set("organisation_nouns.txt", data_dir) | load_set("media_nouns.txt", data_dir)),
+        )
+
+
 class DocContext:
     """What every quote of one Doc shares: paragraphs, quote ranges, named mentions, fullest names."""
 
-    def __init__(self, doc: Doc, quotes: list[Quote], cues: set[str]) -> None:
+    def __init__(self, doc: Doc, quotes: list[Quote], lexicon: SpeakerLexicon) -> None:
         self.doc = doc
         self.text = doc_index(doc).text
-        self.cues = cues
+        self.lexicon = lexicon
+        self.cues = lexicon.cues
         segments = [s for s in (doc._.segments or []) if s.end > s.start]
         if segments:
             self.paragraph_starts = sorted(s.start for s in segments)
@@ -172,7 +193,7 @@ class SpeakerModel:
         self.name = name
         self.scorer = _scorer(model_path)
         self.threshold = self.scorer.threshold if threshold is None else threshold
-        self.cues = load_set("cue_verbs.txt", data_dir)
+        self.lexicon = SpeakerLexicon.load(data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -183,7 +204,7 @@ class SpeakerModel:
         reported = get_list(doc, "indirect_quotes")
         if not quotes and not reported:
             return {}
-        context = DocContext(doc, quotes, self.cues)
+        context = DocContext(doc, quotes, self.lexicon)
         # in a two-party exchange the rules' answer for a bare line is the other party
         alternated = alternate_turns(context.text, quotes)
         found: dict[str, list[Candidate]] = {}
@@ -246,12 +267,48 @@ def propose(
         text = full or _clean(ent.text)
         origin = {"named", f"near{min(rank, 2)}"} | ({"fullest"} if full else set())
         _merge(candidates, Candidate(text, ent.start_char, ent.end_char, ent.root, origin))
+    for head in _cue_subjects(context, quote):
+        start, end = mention_bounds(head)
+        span = context.doc[start:end]
+        full = context.fullest.get(_last_word(span.text)) if head.ent_type_ == "PERSON" else None
+        text = full or _clean(span.text)
+        if text:
+            origin = {"cue_subject"} | ({"fullest"} if full else set())
+            _merge(candidates, Candidate(text, span.start_char, span.end_char, head, origin))
     if previous:
         _merge(candidates, Candidate(previous, quote.start, quote.start, None, {"previous"}))
     for candidate in candidates:
         candidate.features = features(context, quote, candidate, previous)
     _relative_features(candidates)
     return candidates
+
+
+def _cue_subjects(context: DocContext, quote: Quote) -> list[Token]:
+    """Subjects (not pronouns) of cue verbs in the quote's sentences and the one either side."""
+    index = doc_index(context.doc)
+    first, last = index.sentence_at(quote.start), index.sentence_at(max(quote.start, quote.end - 1))
+    if first is None or last is None:
+        return []
+    before = index.sentence_at(first.start_char - 1) if first.start_char > 0 else None
+    after = index.next_sentence(last)
+    start = (before or first).start
+    end = (after or last).end
+    found = []
+    for token in context.doc[start:end]:
+        if (
+            token.pos_ != "VERB"
+            or token.lemma_.lower() not in context.cues
+            or context.inside_quote(token.idx)
+        ):
+            continue
+        for child in token.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.pos_ != "PRON"
+                and not context.inside_quote(child.idx)
+            ):
+                found.append(child)
+    return found
 
 
 def _relative_features(candidates: list[Candidate]) -> None:
@@ -320,6 +377,13 @@ def features(
     f["ent_other"] = float(label not in ("", "PERSON", "ORG", "GPE", "LOC", "FAC"))
     f["ent_none"] = float(label == "")
     f["lowercase"] = float(text[:1].islower())
+    first_word = text.split()[0].lower() if text.split() else ""
+    f["odd_start"] = float(text[:1].islower() and first_word not in DETERMINERS)
+    f["has_digit"] = float(any(ch.isdigit() for ch in text))
+    head_word = _words(text)[-1] if _words(text) else ""
+    f["person_noun"] = float(head_word in context.lexicon.person_nouns)
+    f["body_noun"] = float(head_word in context.lexicon.body_nouns)
+    f["cue_subject"] = float("cue_subject" in candidate.origins)
     f["all_caps"] = float(text.isupper() and len(text) > 3)
     f["words"] = min(len(text.split()), 6) / 6
     f["pronoun_text"] = float(text.lower() in PRONOUNS)
@@ -339,7 +403,25 @@ def features(
         )
         f["same_sentence"] = float(_same_sentence(context, quote, candidate))
         _grammar(context, candidate.head, f)
+        _links_to_quote(context, quote, candidate.head, f)
     return f
+
+
+def _links_to_quote(context: DocContext, quote: Quote, head: Token | None, f: dict[str, float]) -> None:
+    """Whether the candidate is the subject of the quote's own cue verb, or of a verb governing it."""
+    if head is None or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+        return
+    verb = head.head if head.dep_ != "pobj" else head.head.head
+    cue = quote.cue_span
+    if cue is not None:
+        f["cue_owner"] = float(cue.start <= verb.idx < cue.end)
+    first = context.doc.char_span(quote.start, quote.end, alignment_mode="contract")
+    if first is None or not len(first):
+        return
+    inside = range(first.start, first.end)
+    attachment = next((t.head for t in first if t.head.i not in inside), None)
+    ancestors = [attachment, *attachment.ancestors][:8] if attachment is not None else []
+    f["governs_quote"] = float(any(a.i == verb.i for a in ancestors))
 
 
 def _grammar(context: DocContext, head: Token | None, f: dict[str, float]) -> None:
