@@ -152,6 +152,11 @@ class DocContext:
             if ent.label_ == "PERSON":
                 forms.setdefault(key, []).append(_clean(ent.text))
         self.fullest = {key: full for key, names in forms.items() if (full := fullest_name(names))}
+        # where the small NER model misses a full name ("Ilse Varga" untagged, "Varga" as ORG), a
+        # run of proper nouns outside quotes still shows the fullest form the article gives
+        for key, names in _proper_runs(doc, self).items():
+            if key not in forms and (full := fullest_name(names)):
+                self.fullest[key] = full
         self.rule_speakers: dict[str, int] = {}
         for quote in quotes:
             if quote.speaker:
@@ -211,12 +216,29 @@ class SpeakerModel:
         previous: str | None = None
         for quote in sorted(quotes + reported, key=lambda q: q.start):
             candidates = propose(context, quote, previous, alternated.get(quote.id))
-            for candidate in candidates:
-                candidate.probability = self.scorer.probability(candidate.features)
+            if quote.id in alternated:
+                candidates = self._exchange_turn(candidates, found, quotes, quote)
+            else:
+                for candidate in candidates:
+                    candidate.probability = self.scorer.probability(candidate.features)
             found[quote.id] = sorted(candidates, key=lambda c: -c.probability)
             if quote.kind != "indirect" and quote.nested_in is None and quote.speaker:
                 previous = quote.speaker
         return found
+
+    @staticmethod
+    def _exchange_turn(
+        candidates: list[Candidate], found: dict[str, list[Candidate]], quotes: list[Quote], quote: Quote
+    ) -> list[Candidate]:
+        """A bare line of a two-party exchange goes to the other party (the text's structure says
+        so, not the model). Its confidence is the lower of the two decisions the exchange rests
+        on: the previous two quotes' (not separately calibrated)."""
+        party = [c for c in candidates if "rule" in c.origins]
+        earlier = [q for q in quotes if q.start < quote.start and q.nested_in is None and q.kind == "direct"]
+        scores = [found[q.id][0].probability if found.get(q.id) else 0.0 for q in earlier[-2:]]
+        for candidate in party:
+            candidate.probability = min(scores) if len(scores) == 2 else 0.0
+        return party
 
     def set_annotations(self, doc: Doc, matches: dict[str, list[Candidate]]) -> Doc:
         for quote in get_list(doc, "quotes") + get_list(doc, "indirect_quotes"):
@@ -263,7 +285,9 @@ def propose(
     near = [e for e in context.named if abs(_gap(quote, e.start_char, e.end_char)) <= WINDOW_CHARS]
     near.sort(key=lambda e: abs(_gap(quote, e.start_char, e.end_char)))
     for rank, ent in enumerate(near[:MAX_NAMED]):
-        full = context.fullest.get(_last_word(ent.text)) if ent.label_ == "PERSON" else None
+        # a one-word name (a surname the NER may call an ORG) takes the article's fullest form
+        single = len(_words(ent.text)) == 1
+        full = context.fullest.get(_last_word(ent.text)) if ent.label_ == "PERSON" or single else None
         text = full or _clean(ent.text)
         origin = {"named", f"near{min(rank, 2)}"} | ({"fullest"} if full else set())
         _merge(candidates, Candidate(text, ent.start_char, ent.end_char, ent.root, origin))
@@ -464,6 +488,25 @@ def _gap(quote: Quote, start: int, end: int) -> int:
     if start >= quote.end:
         return start - quote.end
     return 0
+
+
+def _proper_runs(doc: Doc, context: DocContext) -> dict[str, list[str]]:
+    """Runs of two to four capitalised proper nouns outside quotes and furniture, by last word."""
+    runs: dict[str, list[str]] = {}
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+            run.append(token)
+            continue
+        if (
+            2 <= len(run) <= 4
+            and not context.inside_quote(run[0].idx)
+            and not context.in_furniture(run[0].idx)
+        ):
+            text = " ".join(t.text for t in run)
+            runs.setdefault(_last_word(text), []).append(text)
+        run = []
+    return runs
 
 
 def fullest_name(names: list[str]) -> str | None:
