@@ -257,6 +257,10 @@ class SpeakerModel:
             own = next((c for c in candidates if "rule" in c.origins), None)
             quote.speaker_confidence = round(own.probability, 3) if own is not None else 0.0
             return
+        label = next((c for c in candidates if "rule" in c.origins), None) if quote.kind == "turn" else None
+        if label is not None:  # a label names its lines ("Soldier B:", "WIFE:", "Q:" the interviewer)
+            quote.speaker, quote.speaker_confidence = label.text, round(label.probability, 3)
+            return
         best = candidates[0] if candidates else None
         quote.speaker_confidence = round(best.probability, 3) if best is not None else 0.0
         if best is None or best.probability < self.threshold:
@@ -352,7 +356,15 @@ def _merge(candidates: list[Candidate], new: Candidate) -> None:
     key = _words(new.text)
     for old in candidates:
         old_key = _words(old.text)
-        if key and old_key and (_contains(old_key, key) or _contains(key, old_key)):
+        same_words = key and old_key and (_contains(old_key, key) or _contains(key, old_key))
+        # one mention is one referent: 'the older prisoner' the rules resolved to 'Viktor Sazonov'
+        same_mention = (
+            new.end > new.start and old.end > old.start and new.start < old.end and old.start < new.end
+        )
+        if same_mention and not same_words:
+            old.origins |= new.origins - {"fullest"}
+            return
+        if same_words:
             old.origins |= new.origins
             # the fullest form the article gives the name, also for the rules' answer ('Varga')
             if len(key) > len(old_key) and (
