@@ -92,6 +92,7 @@ class SpeakerCandidate(Model):
 
     speaker: str
     confidence: float = Field(ge=0.0, le=1.0)
+    rules: bool = Field(False, description="the answer the attribution rules gave (before the model decided)")
 
 
 class Quote(Model):

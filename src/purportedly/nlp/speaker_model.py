@@ -112,6 +112,7 @@ class SpeakerLexicon:
     cues: frozenset[str]
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    mute_nouns: frozenset[str] = frozenset()  # texts and voices: their author or owner speaks
 
     @classmethod
     def load(cls, data_dir: str = str(DATA_DIR)) -> SpeakerLexicon:
@@ -119,6 +120,7 @@ class SpeakerLexicon:
             frozenset(load_set("cue_verbs.txt", data_dir)),
             frozenset(load_table("person_nouns.txt", data_dir)),
             frozenset(load_set("organisation_nouns.txt", data_dir) | load_set("media_nouns.txt", data_dir)),
+            frozenset(load_set("text_nouns.txt", data_dir) | load_set("voice_nouns.txt", data_dir)),
         )
 
 
@@ -248,8 +250,12 @@ class SpeakerModel:
 
     def decide(self, quote: Quote, candidates: list[Candidate]) -> None:
         listed = [c for c in candidates if c.probability >= MIN_LISTED][:MAX_LISTED]
+        own = next((c for c in candidates if "rule" in c.origins), None)
+        if own is not None and own not in listed:
+            listed.append(own)  # the rules' answer is always listed, however unlikely
         quote.speaker_candidates = [
-            SpeakerCandidate(speaker=c.text, confidence=round(c.probability, 3)) for c in listed
+            SpeakerCandidate(speaker=c.text, confidence=round(c.probability, 3), rules="rule" in c.origins)
+            for c in listed
         ]
         if quote.kind == "indirect":
             # reported speech keeps its clause's subject (the model learnt on direct quotes); it gets
@@ -263,7 +269,9 @@ class SpeakerModel:
             return
         best = candidates[0] if candidates else None
         quote.speaker_confidence = round(best.probability, 3) if best is not None else 0.0
-        if best is None or best.probability < self.threshold:
+        # where the rules found that the words are no one's (a text with no author, a reply
+        # received, a caption) the model may list who is near, never name them
+        if best is None or best.probability < self.threshold or quote.speaker is None:
             quote.speaker = None  # unsure: the candidates say who it may be
             return
         quote.speaker = best.text
@@ -334,6 +342,7 @@ def _cue_subjects(context: DocContext, quote: Quote) -> list[Token]:
                 child.dep_ in ("nsubj", "nsubjpass")
                 and child.pos_ != "PRON"
                 and not context.inside_quote(child.idx)
+                and child.lemma_.lower() not in context.lexicon.mute_nouns  # 'a letter said': its author
             ):
                 found.append(child)
     return found
