@@ -60,3 +60,11 @@ def dev_scores(tmp_path_factory) -> dict:
 
 def f1_report(scores: dict) -> str:
     return json.dumps({k: v["f1"] for k, v in scores.items()})
+
+
+def rules_speaker(quote) -> str | None:
+    """The speaker the attribution rules gave a quote: the decided one, or, where the learned
+    decision abstained (issue 11), the candidate marked as the rules' answer."""
+    if quote.speaker is not None:
+        return quote.speaker
+    return next((c.speaker for c in quote.speaker_candidates if c.rules), None)

@@ -87,6 +87,14 @@ class Span(Model):
 QuoteKind = Literal["direct", "indirect", "turn"]
 
 
+class SpeakerCandidate(Model):
+    """One person or body who may have said a quote, with the calibrated chance that it did."""
+
+    speaker: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    rules: bool = Field(False, description="the answer the attribution rules gave (before the model decided)")
+
+
 class Quote(Model):
     """Words attributed to someone: inside quotation marks, reported speech, or a labelled turn."""
 
@@ -103,6 +111,12 @@ class Quote(Model):
     segment: SegmentKind = "body"
     nested_in: str | None = Field(None, description="id of the quote this one is quoted inside")
     paragraph: int | None = None
+    speaker_confidence: float = Field(
+        0.0, ge=0.0, le=1.0, description="calibrated chance that the speaker (or the best candidate) is right"
+    )
+    speaker_candidates: list[SpeakerCandidate] = Field(
+        default_factory=list, description="who may have said it, best first; kept when the speaker is null"
+    )
 
 
 # ----------------------------------------------------------------------- provenance

@@ -165,6 +165,11 @@ def same_person(a: list[str], b: list[str]) -> bool:
     """Two name word lists name the same person: same surname, first names not in conflict."""
     if not a or not b:
         return False
+    shorter, longer = sorted((a, b), key=len)
+    if 1 < len(shorter) < len(longer) and all(
+        transliteration_key(x) == transliteration_key(y) for x, y in zip(shorter, longer, strict=False)
+    ):
+        return True  # 'Ivan Petrovich' (given name and patronymic) of 'Ivan Petrovich Sokolov'
     if transliteration_key(a[-1]) != transliteration_key(b[-1]):
         return False
     if len(a) > 1 and len(b) > 1:

@@ -262,10 +262,17 @@ class EntityRecognizer:
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
         label = cluster.label
         name = cluster.canonical or self._canonical_surface(cluster, label)
+        normalised = None
         if cluster.canonical:
             name = self._as_written(name, cluster.surfaces)
+            written = self._canonical_surface(cluster, label)
+            if label != "NORP" and written.casefold() != name.casefold():
+                # the name is the article's own fullest, most used form ('Kharkiv Oblast', 'Ministry
+                # of Defence of Ukraine'); a normalised form ('Kharkiv region', 'Ukrainian Defence
+                # Ministry') is an alias, never the name shown
+                normalised, name = name, written
         aliases = []
-        for surface in cluster.surfaces:
+        for surface in [*cluster.surfaces, *([normalised] if normalised else [])]:
             if surface != name and surface not in aliases:
                 aliases.append(surface)
         descriptors = []

@@ -82,6 +82,7 @@ class PersonMerger:
         for person in people:
             self.keys[id(person)] = self._name_key(self._full_name(person) or "")
         people = self._merge_full_names(people)
+        people = self._merge_name_prefixes(people)
         by_last = self._bucket(people, -1)
         by_first = self._bucket(people, 0)
         for cluster in clusters:
@@ -121,6 +122,26 @@ class PersonMerger:
             else:
                 _absorb(host, person)
         return [person for bucket in kept.values() for person in bucket]
+
+    def _merge_name_prefixes(self, people: list[Cluster]) -> list[Cluster]:
+        """'Ivan Petrovich' is 'Ivan Petrovich Sokolov': given name and patronymic, the one person
+        whose fuller name starts with them (two such people: left apart)."""
+        kept = []
+        for person in people:
+            key = self.keys[id(person)]
+            hosts = [
+                other
+                for other in people
+                if other is not person
+                and len(self.keys[id(other)]) > len(key)
+                and self._same_key(self.keys[id(other)][: len(key)], key)
+            ]
+            longest = {len(self.keys[id(h)]) for h in hosts}
+            if hosts and len(hosts) == 1 and longest:
+                _absorb(hosts[0], person)
+            else:
+                kept.append(person)
+        return kept
 
     def _same_key(self, key_a: list[str], key_b: list[str]) -> bool:
         # every word must agree: 'Olga Vetrova' is not 'Pavel Vetrova'

@@ -29,6 +29,8 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec("purportedly_layout", before="parser"),
     ComponentSpec("purportedly_quotes"),
     ComponentSpec("purportedly_speakers"),
+    # the rules' speaker is one candidate; a learned model decides, with a calibrated confidence
+    ComponentSpec("purportedly_speaker_model"),
     # provenance: read quotes and speakers, so they come after them
     ComponentSpec("purportedly_sources"),
     ComponentSpec("purportedly_hedges"),

@@ -15,6 +15,7 @@ from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import register_extensions
 from purportedly.nlp.indirect import Reported, find_reported
 from purportedly.nlp.mentions import mention_bounds
+from purportedly.nlp.quote_filters import has_no_words, looks_like_title
 from purportedly.nlp.quote_lexicon import DATA_DIR, load_set
 from purportedly.nlp.quote_marks import find_quotes
 from purportedly.nlp.quote_turns import interview_parties
@@ -441,7 +442,10 @@ class QuoteFinder:
     # ------------------------------------------------------------------ annotations
     def set_annotations(self, doc: Doc, matches: QuoteMatches) -> Doc:
         quotes, ids = [], {}
+        text = doc_index(doc).text
         for index, item in enumerate(matches.items):
+            if self._not_words(text, item):
+                continue
             ids[index] = f"q{len(quotes) + 1}"
             parent = ids.get(item.parent) if item.parent is not None else None
             quotes.append(self._quote(doc, item, ids[index], parent))
@@ -451,6 +455,19 @@ class QuoteFinder:
             for k, r in enumerate(matches.reported)
         ]
         return doc
+
+    @staticmethod
+    def _not_words(text: str, item: Item) -> bool:
+        """An ID, a handle or a title of a work in marks: nobody's words (``quote_filters``)."""
+        if item.kind != "direct" or item.children:
+            return False
+        words = text[item.start : item.end]
+        if has_no_words(words):
+            return True
+        found = item.found
+        unattributed = found is None or (found.speaker is None and found.cue is None)
+        embedded = item.open_at is not None and QuoteFinder._is_embedded(text, item.open_at, 0)
+        return unattributed and embedded and looks_like_title(words)
 
     def _quote(self, doc: Doc, item: Item, quote_id: str, parent: str | None) -> Quote:
         found = item.found

@@ -28,6 +28,11 @@ class Turn:
     unknown: bool  # an unidentified voice: the speaker stays null
 
 
+def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
+    """Label lines with nothing but at most one blank line between them."""
+    return text[a.end() : b.start()].count("\n") <= 2 and not text[a.end() : b.start()].strip()
+
+
 def _is_title_label(label: str) -> bool:
     words = label.split()
     return len(words) <= 3 and all(w[:1].isupper() for w in words)
@@ -51,14 +56,16 @@ class TurnFinder:
         candidates = [m for m in LABEL_LINE.finditer(text) if self._inside(m.start(), allowed)]
         candidates = [m for m in candidates if self._may_be_speaker(m.group("label"))]
         counts = Counter(self._key(m.group("label")) for m in candidates)
+        repeated_blocks = self._blocks_with_repeats(text, candidates)
         turns = []
         for k, match in enumerate(candidates):
             key = self._key(match.group("label"))
             neighbour = self._has_labelled_neighbour(text, candidates, k)
             if _is_upper_label(match.group("label")):
                 is_turn = key in self.roles or counts[key] >= 2 or neighbour
-            else:  # "Soldier: …" in title case: only inside a block of repeated labels
-                is_turn = key in self.roles or (counts[key] >= 2 and neighbour)
+            else:  # "Soldier: …" in title case: only inside a block of labels where one repeats
+                # ("Soldier A:" twice and "Soldier B:" once are one transcript)
+                is_turn = key in self.roles or (neighbour and k in repeated_blocks)
             if is_turn:
                 turns.append(self._turn(match, key))
         return turns
@@ -84,14 +91,27 @@ class TurnFinder:
         )
 
     @staticmethod
+    def _blocks_with_repeats(text: str, candidates: list[re.Match]) -> set[int]:
+        """Indexes of labels in a run of adjacent labelled lines where some label comes twice."""
+        found: set[int] = set()
+        block: list[int] = []
+        for k in range(len(candidates) + 1):
+            joined = k < len(candidates) and block and _adjacent(text, candidates[block[-1]], candidates[k])
+            if k < len(candidates) and (not block or joined):
+                block.append(k)
+                continue
+            keys = Counter(TurnFinder._key(candidates[i].group("label")) for i in block)
+            if keys and max(keys.values()) >= 2:
+                found.update(block)
+            block = [k] if k < len(candidates) else []
+        return found
+
+    @staticmethod
     def _has_labelled_neighbour(text: str, candidates: list[re.Match], k: int) -> bool:
         """A label on the very next or previous line: the layout of a transcript."""
 
-        def adjacent(a: re.Match, b: re.Match) -> bool:
-            return text[a.end() : b.start()].count("\n") <= 2 and not text[a.end() : b.start()].strip()
-
-        return (k > 0 and adjacent(candidates[k - 1], candidates[k])) or (
-            k + 1 < len(candidates) and adjacent(candidates[k], candidates[k + 1])
+        return (k > 0 and _adjacent(text, candidates[k - 1], candidates[k])) or (
+            k + 1 < len(candidates) and _adjacent(text, candidates[k], candidates[k + 1])
         )
 
     def _turn(self, match: re.Match, key: str) -> Turn:

@@ -1,0 +1,140 @@
+"""The learned speaker decision: candidates, calibrated confidence, abstention, exchanges, labels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from purportedly.analysis import analyze_article
+from purportedly.nlp.call_turns import alternate_turns
+from purportedly.nlp.speaker_model import MODEL_PATH, SpeakerModel, SpeakerScorer, fullest_name
+from purportedly.reading import read_text
+
+ARTICLES = Path(__file__).parent / "articles" / "calls"
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    def run(name: str):
+        text = (ARTICLES / name).read_text(encoding="utf-8")
+        return analyze_article(read_text(text, document=name), nlp)
+
+    return run
+
+
+def test_the_shipped_model_is_plain_json_with_a_calibration_and_a_threshold():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["trees"] and len(data["features"]) > 10
+    assert set(data["calibration"]) == {"a", "b"}
+    assert 0.0 < data["threshold"] < 1.0
+    assert data["held_out"]["reliability"], "the reliability table comes with the model"
+
+
+def test_boosted_trees_walk_to_their_leaves():
+    # one stump on feature 0 ("cue"): below 0.5 -> -1, above -> +1
+    tree = [[0, 0.5, 1, 2, 0.0], [-1, 0.0, -1, -1, -1.0], [-1, 0.0, -1, -1, 1.0]]
+    scorer = SpeakerScorer({"features": ["cue"], "trees": [tree], "init": 0.0, "learning_rate": 1.0})
+    assert scorer.raw({}) == -1.0 and scorer.raw({"cue": 1.0}) == 1.0
+    assert scorer.probability({"cue": 1.0}) > 0.5 > scorer.probability({})
+
+
+def test_probability_grows_with_the_evidence_and_stays_in_range():
+    scorer = SpeakerScorer({"weights": {"cue": 2.0}, "bias": -1.0, "calibration": {"a": 1.0, "b": 0.0}})
+    low, high = scorer.probability({}), scorer.probability({"cue": 1.0})
+    assert 0.0 < low < 0.5 < high < 1.0
+    assert scorer.probability({"cue": 1e6}) <= 1.0
+
+
+def test_every_quote_carries_a_confidence_and_its_candidates(analyse):
+    result = analyse("two_party_call.txt")
+    assert result.quotes
+    for quote in result.quotes:
+        assert 0.0 <= quote.speaker_confidence <= 1.0
+        assert all(0.0 <= c.confidence <= 1.0 for c in quote.speaker_candidates)
+        if quote.speaker is not None:
+            assert quote.speaker_candidates and quote.speaker_candidates[0].speaker == quote.speaker
+    data = json.loads(result.to_json())
+    assert all("speaker_confidence" in q and "speaker_candidates" in q for q in data["quotes"])
+
+
+def test_a_clear_attribution_is_named_with_high_confidence(analyse):
+    quotes = {q.text: q for q in analyse("titles_and_ids.txt").quotes}
+    quote = quotes["We will not cut the ferry,"]
+    assert quote.speaker == "Ilse Varga"  # the fullest form the article gives, not "Varga"
+    assert quote.speaker_confidence >= 0.8
+
+
+def test_below_the_threshold_the_speaker_is_null_and_candidates_stay(nlp):
+    text = (ARTICLES / "titles_and_ids.txt").read_text(encoding="utf-8")
+    component = nlp.get_pipe("purportedly_speaker_model")
+    strict = SpeakerModel(nlp, "strict", threshold=1.0)
+    try:
+        nlp.replace_pipe("purportedly_speaker_model", "purportedly_speaker_model", config={"threshold": 1.0})
+        result = analyze_article(read_text(text, document="strict.txt"), nlp)
+    finally:
+        nlp.replace_pipe("purportedly_speaker_model", "purportedly_speaker_model", config={"threshold": None})
+    assert strict.threshold == 1.0 and component.threshold < 1.0
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert direct and all(q.speaker is None for q in direct)
+    assert any(q.speaker_candidates for q in direct)
+    assert all(q.speaker_confidence > 0 for q in direct if q.speaker_candidates)
+
+
+def test_bare_lines_of_a_two_party_call_alternate(analyse):
+    speakers = [(q.text, q.speaker) for q in analyse("two_party_call.txt").quotes]
+    assert speakers[:5] == [
+        ("Mum, they sent us to the forest with no food,", "the soldier"),
+        ("What do you mean, no food?", "his mother"),
+        ("Nothing. Three days now.", "the soldier"),
+        ("I will call the commander tomorrow.", "his mother"),
+        ("Don't call anyone, they will find out.", "the soldier"),
+    ]
+
+
+def test_alternation_stops_at_narration_and_at_a_cue():
+    from purportedly.model import Quote
+
+    text = '"One," A said.\n"Two," B said.\n"Three."\nThen nothing happened for a while, "Four."\n"Five."\n'
+
+    def quote(words: str, paragraph: int, speaker: str | None, cue: str | None) -> Quote:
+        start = text.index(words)
+        return Quote(
+            id=f"q{paragraph}",
+            text=words,
+            start=start,
+            end=start + len(words),
+            speaker=speaker,
+            cue=cue,
+            paragraph=paragraph,
+        )
+
+    quotes = [
+        quote("One,", 0, "A", "said"),
+        quote("Two,", 1, "B", "said"),
+        quote("Three.", 2, "B", None),
+        quote("Four.", 3, "B", None),
+        quote("Five.", 4, "B", None),
+    ]
+    assert alternate_turns(text, quotes) == {"q2": "A"}
+
+
+def test_labelled_transcript_lines_go_to_their_labels(analyse):
+    speakers = [(q.text, q.speaker) for q in analyse("labelled_transcript.txt").quotes]
+    assert speakers == [
+        ("Where is the truck?", "Soldier A"),
+        ("It broke down near the bridge.", "Soldier B"),
+        ("Then we walk.", "Soldier A"),
+        ("In this mud? We will sink.", "Soldier B"),
+        ("Come home, please.", "the wife"),
+        ("I cannot, they watch the road.", "the husband"),
+        ("Then write to me.", "the wife"),
+    ]
+
+
+def test_fullest_name_refuses_two_people_with_one_surname():
+    assert fullest_name(["Varga", "Ilse Varga"]) == "Ilse Varga"
+    assert fullest_name(["Ilse Varga", "Ilse Maria Varga"]) == "Ilse Maria Varga"
+    assert fullest_name(["Bill Clinton", "Hillary Clinton"]) is None
+    assert fullest_name(["Clinton"]) is None
