@@ -6,7 +6,7 @@
 Each --set is an articles directory and a gold directory in ../shared/eval's format (PolNeAR's
 train split converted by ../shared/eval/polnear.py; our own gold). The pipeline runs up to the
 rule-based speakers; every quote matched to a gold quote with a named speaker gives its
-candidates (``nlp/speaker_model.py``), labelled right when they name the gold speaker (the
+candidates (``nlp/speakers/decision.py``), labelled right when they name the gold speaker (the
 scorer's own matching). The first --set is split by article with a fixed seed: 80% to fit
 gradient-boosted trees (200 of depth 3), 20% held out to calibrate them (Platt scaling of the
 best candidate's score), to print the reliability table and to choose the abstention threshold
@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from purportedly.analysis import make_doc  # noqa: E402
 from purportedly.model import Article  # noqa: E402
-from purportedly.nlp.call_turns import alternate_turns  # noqa: E402
 from purportedly.nlp.extensions import get_list  # noqa: E402
 from purportedly.nlp.pipeline import COMPONENTS, load_pipeline  # noqa: E402
-from purportedly.nlp.speaker_model import MODEL_PATH, DocContext, SpeakerLexicon, propose  # noqa: E402
+from purportedly.nlp.speakers.call_turns import alternate_turns  # noqa: E402
+from purportedly.nlp.speakers.decision import MODEL_PATH, DocContext, SpeakerLexicon, propose  # noqa: E402
 from purportedly.reading import read_inputs  # noqa: E402
 
 SEED = 11
@@ -126,7 +126,7 @@ def fit(rows: list[dict], own_weight: float = 1.0) -> dict:
     from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.feature_extraction import DictVectorizer
 
-    from purportedly.nlp.speaker_model import SpeakerScorer
+    from purportedly.nlp.speakers.decision import SpeakerScorer
 
     features = [f for r in rows for f in r["features"]]
     labels = [int(y) for r in rows for y in r["labels"]]
@@ -170,7 +170,7 @@ def _tree(tree) -> list[list[float]]:
 
 def best_per_quote(rows: list[dict], model: dict) -> list[tuple[float, bool]]:
     """(score of the best candidate, whether it is right); a quote with none gives (-inf, False)."""
-    from purportedly.nlp.speaker_model import SpeakerScorer
+    from purportedly.nlp.speakers.decision import SpeakerScorer
 
     scorer = SpeakerScorer(model)
     out = []

@@ -6,7 +6,7 @@ import pytest
 
 from purportedly.analysis import analyze_article
 from purportedly.claims.factuality import factuality_of
-from purportedly.nlp.hedge_cues import load_cue_lexicon
+from purportedly.nlp.hedges.cues import load_cue_lexicon
 from purportedly.reading import read_text
 from tests.conftest import SEEDS, needs_shared
 from tests.provenance_gold import ARTICLES, alias_sets, chain_pairs, find_claim, link_matches, load

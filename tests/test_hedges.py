@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from purportedly.nlp.hedge_cues import load_cue_lexicon
+from purportedly.nlp.hedges.cues import load_cue_lexicon
 from tests.provenance_gold import ARTICLES, load
 
 
@@ -106,7 +106,7 @@ def test_hedge_sentence_and_offsets(nlp):
 def test_works_on_a_plain_doc_without_article_or_parser():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    import purportedly.nlp.hedges  # noqa: F401  registers the factory
+    import purportedly.nlp.hedges.component  # noqa: F401  registers the factory
 
     nlp.add_pipe("purportedly_hedges")
     doc = nlp("Officials said at least 5 drones were allegedly shot down.")

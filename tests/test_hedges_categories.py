@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from purportedly.nlp.hedge_cues import expand
+from purportedly.nlp.hedges.cues import expand
 
 
 def hedges_of(nlp, text: str) -> list[tuple[str, str]]:

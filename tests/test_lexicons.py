@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from purportedly.lexicons import LexiconError, load_data, load_set
-from purportedly.nlp.hedge_cues import load_cue_lexicon
+from purportedly.nlp.hedges.cues import load_cue_lexicon
 
 
 def test_a_name_relative_to_the_package_data_and_an_absolute_path_load_alike(tmp_path) -> None:

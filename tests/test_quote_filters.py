@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from purportedly.analysis import analyze_article
-from purportedly.nlp.quote_filters import has_no_words, looks_like_title
+from purportedly.nlp.quotes.filters import has_no_words, looks_like_title
 from purportedly.reading import read_text
 
 ARTICLE = Path(__file__).parent / "articles" / "calls" / "titles_and_ids.txt"

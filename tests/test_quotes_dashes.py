@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from purportedly.analysis import analyze_article
-from purportedly.nlp.quote_marks import dash_dialogue
+from purportedly.nlp.quotes.marks import dash_dialogue
 from purportedly.reading import read_text
 
 ARTICLE = Path(__file__).resolve().parent / "articles" / "quotes" / "dash_dialogue.txt"

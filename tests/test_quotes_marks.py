@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from purportedly.nlp.quote_marks import find_quotes
+from purportedly.nlp.quotes.marks import find_quotes
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import purportedly.nlp.quotes  # noqa: F401  (registers the factories)
-import purportedly.nlp.speakers  # noqa: F401
+import purportedly.nlp.quotes.component  # noqa: F401  (registers the factories)
+import purportedly.nlp.speakers.component  # noqa: F401
 from purportedly.nlp.extensions import get_list
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from purportedly.analysis import analyze_article
-from purportedly.nlp.turns import TurnFinder
+from purportedly.nlp.quotes.turns import TurnFinder
 from purportedly.reading import read_text
 
 

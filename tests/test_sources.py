@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from purportedly.names import alias_key, same_person, transliteration_key
-from purportedly.nlp.source_aliases import load_alias_table
+from purportedly.nlp.sources.aliases import load_alias_table
 from tests.provenance_gold import ARTICLES, load, names_match
 
 

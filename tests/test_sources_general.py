@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from purportedly.analysis import analyze_article
-from purportedly.nlp.sources import SourceFinder
+from purportedly.nlp.sources.component import SourceFinder
 from purportedly.reading import read_text
 from tests.provenance_gold import key, names_match
 

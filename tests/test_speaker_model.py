@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from purportedly.analysis import analyze_article
-from purportedly.nlp.call_turns import alternate_turns
-from purportedly.nlp.speaker_model import MODEL_PATH, SpeakerModel, SpeakerScorer, fullest_name
+from purportedly.nlp.speakers.call_turns import alternate_turns
+from purportedly.nlp.speakers.decision import MODEL_PATH, SpeakerModel, SpeakerScorer, fullest_name
 from purportedly.reading import read_text
 
 ARTICLES = Path(__file__).parent / "articles" / "calls"

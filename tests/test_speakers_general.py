@@ -178,7 +178,7 @@ def test_it_with_no_organisation_before_stays_unnamed(speakers):
 
 
 def test_a_name_never_ends_in_a_preposition_ner_swallowed(nlp):
-    from purportedly.nlp.mention_clusters import _name_words
+    from purportedly.nlp.speakers.mention_clusters import _name_words
 
     doc = nlp.make_doc("Posted by Ostap V. in Intercepts")
     assert _name_words(doc[2:5]) == ["Ostap", "V."]

@@ -227,7 +227,7 @@ def test_quotes_inside_a_turn_belong_to_the_people_the_turn_describes(analysed):
 
 
 def test_a_role_label_with_no_name_in_the_intro_stays_a_role():
-    from purportedly.nlp.turn_hosts import TurnHosts
+    from purportedly.nlp.speakers.turn_hosts import TurnHosts
 
     hosts = TurnHosts()
     assert hosts.name_for("ANCHOR:", "Dana Kraus, the anchor, opened the show.") == "Dana Kraus"

@@ -9,22 +9,17 @@ It sits above ``nlp`` and ``claims`` because it names both; neither names the ot
 from __future__ import annotations
 
 from purportedly.claims import component as claims_component
-from purportedly.nlp import (
-    counts,
-    entities,
-    extensions,
-    hedges,
-    jargon,
-    layout,
-    places,
-    quotes,
-    sources,
-    speaker_links,
-    speaker_model,
-    speakers,
-    times,
-    tokenizer,
-)
+from purportedly.nlp import extensions, jargon, layout, tokenizer
+from purportedly.nlp.counts import component as counts
+from purportedly.nlp.entities import component as entities
+from purportedly.nlp.hedges import component as hedges
+from purportedly.nlp.places import component as places
+from purportedly.nlp.quotes import component as quotes
+from purportedly.nlp.sources import component as sources
+from purportedly.nlp.speakers import component as speakers
+from purportedly.nlp.speakers import decision as speaker_model
+from purportedly.nlp.speakers import links as speaker_links
+from purportedly.nlp.times import component as times
 
 # module -> the factory it registers; tests check this against pyproject's entry points
 FACTORIES = {

@@ -13,7 +13,7 @@ from purportedly.model import ChainLink, Quote, Source
 from purportedly.names import source_key as name_key
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list
-from purportedly.nlp.quote_lexicon import load_set
+from purportedly.nlp.quotes.lexicon import load_set
 
 # "intercepted phone call", "audio recording", "video", "clip": what a speaker was heard on.
 RECORDING = re.compile(

@@ -11,9 +11,9 @@ from purportedly.claims.factuality import factuality_of, own_voice, with_perspec
 from purportedly.claims.scope import CueIndex
 from purportedly.model import Claim, Quote
 from purportedly.nlp.extensions import get_list
-from purportedly.nlp.hedge_cues import CueMatch
+from purportedly.nlp.hedges.cues import CueMatch
 from purportedly.nlp.quoted import SpanIndex, merge_spans
-from purportedly.nlp.source_patterns import STRONG_VERBS
+from purportedly.nlp.sources.patterns import STRONG_VERBS
 from purportedly.nlp.story import story_segments
 
 ATTRIBUTING_LEMMAS = STRONG_VERBS | {"say", "add", "accuse"}

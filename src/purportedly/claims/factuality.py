@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from purportedly.lexicons import load_data
 from purportedly.model import Factuality
-from purportedly.nlp.hedge_cues import CERTAINTY_RANK, CUES_FILE, CueMatch
+from purportedly.nlp.hedges.cues import CERTAINTY_RANK, CUES_FILE, CueMatch
 
 # Cues about quantities ("at least 15") qualify a number, not whether the event happened.
 NEUTRAL_CATEGORIES = frozenset({"approximator", "confirmation"})

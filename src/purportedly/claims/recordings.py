@@ -20,7 +20,7 @@ from pathlib import Path
 from purportedly.claims.chains import RECORDING
 from purportedly.claims.releasers import Party, ReleaserFinder
 from purportedly.model import Analysis, Participant, Quote, Recording, RecordingQuote, Source
-from purportedly.nlp.quote_lexicon import load_lines
+from purportedly.nlp.quotes.lexicon import load_lines
 
 DATA_DIR = str(Path(__file__).resolve().parents[1] / "data" / "recordings")
 MESSAGE = re.compile(r"\b(?:voice|audio|text)\s+messages?\b", re.IGNORECASE)

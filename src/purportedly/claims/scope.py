@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span
 
 from purportedly.nlp.doc_index import doc_index
-from purportedly.nlp.hedge_cues import CueMatch, load_cue_lexicon
+from purportedly.nlp.hedges.cues import CueMatch, load_cue_lexicon
 from purportedly.nlp.quoted import SpanIndex, quoted_spans
 
 # A following sentence refers back to the claim when it opens with an anaphor:

@@ -34,7 +34,7 @@ from purportedly.corpus.features import FEATURES_VERSION
 from purportedly.corpus.quotes_match import same_quote
 from purportedly.model import Analysis, Recording, RecordingQuote
 from purportedly.names import content_words, spelling_key
-from purportedly.nlp.aliases import similar
+from purportedly.nlp.entities.aliases import similar
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from purportedly.nlp.doc_index import doc_index
-from purportedly.nlp.quote_lexicon import DATA_DIR, load_set, load_table
+from purportedly.nlp.quotes.lexicon import DATA_DIR, load_set, load_table
 
 # Dependents that belong to a speaker's name or description ("the soldier's wife", "27-year-old
 # Pavel Orlov"); relative clauses and appositions are left out on purpose.

@@ -1,0 +1,397 @@
+"""Component: named entities under one canonical name each, with aliases, descriptors and mentions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from purportedly.lexicons import load_data
+from purportedly.model import Entity
+from purportedly.model import Span as TextSpan
+from purportedly.names import NAMES_KEYS, Transliterator, fold, surface_key
+from purportedly.nlp.char_ranges import CharRanges
+from purportedly.nlp.entities.aliases import Cluster, Mention
+from purportedly.nlp.entities.clusters import build_clusters
+from purportedly.nlp.entities.filters import trim_ner_span
+from purportedly.nlp.entities.rules import RULE_PRIORITY, rule_mentions
+from purportedly.nlp.extensions import doc_text, register_extensions
+
+register_extensions()
+
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
+OUTPUT_TYPE = {"PRODUCT": "ORG", "WORK_OF_ART": "ORG", "LAW": "ORG", "OTHER": "OTHER"}
+GAZETTEER_PRIORITY = 3
+SKIPPED_SEGMENTS: tuple[str, ...] = ()  # bylines and date lines name authors and outlets too
+EDGE_JUNK = " \t\n\r•·-–—/\\|,.;:!?\"“”‘’'()[]*"
+POSSESSIVE = re.compile(r"['’]s\b")
+PHRASE_DEPS = {"amod", "compound", "det", "poss", "nmod", "punct", "nummod", "case"}
+MAX_DESCRIPTOR_WORDS = 8
+LOCATIVE = re.compile(r"\b(?:in|near|outside|around)\s+$")
+DESCRIPTOR = re.compile(r"^[\w\s'’,.-]+$")
+ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
+
+
+class EntityRecognizer:
+    """spaCy NER plus a gazetteer and layout rules, cleaned and merged into ``doc._.entities``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        known_file: str,
+        names_file: str,
+        demonyms_file: str,
+        regions_file: str,
+    ) -> None:
+        self.name = name
+        known_data = load_data(known_file, keys=("spelling_variants", "entities"))
+        known = known_data["entities"]
+        self.spelling_variants = [tuple(pair) for pair in known_data.get("spelling_variants", [])]
+        names = load_data(names_file, keys=NAMES_KEYS)
+        self.titles = sorted(names["titles"], key=len, reverse=True)
+        titles = "|".join(re.escape(t) for t in self.titles)
+        self.title_re = re.compile(rf"^(?:(?:{titles})\s+)+")
+        self.title_before_re = re.compile(rf"(?:^|\s)((?:{titles}))\s+$")
+        self.not_names = {fold(n) for n in names["not_names"]}
+        # a title on its own ('Sgt' split from 'Sgt. Roman X') is nobody
+        self.not_names |= {fold(t.rstrip(".")) for t in self.titles}
+        self.transliterator = Transliterator(names_file)
+        self.known_type: dict[str, str] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in known:
+            self._add_known(nlp, entry)
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for region in load_data(regions_file, keys=("regions",))["regions"]:
+            for place in [region["name"], *region["aliases"]]:
+                self.places.add("GPE", [nlp.make_doc(place)])
+        self.demonyms = self._demonym_map(load_data(demonyms_file))
+
+    def _add_known(self, nlp: Language, entry: dict) -> None:
+        canonical = entry["name"]
+        self.known_type[canonical] = entry["type"]
+        for alias in {canonical, *entry["aliases"]}:
+            variants = {alias, alias.replace("'", "’")}
+            variants |= {v[0].lower() + v[1:] for v in variants if v.startswith("The ")}
+            # names in their own case only: 'AP' is not 'ap', 'The Independent' not 'the independent site'
+            self.exact.add(canonical, [nlp.make_doc(v) for v in variants])
+
+    @staticmethod
+    def _demonym_map(data: dict) -> dict[str, str]:
+        mapping = {}
+        for canonical, entry in data.items():
+            if canonical.startswith("_"):
+                continue
+            mapping[fold(canonical)] = canonical
+            for form in entry["forms"]:
+                mapping[fold(form)] = canonical
+        return mapping
+
+    # ------------------------------------------------------------------ match
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Cluster]:
+        text = doc_text(doc)
+        mentions = self._gazetteer(doc) + rule_mentions(text) + self._reader_metadata(doc, text)
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                trimmed = trim_ner_span(ent) if ent.label_ in KEPT_LABELS else None
+                if trimmed is not None:
+                    mentions.extend(self._clean_ent(doc, trimmed))
+        mentions = self._drop_skipped_segments(doc, mentions)
+        # clean first, so that a junk NER span cannot shadow a good rule match it overlaps
+        finished = [m for m in (self._finish(text, m) for m in mentions) if m is not None]
+        chosen: list[Mention] = self._resolve_overlaps(finished)
+        chosen += self._possessive_owners(text, chosen)
+        return build_clusters(chosen, self.transliterator)
+
+    def _gazetteer(self, doc: Doc) -> list[Mention]:
+        found = []
+        for match_id, start, end in self.exact(doc):
+            canonical = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            found.append(
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    self.known_type[canonical],
+                    GAZETTEER_PRIORITY,
+                    canonical=canonical,
+                )
+            )
+        for _, start, end in self.places(doc):
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, "GPE", 1))
+        return found
+
+    def _clean_ent(self, doc: Doc, ent: Span) -> list[Mention]:
+        """Split an NER span at line breaks, slashes and inner possessives; trim junk at the edges."""
+        label = (
+            ent.label_
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LANGUAGE")
+            else "OTHER"
+        )
+        mentions, cursor = [], 0
+        for separator in [*ENT_SEPARATOR.finditer(ent.text), None]:
+            piece_end = separator.start() if separator else len(ent.text)
+            piece = ent.text[cursor:piece_end]
+            start = ent.start_char + cursor + (len(piece) - len(piece.lstrip(EDGE_JUNK)))
+            end = ent.start_char + cursor + len(piece.rstrip(EDGE_JUNK))
+            if end > start:
+                mentions.append(Mention(start, end, doc_text(doc)[start:end], label))
+            cursor = separator.end() if separator else cursor
+        return mentions
+
+    @staticmethod
+    def _reader_metadata(doc: Doc, text: str) -> list[Mention]:
+        """The outlet and authors the reader found in bylines and date lines, wherever the text names them."""
+        article = doc._.article
+        if article is None:
+            return []
+        named = [(article.outlet, "ORG")] if article.outlet else []
+        named += [(author, "PERSON") for author in article.authors]
+        found = []
+        for name, label in named:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                found.append(Mention(match.start(), match.end(), name, label, RULE_PRIORITY))
+        return found
+
+    @staticmethod
+    def _possessive_owners(text: str, chosen: list[Mention]) -> list[Mention]:
+        """'Ukraine' in the gazetteer match "Ukraine's SBU" is a mention of Ukraine too."""
+        owners = []
+        for mention in chosen:
+            if mention.priority == GAZETTEER_PRIORITY:
+                owner = re.match(r"([A-Z][a-z]+)['’]s\s", mention.text)
+                if owner:
+                    start = mention.start
+                    owners.append(Mention(start, start + len(owner.group(1)), owner.group(1), "GPE"))
+        return owners
+
+    @staticmethod
+    def _drop_skipped_segments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        skipped = CharRanges((s.start, s.end) for s in (doc._.segments or []) if s.kind in SKIPPED_SEGMENTS)
+        return [m for m in mentions if m.start not in skipped] if skipped else mentions
+
+    @staticmethod
+    def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+        """Longest span first, then the most trusted finder; no character belongs to two mentions."""
+        taken: set[int] = set()  # characters already claimed: mentions are short, so this stays linear
+        kept = []
+        for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
+            characters = range(mention.start, mention.end)
+            if any(c in taken for c in characters):
+                continue
+            taken.update(characters)
+            kept.append(mention)
+        return kept
+
+    def _finish(self, text: str, mention: Mention) -> Mention | None:
+        """Strip titles and leading 'the', canonicalise demonyms, drop labels and lowercase junk."""
+        if mention.priority < GAZETTEER_PRIORITY:
+            mention = self._strip_title(text, mention)
+            mention = self._strip_possessive(text, mention)
+        surface = mention.text
+        demonym = self.demonyms.get(fold(surface))
+        if demonym is not None and mention.priority < GAZETTEER_PRIORITY:
+            mention.canonical, mention.label = demonym, "NORP"  # 'pro-Ukrainian', 'Russians'
+            return mention
+        if mention.label == "LANGUAGE":
+            return None  # a language only counts as its people ('Ukrainian-language' -> Ukrainian)
+        # only units ('1217th Motor Rifle Regiment') and gazetteer names may start with a digit
+        if not surface or not (
+            surface[0].isupper() or surface[0].isdigit() and mention.priority >= RULE_PRIORITY
+        ):
+            return None
+        if fold(surface) in self.not_names or surface_key(surface) in self.not_names:
+            return None
+        if mention.label == "NORP" and fold(surface).endswith("s") and mention.priority < GAZETTEER_PRIORITY:
+            mention.canonical = surface[:-1]  # 'Chechens' -> 'Chechen'
+        elif mention.priority == 0 and surface.isupper():
+            mention.weak = True  # 'KYIV' joins 'Kyiv'; 'GMT' or 'VERDICT' alone goes
+        if (
+            mention.descriptors
+            and mention.label in ("ORG", "OTHER", "GPE")
+            and mention.priority < RULE_PRIORITY
+        ):
+            mention.label = "PERSON"  # 'Sergeant Pavel Yevdokimov': a title makes a person
+        elif (
+            mention.label in ("ORG", "OTHER")
+            and mention.priority == 0
+            and self._after_locative(text, mention)
+        ):
+            mention.label = "GPE"  # 'in Izium', 'near Novyi Bereh': NER often calls small places ORG
+        return mention
+
+    @staticmethod
+    def _after_locative(text: str, mention: Mention) -> bool:
+        return LOCATIVE.search(text[max(0, mention.start - 10) : mention.start]) is not None
+
+    def _strip_title(self, text: str, mention: Mention) -> Mention:
+        before = text[max(0, mention.start - 40) : mention.start]
+        title = self.title_before_re.search(before)
+        if title:
+            mention.descriptors.append(title.group(1))
+        inner = self.title_re.match(mention.text)
+        if inner and inner.end() < len(mention.text):
+            mention.descriptors.append(inner.group().strip())
+            mention.start += inner.end()
+            mention.text = text[mention.start : mention.end]
+        return mention
+
+    @staticmethod
+    def _strip_possessive(text: str, mention: Mention) -> Mention:
+        words = mention.text.split()
+        if words and words[0] in ("the", "The") and len(words) > 1:
+            mention.start += len(words[0]) + 1
+        if POSSESSIVE.search(mention.text[-2:]):
+            mention.end -= 2
+        mention.text = text[mention.start : mention.end].strip()
+        mention.end = mention.start + len(mention.text)
+        return mention
+
+    # -------------------------------------------------------- set_annotations
+    def set_annotations(self, doc: Doc, clusters: list[Cluster]) -> Doc:
+        doc._.entities = [self._entity(doc, number, cluster) for number, cluster in enumerate(clusters, 1)]
+        return doc
+
+    def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
+        label = cluster.label
+        name = cluster.canonical or self._canonical_surface(cluster, label)
+        normalised = None
+        if cluster.canonical:
+            name = self._as_written(name, cluster.surfaces)
+            written = self._canonical_surface(cluster, label)
+            if label != "NORP" and written.casefold() != name.casefold():
+                # the name is the article's own fullest, most used form ('Kharkiv Oblast', 'Ministry
+                # of Defence of Ukraine'); a normalised form ('Kharkiv region', 'Ukrainian Defence
+                # Ministry') is an alias, never the name shown
+                normalised, name = name, written
+        aliases = []
+        for surface in [*cluster.surfaces, *([normalised] if normalised else [])]:
+            if surface != name and surface not in aliases:
+                aliases.append(surface)
+        descriptors = []
+        for mention in cluster.mentions:
+            for descriptor in [*mention.descriptors, *self._appositions(doc, mention)]:
+                if descriptor not in descriptors:
+                    descriptors.append(descriptor)
+        entity_type = self.known_type.get(cluster.canonical or name) or OUTPUT_TYPE.get(label, label)
+        mentions = [
+            TextSpan(text=m.text, start=m.start, end=m.end)
+            for m in sorted(cluster.mentions, key=lambda m: m.start)
+        ]
+        return Entity(
+            id=f"E{number}",
+            name=name,
+            type=entity_type,
+            aliases=aliases,
+            descriptors=descriptors,
+            mentions=mentions,
+        )
+
+    def _as_written(self, name: str, surfaces: list[str]) -> str:
+        """A canonical name in the article's own spelling: 'Defense' where the text never says 'Defence'."""
+        written = " ".join(surfaces)
+        for british, american in self.spelling_variants:
+            if british in name and american in written and british not in written:
+                name = name.replace(british, american)
+            elif american in name and british in written and american not in written:
+                name = name.replace(american, british)
+        return name
+
+    @staticmethod
+    def _canonical_surface(cluster: Cluster, label: str) -> str:
+        """The fullest, most frequent written form; all-caps names from credits become title case."""
+        surfaces = cluster.surfaces
+        if label == "PERSON":
+            best = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), not s.isupper()))
+        else:
+            best = max(surfaces, key=lambda s: (not s.isupper(), surfaces.count(s), len(s)))
+        return best.title() if best.isupper() and len(best) > 4 else best
+
+    @staticmethod
+    def _appositions(doc: Doc, mention: Mention) -> list[str]:
+        """'the village head, Petro Tkachuk' / 'Oleg Brus, a Russian military blogger' -> descriptors."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        root = span.root
+        found = []
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= span.end and child.i - child.left_edge.i < 8:
+                found.append(doc[child.left_edge.i : child.i + 1].text)
+        head = root.head
+        if (
+            root.dep_ == "appos"
+            and head.i < span.start
+            and head.pos_ == "NOUN"
+            and span.start - head.left_edge.i < 10
+        ):
+            found.append(_singular_phrase(doc, head))
+        left = [
+            t
+            for t in doc[max(span.start - 5, 0) : span.start]
+            if t.head.i in range(span.start, span.end)
+            and t.dep_ in ("compound", "amod", "nmod")
+            and t.is_lower
+        ]
+        if left:
+            before = doc[span.start - 1]
+            found.append(
+                _singular_phrase(doc, before)
+                if before.pos_ == "NOUN"
+                else doc[left[0].left_edge.i : span.start].text
+            )
+        else:
+            # 'bloggers Anna X and Y': the second name shares the first one's role noun
+            first = root.head if root.dep_ == "conj" and root.head.pos_ == "PROPN" else root
+            first_start = min(t.i for t in first.subtree if t.dep_ == "compound" or t.i == first.i)
+            if first_start > 0 and _is_role_noun(doc[first_start - 1]):
+                found.append(_singular_phrase(doc, doc[first_start - 1]))
+        return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
+
+
+def _is_role_noun(token) -> bool:
+    """'bloggers' in 'pro-war Russian bloggers Anna X and Y': a bare noun phrase right before a name.
+
+    Objects are excluded: in 'told reporters Ivan Petrov', 'reporters' is not Ivan's role.
+    """
+    return token.pos_ == "NOUN" and token.is_lower and token.dep_ not in ("dobj", "pobj", "npadvmod")
+
+
+def _singular_phrase(doc: Doc, noun) -> str:
+    """The noun phrase ending at ``noun``, its head in the singular: one descriptor per person."""
+    start = noun.i
+    # walk left over the noun's own modifiers only: 'Last week' before 'pro-war bloggers' is not one
+    for token in reversed(doc[max(noun.i - MAX_DESCRIPTOR_WORDS, 0) : noun.i]):
+        if (
+            token.dep_ not in PHRASE_DEPS
+            or not start <= token.head.i <= noun.i
+            or token.ent_type_ in ("DATE", "TIME")
+        ):
+            break
+        start = token.i
+    modifiers = doc_text(doc)[doc[start].idx : noun.idx]
+    return modifiers + (noun.lemma_ if noun.tag_ == "NNS" else noun.text)
+
+
+@Language.factory(
+    "purportedly_entities",
+    default_config={
+        "known_file": "facts/known_entities.json",
+        "names_file": "facts/names.json",
+        "demonyms_file": "facts/demonyms.json",
+        "regions_file": "facts/regions.json",
+    },
+    requires=["doc._.segments", "doc.ents"],
+    assigns=["doc._.entities"],
+)
+def make_entities(
+    nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str
+) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file)

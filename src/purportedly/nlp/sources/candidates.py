@@ -1,0 +1,263 @@
+"""Turn citations and alias hits into source candidates: decide which name a source, and of what kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from purportedly.lexicons import lowered
+from purportedly.model import SourceKind
+from purportedly.nlp.sources.aliases import AliasHit, AliasTable, KnownSource, source_words
+from purportedly.nlp.sources.citing_lexicon import CitingLexicon, load_source_kinds
+from purportedly.nlp.sources.descriptions import clause_description, described_participant, restrictive_clause
+from purportedly.nlp.sources.patterns import Citation, proper_name_bounds
+
+WORD = re.compile(r"\w+")
+WORDS = source_words()
+PRONOUNS = lowered(WORDS, "pronouns")
+KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.toml
+# Media nouns: an outlet or channel is a source only under its name ("a Russian channel" is not).
+UNNAMED_MEDIA = lowered(WORDS, "unnamed_media")
+
+
+@dataclass
+class Candidate:
+    """One mention that may name a source, with what the text says about it."""
+
+    start: int
+    end: int
+    name: str  # the proper name or the description, as written
+    alias: str | None  # the whole phrase when it differs from the name
+    kind: SourceKind
+    known: KnownSource | None = None
+    proper: bool = False  # a proper name (person or organisation), not a description
+    person: bool = False
+    strong: bool = False  # found by a pattern that cites whoever it names
+    present: bool = False  # cited in the present tense, as people heard on a recording are
+    heard: bool = False  # narrated where a recording is described: someone heard on it
+    identified: bool = False  # the name a releasing service gives a voice on its recording
+    participant: bool = False  # a described woman, sister...: a source only away from a recording
+    member: bool = False  # speaks for a known body it names: 'a HUR spokesperson'
+    owner: str | None = None  # the person who runs the channel: 'Anatoly Shtyrkov'
+    described_as: str | None = None  # its appositive: 'Vadim Orlov, a Russian-installed official'
+    descriptor_kind: SourceKind | None = None
+    prefer: str | None = None
+
+
+def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> Candidate:
+    """A candidate for a known name or a generic description; ``referent_only`` for a name in
+    a sentence that cites no one, kept only so that a later 'the ministry' can point back to it."""
+    if hit.known is not None:
+        return Candidate(
+            hit.start,
+            hit.end,
+            hit.text,
+            None,
+            hit.known.kind,
+            known=hit.known,
+            proper=True,
+            strong=not referent_only and (strong or hit.known.cited),
+        )
+    descriptor = hit.descriptor
+    return Candidate(
+        hit.start,
+        hit.end,
+        hit.text,
+        None,
+        descriptor.kind,
+        strong=strong or descriptor.cited,
+        descriptor_kind=descriptor.kind,
+        prefer=descriptor.prefer,
+    )
+
+
+def from_citation(
+    text: str, citation: Citation, lexicon: CitingLexicon, table: AliasTable
+) -> Candidate | None:
+    """A candidate for a citing phrase, or None when the phrase cannot name a source."""
+    head = citation.head
+    if is_speaking_document(citation, lexicon):
+        return document_candidate(text, citation)
+    if citation.how == "subject" and citation.verb in lexicon.weak_subject_verbs:
+        return None  # 'the man describes ...': telling what is heard, not citing anyone
+    if not citation.proper and (head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.like_num):
+        return None  # 'one of its editors' counts only with the name it gives
+    doc = citation.head.doc
+    name = text[citation.name_start : citation.name_end]
+    if citation.how == "outlet_named" and len(name.split()) > 1 and table.is_platform(name.split()[-1]):
+        name = name.rsplit(None, 1)[0]  # 'the Steppe Dispatch Telegram channel'
+        citation = replace(citation, name_end=citation.name_start + len(name), end=citation.start + len(name))
+    phrase = text[citation.start : citation.end]
+    if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
+        return None
+    name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
+    if name_tokens is None or is_country_or_people(name_tokens, table):
+        return None
+    if citation.how == "quote_speaker" and misplaced_speaker(citation, name_tokens):
+        return None
+    proper = citation.proper
+    participant = not proper and described_participant(head, citation.how, citation.verb, lexicon)
+    if not proper and (participant or is_source_description(head, lexicon)):
+        # 'analysts who study the releases', 'a woman who identified herself as his wife'
+        described = clause_description(head)
+        if described is not None:
+            name = text[described[0] : described[1]]
+    if name.lower().strip(" .,") in lexicon.participant_nouns:
+        return None  # a kin word as a name or form of address: 'Mum', 'Mama'
+    if not proper and head.lower_ in UNNAMED_MEDIA and not has_definite_owner(head):
+        return None  # 'a Russian channel repeated it' names nothing to trace; 'the court's website' does
+    if proper and name.isupper() and name.lower().split()[-1] in lexicon.participant_nouns | {"voice"}:
+        return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
+    if proper and len(name_tokens) == 1 and name_tokens[0].lower_ in lexicon.source_nouns:
+        return None  # 'Blogger says ...' in a headline: a capitalised description, no name
+    person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
+    if not proper and not participant and not is_source_description(head, lexicon):
+        return None
+    if not proper:
+        name = with_indefinite_article(phrase, name)
+    if proper:
+        name = without_title(name, lexicon.titles)
+        if citation.how == "interviewee" and name.isupper():
+            name = name.title()  # 'OLHA MARCHUK:' -> 'Olha Marchuk'
+            person = True
+    alias = phrase if phrase != name else None
+    return Candidate(
+        citation.start,
+        citation.end,
+        name,
+        alias,
+        kind_of(text, citation, person),
+        proper=proper,
+        person=person,
+        strong=citation.strong,
+        present=citation.present,
+        participant=participant,
+        owner=owner_name(text, citation),
+        described_as=appositive_text(head) if proper else None,
+    )
+
+
+def is_speaking_document(citation: Citation, lexicon: CitingLexicon) -> bool:
+    """'his documents state', 'a leaked order says': a written record the text cites."""
+    head = citation.head
+    return (
+        citation.how == "subject"
+        and head.pos_ == "NOUN"
+        and head.lower_ in lexicon.document_nouns
+        and (citation.verb or "") in lexicon.document_verbs
+    )
+
+
+def document_candidate(text: str, citation: Citation) -> Candidate:
+    """A document is named by its whole phrase ('his documents', 'a leaked mobilisation order')."""
+    name = text[citation.start : citation.end]
+    name = name[4:] if name.lower().startswith("the ") else name
+    return Candidate(citation.start, citation.end, name, None, "document", strong=True, present=False)
+
+
+def appositive_text(head) -> str | None:
+    """'Vadim Orlov, a Russian-installed official in the occupied south': the description set
+    beside a name, which headlines use alone ('Russian-installed official denies ...')."""
+    for appositive in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        tokens = [t for t in appositive.subtree if t.i >= appositive.left_edge.i]
+        cut = next((i for i, t in enumerate(tokens) if t.text in ",;()"), len(tokens))
+        if cut:
+            return head.doc[tokens[0].i : tokens[cut - 1].i + 1].text
+    return None
+
+
+def owner_name(text: str, citation: Citation) -> str | None:
+    if citation.owner is None:
+        return None
+    start, end = proper_name_bounds(citation.owner)
+    return text[start:end] if start is not None else None
+
+
+def with_indefinite_article(phrase: str, name: str) -> str:
+    """'a Ukrainian linguist': the article that introduces an unnamed source stays in its name."""
+    article = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
+    if article in ("a", "an") and not name.lower().startswith(article + " "):
+        return f"{article} {name}"
+    return name
+
+
+def has_definite_owner(noun) -> bool:
+    """'the court's website', 'Ivanov's channel': the page of someone the text can point to."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return any(o.pos_ == "PROPN" or any(d.dep_ == "det" for d in o.children) for o in owners)
+
+
+def misplaced_speaker(citation: Citation, name_tokens: Span) -> bool:
+    """A place, or the object of 'near'/'in', given as a quote's speaker is a parsing slip."""
+    head = citation.head
+    if head.dep_ == "pobj" and head.head.lower_ not in ("by", "to", "from", "per"):
+        return True
+    return all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in name_tokens)
+
+
+def without_title(name: str, titles: frozenset[str]) -> str:
+    """'Governor Pavel Grekov' -> 'Pavel Grekov' (the title goes to the aliases)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words) if len(words) < len(name.split()) else name
+
+
+def is_country_or_people(tokens: Span, table: AliasTable) -> bool:
+    """A nationality, or a country the table lists (the small model tags many surnames GPE)."""
+    if all(t.ent_type_ == "NORP" for t in tokens):
+        return True
+    return " ".join(t.lower_ for t in tokens if t.lower_ != "the") in table.countries
+
+
+def is_source_description(head, lexicon: CitingLexicon) -> bool:
+    """'local officials', 'a source close to the ministry': a described source. A bare
+    'the site' or 'the agency' refers back to a named one and adds no source of its own."""
+    words = {head.lower_, head.lemma_.lower()}
+    if words & lexicon.recording_nouns or head.lower_ in lexicon.participant_nouns:
+        return False
+    if not words & lexicon.source_nouns:
+        return False
+    # 'his press service', 'whose press office' refer back to someone already named: a
+    # modifier must describe
+    if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "WP$") for c in head.children):
+        return False
+    # 'a reader who says she served there', 'analysts who study the releases': a defining
+    # clause describes them too ('the channel, which ...' only refers back)
+    return restrictive_clause(head) is not None or any(
+        (c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "PRON")
+        or (c.dep_ == "relcl" and c.lemma_.lower() in lexicon.report_verbs)
+        for c in head.children
+    )
+
+
+def kind_of(text: str, citation: Citation, person: bool) -> SourceKind:
+    # the head noun says most ('sources in military intelligence' are sources), then its modifiers
+    words = [w.lower() for w in WORD.findall(text[citation.start : citation.end])]
+    words.append(citation.head.lower_)
+    head = citation.head
+    for appositive in (c for c in head.children if c.dep_ == "appos"):
+        words.extend(t.lower_ for t in appositive.subtree)
+    for word in reversed(words):
+        if word in KIND_BY_NOUN:
+            kind = KIND_BY_NOUN[word]
+            return "official" if person and kind == "government" else kind
+    if citation.how == "posted_on":
+        return "channel"
+    if citation.how == "outlet_named":
+        return (
+            "channel"
+            if "channel" in text[max(0, citation.start - 40) : citation.end + 30].lower()
+            else "outlet"
+        )
+    if person:
+        return "person"
+    if head.ent_type_ == "ORG":
+        return "organisation"
+    return "unknown"
+
+
+def sentence_has(sentence: Span, words: frozenset[str]) -> bool:
+    return any(t.lower_ in words for t in sentence)

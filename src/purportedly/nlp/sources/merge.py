@@ -1,0 +1,276 @@
+"""Merge source candidates into one entry per source: aliases, surnames, transliterations, descriptions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from purportedly.model import SourceKind
+from purportedly.names import name_words, same_person, source_key, strip_leading, transliteration_key
+from purportedly.nlp.sources.candidates import Candidate
+
+# Kinds named in the text's own words when the text never uses the table's canonical name.
+SURFACE_NAMED_KINDS = frozenset({"ministry", "military", "government"})
+
+
+@dataclass
+class SourceGroup:
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(c.start for c in self.candidates)
+
+    @property
+    def known(self):
+        return next((c.known for c in self.candidates if c.known is not None), None)
+
+    @property
+    def name(self) -> str:
+        if self.known is not None:
+            return self.known_name()
+        proper = [c.name for c in self.candidates if c.proper]
+        if proper:
+            return max(proper, key=lambda n: (len(n.split()), len(n)))
+        # a description keeps its indefinite article: 'a Ukrainian linguist' is how the text
+        # introduces an unnamed source; only 'the' goes
+        return strip_the(self.candidates[0].name)
+
+    def known_name(self) -> str:
+        """The table's canonical name; for a ministry, army or government the text never calls
+        by it, the fullest name the text uses ('Ukraine's Ministry of Defence'), so that no
+        country or wording the article does not give is put in its mouth."""
+        known = self.known
+        if known.kind not in SURFACE_NAMED_KINDS:
+            return known.name
+        surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
+        surfaces = [s for s in surfaces if not s.lower().startswith("the ") or len(s.split()) > 2]
+        if not surfaces or any(source_key(s) == source_key(known.name) for s in surfaces):
+            return known.name
+        return strip_the(max(surfaces, key=lambda s: (len(s.split()), len(s))))
+
+    @property
+    def owner(self) -> str | None:
+        return next((c.owner for c in self.candidates if c.owner), None)
+
+    @property
+    def kind(self) -> SourceKind:
+        if self.known is not None:
+            return self.known.kind
+        kinds = [c.kind for c in self.candidates if c.kind not in ("unknown", "person")]
+        if kinds:
+            return kinds[0]
+        return "person" if any(c.person for c in self.candidates) else self.candidates[0].kind
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        seen = {source_key(name)}
+        out = []
+        for candidate in sorted(self.candidates, key=lambda c: c.start):
+            for surface in (candidate.name, candidate.alias, *acronyms_in(candidate.name)):
+                if surface and source_key(surface) not in seen:
+                    seen.add(source_key(surface))
+                    out.append(" ".join(surface.split()))
+        if self.known is not None and source_key(self.known.name) not in seen:
+            out.append(self.known.name)  # the table's canonical name, for matching across articles
+        return out
+
+
+def acronyms_in(name: str) -> list[str]:
+    """'Security Service of Ukraine (SSU)' also gives the name 'SSU'."""
+    return re.findall(r"\(([A-Z]{2,6})\)", name)
+
+
+def strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> list[SourceGroup]:
+    """Group candidates that name the same source; drop groups nothing actually cites."""
+    candidates = resolve_descriptors(sorted(candidates, key=lambda c: c.start))
+    candidates = drop_descriptions_of_names(candidates)
+    groups: list[SourceGroup] = []
+    by_key: dict[str, SourceGroup] = {}
+    for candidate in candidates:
+        group = find_group(candidate, groups, by_key, titles)
+        if group is None:
+            group = SourceGroup()
+            groups.append(group)
+        group.candidates.append(candidate)
+        by_key.setdefault(group_key(candidate), group)
+    groups = fold_titles_into_people(groups, titles)
+    groups = fold_descriptions_into_names(groups)
+    link_owners(groups, titles)
+    cited = [g for g in groups if any(c.strong for c in g.candidates) or not g.known]
+    return sorted(cited, key=lambda g: g.start)
+
+
+def link_owners(groups: list[SourceGroup], titles: frozenset[str]) -> None:
+    """A channel's owner is named as the text names that person elsewhere ('Shtyrkov' -> the
+    source 'Anatoly Shtyrkov'), so that the channel and the blogger stay linked."""
+    for group in groups:
+        for candidate in group.candidates:
+            if candidate.owner is None:
+                continue
+            words = name_words(candidate.owner, titles)
+            people = [
+                g
+                for g in groups
+                if g is not group
+                and any(
+                    same_person(words, name_words(c.name, titles))
+                    for c in g.candidates
+                    if c.proper and c.known is None
+                )
+            ]
+            if people:
+                candidate.owner = people[0].name
+
+
+def fold_titles_into_people(groups: list[SourceGroup], titles: frozenset[str]) -> list[SourceGroup]:
+    """'the regional governor' after 'Governor Oleh Sydor' (or 'the regional governor, Oleh Sydor'):
+    a bare office refers back to the named holder the text gave that office; it is no new source."""
+    kept: list[SourceGroup] = []
+    for group in groups:
+        office = office_word(group, titles)
+        holder = None
+        if office is not None:
+            holders = [g for g in kept if g.start < group.start and holds_office(g, office)]
+            holder = holders[-1] if holders else None
+        if holder is None:
+            kept.append(group)
+        else:
+            holder.candidates.extend(group.candidates)
+    return kept
+
+
+def fold_descriptions_into_names(groups: list[SourceGroup]) -> list[SourceGroup]:
+    """'Russian-installed official denies ...' in a headline, 'Vadim Orlov, a Russian-installed
+    official in the occupied south' in the body: a bare description that only one named source
+    is described by (in its appositive or citing phrase) is that source."""
+    kept: list[SourceGroup] = []
+    for group in groups:
+        if any(c.proper or c.known is not None for c in group.candidates):
+            kept.append(group)
+            continue
+        wanted = strip_leading(source_key(group.candidates[0].name))
+        holders = [g for g in groups if g is not group and describes(g, wanted)]
+        if len(holders) == 1:
+            holders[0].candidates.extend(group.candidates)
+        else:
+            kept.append(group)
+    return kept
+
+
+def describes(group: SourceGroup, description: str) -> bool:
+    if not description or not any(c.proper and c.known is None for c in group.candidates):
+        return False
+    surfaces = [s for c in group.candidates for s in (c.alias, c.described_as) if s]
+    return any(
+        (k := strip_leading(source_key(s))) == description or k.startswith(description + " ")
+        for s in surfaces
+    )
+
+
+def office_word(group: SourceGroup, titles: frozenset[str]) -> str | None:
+    """The office a group of bare descriptions names ('regional governor' -> 'governor')."""
+    if any(c.proper or c.known is not None for c in group.candidates):
+        return None
+    words = source_key(group.candidates[0].name).split()
+    return words[-1] if words and words[-1] in titles else None
+
+
+def holds_office(group: SourceGroup, office: str) -> bool:
+    if not any(c.proper and c.known is None for c in group.candidates):
+        return False
+    surfaces = [s for c in group.candidates for s in (c.name, c.alias) if s]
+    return any(office in source_key(s).split() for s in surfaces)
+
+
+def drop_descriptions_of_names(candidates: list[Candidate]) -> list[Candidate]:
+    """'pro-war bloggers X and Y said': the description belongs to the names it holds."""
+    named = [(c.start, c.end) for c in candidates if c.proper]
+    # adjacent counts too: 'bloggers Yelena Sadovaya' (the names follow the noun)
+    # ('a HUR spokesperson' is not HUR: the spokesperson is a source beside the agency)
+    return [
+        c
+        for c in candidates
+        if c.proper or c.member or not any(s < c.end + 2 and c.start < e for s, e in named)
+    ]
+
+
+def group_key(candidate: Candidate) -> str:
+    if candidate.known is not None:
+        return "known:" + candidate.known.name
+    return "name:" + source_key(candidate.name)
+
+
+def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
+    group = by_key.get(group_key(candidate))
+    if group is not None or not candidate.proper or candidate.known is not None:
+        return group
+    # "Mrs Lavrova", "Tkachuk", "Gritsenko": a later (or earlier) form of a person's name
+    words = name_words(candidate.name, titles)
+    for other in groups:
+        for member in other.candidates:
+            if member.proper and member.known is None and same_person(words, name_words(member.name, titles)):
+                candidate.person = True
+                return other
+    return first_name_group(candidate, words, groups, titles)
+
+
+def first_name_group(candidate, words: list[str], groups, titles) -> SourceGroup | None:
+    """'Father Petro' after 'Father Petro Savchenko': a titled first name names the one person
+    with that first name (a bare 'Petro' is left alone: it may be a surname)."""
+    if len(words) != 1 or len(candidate.name.split()) < 2:
+        return None
+    first = transliteration_key(words[0])
+    matching = []
+    for other in groups:
+        for member in other.candidates:
+            member_words = name_words(member.name, titles) if member.proper and member.known is None else []
+            if len(member_words) > 1 and transliteration_key(member_words[0]) == first:
+                matching.append(other)
+                break
+    if len(matching) != 1:
+        return None
+    candidate.person = True
+    return matching[0]
+
+
+def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Ukrainian intelligence" -> the intelligence service the article names nearby, or dropped."""
+    named = [c for c in candidates if c.known is not None and c.known.kind != "unknown"]
+    resolved = []
+    for candidate in candidates:
+        if candidate.descriptor_kind is None:
+            resolved.append(candidate)
+            continue
+        target = pick_referent(candidate, named)
+        if target is not None:
+            resolved.append(
+                Candidate(
+                    candidate.start,
+                    candidate.end,
+                    candidate.name,
+                    None,
+                    target.kind,
+                    known=target.known,
+                    proper=True,
+                    strong=candidate.strong,
+                )
+            )
+    return resolved
+
+
+def pick_referent(descriptor: Candidate, named: list[Candidate]) -> Candidate | None:
+    same_kind = [c for c in named if c.known.kind == descriptor.descriptor_kind]
+    if descriptor.prefer:
+        preferred = [c for c in same_kind if c.known.name == descriptor.prefer]
+        if preferred:
+            return preferred[0]
+    before = [c for c in same_kind if c.start < descriptor.start]
+    if before:
+        return before[-1]
+    return same_kind[0] if same_kind else None
