@@ -91,7 +91,9 @@ def _told(quotes: list[str], words: list[str]):
 
 
 def two(first, second):
-    return recordings([_analysis("a", "One", "2024-03-04", first), _analysis("b", "Two", "2024-03-05", second)])
+    return recordings(
+        [_analysis("a", "One", "2024-03-04", first), _analysis("b", "Two", "2024-03-05", second)]
+    )
 
 
 def test_a_short_phrase_both_quote_word_for_word_is_evidence():
