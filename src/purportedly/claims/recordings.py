@@ -29,6 +29,11 @@ WEAK_HEADS = frozenset({"call", "calls", "conversation", "conversations", "clip"
 ORDINALS = {"first": 1, "one": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "latter": 2, "former": 1}
 NEXT_ONE = frozenset({"another", "other"})
 SIGN_REACH = 6  # words before the mention, in its sentence, that can carry a sign
+# 'the first of the two calls', 'the second of these conversations': one member of the group told
+PARTITIVE = re.compile(
+    r"\b(?P<ordinal>" + "|".join(ORDINALS) + r")\s+of\s+(?:the|these|those|both)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 DURATION = re.compile(r"\d[\s-]*$")  # '28-second clip': a length, not an ordinal
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
 RELEASE_VERB = re.compile(
@@ -49,9 +54,11 @@ CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 NEAR_NAME = re.compile(r"\b(?:near|outside|around)\s+(?P<place>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)")
+UNIT_HEADS = r"(?:Brigade|Regiment|Division|Battalion|Army|Corps|Company|Platoon|Detachment|Squadron)"
+# a numbered unit may be written in lower case ('the 27th regiment': a translation, a house style); an
+# unnumbered one only capitalised ('the Kantemirovskaya Division', not 'the army')
 UNIT = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,4}|(?:[A-Z][\w-]+\s+){1,3})"
-    r"(?:Brigade|Regiment|Division|Battalion|Army|Corps|Company|Platoon|Detachment|Squadron)\b"
+    rf"\b(?:\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){{0,4}}(?i:{UNIT_HEADS})|(?:[A-Z][\w-]+\s+){{1,3}}{UNIT_HEADS})\b"
 )
 NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){0,2}"
 # 'a soldier, Ivan X', 'a soldier named Ivan X', and 'the Russian soldier Andrei called his wife'
@@ -236,7 +243,17 @@ class ArticleRecordings:
         ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
         if ordinal is not None and DURATION.search(self.text[max(0, start - 6) : start]):
             ordinal, words = None, [w for w in words if w not in ORDINALS]
-        if plural and words[0] in GROUP_REFERENCES and self.group is not None:
+        partitive = PARTITIVE.search(self.text, max(0, start - 40), start)
+        if plural and partitive:
+            # a member of the group told before, or of a new one ('The first of two calls ...')
+            if self.group is None:
+                self.group, self.current = Group(sentence), None
+            ordinal = ORDINALS[partitive.group("ordinal").lower()]
+            while len(self.group.members) < ordinal:
+                self.group.members.append(self.new_draft(start, end, phrase, self.group.sentence))
+            self.current = self.group.members[ordinal - 1]
+            self.note(start, self.current, sentence)
+        elif plural and words[0] in GROUP_REFERENCES and self.group is not None:
             self.note(start, self.group, sentence)
         elif plural:
             self.group, self.current = Group(sentence), None

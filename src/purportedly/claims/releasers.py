@@ -29,6 +29,9 @@ NATIONALITIES = frozenset(w.lower() for w in DATA["nationalities"])
 PASSIVE = re.compile(rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 ACTIVE_VERB = re.compile(rf"^{VERB}\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?,[^,.;]{1,120},\s*")
+# the party closes an apposition: 'the editor of RT, Margarita Simonyan, published the audio'
+OPENED_BEFORE = re.compile(r",\s*$")
+CLOSING_COMMA = re.compile(r"^\s*,\s*")
 BRACKET = re.compile(r"^\s*\([^)]{1,40}\)\s*")
 DESCRIPTION = re.compile(
     r"\b(?:the\s+)?(?:"
@@ -115,6 +118,8 @@ class ReleaserFinder:
         if PASSIVE.search(self.text[max(start, party.start - 80) : party.start]):
             return True
         after = self.text[party.end : end]
+        if OPENED_BEFORE.search(self.text[max(start, party.start - 3) : party.start]):
+            after = CLOSING_COMMA.sub("", after, count=1)
         for skip in (APPOSITION, BRACKET):  # 'Simonyan, the head of RT, was the first to publish'
             match = skip.match(after)
             if match:

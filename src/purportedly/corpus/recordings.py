@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 PAGE = 500  # articles per query
 DATE_SLACK = 1  # days two release dates may differ by (time zones, 'late on Monday' vs 'Tuesday')
 RETELLING_DAYS = 60  # how long after a release an article without a release date can retell it
+LATE_RETELLING_DAYS = 366  # a later retelling (a round-up, a feature) still joins, on stronger evidence
+LATE_EVIDENCE = 3  # the score a retelling outside RETELLING_DAYS needs
+MIN_PHRASE_WORDS = 2  # content words of a quoted phrase two outlets give word for word
 NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name misspelt
 MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
 MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
@@ -207,20 +210,31 @@ def _day(value: str | None) -> Date | None:
         return None
 
 
-def _dates_compatible(a: RecordingRow, b: RecordingRow) -> bool:
-    """Known release dates within a day; one unknown: its article came out after the other's release
-    and not long after it."""
+FIT, LATE, APART = 2, 1, 0
+
+
+def _date_fit(a: RecordingRow, b: RecordingRow) -> int:
+    """FIT: the dates say nothing against one recording; LATE: one report came out long after the
+    release (or the other report) but not before it, as a round-up months later does, so only strong
+    evidence joins them; APART: two release dates, or a retelling before the release."""
     release_a, release_b = _day(a.recording.release_date), _day(b.recording.release_date)
     if release_a and release_b:
-        return abs((release_a - release_b).days) <= DATE_SLACK
+        return FIT if abs((release_a - release_b).days) <= DATE_SLACK else APART
     if release_a is None and release_b is None:  # neither says when: their reports came out close together
         day_a, day_b = _day(a.date), _day(b.date)
-        return day_a is None or day_b is None or abs((day_a - day_b).days) <= RETELLING_DAYS
+        if day_a is None or day_b is None:
+            return FIT
+        return _lag_fit(abs((day_a - day_b).days))
     known, other = (release_a, b) if release_a else (release_b, a)
     published = _day(other.date)
     if known is None or published is None:
-        return True
-    return 0 <= (published - known).days + DATE_SLACK <= RETELLING_DAYS + DATE_SLACK
+        return FIT
+    lag = (published - known).days + DATE_SLACK
+    return APART if lag < 0 else _lag_fit(lag - DATE_SLACK)
+
+
+def _lag_fit(days: int) -> int:
+    return FIT if days <= RETELLING_DAYS else LATE if days <= LATE_RETELLING_DAYS else APART
 
 
 def _names(row: RecordingRow) -> dict[str, set[str]]:
@@ -273,6 +287,18 @@ def _quoted_alike(a: str, b: str) -> bool:
     return len(shared) >= MIN_SHARED_WORDS and same_quote(a, b)
 
 
+def _same_phrase(a: str, b: str) -> bool:
+    """One quoted phrase, the same words in the same order in both (a shared translation): too short
+    to count as a quote ('reclaiming territories'), but not words any two reports use: at least one is
+    rare in English."""
+    words_a, words_b = content_words(a), content_words(b)
+    return (
+        len(words_a) >= MIN_PHRASE_WORDS
+        and words_a == words_b
+        and any(_weight(w) > 0 for w in words_a)
+    )
+
+
 @lru_cache(maxsize=65536)
 def _weight(word: str) -> float:
     """How much a shared word says two reports tell one recording: the rarer in English, the more
@@ -293,7 +319,7 @@ class Matcher:
         """Nothing says they are two: other articles, release dates that fit, the same releaser
         when both name one, no two differently named participants of one role, no two units."""
         a, b = self.rows[i], self.rows[j]
-        if a.article_id == b.article_id or not _dates_compatible(a, b):
+        if a.article_id == b.article_id or _date_fit(a, b) == APART:
             return False
         ka, kb = self.releasers[i], self.releasers[j]
         if ka and kb and ka != kb and not similar(ka, kb, NAME_SIMILARITY):
@@ -320,6 +346,8 @@ class Matcher:
             score += 2 if full else 1
         if any(_quoted_alike(x.text, y.text) for x in a.quotes for y in b.quotes):
             score += 2
+        elif any(_same_phrase(x.text, y.text) for x in a.quotes for y in b.quotes):
+            score += 1  # a short phrase given word for word by both ('reclaiming territories')
         shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
         score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
         unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
@@ -329,6 +357,8 @@ class Matcher:
         # the same unit at the same place is enough only when one report quotes nothing of it: two
         # calls of one brigade released together differ in what is said on them
         quoted = a.quotes and b.quotes
+        if _date_fit(self.rows[i], self.rows[j]) == LATE:
+            return score if score >= LATE_EVIDENCE else 0
         return score if score >= 2 or (score and not quoted) else 0
 
     def _names_agree(self, i: int, j: int) -> bool | None:
@@ -411,7 +441,7 @@ def _pairs(rows: list[RecordingRow], matcher: Matcher) -> dict[tuple[int, int], 
 
 def _near(a: Date, b: Date) -> bool:
     """Within the retelling window; an undated row (Date.min) may be near anything."""
-    return Date.min in (a, b) or abs((a - b).days) <= RETELLING_DAYS + DATE_SLACK
+    return Date.min in (a, b) or abs((a - b).days) <= LATE_RETELLING_DAYS + DATE_SLACK
 
 
 def _reference_day(row: RecordingRow) -> Date:
