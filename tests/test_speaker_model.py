@@ -133,6 +133,12 @@ def test_labelled_transcript_lines_go_to_their_labels(analyse):
     ]
 
 
+def test_fullest_name_ignores_runs_with_no_word():
+    # stray punctuation the tagger took for a proper-noun run (found by the property test)
+    assert fullest_name([", \u2039", "Varga"]) is None
+    assert fullest_name([", \u2039", "Ilse Varga"]) == "Ilse Varga"
+
+
 def test_fullest_name_refuses_two_people_with_one_surname():
     assert fullest_name(["Varga", "Ilse Varga"]) == "Ilse Varga"
     assert fullest_name(["Ilse Varga", "Ilse Maria Varga"]) == "Ilse Maria Varga"

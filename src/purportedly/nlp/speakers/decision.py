@@ -537,7 +537,8 @@ def _proper_runs(doc: Doc, context: DocContext) -> dict[str, list[str]]:
 def fullest_name(names: list[str]) -> str | None:
     """The fullest form the article gives a surname ('Ilse Varga' for 'Varga'); None when two
     people share it ('Bill Clinton', 'Hillary Clinton'): then no short mention is lengthened."""
-    full = [n for n in names if len(n.split()) > 1]
+    # a run of several tokens with no word in it (stray punctuation the tagger called a name) is none
+    full = [n for n in names if len(n.split()) > 1 and _words(n)]
     if not full:
         return None
     given = {_words(n)[0] for n in full}
