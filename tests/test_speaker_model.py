@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from purportedly.analysis import analyze_article
@@ -144,3 +145,26 @@ def test_fullest_name_refuses_two_people_with_one_surname():
     assert fullest_name(["Ilse Varga", "Ilse Maria Varga"]) == "Ilse Maria Varga"
     assert fullest_name(["Bill Clinton", "Hillary Clinton"]) is None
     assert fullest_name(["Clinton"]) is None
+
+
+def test_the_array_walk_gives_every_tree_its_own_leaf():
+    """The vectorised forest sums exactly the leaves the one-tree-at-a-time walk finds."""
+    import random
+
+    from purportedly.nlp.speakers.decision import _Forest
+
+    def _leaf(tree, x):  # the plain walk of one tree, as the trees are written
+        node = tree[0]
+        while node[2] >= 0:
+            node = tree[int(node[2])] if x[int(node[0])] <= node[1] else tree[int(node[3])]
+        return node[4]
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    trees, width = data["trees"], len(data["features"])
+    assert trees and width
+    forest = _Forest(trees)
+    rng = random.Random(7)
+    for _ in range(200):
+        x = [rng.choice([0.0, 1.0, rng.uniform(-3, 40)]) for _ in range(width)]
+        expected = sum(_leaf(tree, x) for tree in trees)
+        assert abs(forest.total(np.array(x)) - expected) < 1e-9

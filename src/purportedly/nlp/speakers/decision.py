@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -75,6 +76,7 @@ class SpeakerScorer:
         self.bias: float = data.get("bias", 0.0)
         self.calibration: dict = data.get("calibration", {"a": 1.0, "b": 0.0})
         self.threshold: float = data.get("threshold", 0.5)
+        self._forest = _Forest(self.trees) if self.trees else None
 
     @classmethod
     def load(cls, path: str | Path = MODEL_NAME) -> SpeakerScorer:
@@ -82,9 +84,9 @@ class SpeakerScorer:
 
     def raw(self, features: dict[str, float]) -> float:
         """The model's log-odds before calibration (a missing feature is 0)."""
-        if self.trees:
-            x = [features.get(name, 0.0) for name in self.features]
-            return self.init + self.learning_rate * sum(_leaf(tree, x) for tree in self.trees)
+        if self._forest is not None:
+            x = np.array([features.get(name, 0.0) for name in self.features], dtype=np.float64)
+            return self.init + self.learning_rate * self._forest.total(x)
         return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
     def probability(self, features: dict[str, float]) -> float:
@@ -93,12 +95,37 @@ class SpeakerScorer:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _leaf(tree: list[list[float]], x: list[float]) -> float:
-    """Walk one regression tree; a node is [feature, threshold, left, right, value], a leaf has left -1."""
-    node = tree[0]
-    while node[2] >= 0:
-        node = tree[int(node[2])] if x[int(node[0])] <= node[1] else tree[int(node[3])]
-    return node[4]
+class _Forest:
+    """The regression trees as arrays, walked all at once: one numpy step per level instead of a
+    Python loop per tree and node (that walk was half the component's time). A node is
+    [feature, threshold, left, right, value]; a leaf has left -1; x[feature] <= threshold goes left."""
+
+    def __init__(self, trees: list[list[list[float]]]) -> None:
+        size = max(len(tree) for tree in trees)
+        shape = (len(trees), size)
+        self.feature = np.zeros(shape, dtype=np.intp)
+        self.threshold = np.zeros(shape)
+        self.left = np.full(shape, -1, dtype=np.intp)  # padding nodes are leaves never reached
+        self.right = np.full(shape, -1, dtype=np.intp)
+        self.value = np.zeros(shape)
+        for i, tree in enumerate(trees):
+            for j, (feature, threshold, left, right, value) in enumerate(tree):
+                inner = left >= 0
+                self.feature[i, j] = int(feature) if inner else 0
+                self.threshold[i, j], self.value[i, j] = threshold, value
+                self.left[i, j], self.right[i, j] = int(left), int(right)
+        self.rows = np.arange(len(trees))
+
+    def total(self, x: np.ndarray) -> float:
+        """The sum of every tree's leaf value for the features ``x``."""
+        node = np.zeros(len(self.rows), dtype=np.intp)
+        while True:
+            left = self.left[self.rows, node]
+            inner = left >= 0
+            if not inner.any():
+                return float(self.value[self.rows, node].sum())
+            go_left = x[self.feature[self.rows, node]] <= self.threshold[self.rows, node]
+            node = np.where(inner, np.where(go_left, left, self.right[self.rows, node]), node)
 
 
 @lru_cache(maxsize=2)
