@@ -21,7 +21,7 @@ from datasketch import LeanMinHash, MinHash
 
 from purportedly.claims.recordings import build_recordings
 from purportedly.corpus.origins import origin_of
-from purportedly.model import Analysis, ChainLink, Count
+from purportedly.model import Analysis, ChainLink, Count, Recording
 from purportedly.names import content_words, name_key
 from purportedly.store import rows
 
@@ -290,10 +290,15 @@ def feature_row(analysis: Analysis) -> dict[str, Any]:
             [[c.count.model_dump(mode="json"), c.attributed_to, c.sentence] for c in count_rows(0, analysis)]
         ),
         "events": _dumps([[e.date, e.time_text, e.sentence, e.counts] for e in dated_events(0, analysis)]),
-        # the recordings the article retells, found again from the analysis (a stored analysis may
-        # predate them); kept in their own table, article_recordings
-        "recordings": _dumps([r.model_dump(mode="json") for r in build_recordings(analysis)]),
     }
+
+
+def stored_row(analysis: Analysis, recordings: list[Recording] | None = None) -> dict[str, Any]:
+    """What the store keeps for one article: its features and the recordings it retells (kept in
+    their own table, article_recordings). ``recordings`` are those of an analysis just made;
+    without them they are found again (a stored analysis may predate them, or older rules)."""
+    found = recordings if recordings is not None else build_recordings(analysis)
+    return {**feature_row(analysis), "recordings": _dumps([r.model_dump(mode="json") for r in found])}
 
 
 def _dumps(value: Any) -> str:
@@ -355,7 +360,7 @@ def refresh_features(store: Store) -> int:
             for row in page:
                 analysis = store.analysis(row["id"])
                 if analysis is not None:
-                    rows.insert_features(db, row["id"], feature_row(analysis))
+                    rows.insert_features(db, row["id"], stored_row(analysis))
                     written += 1
         last = page[-1]["id"]
     with store.transaction() as db:

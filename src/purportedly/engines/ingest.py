@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from purportedly.corpus.features import feature_row, features_current, refresh_features
+from purportedly.corpus.features import features_current, refresh_features, stored_row
 from purportedly.engines.local import analyze_items
 from purportedly.limits import Limits
 from purportedly.model import Analysis, Article
@@ -66,11 +66,12 @@ class StoreSink:
             self.store.add_error(*failure_location(result), result.message)
             self.summary.errors.append(str(result))
             self.report("failed", str(result))  # the name and what went wrong
+            return
+        # the recordings were just found with the analysis: stored as they are, not found again
+        row = stored_row(result, result.recordings or None)
         # a concurrent ingest may have stored it meanwhile: add() then reports False
-        elif self.store.add(result, article_identity(result.article), feature_row(result)):
-            self.report("stored", result.document)
-        else:
-            self.report("skipped", result.document)
+        stored = self.store.add(result, article_identity(result.article), row)
+        self.report("stored" if stored else "skipped", result.document)
 
 
 def ingest_paths(
