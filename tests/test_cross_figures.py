@@ -9,8 +9,6 @@ victims, a ranked "since"."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from purportedly.engines.ingest import ingest_paths
 from purportedly.model import Count
 from purportedly.store import Store
 from tests.corpus.factory import make_analysis
+from tests.test_cross_stories import scorer_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "tests" / "articles" / "stories_figures"
@@ -84,14 +83,7 @@ def test_the_look_alike_is_never_compared(figures):
 
 
 def test_the_scorer_on_our_figures_gold(db):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "eval/stories/score_stories.py"), "--gold", str(GOLD), "--db", db],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-    )
-    lines = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    lines = scorer_lines(GOLD, db)
     assert lines["stories"].startswith("P 1.000  R 1.000  F1 1.000")
     assert lines["contradictions"].startswith("P 1.000  R 1.000")
 

@@ -247,14 +247,19 @@ def test_nothing_clustered_is_said_plainly(tmp_path):
     assert page == {"articles": 2, "stories": [], "single": 2}
 
 
-def test_the_scorer_on_our_gold(sqlite_db):
+def scorer_lines(gold: Path, db: str) -> dict[str, str]:
+    """eval/stories/score_stories.py run on ``db`` against ``gold``: its lines by section."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "eval/stories/score_stories.py"), "--gold", str(GOLD), "--db", sqlite_db],
+        [sys.executable, str(ROOT / "eval/stories/score_stories.py"), "--gold", str(gold), "--db", db],
         capture_output=True,
         text=True,
         check=True,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
-    lines = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    return dict(line.split(None, 1) for line in result.stdout.splitlines())
+
+
+def test_the_scorer_on_our_gold(sqlite_db):
+    lines = scorer_lines(GOLD, sqlite_db)
     assert lines["stories"].startswith("P 1.000  R 1.000  F1 1.000")
     assert lines["contradictions"].startswith("P 1.000  R 1.000")
