@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from purportedly.claims.chains import RECORDING
-from purportedly.claims.releasers import Party, ReleaserFinder
+from purportedly.claims.releasers import PLATFORM_NAMES, WHOLE_DESCRIPTION, Party, ReleaserFinder
 from purportedly.model import Analysis, Participant, Quote, Recording, RecordingQuote, Source
 from purportedly.nlp.quotes.lexicon import load_lines
 
@@ -88,6 +88,7 @@ EARLIER_TIME = re.compile(
     re.IGNORECASE,
 )
 KEYWORD = re.compile(r"[^\W_]+")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
 
@@ -327,7 +328,11 @@ class ArticleRecordings:
             return
         draft.quotes.append(quote)
         if on_recording and claim is not None:
-            draft.releasers += [link.name for link in claim.chain if link.role == "releaser"]
+            draft.releasers += [
+                link.name
+                for link in claim.chain
+                if link.role == "releaser" and link.name.lower() not in PLATFORM_NAMES
+            ]
         sentence = self.sentence_at(quote.start)
         if sentence not in draft.sentences:
             draft.sentences.append(sentence)
@@ -370,7 +375,10 @@ class ArticleRecordings:
             (p for s in told for p in finder.releasers_in(*s)), key=lambda p: (p.rank, p.start)
         )
         chain_releasers = [
-            link.name for c in self.analysis.claims for link in c.chain if link.role == "releaser"
+            link.name
+            for c in self.analysis.claims
+            for link in c.chain
+            if link.role == "releaser" and link.name.lower() not in PLATFORM_NAMES
         ]
         for draft in self.drafts:
             sentences = [draft.release_sentence, *sorted(set(draft.sentences) - {draft.release_sentence})]
@@ -448,8 +456,26 @@ class ArticleRecordings:
         its places, dates, numbers and content ('Taurus', 'Crimean', 'puddles') even when no quote
         is worded alike; the registry weighs them by how rare they are."""
         sentences = sorted(set(draft.sentences) | {q_sentence(self, q) for q in draft.quotes})
-        found = (w.lower() for s, e in sentences for w in KEYWORD.findall(self.text, s, e))
-        return list(dict.fromkeys(w for w in found if len(w) >= 3))
+        # the words naming who released or carried it ('SBU', 'GUR', 'Telegram') say whose release,
+        # not which one: many releases share them (the registry weighs the releaser on its own)
+        parties = self.party_words()
+        found = (
+            m.group().lower()
+            for s, e in sentences
+            for m in KEYWORD.finditer(self.text, s, e)
+            if not any(ps <= m.start() < pe for ps, pe in parties)
+        )
+        return list(dict.fromkeys(w for w in found if len(w) >= 3 and w not in PLATFORM_NAMES))
+
+    def party_words(self) -> list[tuple[int, int]]:
+        """Spans naming a party that tells or carries things (a source of a body kind: an agency,
+        an outlet); not every ORG entity (a weapon's name is often one, and it is content)."""
+        return [
+            (m.start, m.end)
+            for s in self.analysis.sources
+            if s.kind not in ("person", "official", "unknown")
+            for m in s.mentions
+        ]
 
     def source_in(self, sentence: tuple[int, int], kinds: frozenset[str]) -> Source | None:
         for source in self.analysis.sources:
@@ -463,6 +489,8 @@ class ArticleRecordings:
         if source is None:
             return False
         for mention in source.mentions:
+            if WHOLE_DESCRIPTION.match(" ".join(mention.text.split())):
+                continue  # 'Ukrainian Intelligence' in title case describes all the same
             words = re.findall(r"[\w]+", mention.text)
             if any(w[0].isupper() and w.lower() not in self.country_words for w in words):
                 return True
@@ -480,10 +508,18 @@ class ArticleRecordings:
         """The day a sentence telling the release gives, unless it dates the call itself; null when
         none does."""
         sentences = [draft.release_sentence] if self.release_told(draft) else []
-        for start, end in sentences + [s for s in draft.releases if s not in sentences]:
+        sentences += [s for s in draft.releases if s not in sentences]
+        for start, end in sentences:
             found = self.release_day_in(start, end)
             if found is not None:
                 return found
+        for start, end in sentences:
+            # 'posted Tuesday' in an article without a date: no day, but a weekday two releases on
+            # other weekdays cannot share (kept as the date's text; the registry reads it)
+            for time in self.analysis.times:
+                if start <= time.start < end and not time.value and time.text.lower() in WEEKDAYS:
+                    if not CALL_TIME_CUE.search(self.text[max(start, time.start - 40) : time.start]):
+                        return None, time.text
         return None, None
 
     def release_day_in(self, start: int, end: int) -> tuple[str, str] | None:

@@ -26,7 +26,11 @@ VERB = r"(?:" + "|".join(DATA["release_verbs"]) + r")"
 AUXILIARIES = frozenset(DATA["auxiliaries"])
 NATIONALITIES = frozenset(w.lower() for w in DATA["nationalities"])
 # 'the SBU released', 'intercepted by X', 'newly released audio from X', 'made available to Reuters by X'
-PASSIVE = re.compile(rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# (past 'the press service of': an office speaks for the party it belongs to)
+OFFICE = r"(?:(?:the\s+)?(?:" + "|".join(DATA["office_words"]) + r")\s+of\s+)?"
+PASSIVE = re.compile(
+    rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?{OFFICE}(?:the\s+)?$", re.IGNORECASE
+)
 ACTIVE_VERB = re.compile(rf"^{VERB}\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?,[^,.;]{1,120},\s*")
 # the party closes an apposition: 'the editor of RT, Margarita Simonyan, published the audio'
@@ -45,6 +49,13 @@ INTELLIGENCE_WORDS = ("intelligence", "secret", "security", "special")
 REACH = 6  # words between a party and its verb ('X on Tuesday published', 'X claims to have intercepted')
 OUTLET_KINDS = frozenset({"outlet", "news_agency"})  # an outlet is a releaser only when no other party is
 OUTLET_WORDS = frozenset(DATA["outlet_words"])
+# where a recording was put out, not who put it out ('published on Telegram allegedly intercepted calls')
+PLATFORM_NAMES = frozenset(
+    line.split("\t")[0].lower()
+    for line in (DATA_FILE.parent / "platforms.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+WHOLE_DESCRIPTION = re.compile(rf"^(?:{DESCRIPTION.pattern})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,7 @@ class ReleaserFinder:
         # one party per stretch of text: a source (its canonical name) before an entity, then the longest
         found.sort(key=lambda t: (t[0], -(t[1].end - t[1].start), t[1].start))
         kept: list[Party] = []
+        found = [(rank, p) for rank, p in found if p.name.lower().removeprefix("the ") not in PLATFORM_NAMES]
         for _, party in found:
             if not any(party.start < k.end and k.start < party.end for k in kept):
                 kept.append(party)
@@ -101,7 +113,9 @@ class ReleaserFinder:
 
     def named(self, text: str) -> bool:
         """A capitalised word besides nationality and country words ('the SBU' yes, 'Ukrainian
-        intelligence' no)."""
+        intelligence' no; nor 'Ukrainian Intelligence' in title case: a description all the same)."""
+        if WHOLE_DESCRIPTION.match(" ".join(text.split())):
+            return False
         words = re.findall(r"[\w’']+", text)
         return any(
             w[0].isupper() and w.lower() not in self.country_words and re.sub(r"['’]s$", "", w.lower())
