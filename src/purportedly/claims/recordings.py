@@ -517,9 +517,9 @@ class ArticleRecordings:
             # 'posted Tuesday' in an article without a date: no day, but a weekday two releases on
             # other weekdays cannot share (kept as the date's text; the registry reads it)
             for time in self.analysis.times:
-                if start <= time.start < end and not time.value and time.text.lower() in WEEKDAYS:
-                    if not CALL_TIME_CUE.search(self.text[max(start, time.start - 40) : time.start]):
-                        return None, time.text
+                weekday = start <= time.start < end and not time.value and time.text.lower() in WEEKDAYS
+                if weekday and not CALL_TIME_CUE.search(self.text[max(start, time.start - 40) : time.start]):
+                    return None, time.text
         return None, None
 
     def release_day_in(self, start: int, end: int) -> tuple[str, str] | None:

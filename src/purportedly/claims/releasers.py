@@ -29,7 +29,10 @@ NATIONALITIES = frozenset(w.lower() for w in DATA["nationalities"])
 # (past 'the press service of': an office speaks for the party it belongs to)
 OFFICE = r"(?:(?:the\s+)?(?:" + "|".join(DATA["office_words"]) + r")\s+of\s+)?"
 PASSIVE = re.compile(
-    rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?{OFFICE}(?:the\s+)?$", re.IGNORECASE
+    rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?{OFFICE}(?:the\s+)?"
+    # '... of Ukraine's Chief Directorate of ...': a country's and a title word the party's name lacks
+    r"(?-i:(?:[A-Z]\w*['’]s\s+)?(?:[A-Z]\w+\s+){0,2})$",
+    re.IGNORECASE,
 )
 ACTIVE_VERB = re.compile(rf"^{VERB}\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?,[^,.;]{1,120},\s*")
@@ -118,8 +121,10 @@ class ReleaserFinder:
             return False
         words = re.findall(r"[\w’']+", text)
         return any(
-            w[0].isupper() and w.lower() not in self.country_words and re.sub(r"['’]s$", "", w.lower())
-            not in self.country_words and w.lower() != "the"
+            w[0].isupper()
+            and w.lower() not in self.country_words
+            and re.sub(r"['’]s$", "", w.lower()) not in self.country_words
+            and w.lower() != "the"
             for w in words
         )
 

@@ -304,11 +304,7 @@ def _same_phrase(a: str, b: str) -> bool:
     to count as a quote ('reclaiming territories'), but not words any two reports use: at least one is
     rare in English."""
     words_a, words_b = content_words(a), content_words(b)
-    return (
-        len(words_a) >= MIN_PHRASE_WORDS
-        and words_a == words_b
-        and any(_weight(w) > 0 for w in words_a)
-    )
+    return len(words_a) >= MIN_PHRASE_WORDS and words_a == words_b and any(_weight(w) > 0 for w in words_a)
 
 
 @lru_cache(maxsize=65536)
@@ -320,7 +316,9 @@ def _weight(word: str) -> float:
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # the other party on a call: a soldier's mother and a soldier's wife are two calls
-KIN_ROLES = frozenset({"mother", "wife", "father", "friend", "brother", "sister", "girlfriend", "son", "daughter"})
+KIN_ROLES = frozenset(
+    {"mother", "wife", "father", "friend", "brother", "sister", "girlfriend", "son", "daughter"}
+)
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "recording_pairs.json"
 KEYWORD_CAP = 6.0  # shared rare-word weight beyond which more says nothing new
 
@@ -414,7 +412,9 @@ class Matcher:
             names_i = {k for keys in self.names[i].values() for k in keys if len(k.split()) > 1}
             names_j = {k for keys in self.names[j].values() for k in keys if len(k.split()) > 1}
             full = any(_same_name(x, y) for x, y in product(names_i, names_j))
-        verbatim = any(_quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes) if x.verbatim and y.verbatim)
+        verbatim = any(
+            _quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes) if x.verbatim and y.verbatim
+        )
         reworded = not verbatim and any(_quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes))
         phrase = any(_same_phrase(x.text, y.text) for x, y in product(a.quotes, b.quotes))
         quoted_a = [q for q in a.quotes if q.verbatim and _substantial(q.text)]
@@ -424,10 +424,15 @@ class Matcher:
         place_a, place_b = _place_key(a.place), _place_key(b.place)
         kin_a, kin_b = _kin(a), _kin(b)
         ka, kb = self.releasers[i], self.releasers[j]
-        described = [r for r in (a, b) if r.releaser and not r.releaser_named and not is_outlet(r.releaser, r.releaser_kind)]
+        described = [
+            r
+            for r in (a, b)
+            if r.releaser and not r.releaser_named and not is_outlet(r.releaser, r.releaser_kind)
+        ]
         named = [r for r in (a, b) if _releaser_key(r)]
         odd_releaser = bool(
-            len(described) == 1 and len(named) == 1
+            len(described) == 1
+            and len(named) == 1
             and not _head_words(described[0].releaser or "") & _head_words(named[0].releaser or "")
         )
         return {
@@ -454,8 +459,34 @@ class Matcher:
         at once: releaser and date alone never do)."""
         if not self.compatible(i, j):
             return 0.0
-        p = self.model.probability(self.features(i, j))
-        return p if p >= self.model.threshold else 0.0
+        features = self.features(i, j)
+        p = self.model.probability(features)
+        rules = self.rule_score(i, j, features)
+        if features["late"]:
+            # a retelling months later: the gold sets hold too few to learn from, so the rule's
+            # stronger evidence (score 3: never a shared quote alone) decides
+            return max(p, 0.01) if rules else 0.0
+        if features["quotes_differ"] and features["keywords"] * KEYWORD_CAP < KEYWORD_EVIDENCE / 2:
+            # both quote the call at length and nothing alike, and little else is shared: two calls
+            # (two soldiers of one unit, released together, say different things), whatever the
+            # releaser, unit and day, which the model weighs high
+            return max(p, 0.01) if rules else 0.0
+        # the model, or the hand rules where it is unsure (together they find more than either)
+        return max(p, 0.01) if p >= self.model.threshold or rules else 0.0
+
+    def rule_score(self, i: int, j: int, f: dict[str, float]) -> bool:
+        """The session-4 hand rules, kept beside the model: a shared quote, a full name or enough
+        rare words (two of them; one when a report quotes nothing)."""
+        a, b = self.rows[i].recording, self.rows[j].recording
+        shared = f["keywords"] * KEYWORD_CAP
+        score = 2 if f["full_name"] else 1 if f["given_name"] else 0
+        score += 2 if f["quote"] or f["quote_reworded"] else 1 if f["phrase"] else 0
+        score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
+        if f["same_unit"] and (f["same_place"] or score):
+            score += 1
+        if f["late"]:
+            return score >= LATE_EVIDENCE
+        return score >= 2 or bool(score and not (a.quotes and b.quotes))
 
     def _names_agree(self, i: int, j: int) -> bool | None:
         """True when a role's names match, False when both name someone of one role differently,
