@@ -88,6 +88,7 @@ EARLIER_TIME = re.compile(
     re.IGNORECASE,
 )
 KEYWORD = re.compile(r"[^\W_]+")
+PARTY_KINDS = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
@@ -319,7 +320,7 @@ class ArticleRecordings:
     def attach(self, quote: Quote) -> None:
         claim = self.claims_by_quote.get(quote.id)
         on_recording = claim is not None and any(link.role == "recording" for link in claim.chain)
-        if not on_recording and not self.said_on_recording(quote):
+        if not on_recording and not self.said_on_recording(quote) and not self.said_by_a_participant(quote):
             return
         if quote.kind == "indirect" and RECORDING.search(quote.text):
             return  # reported speech about recordings ('analysts say such calls are hard to verify')
@@ -336,6 +337,16 @@ class ArticleRecordings:
         sentence = self.sentence_at(quote.start)
         if sentence not in draft.sentences:
             draft.sentences.append(sentence)
+
+    def said_by_a_participant(self, quote: Quote) -> bool:
+        """Words credited to someone by the role they have on a call ('a Russian invader said',
+        'his wife replied'), quoted word for word after a recording is told: heard on it, though
+        the sentence names no recording ('According to the agency's report, a soldier said, "..."')."""
+        if quote.kind == "indirect" or not quote.speaker or not self.drafts:
+            return False
+        if quote.start < self.drafts[0].mention[0]:
+            return False
+        return ROLE_WORDS.search(quote.speaker) is not None
 
     def said_on_recording(self, quote: Quote) -> bool:
         """The sentence says the quoted words were said on a recording ('"...," the mother said in a
@@ -448,17 +459,18 @@ class ArticleRecordings:
             hedges=self.hedges(draft),
             unverified=self.unverified(draft),
             verified_by=self.verified_by(draft),
-            keywords=self.keywords(draft),
+            keywords=self.keywords(draft, releaser),
         )
 
-    def keywords(self, draft: Draft) -> list[str]:
+    def keywords(self, draft: Draft, releaser: str | None = None) -> list[str]:
         """The words of the sentences telling it and quoting it: retellings of one recording share
         its places, dates, numbers and content ('Taurus', 'Crimean', 'puddles') even when no quote
         is worded alike; the registry weighs them by how rare they are."""
         sentences = sorted(set(draft.sentences) | {q_sentence(self, q) for q in draft.quotes})
         # the words naming who released or carried it ('SBU', 'GUR', 'Telegram') say whose release,
-        # not which one: many releases share them (the registry weighs the releaser on its own)
-        parties = self.party_words()
+        # not which one: every release of that agency shares them (the registry weighs the releaser
+        # on its own)
+        parties = self.party_spans(releaser)
         found = (
             m.group().lower()
             for s, e in sentences
@@ -467,13 +479,13 @@ class ArticleRecordings:
         )
         return list(dict.fromkeys(w for w in found if len(w) >= 3 and w not in PLATFORM_NAMES))
 
-    def party_words(self) -> list[tuple[int, int]]:
-        """Spans naming a party that tells or carries things (a source of a body kind: an agency,
-        an outlet); not every ORG entity (a weapon's name is often one, and it is content)."""
+    def party_spans(self, releaser: str | None) -> list[tuple[int, int]]:
+        """Mentions of the recording's releaser, of agencies (they release) and of outlets (they
+        carry); not of other parties (a chancellor answering the recording is its content)."""
         return [
             (m.start, m.end)
             for s in self.analysis.sources
-            if s.kind not in ("person", "official", "unknown")
+            if s.name == releaser or s.kind in PARTY_KINDS
             for m in s.mentions
         ]
 

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from purportedly.model import Analysis
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "recordings" / "releasers.json"
@@ -58,6 +60,7 @@ PLATFORM_NAMES = frozenset(
     for line in (DATA_FILE.parent / "platforms.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")  # 'Chief ' before 'Directorate of Intelligence'
 WHOLE_DESCRIPTION = re.compile(rf"^(?:{DESCRIPTION.pattern})$", re.IGNORECASE)
 
 
@@ -105,6 +108,7 @@ class ReleaserFinder:
             text = re.sub(r"^the\s+", "", " ".join(match.group().split()), flags=re.IGNORECASE)
             party = Party(text, description_kind(text), self.named(text), match.start(), match.end())
             found.append((2, party))
+        found = [(rank, self.widened(p)) for rank, p in found]
         # one party per stretch of text: a source (its canonical name) before an entity, then the longest
         found.sort(key=lambda t: (t[0], -(t[1].end - t[1].start), t[1].start))
         kept: list[Party] = []
@@ -113,6 +117,22 @@ class ReleaserFinder:
             if not any(party.start < k.end and k.start < party.end for k in kept):
                 kept.append(party)
         return sorted(kept, key=lambda p: p.start)
+
+    def widened(self, party: Party) -> Party:
+        """A name the entity recogniser cut short ('Directorate of Intelligence' of "Ukraine's Chief
+        Directorate of Intelligence") takes back the capitalised title words right before it."""
+        if party.kind == "person":
+            return party
+        start = party.start
+        while True:
+            before = TITLE_BEFORE.search(self.text, max(0, start - 30), start)
+            if before is None or before.group(1).lower() in STOP_WORDS | self.country_words:
+                break
+            start = before.start(1)
+        if start == party.start:
+            return party
+        name = " ".join(self.text[start : party.end].split())
+        return Party(name, party.kind, party.named or self.named(name), start, party.end)
 
     def named(self, text: str) -> bool:
         """A capitalised word besides nationality and country words ('the SBU' yes, 'Ukrainian

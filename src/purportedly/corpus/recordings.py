@@ -53,6 +53,7 @@ NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name missp
 MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
 MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
 MIN_SHARED_WORDS = 2  # content words two wordings of one quote share at least
+MIN_JOINED_WORDS = 4  # ... and a quote shares with another report's quotes read together
 RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
 KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
 COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
@@ -299,6 +300,24 @@ def _quoted_alike(a: str, b: str) -> bool:
     return True
 
 
+def _split_alike(a: Recording, b: Recording) -> bool:
+    """A quote of one report alike with the other's quotes read together: two translations cut
+    the call into quotes at different places ('The fourth battalion, they took their commander
+    prisoner. They forced him to stay' against two quotes of the other). Many shared content words
+    are needed: the joined quotes are long, and a few words are in any long text."""
+    joined = " ".join(q.text for q in b.quotes if q.verbatim)
+    if len(b.quotes) < 2 or not joined:
+        return False
+    words_b = set(content_words(joined))
+    return any(
+        q.verbatim
+        and _substantial(q.text)
+        and len(set(content_words(q.text)) & words_b) >= MIN_JOINED_WORDS
+        and same_quote(q.text, joined)
+        for q in a.quotes
+    )
+
+
 def _same_phrase(a: str, b: str) -> bool:
     """One quoted phrase, the same words in the same order in both (a shared translation): too short
     to count as a quote ('reclaiming territories'), but not words any two reports use: at least one is
@@ -415,7 +434,11 @@ class Matcher:
         verbatim = any(
             _quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes) if x.verbatim and y.verbatim
         )
-        reworded = not verbatim and any(_quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes))
+        reworded = not verbatim and (
+            any(_quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes))
+            or _split_alike(a, b)
+            or _split_alike(b, a)
+        )
         phrase = any(_same_phrase(x.text, y.text) for x, y in product(a.quotes, b.quotes))
         quoted_a = [q for q in a.quotes if q.verbatim and _substantial(q.text)]
         quoted_b = [q for q in b.quotes if q.verbatim and _substantial(q.text)]
