@@ -136,3 +136,40 @@ def test_the_shipped_pair_model_reads_the_matcher_s_features_and_weighs_a_shared
 def test_the_shipped_model_records_how_it_was_trained_and_measured(name):
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert data[name], name  # the leave-one-set-out figures travel with the model
+
+
+CREDITED_TO_A_ROLE = (
+    "Invader tells wife of captured officer\n\nA phone conversation between an invader and his wife was "
+    "published by the Northern Signals Bureau on Thursday.\n\nAccording to a news agency's report, a "
+    'Russian invader said, "The second company locked their own major in a cellar so he would not run." '
+    '"We loaded the trucks yesterday and then were told to stay," he also added.\n'
+)
+
+
+def test_words_credited_to_a_role_on_the_call_are_its_quotes():
+    rec = only_recording(CREDITED_TO_A_ROLE)
+    texts = " ".join(q.text for q in rec.quotes)
+    assert "locked their own major" in texts and "loaded the trucks" in texts
+    assert any(p.role == "soldier" for p in rec.participants)  # 'invader' names the soldier
+
+
+def test_a_quote_cut_elsewhere_by_another_translation_is_still_one_quote():
+    whole = (
+        "The fifth battery, they took their colonel prisoner. They forced him to stay with them so that he "
+        "wouldn't desert."
+    )
+    parts = [
+        "The fifth battery – they arrested their own artillery colonel,",
+        "They forced him to stay, so he wouldn’t run off. That’s because they have a lot of wounded, which is huge.",
+    ]
+    assert not any(_quoted_alike(whole, part) for part in parts)  # no quote alike on its own
+    one, other = _recording([whole]), _recording(parts)
+    entries = recordings(
+        [_analysis("a", "One", "2024-03-04", one), _analysis("b", "Two", "2024-03-05", other)]
+    )
+    assert len(entries) == 1 and len(entries[0].carriages) == 2
+
+
+def test_a_releaser_name_cut_short_takes_back_its_title_words():
+    rec = only_recording(PRESS_SERVICE)
+    assert rec.releaser == "Chief Directorate of Intelligence"
