@@ -160,7 +160,8 @@ def test_a_quote_cut_elsewhere_by_another_translation_is_still_one_quote():
     )
     parts = [
         "The fifth battery – they arrested their own artillery colonel,",
-        "They forced him to stay, so he wouldn’t run off. That’s because they have a lot of wounded, which is huge.",
+        "They forced him to stay, so he wouldn’t run off. "
+        "That’s because they have a lot of wounded, which is huge.",
     ]
     assert not any(_quoted_alike(whole, part) for part in parts)  # no quote alike on its own
     one, other = _recording([whole]), _recording(parts)
