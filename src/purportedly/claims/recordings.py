@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from purportedly.claims.chains import RECORDING
-from purportedly.claims.releasers import Party, ReleaserFinder
+from purportedly.claims.releasers import PLATFORM_NAMES, WHOLE_DESCRIPTION, Party, ReleaserFinder
 from purportedly.model import Analysis, Participant, Quote, Recording, RecordingQuote, Source
 from purportedly.nlp.quotes.lexicon import load_lines
 
@@ -88,6 +88,8 @@ EARLIER_TIME = re.compile(
     re.IGNORECASE,
 )
 KEYWORD = re.compile(r"[^\W_]+")
+PARTY_KINDS = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
 
@@ -318,7 +320,7 @@ class ArticleRecordings:
     def attach(self, quote: Quote) -> None:
         claim = self.claims_by_quote.get(quote.id)
         on_recording = claim is not None and any(link.role == "recording" for link in claim.chain)
-        if not on_recording and not self.said_on_recording(quote):
+        if not on_recording and not self.said_on_recording(quote) and not self.said_by_a_participant(quote):
             return
         if quote.kind == "indirect" and RECORDING.search(quote.text):
             return  # reported speech about recordings ('analysts say such calls are hard to verify')
@@ -327,10 +329,24 @@ class ArticleRecordings:
             return
         draft.quotes.append(quote)
         if on_recording and claim is not None:
-            draft.releasers += [link.name for link in claim.chain if link.role == "releaser"]
+            draft.releasers += [
+                link.name
+                for link in claim.chain
+                if link.role == "releaser" and link.name.lower() not in PLATFORM_NAMES
+            ]
         sentence = self.sentence_at(quote.start)
         if sentence not in draft.sentences:
             draft.sentences.append(sentence)
+
+    def said_by_a_participant(self, quote: Quote) -> bool:
+        """Words credited to someone by the role they have on a call ('a Russian invader said',
+        'his wife replied'), quoted word for word after a recording is told: heard on it, though
+        the sentence names no recording ('According to the agency's report, a soldier said, "..."')."""
+        if quote.kind == "indirect" or not quote.speaker or not self.drafts:
+            return False
+        if quote.start < self.drafts[0].mention[0]:
+            return False
+        return ROLE_WORDS.search(quote.speaker) is not None
 
     def said_on_recording(self, quote: Quote) -> bool:
         """The sentence says the quoted words were said on a recording ('"...," the mother said in a
@@ -370,7 +386,10 @@ class ArticleRecordings:
             (p for s in told for p in finder.releasers_in(*s)), key=lambda p: (p.rank, p.start)
         )
         chain_releasers = [
-            link.name for c in self.analysis.claims for link in c.chain if link.role == "releaser"
+            link.name
+            for c in self.analysis.claims
+            for link in c.chain
+            if link.role == "releaser" and link.name.lower() not in PLATFORM_NAMES
         ]
         for draft in self.drafts:
             sentences = [draft.release_sentence, *sorted(set(draft.sentences) - {draft.release_sentence})]
@@ -440,16 +459,35 @@ class ArticleRecordings:
             hedges=self.hedges(draft),
             unverified=self.unverified(draft),
             verified_by=self.verified_by(draft),
-            keywords=self.keywords(draft),
+            keywords=self.keywords(draft, releaser),
         )
 
-    def keywords(self, draft: Draft) -> list[str]:
+    def keywords(self, draft: Draft, releaser: str | None = None) -> list[str]:
         """The words of the sentences telling it and quoting it: retellings of one recording share
         its places, dates, numbers and content ('Taurus', 'Crimean', 'puddles') even when no quote
         is worded alike; the registry weighs them by how rare they are."""
         sentences = sorted(set(draft.sentences) | {q_sentence(self, q) for q in draft.quotes})
-        found = (w.lower() for s, e in sentences for w in KEYWORD.findall(self.text, s, e))
-        return list(dict.fromkeys(w for w in found if len(w) >= 3))
+        # the words naming who released or carried it ('SBU', 'GUR', 'Telegram') say whose release,
+        # not which one: every release of that agency shares them (the registry weighs the releaser
+        # on its own)
+        parties = self.party_spans(releaser)
+        found = (
+            m.group().lower()
+            for s, e in sentences
+            for m in KEYWORD.finditer(self.text, s, e)
+            if not any(ps <= m.start() < pe for ps, pe in parties)
+        )
+        return list(dict.fromkeys(w for w in found if len(w) >= 3 and w not in PLATFORM_NAMES))
+
+    def party_spans(self, releaser: str | None) -> list[tuple[int, int]]:
+        """Mentions of the recording's releaser, of agencies (they release) and of outlets (they
+        carry); not of other parties (a chancellor answering the recording is its content)."""
+        return [
+            (m.start, m.end)
+            for s in self.analysis.sources
+            if s.name == releaser or s.kind in PARTY_KINDS
+            for m in s.mentions
+        ]
 
     def source_in(self, sentence: tuple[int, int], kinds: frozenset[str]) -> Source | None:
         for source in self.analysis.sources:
@@ -463,6 +501,8 @@ class ArticleRecordings:
         if source is None:
             return False
         for mention in source.mentions:
+            if WHOLE_DESCRIPTION.match(" ".join(mention.text.split())):
+                continue  # 'Ukrainian Intelligence' in title case describes all the same
             words = re.findall(r"[\w]+", mention.text)
             if any(w[0].isupper() and w.lower() not in self.country_words for w in words):
                 return True
@@ -480,10 +520,18 @@ class ArticleRecordings:
         """The day a sentence telling the release gives, unless it dates the call itself; null when
         none does."""
         sentences = [draft.release_sentence] if self.release_told(draft) else []
-        for start, end in sentences + [s for s in draft.releases if s not in sentences]:
+        sentences += [s for s in draft.releases if s not in sentences]
+        for start, end in sentences:
             found = self.release_day_in(start, end)
             if found is not None:
                 return found
+        for start, end in sentences:
+            # 'posted Tuesday' in an article without a date: no day, but a weekday two releases on
+            # other weekdays cannot share (kept as the date's text; the registry reads it)
+            for time in self.analysis.times:
+                weekday = start <= time.start < end and not time.value and time.text.lower() in WEEKDAYS
+                if weekday and not CALL_TIME_CUE.search(self.text[max(start, time.start - 40) : time.start]):
+                    return None, time.text
         return None, None
 
     def release_day_in(self, start: int, end: int) -> tuple[str, str] | None:

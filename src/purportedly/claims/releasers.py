@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from purportedly.model import Analysis
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "recordings" / "releasers.json"
@@ -26,7 +28,14 @@ VERB = r"(?:" + "|".join(DATA["release_verbs"]) + r")"
 AUXILIARIES = frozenset(DATA["auxiliaries"])
 NATIONALITIES = frozenset(w.lower() for w in DATA["nationalities"])
 # 'the SBU released', 'intercepted by X', 'newly released audio from X', 'made available to Reuters by X'
-PASSIVE = re.compile(rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# (past 'the press service of': an office speaks for the party it belongs to)
+OFFICE = r"(?:(?:the\s+)?(?:" + "|".join(DATA["office_words"]) + r")\s+of\s+)?"
+PASSIVE = re.compile(
+    rf"\b{VERB}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:by|from)\s+(?:the\s+)?{OFFICE}(?:the\s+)?"
+    # '... of Ukraine's Chief Directorate of ...': a country's and a title word the party's name lacks
+    r"(?-i:(?:[A-Z]\w*['’]s\s+)?(?:[A-Z]\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
 ACTIVE_VERB = re.compile(rf"^{VERB}\b", re.IGNORECASE)
 APPOSITION = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?,[^,.;]{1,120},\s*")
 # the party closes an apposition: 'the editor of RT, Margarita Simonyan, published the audio'
@@ -45,6 +54,14 @@ INTELLIGENCE_WORDS = ("intelligence", "secret", "security", "special")
 REACH = 6  # words between a party and its verb ('X on Tuesday published', 'X claims to have intercepted')
 OUTLET_KINDS = frozenset({"outlet", "news_agency"})  # an outlet is a releaser only when no other party is
 OUTLET_WORDS = frozenset(DATA["outlet_words"])
+# where a recording was put out, not who put it out ('published on Telegram allegedly intercepted calls')
+PLATFORM_NAMES = frozenset(
+    line.split("\t")[0].lower()
+    for line in (DATA_FILE.parent / "platforms.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")  # 'Chief ' before 'Directorate of Intelligence'
+WHOLE_DESCRIPTION = re.compile(rf"^(?:{DESCRIPTION.pattern})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,21 +108,43 @@ class ReleaserFinder:
             text = re.sub(r"^the\s+", "", " ".join(match.group().split()), flags=re.IGNORECASE)
             party = Party(text, description_kind(text), self.named(text), match.start(), match.end())
             found.append((2, party))
+        found = [(rank, self.widened(p)) for rank, p in found]
         # one party per stretch of text: a source (its canonical name) before an entity, then the longest
         found.sort(key=lambda t: (t[0], -(t[1].end - t[1].start), t[1].start))
         kept: list[Party] = []
+        found = [(rank, p) for rank, p in found if p.name.lower().removeprefix("the ") not in PLATFORM_NAMES]
         for _, party in found:
             if not any(party.start < k.end and k.start < party.end for k in kept):
                 kept.append(party)
         return sorted(kept, key=lambda p: p.start)
 
+    def widened(self, party: Party) -> Party:
+        """A name the entity recogniser cut short ('Directorate of Intelligence' of "Ukraine's Chief
+        Directorate of Intelligence") takes back the capitalised title words right before it."""
+        if party.kind == "person":
+            return party
+        start = party.start
+        while True:
+            before = TITLE_BEFORE.search(self.text, max(0, start - 30), start)
+            if before is None or before.group(1).lower() in STOP_WORDS | self.country_words:
+                break
+            start = before.start(1)
+        if start == party.start:
+            return party
+        name = " ".join(self.text[start : party.end].split())
+        return Party(name, party.kind, party.named or self.named(name), start, party.end)
+
     def named(self, text: str) -> bool:
         """A capitalised word besides nationality and country words ('the SBU' yes, 'Ukrainian
-        intelligence' no)."""
+        intelligence' no; nor 'Ukrainian Intelligence' in title case: a description all the same)."""
+        if WHOLE_DESCRIPTION.match(" ".join(text.split())):
+            return False
         words = re.findall(r"[\w’']+", text)
         return any(
-            w[0].isupper() and w.lower() not in self.country_words and re.sub(r"['’]s$", "", w.lower())
-            not in self.country_words and w.lower() != "the"
+            w[0].isupper()
+            and w.lower() not in self.country_words
+            and re.sub(r"['’]s$", "", w.lower()) not in self.country_words
+            and w.lower() != "the"
             for w in words
         )
 

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 # rows on its next ingest.
 # 2: anchors leave out the byline and outlet, counts keep their sentence, each article's recordings
 # (article_recordings); 3: the recordings' releasers and keywords; 4: a recording addressed as 'the
-# first of the two calls', numbered units in lower case, a releaser closing an apposition
-FEATURES_VERSION = 4
+# first of the two calls', numbered units in lower case, a releaser closing an apposition; 5: no
+# platform as releaser, keywords without party names, a release weekday kept
+FEATURES_VERSION = 5
 FEATURES_KEY = "features_version"  # in the store's meta table: the version every row has been brought to
 BACKFILL_PAGE = 200  # articles per transaction
 

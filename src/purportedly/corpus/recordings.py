@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
+from itertools import product
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 from wordfreq import zipf_frequency
 
 from purportedly.claims.recordings import build_recordings
+from purportedly.claims.releasers import NATIONALITIES as DESCRIPTION_NATIONALITIES
 from purportedly.claims.releasers import is_outlet
 from purportedly.corpus.common import Corpus, UnionFind
 from purportedly.corpus.features import FEATURES_VERSION
@@ -49,6 +53,7 @@ NAME_SIMILARITY = 85  # rapidfuzz ratio of two name keys that are one name missp
 MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too common to compare on
 MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
 MIN_SHARED_WORDS = 2  # content words two wordings of one quote share at least
+MIN_JOINED_WORDS = 4  # ... and a quote shares with another report's quotes read together
 RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
 KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
 COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
@@ -283,8 +288,34 @@ def _quoted_alike(a: str, b: str) -> bool:
     content words, not only a run of small ones ('I see. What's new?')."""
     if not (_substantial(a) and _substantial(b)):
         return False
-    shared = set(content_words(a)) & set(content_words(b))
-    return len(shared) >= MIN_SHARED_WORDS and same_quote(a, b)
+    words_a, words_b = content_words(a), content_words(b)
+    shared = set(words_a) & set(words_b)
+    if len(shared) < MIN_SHARED_WORDS or not same_quote(a, b):
+        return False
+    short, long = sorted((words_a, words_b), key=len)
+    if len(shared) <= MIN_SHARED_WORDS and len(short) * 2 < len(long):
+        # a few words of a paraphrase found scattered in a long quote ('orders soldiers received')
+        # are no trimmed copy of it: a trimmed quote keeps its words together
+        return " ".join(short) in " ".join(long)
+    return True
+
+
+def _split_alike(a: Recording, b: Recording) -> bool:
+    """A quote of one report alike with the other's quotes read together: two translations cut
+    the call into quotes at different places ('The fourth battalion, they took their commander
+    prisoner. They forced him to stay' against two quotes of the other). Many shared content words
+    are needed: the joined quotes are long, and a few words are in any long text."""
+    joined = " ".join(q.text for q in b.quotes if q.verbatim)
+    if len(b.quotes) < 2 or not joined:
+        return False
+    words_b = set(content_words(joined))
+    return any(
+        q.verbatim
+        and _substantial(q.text)
+        and len(set(content_words(q.text)) & words_b) >= MIN_JOINED_WORDS
+        and same_quote(q.text, joined)
+        for q in a.quotes
+    )
 
 
 def _same_phrase(a: str, b: str) -> bool:
@@ -292,11 +323,7 @@ def _same_phrase(a: str, b: str) -> bool:
     to count as a quote ('reclaiming territories'), but not words any two reports use: at least one is
     rare in English."""
     words_a, words_b = content_words(a), content_words(b)
-    return (
-        len(words_a) >= MIN_PHRASE_WORDS
-        and words_a == words_b
-        and any(_weight(w) > 0 for w in words_a)
-    )
+    return len(words_a) >= MIN_PHRASE_WORDS and words_a == words_b and any(_weight(w) > 0 for w in words_a)
 
 
 @lru_cache(maxsize=65536)
@@ -306,14 +333,73 @@ def _weight(word: str) -> float:
     return max(0.0, RARE_ZIPF - zipf_frequency(word, "en"))
 
 
-class Matcher:
-    """Whether two article recordings can be one released item, and how much says they are."""
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# the other party on a call: a soldier's mother and a soldier's wife are two calls
+KIN_ROLES = frozenset(
+    {"mother", "wife", "father", "friend", "brother", "sister", "girlfriend", "son", "daughter"}
+)
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "recording_pairs.json"
+KEYWORD_CAP = 6.0  # shared rare-word weight beyond which more says nothing new
 
-    def __init__(self, rows: list[RecordingRow]) -> None:
+
+def _weekday(rec: Recording) -> int | None:
+    """The weekday of the release: from its date, else from a weekday the text gives alone
+    ('posted Tuesday' in an article without a date)."""
+    day = _day(rec.release_date)
+    if day is not None:
+        return day.weekday()
+    text = (rec.release_date_text or "").lower()
+    return WEEKDAYS.index(text) if text in WEEKDAYS else None
+
+
+def _weekday_gap(a: Recording, b: Recording) -> int | None:
+    wa, wb = _weekday(a), _weekday(b)
+    if wa is None or wb is None:
+        return None
+    gap = abs(wa - wb)
+    return min(gap, 7 - gap)
+
+
+def _kin(rec: Recording) -> set[str]:
+    return {p.role for p in rec.participants if p.role in KIN_ROLES}
+
+
+def _head_words(name: str) -> set[str]:
+    """A releaser's words past its nationality ('Ukrainian intelligence directorate': intelligence,
+    directorate), to see whether a description fits a named releaser."""
+    return {w for w in content_words(name) if w.lower() not in DESCRIPTION_NATIONALITIES}
+
+
+class PairModel:
+    """The learned merge decision: a logistic regression over the evidence two retellings share
+    (``scripts/train_recording_pairs.py``, shipped as JSON); two compatible reports are one
+    recording when its probability reaches the threshold."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.features: list[str] = data["features"]
+        self.coef: list[float] = data["coef"]
+        self.intercept: float = data["intercept"]
+        self.threshold: float = data.get("threshold", 0.5)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls, path: Path = MODEL_PATH) -> PairModel:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(c * features[f] for f, c in zip(self.features, self.coef, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+class Matcher:
+    """Whether two article recordings can be one released item, and how likely they are."""
+
+    def __init__(self, rows: list[RecordingRow], model: PairModel | None = None) -> None:
         self.rows = rows
         self.names = [_names(r) for r in rows]
         self.releasers = [_releaser_key(r.recording) for r in rows]
         self.keywords = _keywords(rows)
+        self.model = model or PairModel.load()
 
     def compatible(self, i: int, j: int) -> bool:
         """Nothing says they are two: other articles, release dates that fit, the same releaser
@@ -326,40 +412,104 @@ class Matcher:
             return False
         if self._names_agree(i, j) is False:
             return False  # two soldiers with different names: two calls
+        gap = _weekday_gap(a.recording, b.recording)
+        if gap is not None and gap > DATE_SLACK:
+            return False  # released on a Monday and on a Thursday
         unit_a, unit_b = _unit_key(a.recording.unit), _unit_key(b.recording.unit)
         # two units conflict when both are numbered, or both unnumbered, and differ: a unit named
         # without its number ('the territorial regiment') may be the numbered one of another report
         return not (unit_a and unit_b and unit_a != unit_b and unit_a.isdigit() == unit_b.isdigit())
 
-    def score(self, i: int, j: int) -> int:
-        """0: not the same recording, or nothing beyond releaser and date says it is (an agency
-        often releases several calls at once); 2 or more: evidence that it is."""
-        if not self.compatible(i, j):
-            return 0
-        a, b = self.rows[i].recording, self.rows[j].recording
-        score = 0
-        if self._names_agree(i, j):
+    def features(self, i: int, j: int) -> dict[str, float]:
+        """The evidence for and against one recording, each in [0, 1] (``PairModel.features``)."""
+        row_a, row_b = self.rows[i], self.rows[j]
+        a, b = row_a.recording, row_b.recording
+        names = self._names_agree(i, j)
+        full = False
+        if names:
             # a given name alone ('Andrey') is borne by many soldiers: weak evidence; a full name strong
             names_i = {k for keys in self.names[i].values() for k in keys if len(k.split()) > 1}
             names_j = {k for keys in self.names[j].values() for k in keys if len(k.split()) > 1}
-            full = any(_same_name(x, y) for x in names_i for y in names_j)
-            score += 2 if full else 1
-        if any(_quoted_alike(x.text, y.text) for x in a.quotes for y in b.quotes):
-            score += 2
-        elif any(_same_phrase(x.text, y.text) for x in a.quotes for y in b.quotes):
-            score += 1  # a short phrase given word for word by both ('reclaiming territories')
+            full = any(_same_name(x, y) for x, y in product(names_i, names_j))
+        verbatim = any(
+            _quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes) if x.verbatim and y.verbatim
+        )
+        reworded = not verbatim and (
+            any(_quoted_alike(x.text, y.text) for x, y in product(a.quotes, b.quotes))
+            or _split_alike(a, b)
+            or _split_alike(b, a)
+        )
+        phrase = any(_same_phrase(x.text, y.text) for x, y in product(a.quotes, b.quotes))
+        quoted_a = [q for q in a.quotes if q.verbatim and _substantial(q.text)]
+        quoted_b = [q for q in b.quotes if q.verbatim and _substantial(q.text)]
         shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
-        score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
         unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
         place_a, place_b = _place_key(a.place), _place_key(b.place)
-        if unit_a and unit_a == unit_b and (place_a == place_b or score):
+        kin_a, kin_b = _kin(a), _kin(b)
+        ka, kb = self.releasers[i], self.releasers[j]
+        described = [
+            r
+            for r in (a, b)
+            if r.releaser and not r.releaser_named and not is_outlet(r.releaser, r.releaser_kind)
+        ]
+        named = [r for r in (a, b) if _releaser_key(r)]
+        odd_releaser = bool(
+            len(described) == 1
+            and len(named) == 1
+            and not _head_words(described[0].releaser or "") & _head_words(named[0].releaser or "")
+        )
+        return {
+            "quote": float(verbatim),
+            "quote_reworded": float(reworded),
+            "phrase": float(phrase and not verbatim),
+            "quotes_differ": float(bool(quoted_a and quoted_b) and not (verbatim or reworded or phrase)),
+            "keywords": min(shared, KEYWORD_CAP) / KEYWORD_CAP,
+            "full_name": float(bool(names) and full),
+            "given_name": float(bool(names) and not full),
+            "same_day": float(bool(a.release_date and b.release_date)),
+            "weekday_differs": float(bool(_weekday_gap(a, b))),
+            "same_releaser": float(bool(ka and kb)),
+            "releaser_unlike": float(odd_releaser),
+            "same_unit": float(bool(unit_a and unit_a == unit_b)),
+            "same_place": float(bool(place_a and place_a == place_b)),
+            "kin_differ": float(bool(kin_a and kin_b and not kin_a & kin_b)),
+            "late": float(_date_fit(row_a, row_b) == LATE),
+        }
+
+    def score(self, i: int, j: int) -> float:
+        """The probability that the two are one recording; 0 when something says they are two or
+        the evidence does not reach the model's threshold (an agency often releases several calls
+        at once: releaser and date alone never do)."""
+        if not self.compatible(i, j):
+            return 0.0
+        features = self.features(i, j)
+        p = self.model.probability(features)
+        rules = self.rule_score(i, j, features)
+        if features["late"]:
+            # a retelling months later: the gold sets hold too few to learn from, so the rule's
+            # stronger evidence (score 3: never a shared quote alone) decides
+            return max(p, 0.01) if rules else 0.0
+        if features["quotes_differ"] and features["keywords"] * KEYWORD_CAP < KEYWORD_EVIDENCE / 2:
+            # both quote the call at length and nothing alike, and little else is shared: two calls
+            # (two soldiers of one unit, released together, say different things), whatever the
+            # releaser, unit and day, which the model weighs high
+            return max(p, 0.01) if rules else 0.0
+        # the model, or the hand rules where it is unsure (together they find more than either)
+        return max(p, 0.01) if p >= self.model.threshold or rules else 0.0
+
+    def rule_score(self, i: int, j: int, f: dict[str, float]) -> bool:
+        """The session-4 hand rules, kept beside the model: a shared quote, a full name or enough
+        rare words (two of them; one when a report quotes nothing)."""
+        a, b = self.rows[i].recording, self.rows[j].recording
+        shared = f["keywords"] * KEYWORD_CAP
+        score = 2 if f["full_name"] else 1 if f["given_name"] else 0
+        score += 2 if f["quote"] or f["quote_reworded"] else 1 if f["phrase"] else 0
+        score += 2 if shared >= KEYWORD_EVIDENCE else 1 if shared >= KEYWORD_EVIDENCE / 2 else 0
+        if f["same_unit"] and (f["same_place"] or score):
             score += 1
-        # the same unit at the same place is enough only when one report quotes nothing of it: two
-        # calls of one brigade released together differ in what is said on them
-        quoted = a.quotes and b.quotes
-        if _date_fit(self.rows[i], self.rows[j]) == LATE:
-            return score if score >= LATE_EVIDENCE else 0
-        return score if score >= 2 or (score and not quoted) else 0
+        if f["late"]:
+            return score >= LATE_EVIDENCE
+        return score >= 2 or bool(score and not (a.quotes and b.quotes))
 
     def _names_agree(self, i: int, j: int) -> bool | None:
         """True when a role's names match, False when both name someone of one role differently,
@@ -417,12 +567,12 @@ def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
     return found
 
 
-def _pairs(rows: list[RecordingRow], matcher: Matcher) -> dict[tuple[int, int], int]:
-    """Scored candidate pairs: rows of one block sharing some evidence, their reference days within
+def _candidates(rows: list[RecordingRow], matcher: Matcher) -> set[tuple[int, int]]:
+    """Pairs worth comparing: rows of one block sharing some evidence, their reference days within
     the retelling window."""
     evidence = [_evidence(r, k) for r, k in zip(rows, matcher.keywords, strict=True)]
     days = [_reference_day(r) for r in rows]
-    found: dict[tuple[int, int], int] = {}
+    found: set[tuple[int, int]] = set()
     for block in _blocks(rows):
         postings: dict[str, list[int]] = {}
         for i in block:
@@ -433,10 +583,15 @@ def _pairs(rows: list[RecordingRow], matcher: Matcher) -> dict[tuple[int, int], 
                 continue  # a word in hundreds of quotes is no evidence of one recording
             for x, i in enumerate(members):
                 for j in members[x + 1 :]:
-                    key = (min(i, j), max(i, j))
-                    if key not in found and _near(days[i], days[j]):
-                        found[key] = matcher.score(*key)
-    return {key: score for key, score in found.items() if score > 0}
+                    if _near(days[i], days[j]):
+                        found.add((min(i, j), max(i, j)))
+    return found
+
+
+def _pairs(rows: list[RecordingRow], matcher: Matcher) -> dict[tuple[int, int], float]:
+    """Candidate pairs the model says are one recording, with its probability."""
+    scored = {key: matcher.score(*key) for key in sorted(_candidates(rows, matcher))}
+    return {key: score for key, score in scored.items() if score > 0}
 
 
 def _near(a: Date, b: Date) -> bool:
@@ -448,12 +603,12 @@ def _reference_day(row: RecordingRow) -> Date:
     return _day(row.recording.release_date) or _day(row.date) or Date.min
 
 
-def _cluster(rows: list[RecordingRow]) -> list[list[int]]:
+def _cluster(rows: list[RecordingRow], model: PairModel | None = None) -> list[list[int]]:
     """Agglomerative, strongest pairs first, and an entry takes in a report only when it fits the
     entry as a whole: compatible with every member (releaser, dates, participants, article) and
     backed by evidence against at least half of them. Evidence against one member is not enough:
     that is how a chain of pairwise matches (A like B, B like C) joins recordings that share nothing."""
-    matcher = Matcher(rows)
+    matcher = Matcher(rows, model)
     scores = _pairs(rows, matcher)
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(rows))}
     home = list(range(len(rows)))
@@ -478,12 +633,13 @@ def _cluster(rows: list[RecordingRow]) -> list[list[int]]:
 
 
 def recordings(
-    source: Store | Corpus | Iterable[Analysis], *, min_carriages: int = 1
+    source: Store | Corpus | Iterable[Analysis], *, min_carriages: int = 1, model: PairModel | None = None
 ) -> list[RecordingEntry]:
     """The registry: every released recording of the corpus, with its carriages in date order;
-    most carried first, then by release date. The Python twin of ``purportedly recordings``."""
+    most carried first, then by release date. The Python twin of ``purportedly recordings``.
+    ``model``: another merge decision than the shipped one (training measures with it)."""
     rows = list(recording_rows(source))
-    entries = [_entry([rows[i] for i in members]) for members in _cluster(rows)]
+    entries = [_entry([rows[i] for i in members]) for members in _cluster(rows, model)]
     entries = [e for e in entries if len(e.carriages) >= min_carriages]
     entries.sort(key=lambda e: (-len(e.carriages), e.release_date or "9999", e.id))
     return entries
@@ -507,7 +663,7 @@ def _entry(rows: list[RecordingRow]) -> RecordingEntry:
     releaser_kind = _most_common(r.releaser_kind for r in recs if r.releaser == releaser)
     verified = next(((c.verified_by, c.outlet or c.document) for c in carriages if c.verified_by), None)
     return RecordingEntry(
-        id=_entry_id(first),
+        id=_entry_id(min(rows, key=lambda r: (r.article_id, r.recording.start))),
         kind=_most_common(r.kind for r in recs) or "call",
         releaser=releaser,
         releaser_kind=releaser_kind,
@@ -531,6 +687,10 @@ def _entry(rows: list[RecordingRow]) -> RecordingEntry:
 
 
 def _entry_id(row: RecordingRow) -> str:
+    """An entry is named after its first stored carriage (the lowest article id), not its earliest
+    dated one: a report of an earlier date ingested later joins the entry without renaming it, so
+    links to a recording page keep working as a corpus grows. (Two entries that a new report joins
+    keep the older one's id; a store built again in another order may give other ids.)"""
     digest = hashlib.sha1(f"{row.document}\x00{row.recording.id}".encode()).hexdigest()
     return f"rec-{digest[:10]}"
 
