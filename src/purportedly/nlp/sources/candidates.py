@@ -44,6 +44,9 @@ class Candidate:
     described_as: str | None = None  # its appositive: 'Vadim Orlov, a Russian-installed official'
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
+    loose: bool = False  # a bare noun the rules would not keep ('authorities said'): the model's call
+    how: str = "alias"  # the citing pattern that found it ('subject', 'according_to'...), for the decision
+    verb: str | None = None  # lemma of its citing verb
 
 
 def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> Candidate:
@@ -74,9 +77,11 @@ def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> 
 
 
 def from_citation(
-    text: str, citation: Citation, lexicon: CitingLexicon, table: AliasTable
+    text: str, citation: Citation, lexicon: CitingLexicon, table: AliasTable, loose: bool = False
 ) -> Candidate | None:
-    """A candidate for a citing phrase, or None when the phrase cannot name a source."""
+    """A candidate for a citing phrase, or None when the phrase cannot name a source. With
+    ``loose``, a bare noun that describes no one ('authorities there said', 'circles close to
+    it') is proposed too, marked ``loose``, for the learned decision to judge."""
     head = citation.head
     if is_speaking_document(citation, lexicon):
         return document_candidate(text, citation)
@@ -113,7 +118,8 @@ def from_citation(
     if proper and len(name_tokens) == 1 and name_tokens[0].lower_ in lexicon.source_nouns:
         return None  # 'Blogger says ...' in a headline: a capitalised description, no name
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
-    if not proper and not participant and not is_source_description(head, lexicon):
+    bare = not proper and not participant and not is_source_description(head, lexicon)
+    if bare and not (loose and head.pos_ == "NOUN"):
         return None
     if not proper:
         name = with_indefinite_article(phrase, name)
@@ -136,6 +142,9 @@ def from_citation(
         participant=participant,
         owner=owner_name(text, citation),
         described_as=appositive_text(head) if proper else None,
+        loose=bare,
+        how=citation.how,
+        verb=citation.verb,
     )
 
 
