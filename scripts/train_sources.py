@@ -3,7 +3,7 @@
     python scripts/train_sources.py --set ../shared/seeds ../shared/eval/gold \
         --set ../shared/eval/dev/articles ../shared/eval/dev/gold \
         --polnear GIT_DIR ../polnear/train/texts train [--polnear GIT_DIR ../polnear/dev/texts dev] \
-        [--rows ROWS.jsonl] [--reuse] [--test-set N ...] [--out sources.json]
+        [--rows ROWS] [--every N] [--test-set N ...] [--out sources.json]
 
 Rows: the pipeline runs up to the rule-based speakers; ``SourceFinder`` proposes its source groups
 (with the rules' own verdict) and ``nlp/sources/decision.py`` gives each its features. Labels:
@@ -119,18 +119,27 @@ def locate(text: str, spans: list[tuple[int, str]]) -> list[tuple[int, int]]:
 
 
 def extract(args, scorer) -> list[dict]:
-    after = [spec.name for spec in COMPONENTS]
-    skip = tuple(after[after.index("purportedly_sources") :])
-    nlp = load_pipeline(skip=skip)
-    finder = SourceFinder(nlp, "sources", model=None)
+    """Rows of every set; with --rows, each set's rows are cached in ROWS.SET.jsonl and reused."""
     jobs = [(f"own{i}", a, g, None) for i, (a, g) in enumerate(args.set)]
-    jobs += [(f"polnear-{s}", t, None, polnear_sources(r, s)) for r, t, s in args.polnear]
-    rows = []
-    for set_name, articles_dir, gold_dir, attributions in jobs:
+    jobs += [(f"polnear-{s}", t, None, (r, s)) for r, t, s in args.polnear]
+    rows: list[dict] = []
+    finder = nlp = None
+    for set_name, articles_dir, gold_dir, polnear in jobs:
+        cache = Path(f"{args.rows}.{set_name}.jsonl") if args.rows else None
+        if cache is not None and cache.exists():
+            rows += [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+            continue
+        if nlp is None:
+            after = [spec.name for spec in COMPONENTS]
+            nlp = load_pipeline(skip=tuple(after[after.index("purportedly_sources") :]))
+            finder = SourceFinder(nlp, "sources", model=None)
+        attributions = polnear_sources(*polnear) if polnear else None
         paths = sorted(str(p) for p in Path(articles_dir).glob("*.txt"))
+        if polnear and polnear[1] == "train":
+            paths = paths[:: args.every]  # a share of the train split, spread over its outlets
         articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
         docs = (make_doc(nlp, a) for a in articles)
-        before = len(rows)
+        found = []
         for article, doc in zip(articles, nlp.pipe(docs, batch_size=16), strict=True):
             name = Path(article.document).name
             if gold_dir is not None:
@@ -142,8 +151,11 @@ def extract(args, scorer) -> list[dict]:
                 spans = None
             else:
                 gold, spans = None, locate(doc.text, attributions.get(name.removesuffix(".txt"), []))
-            rows.extend(doc_rows(doc, finder, f"{set_name}:{name}", gold, spans, scorer))
-        print(f"{articles_dir}: {len(articles)} articles, {len(rows) - before} groups", file=sys.stderr)
+            found.extend(doc_rows(doc, finder, f"{set_name}:{name}", gold, spans, scorer))
+        print(f"{articles_dir}: {len(articles)} articles, {len(found)} groups", file=sys.stderr)
+        if cache is not None:
+            cache.write_text("".join(json.dumps(r) + "\n" for r in found), encoding="utf-8")
+        rows += found
     return rows
 
 
@@ -311,19 +323,14 @@ def main(argv=None) -> None:
         "--polnear", nargs=3, action="append", default=[], metavar=("GIT_DIR", "TEXTS", "SPLIT")
     )
     parser.add_argument("--rows", default=None, help="JSONL cache of the rows (outside the repo)")
-    parser.add_argument("--reuse", action="store_true", help="read --rows instead of running the pipeline")
+    parser.add_argument("--every", type=int, default=1, help="PolNeAR train: every N-th article only")
     parser.add_argument(
         "--test-set", type=int, action="append", default=[], help="our set N: measure, not fit"
     )
     parser.add_argument("--out", default=str(MODEL_PATH))
     args = parser.parse_args(argv)
     scorer = load_scorer()
-    if args.reuse and args.rows:
-        rows = [json.loads(line) for line in Path(args.rows).read_text(encoding="utf-8").splitlines()]
-    else:
-        rows = extract(args, scorer)
-        if args.rows:
-            Path(args.rows).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rows = extract(args, scorer)
     tests = {f"own{n}" for n in args.test_set} | {"polnear-dev"}
     fitting = [r for r in rows if r["doc"].split(":")[0] not in tests]
     model = train(fitting, scorer)
