@@ -44,6 +44,7 @@ from purportedly.reading import read_inputs  # noqa: E402
 SEED = 11
 FOLDS = 5
 OWN_WEIGHT = 8.0  # our genre's gold: a few hundred groups beside PolNeAR's thousands
+MIN_DOCS = 5
 C = 0.5  # inverse L2 strength: a few hundred features, keep the weights small
 PRONOUNS = {
     "he",
@@ -191,8 +192,14 @@ def fit(rows: list[dict]):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    # a feature seen in fewer than MIN_DOCS articles (a head noun of one story) is not learned from
+    seen: dict[str, set[str]] = {}
+    for r in rows:
+        for name in r["features"]:
+            seen.setdefault(name, set()).add(r["doc"])
+    common = {name for name, docs in seen.items() if len(docs) >= MIN_DOCS}
     vectorizer = DictVectorizer(sparse=True)
-    x = vectorizer.fit_transform([r["features"] for r in rows])
+    x = vectorizer.fit_transform([{k: v for k, v in r["features"].items() if k in common} for r in rows])
     y = [int(r["label"]) for r in rows]
     weights = [OWN_WEIGHT if r["doc"].startswith("own") else 1.0 for r in rows]
     model = LogisticRegression(C=C, max_iter=2000, random_state=SEED, solver="lbfgs")
