@@ -134,6 +134,7 @@ def extract(args, scorer) -> list[dict]:
             after = [spec.name for spec in COMPONENTS]
             nlp = load_pipeline(skip=tuple(after[after.index("purportedly_sources") :]))
             finder = SourceFinder(nlp, "sources", model=None)
+            finder.bare_nouns = True  # propose what the model may keep in its own mode
         attributions = polnear_sources(*polnear) if polnear else None
         paths = sorted(str(p) for p in Path(articles_dir).glob("*.txt"))
         if polnear and polnear[1] == "train":

@@ -52,6 +52,9 @@ class SourceFinder:
             raise ValueError(f"purportedly_sources: mode must be 'rules' or 'model', not {mode!r}")
         self.name = name
         self.mode = mode
+        # bare nouns ('authorities there said') are proposed only where the model may keep them
+        # (and when training it): the rules never keep one
+        self.bare_nouns = mode == "model"
         # the learned keep/drop decision ('default': the shipped model; None: the rules alone)
         self.decision = load_decision() if model == "default" else (load_decision(model) if model else None)
         # written records ('a leaked order says') as sources of kind document; off by default,
@@ -128,7 +131,7 @@ class SourceFinder:
             member = self.member_of_known(citation, hit_index)
             if hit_index.overlaps(citation.name_start, citation.name_end) and not member:
                 continue  # the alias table already names it
-            candidate = from_citation(text, citation, self.lexicon, self.table, loose=True)
+            candidate = from_citation(text, citation, self.lexicon, self.table, loose=self.bare_nouns)
             if candidate is None or (candidate.kind == "document" and not self.documents):
                 continue
             candidate.member = member
