@@ -150,6 +150,9 @@ class Source(Model):
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
     owner: str | None = Field(None, description="who runs it, for a channel or blog: 'Anatoly Shtyrkov'")
+    confidence: float | None = Field(
+        None, ge=0.0, le=1.0, description="calibrated chance that it is a source the article cites"
+    )
 
 
 Certainty = Literal["certain", "probable", "possible", "unknown"]

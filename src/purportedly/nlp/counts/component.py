@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from purportedly.lexicons import load_data
 from purportedly.model import Count
 from purportedly.nlp.counts.answers import asked_question, is_fragment_answer, sentence_or_none
-from purportedly.nlp.counts.kinds import NOUN_KEYS, CountKinds, noun_phrase
+from purportedly.nlp.counts.kinds import NOUN_KEYS, CountKinds, lemma, noun_phrase
 from purportedly.nlp.counts.numbers import NumberReader, NumberSpan, glued_by_hyphen, is_ordinal, is_year
 from purportedly.nlp.extensions import doc_text, get_list, register_extensions
 from purportedly.nlp.times.rules import find_candidates
@@ -22,6 +22,9 @@ register_extensions()
 EVENT_DEPS = ("relcl", "acl")
 CLAUSE_POS = ("VERB", "AUX")
 MAX_CLIMB = 5
+ACTION_SUFFIXES = ("tion", "sion", "ment", "ure", "ing", "ance", "ence", "al")
+HYPHEN_PARTICLES = frozenset({"up", "out", "off", "down", "back", "over"})
+FRAGMENT_LOOKBACK = 2  # sentences back to the verb a verbless count answers
 ADVERBIAL_DEPS = ("npadvmod", "advmod", "advcl")  # 'search it three ways': how, not who or what
 PARTICLE_ADVERBS = {"down", "back", "out", "up", "away", "off", "over", "in"}
 NUMBER_AS_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj")
@@ -136,7 +139,10 @@ class CountFinder:
         if special is None:
             special = self._special(token, noun)
         if special is not None:
-            return CountMatch(number, qualifier, qualifier_start, *special)
+            counted, *event = special
+            if counted is None:
+                counted = self._antecedent(number, earlier) or elided_noun(doc, number)
+            return CountMatch(number, qualifier, qualifier_start, counted, *event)
         event_token, canonical = self._event(token, noun)
         # a photo caption describes a picture ('two soldiers patrol'), not a counted event
         if canonical is None and not in_caption and self._quantifies(doc, token, noun):
@@ -148,6 +154,8 @@ class CountFinder:
         if canonical is None and noun is None:
             start_char = qualifier_start if qualifier_start is not None else doc[number.start].idx
             noun, event_token, canonical = self._answer(doc, token, start_char)
+        if canonical is None and noun is not None and lemma(noun) in self.kinds.people:
+            event_token, canonical = self._fragment_event(token)
         if canonical is None:
             return None  # a number with no reported event is a measurement, not a count
         if number.value == 1 and canonical not in self.single_events:
@@ -396,6 +404,14 @@ class CountFinder:
                 continue
             if node.pos_ == "VERB" and previous.dep_ not in ADVERBIAL_DEPS:
                 return self._verb_phrase(node, previous, preposition)
+            if (
+                node.pos_ == "NOUN"
+                and preposition is not None
+                and preposition.lower_ == "of"
+                and is_action_noun(node)
+            ):
+                # 'a partial call-up of 300,000 reservists', 'the evacuation of 200 residents'
+                return noun_phrase(node), node.lemma_.lower()
             if node.pos_ in CLAUSE_POS or node.pos_ in ("NOUN", "PROPN"):
                 return None, None  # a copula, or a noun's modifier: 'the fate of two men' is no event
         return None, None
@@ -443,6 +459,22 @@ class CountFinder:
         if canonical is None and self.kinds.is_event_noun(noun):
             event, canonical = self._event_noun_event(noun)  # 'How many calls did you take?'
         return noun, event, canonical
+
+    def _fragment_event(self, number: Token) -> tuple[str | None, str | None]:
+        """'We are being sent into combat. Twenty people.': a verbless line that counts people
+        (a call's or interview's answer) counts them for what the line before says happened."""
+        sentence = sentence_or_none(number)
+        if sentence is None or any(t.pos_ in CLAUSE_POS for t in sentence):
+            return None, None
+        doc = number.doc
+        for _ in range(FRAGMENT_LOOKBACK):
+            if sentence.start == 0:
+                break
+            sentence = doc[sentence.start - 1].sent
+            root = sentence.root
+            if root.pos_ == "VERB":
+                return self._verb_phrase(root, root, None)
+        return None, None
 
     @staticmethod
     def _antecedent(number: NumberSpan, earlier: list[CountMatch]) -> Token | None:
@@ -605,6 +637,27 @@ QUALIFIER_WORDS = frozenset(
 )
 MIN_TITLE_WORDS = 3
 TITLE_SHARE = 0.7
+
+
+def is_action_noun(noun: Token) -> bool:
+    """A noun made from a verb names an action: 'evacuation', 'deployment', 'call-up', 'pull-out'
+    (the tokenizer may split the last at its hyphen, leaving the particle as the head)."""
+    word = noun.lower_
+    particle = word.rsplit("-", 1)[-1] in HYPHEN_PARTICLES
+    split_at_hyphen = noun.i > 0 and noun.nbor(-1).text == "-"
+    return word.endswith(ACTION_SUFFIXES) or (particle and ("-" in word or split_at_hyphen))
+
+
+def elided_noun(doc: Doc, number: NumberSpan) -> Token | None:
+    """'His troops numbered 240 soldiers - now there are 94': a bare number counts the noun the
+    number before it in the same sentence counted."""
+    sentence = sentence_or_none(doc[number.start])
+    if sentence is None:
+        return None
+    for token in reversed(doc[sentence.start : number.start]):
+        if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+            return token.head
+    return None
 
 
 def line_of(token: Token) -> Span:

@@ -209,6 +209,8 @@ class EntityRecognizer:
             return None
         if fold(surface) in self.not_names or surface_key(surface) in self.not_names:
             return None
+        if mention.priority == 0 and written_lower_elsewhere(text, surface):
+            return None  # 'Russian Soldier to Mom: ...' in a headline is the body's 'Russian soldier'
         if mention.label == "NORP" and fold(surface).endswith("s") and mention.priority < GAZETTEER_PRIORITY:
             mention.canonical = surface[:-1]  # 'Chechens' -> 'Chechen'
         elif mention.priority == 0 and surface.isupper():
@@ -354,6 +356,16 @@ class EntityRecognizer:
             if first_start > 0 and _is_role_noun(doc[first_start - 1]):
                 found.append(_singular_phrase(doc, doc[first_start - 1]))
         return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
+
+
+def written_lower_elsewhere(text: str, surface: str) -> bool:
+    """A headline-case phrase ('Russian Soldier') the text also writes with its later words in
+    lower case ('a Russian soldier in Ukraine') is a description, not a name."""
+    words = surface.split()
+    if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]):
+        return False
+    lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
+    return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text) is not None
 
 
 def _is_role_noun(token) -> bool:

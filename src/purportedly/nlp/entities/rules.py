@@ -65,6 +65,12 @@ NATIONAL_SERVICE = re.compile(
     r"\b[A-Z][a-z]+(?:ian|an|ish|ese)[ \t]+(?:air[ \t]+force|Air[ \t]+Force|navy|Navy|National[ \t]+Guard|"
     r"Armed[ \t]+Forces|Border[ \t]+Guard[ \t]+Service|border[ \t]+guard[ \t]+service)\b"
 )
+# 'Rostov-on-Don', 'Stratford-upon-Avon', 'Frankfurt-am-Main': names joined by lower-case particles
+# are one place; the small model splits them and calls the second half a person
+JOINED_PLACE = re.compile(
+    r"\b[A-Z][a-z]+(?:-(?:on|upon|sur|en|de|la|le|am|an|na|nad|pod|under|by)-[A-Z][a-z]+)+\b"
+)
+POSSESSOR = re.compile(r"[A-Z][\w\-]*['’]s[ \t]+")
 NOT_REGION_WORDS = {
     "The",
     "Northern",
@@ -85,11 +91,15 @@ def military_units(text: str) -> Iterator[Mention]:
 
 def regions(text: str) -> Iterator[Mention]:
     for match in REGION.finditer(text):
-        name = match.group(1)
+        name, start = match.group(1), match.start()
+        owner = POSSESSOR.match(name)
+        if owner and len(name.split()) > 1:
+            # "Ukraine's Donetsk province": the country owns the region, it is not part of its name
+            name, start = name[owner.end() :], start + owner.end()
         if name.split()[0] in NOT_REGION_WORDS:
             continue
-        canonical = f"{name} region"
-        yield Mention(match.start(), match.end(), match.group(), "GPE", RULE_PRIORITY, canonical=canonical)
+        surface = text[start : match.end()]
+        yield Mention(start, match.end(), surface, "GPE", RULE_PRIORITY, canonical=f"{name} region")
 
 
 def rivers(text: str) -> Iterator[Mention]:
@@ -177,6 +187,11 @@ def people_in_context(text: str) -> Iterator[Mention]:
             yield Mention(start, match.end(1), text[start : match.end(1)], "PERSON", 1)
 
 
+def joined_places(text: str) -> Iterator[Mention]:
+    for match in JOINED_PLACE.finditer(text):
+        yield Mention(match.start(), match.end(), match.group(), "GPE", RULE_PRIORITY)
+
+
 def rule_mentions(text: str) -> list[Mention]:
     """Every rule-based mention in ``text`` (overlaps are resolved by the caller)."""
     finders = (
@@ -189,5 +204,6 @@ def rule_mentions(text: str) -> list[Mention]:
         people_in_context,
         facilities,
         national_services,
+        joined_places,
     )
     return [mention for finder in finders for mention in finder(text)]

@@ -20,6 +20,8 @@ PRONOUNS = lowered(WORDS, "pronouns")
 KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.toml
 # Media nouns: an outlet or channel is a source only under its name ("a Russian channel" is not).
 UNNAMED_MEDIA = lowered(WORDS, "unnamed_media")
+# what two voices are heard in: a source 'said in the conversation' is one of them
+CALL_NOUNS = lowered(WORDS, "call_nouns")
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Candidate:
     described_as: str | None = None  # its appositive: 'Vadim Orlov, a Russian-installed official'
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
+    loose: bool = False  # a bare noun the rules would not keep ('authorities said'): the model's call
+    how: str = "alias"  # the citing pattern that found it ('subject', 'according_to'...), for the decision
+    verb: str | None = None  # lemma of its citing verb
 
 
 def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> Candidate:
@@ -74,9 +79,11 @@ def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> 
 
 
 def from_citation(
-    text: str, citation: Citation, lexicon: CitingLexicon, table: AliasTable
+    text: str, citation: Citation, lexicon: CitingLexicon, table: AliasTable, loose: bool = False
 ) -> Candidate | None:
-    """A candidate for a citing phrase, or None when the phrase cannot name a source."""
+    """A candidate for a citing phrase, or None when the phrase cannot name a source. With
+    ``loose``, a bare noun that describes no one ('authorities there said', 'circles close to
+    it') is proposed too, marked ``loose``, for the learned decision to judge."""
     head = citation.head
     if is_speaking_document(citation, lexicon):
         return document_candidate(text, citation)
@@ -99,6 +106,8 @@ def from_citation(
         return None
     proper = citation.proper
     participant = not proper and described_participant(head, citation.how, citation.verb, lexicon)
+    # 'Andrei said in the July 12 conversation': a voice on an intercepted call, not a cited source
+    participant = participant or (citation.how == "subject" and speaks_in_call(head))
     if not proper and (participant or is_source_description(head, lexicon)):
         # 'analysts who study the releases', 'a woman who identified herself as his wife'
         described = clause_description(head)
@@ -112,8 +121,11 @@ def from_citation(
         return None  # a transcript label: "SOLDIER:", "UNIDENTIFIED MALE VOICE:"
     if proper and len(name_tokens) == 1 and name_tokens[0].lower_ in lexicon.source_nouns:
         return None  # 'Blogger says ...' in a headline: a capitalised description, no name
+    if proper and len(name_tokens) == 1 and name_tokens[0].lower_ in lexicon.recording_nouns:
+        return None  # 'Footage posted online showed ...': a sentence-initial recording noun, no name
     person = proper and any(t.ent_type_ == "PERSON" for t in name_tokens)
-    if not proper and not participant and not is_source_description(head, lexicon):
+    bare = not proper and not participant and not is_source_description(head, lexicon)
+    if bare and not (loose and head.pos_ == "NOUN"):
         return None
     if not proper:
         name = with_indefinite_article(phrase, name)
@@ -136,7 +148,21 @@ def from_citation(
         participant=participant,
         owner=owner_name(text, citation),
         described_as=appositive_text(head) if proper else None,
+        loose=bare,
+        how=citation.how,
+        verb=citation.verb,
     )
+
+
+def speaks_in_call(subject) -> bool:
+    """The subject's verb says where the words were said: 'in the conversation', 'during one of
+    the calls' (a call 'with' someone is an interview, which the article does cite)."""
+    verb = subject.head
+    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for place in (c for c in preposition.children if c.dep_ == "pobj"):
+            if place.lower_ in CALL_NOUNS and not any(c.lower_ == "with" for c in place.children):
+                return True
+    return False
 
 
 def is_speaking_document(citation: Citation, lexicon: CitingLexicon) -> bool:

@@ -10,14 +10,15 @@ from spacy.tokens import Doc, Span
 
 from purportedly.model import Source
 from purportedly.model import Span as TextSpan
-from purportedly.names import name_words, same_person
+from purportedly.names import name_words, same_person, source_key
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
-from purportedly.nlp.quoted import SpanIndex
+from purportedly.nlp.quoted import SpanIndex, merge_spans
 from purportedly.nlp.sources.aliases import SOURCES_DIR, AliasHit, AliasTable, load_alias_table
 from purportedly.nlp.sources.candidates import Candidate, from_alias_hit, from_citation, sentence_has
 from purportedly.nlp.sources.citing_lexicon import CitingLexicon, load_citing_lexicon
-from purportedly.nlp.sources.merge import merge_candidates
+from purportedly.nlp.sources.decision import DocView, group_features, load_decision
+from purportedly.nlp.sources.merge import SourceGroup, merge_candidates, rule_cited
 from purportedly.nlp.sources.patterns import Citation, find_citations
 from purportedly.nlp.sources.roles import identified_spans
 from purportedly.nlp.sources.speakers import interviewer_turns, speaker_citations
@@ -39,9 +40,23 @@ class SourceFinder:
     """
 
     def __init__(
-        self, nlp: Language, name: str, data_dir: str = SOURCES_DIR, documents: bool = False
+        self,
+        nlp: Language,
+        name: str,
+        data_dir: str = SOURCES_DIR,
+        documents: bool = False,
+        model: str | None = "default",
+        mode: str = "rules",
     ) -> None:
+        if mode not in ("rules", "model"):
+            raise ValueError(f"purportedly_sources: mode must be 'rules' or 'model', not {mode!r}")
         self.name = name
+        self.mode = mode
+        # bare nouns ('authorities there said') are proposed only where the model may keep them
+        # (and when training it): the rules never keep one
+        self.bare_nouns = mode == "model"
+        # the learned keep/drop decision ('default': the shipped model; None: the rules alone)
+        self.decision = load_decision() if model == "default" else (load_decision(model) if model else None)
         # written records ('a leaked order says') as sources of kind document; off by default,
         # as the chains already carry them as document links and gold lists only who told
         self.documents = documents
@@ -116,7 +131,7 @@ class SourceFinder:
             member = self.member_of_known(citation, hit_index)
             if hit_index.overlaps(citation.name_start, citation.name_end) and not member:
                 continue  # the alias table already names it
-            candidate = from_citation(text, citation, self.lexicon, self.table)
+            candidate = from_citation(text, citation, self.lexicon, self.table, loose=self.bare_nouns)
             if candidate is None or (candidate.kind == "document" and not self.documents):
                 continue
             candidate.member = member
@@ -157,6 +172,8 @@ class SourceFinder:
         that 'could not verify' it is a relay checking its own copy, not this article's publisher."""
         names = set()
         for citation in citations:
+            if (citation.verb or "") in CHECK_VERBS:
+                continue  # 'could not be verified by Newsweek': the checker, not a relay
             if citation.how in ("agent", "according_to", "outlet_named") and citation.proper:
                 name = " ".join(text[citation.name_start : citation.name_end].split()).lower()
                 if self.table.lookup(name) is not None:
@@ -173,17 +190,46 @@ class SourceFinder:
         match = BRACKETED_ACRONYM.match(text, end)
         return self.table.lookup(match.group(1)) if match else None
 
-    def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
+    def proposals(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> list[tuple[SourceGroup, bool]]:
+        """Every merged group the rules propose, with the rules' own verdict on it; bare nouns
+        ('authorities said') come after, in groups of their own, which the rules never keep."""
         for candidate, sentence in found:
             candidate.heard = candidate.identified or self.is_call_participant(candidate, sentence)
-        groups = merge_candidates([c for c, _ in found], self.lexicon.titles)
+        titles = self.lexicon.titles
+        groups = merge_candidates([c for c, _ in found if not c.loose], titles, keep_uncited=True)
         # someone heard on a recording is no source, unless the article also cites them
-        groups = [
-            g for g in groups if any(c.strong for c in g.candidates) or not any(c.heard for c in g.candidates)
-        ]
+        proposed = [(g, rule_cited(g) and (any_strong(g) or not any_heard(g))) for g in groups]
+        taken = SpanIndex(merge_spans([(c.start, c.end) for g in groups for c in g.candidates]))
+        names = {source_key(n) for g in groups for n in (g.name, *g.aliases)}
+        loose = [c for c, _ in found if c.loose and not taken.overlaps(c.start, c.end)]
+        extra = merge_candidates(loose, titles, keep_uncited=True)
+        return proposed + [(g, False) for g in extra if source_key(g.name) not in names]
+
+    def decide(
+        self, doc: Doc, proposals: list[tuple[SourceGroup, bool]]
+    ) -> list[tuple[SourceGroup, float | None]]:
+        """The groups kept, each with the model's chance that it is a cited source (None without
+        a model). In 'rules' mode the rules keep or drop and the model only gives the chance; in
+        'model' mode the chance decides (better on PolNeAR, worse on our genre so far: README)."""
+        if self.decision is None:
+            return [(g, None) for g, keep in proposals if keep]
+        if self.mode == "rules":
+            proposals = [(g, keep) for g, keep in proposals if keep]
+        view = DocView.of(doc)
+        kept = []
+        for group, rule_keep in proposals:
+            features = group_features(group, doc, view)
+            features["rule_keep"] = float(rule_keep)
+            chance = self.decision.probability(features)
+            if self.mode == "rules" or chance >= self.decision.threshold:
+                kept.append((group, round(chance, 3)))
+        return kept
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Candidate, Span]]) -> Doc:
+        groups = self.decide(doc, self.proposals(doc, found))
         text = doc_index(doc).text
         sources = []
-        for index, group in enumerate(groups, 1):
+        for index, (group, confidence) in enumerate(groups, 1):
             mentions = sorted({(c.start, c.end) for c in group.candidates})
             sources.append(
                 Source(
@@ -193,6 +239,7 @@ class SourceFinder:
                     aliases=group.aliases,
                     mentions=[TextSpan(text=text[s:e], start=s, end=e) for s, e in mentions],
                     owner=group.owner,
+                    confidence=confidence,
                 )
             )
         doc._.sources = sources
@@ -268,6 +315,14 @@ def is_author(candidate: Candidate, authors: list[list[str]], titles: frozenset[
     return any(same_person(words, author) for author in authors if len(author) > 1)
 
 
+def any_strong(group: SourceGroup) -> bool:
+    return any(c.strong for c in group.candidates)
+
+
+def any_heard(group: SourceGroup) -> bool:
+    return any(c.heard for c in group.candidates)
+
+
 def any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
     i = bisect_left(sorted_offsets, start)
     return i < len(sorted_offsets) and sorted_offsets[i] < end
@@ -295,6 +350,16 @@ FAILED_CHECK_SUBJECT = re.compile(
 )
 
 
+CHECK_VERBS = frozenset({"verify", "confirm", "establish", "corroborate", "authenticate"})
+# "which could not be independently verified by Northwire": the same check in the passive voice
+FAILED_CHECK_AGENT = re.compile(
+    r"(?:could\s+not|cannot|could\s*n[o']t|(?:has|have|had)\s+not|(?:was|were|is)\s+not)\s+"
+    r"(?:yet\s+)?(?:be\s+|been\s+)?(?:independently\s+)?"
+    r"(?:verified|confirmed|established|corroborated|authenticated)\s+by\s+"
+    r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
+
+
 def is_publisher(name: str, publishers: set[str]) -> bool:
     key = " ".join(name.lower().split()).removeprefix("the ")
     return any(key == p or p.endswith(" " + key) for p in publishers)
@@ -314,21 +379,24 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
     article = doc._.article
     if article is not None and article.outlet:
         names.add(article.outlet.lower().removeprefix("the "))
-    for match in FAILED_CHECK_SUBJECT.finditer(text):
+    for match in [*FAILED_CHECK_SUBJECT.finditer(text), *FAILED_CHECK_AGENT.finditer(text)]:
         names.add(" ".join(match.group(1).split()).lower().removeprefix("the "))
     return names
 
 
 @Language.factory(
-    "purportedly_sources", default_config={"data_dir": SOURCES_DIR, "documents": False},
+    "purportedly_sources",
+    default_config={"data_dir": SOURCES_DIR, "documents": False, "model": "default", "mode": "rules"},
     requires=["doc._.quotes", "doc._.indirect_quotes", "doc.ents"],
     assigns=["doc._.sources"],
 )
-def make_sources(nlp: Language, name: str, data_dir: str, documents: bool) -> SourceFinder:
+def make_sources(
+    nlp: Language, name: str, data_dir: str, documents: bool, model: str | None, mode: str
+) -> SourceFinder:
     # outlets such as 'Bel.Ru' are cited whole only when the tokenizer keeps them one token, so
     # adding the component by name makes the same tokenizer change as load_pipeline()
     keep_dotted_names(nlp)
-    return SourceFinder(nlp, name, data_dir=data_dir, documents=documents)
+    return SourceFinder(nlp, name, data_dir=data_dir, documents=documents, model=model, mode=mode)
 
 
 def is_outer_direct(quote) -> bool:

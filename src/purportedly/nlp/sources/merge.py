@@ -86,8 +86,11 @@ def strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> list[SourceGroup]:
-    """Group candidates that name the same source; drop groups nothing actually cites."""
+def merge_candidates(
+    candidates: list[Candidate], titles: frozenset[str], keep_uncited: bool = False
+) -> list[SourceGroup]:
+    """Group candidates that name the same source; drop groups nothing actually cites (unless
+    ``keep_uncited``: then the learned decision sees them too, with ``rule_cited`` to tell)."""
     candidates = resolve_descriptors(sorted(candidates, key=lambda c: c.start))
     candidates = drop_descriptions_of_names(candidates)
     groups: list[SourceGroup] = []
@@ -102,8 +105,13 @@ def merge_candidates(candidates: list[Candidate], titles: frozenset[str]) -> lis
     groups = fold_titles_into_people(groups, titles)
     groups = fold_descriptions_into_names(groups)
     link_owners(groups, titles)
-    cited = [g for g in groups if any(c.strong for c in g.candidates) or not g.known]
+    cited = groups if keep_uncited else [g for g in groups if rule_cited(g)]
     return sorted(cited, key=lambda g: g.start)
+
+
+def rule_cited(group: SourceGroup) -> bool:
+    """A known name counts as cited only when a citing pattern names it ('the SBU said')."""
+    return any(c.strong for c in group.candidates) or not group.known
 
 
 def link_owners(groups: list[SourceGroup], titles: frozenset[str]) -> None:
@@ -259,6 +267,8 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
                     known=target.known,
                     proper=True,
                     strong=candidate.strong,
+                    how="descriptor" if candidate.how == "alias" else candidate.how,
+                    verb=candidate.verb,
                 )
             )
     return resolved

@@ -1,0 +1,76 @@
+"""The learned source decision: every source carries a calibrated confidence; the rules propose,
+and in 'model' mode the model keeps or drops; plus the general classes read from real misses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from purportedly.nlp.sources.component import SourceFinder
+from purportedly.nlp.sources.decision import MODEL_PATH, SourceDecision, load_decision
+
+
+def names(doc) -> list[str]:
+    return [s.name for s in doc._.sources]
+
+
+def test_shipped_model_is_plain_json_with_a_calibration_and_threshold():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["weights"] and "rule_keep" in data["weights"]
+    assert set(data["calibration"]) == {"a", "b"}
+    assert 0.0 < data["threshold"] < 1.0
+    assert load_decision() is not None
+
+
+def test_chance_rises_with_the_score():
+    decision = SourceDecision({"weights": {"x": 2.0}, "bias": -1.0, "calibration": {"a": 1.0, "b": 0.0}})
+    chances = [decision.probability({"x": x}) for x in (-1.0, 0.0, 0.5, 1.0, 3.0)]
+    assert chances == sorted(chances)
+    assert all(0.0 < c < 1.0 for c in chances)
+
+
+def test_every_source_has_a_confidence(nlp):
+    doc = nlp(
+        "The Coastal Watch agency said on Monday that it had intercepted the call. "
+        "According to a port official, the ferry left at dawn. Mayor Ilse Varga told reporters it was late."
+    )
+    sources = doc._.sources
+    assert len(sources) >= 2
+    assert all(s.confidence is not None and 0.0 <= s.confidence <= 1.0 for s in sources)
+
+
+def test_model_mode_judges_a_bare_noun_the_rules_leave_out(nlp):
+    finder = SourceFinder(nlp, "sources_model", mode="model")
+    rules = SourceFinder(nlp, "sources_rules", mode="rules")
+    text = "Authorities there said the ferry had been seized on Tuesday."
+    assert "Authorities there" not in names(rules(nlp(text)))
+    judged = finder(nlp(text))._.sources
+    assert [s.name for s in judged] == ["Authorities there"]
+    assert judged[0].confidence >= load_decision().threshold
+
+
+def test_unknown_mode_is_a_clear_error(nlp):
+    with pytest.raises(ValueError, match="mode"):
+        SourceFinder(nlp, "sources_bad", mode="vote")
+
+
+def test_the_publisher_that_could_not_verify_in_the_passive_is_no_source(nlp):
+    text = (
+        "The navy posted the audio, which could not be independently verified by Harbour Gazette, "
+        "on its channel. The navy said the call was recorded on Friday."
+    )
+    assert "Harbour Gazette" not in names(nlp(text))
+
+
+def test_a_sentence_initial_recording_noun_is_no_source(nlp):
+    text = "Footage posted online showed the pier on fire. The port authority said two cranes burned."
+    assert "Footage" not in names(nlp(text))
+
+
+def test_a_voice_that_spoke_in_the_intercepted_conversation_is_no_source(nlp):
+    text = (
+        "The border service released an intercepted call between two sailors. "
+        "\u201cWe have no fuel left,\u201d Oskar said in the March 3 conversation."
+    )
+    assert "Oskar" not in names(nlp(text))
