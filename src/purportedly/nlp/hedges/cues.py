@@ -39,21 +39,17 @@ class CueLexicon:
 
     def __init__(self, groups: list[tuple[CueType, list[str]]]) -> None:
         self.types: dict[str, CueType] = {}
-        alternatives = []
         # Regex alternation takes the first alternative that matches at a place, not the
         # longest, so longer (more specific) patterns go first.
         flat = sorted(((p, t) for t, patterns in groups for p in patterns), key=lambda pt: -len(pt[0]))
-        for index, (pattern, cue_type) in enumerate(flat):
-            group = f"g{index}"
-            self.types[group] = cue_type
-            alternatives.append(f"(?P<{group}>{_spaces_flexible(pattern)})")
         # Word boundaries on both sides: "about" must not fire inside "roundabout".
         # Start only at a word start, and only at a letter some cue can start with: the engine
         # then skips most positions before trying the long alternation.
         letters = sorted(frozenset().union(*(_initials(p) for p, _ in flat)))
         initials = "".join(letters) + "".join(letters).upper()
+        alternation = _by_letter(flat, letters, self.types)
         self.regex = re.compile(
-            r"\b(?<![\w'’-])(?=[" + re.escape(initials) + "])(?:" + "|".join(alternatives) + r")(?![\w'’])",
+            r"\b(?<![\w'’-])(?=[" + re.escape(initials) + "])(?:" + alternation + r")(?![\w'’])",
             re.IGNORECASE,
         )
 
@@ -84,6 +80,114 @@ def _initials(pattern: str) -> frozenset[str]:
     if pattern[close + 1 : close + 2] in ("?", "*"):  # an optional group: the rest may come first
         letters |= _initials(pattern[close + 2 :].lstrip(" "))
     return letters
+
+
+def _by_letter(flat: list[tuple[str, CueType]], letters: list[str], types: dict[str, CueType]) -> str:
+    """The alternation of every cue, split by the letter a match starts with.
+
+    Why: Python's engine tries the alternatives one by one at each word start, and under
+    IGNORECASE it cannot skip one by its first letter; 83 cues tried at every word was most of
+    the component's time. Each letter's branch (``(?=[aA])(?:...)``) holds, in the original
+    order, every cue that can start with that letter (``_may_start``, which errs towards
+    "could"), so at any place the same cues are tried in the same order and the same one wins.
+    """
+    branches = []
+    for number, letter in enumerate(letters):
+        alternatives = []
+        for index, (pattern, cue_type) in enumerate(flat):
+            starts = _may_start(pattern)
+            if starts is None or letter in starts:
+                name = f"g{index}" if number == 0 else f"g{index}_{number}"
+                types[name] = cue_type
+                alternatives.append(f"(?P<{name}>{_spaces_flexible(pattern)})")
+        if alternatives:
+            branches.append(f"(?={re.escape(letter)})(?:{'|'.join(alternatives)})")
+    return "|".join(branches)
+
+
+def _may_start(pattern: str) -> frozenset[str] | None:
+    """Lower-case letters a match of ``pattern`` may start with, or None for "any": a superset
+    of the truth (None wherever the pattern is not plainly a letter or a group of such)."""
+    alternatives = _split_alternatives(pattern)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        first = alternative[:1]
+        if first.isalpha() and alternative[1:2] not in ("?", "*", "{"):
+            found.add(first.lower())
+            continue
+        if not alternative.startswith("(?:"):
+            return None
+        close = _group_end(alternative)
+        if close is None or alternative[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        inner = _may_start(alternative[3:close])
+        if inner is None:
+            return None
+        found |= inner
+    return frozenset(found)
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """``pattern``'s top-level alternatives (escapes and [classes] skipped), None if unbalanced."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            end = _class_end(pattern, index)
+            if end is None:
+                return None
+            index = end + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return parts + [pattern[start:]] if depth == 0 else None
+
+
+def _group_end(pattern: str) -> int | None:
+    """Index of the parenthesis closing the group ``pattern`` starts with (escapes, classes skipped)."""
+    depth, index = 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            end = _class_end(pattern, index)
+            if end is None:
+                return None
+            index = end + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return index
+        index += 1
+    return None
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    index = start + 1
+    if pattern[index : index + 1] == "^":
+        index += 1
+    if pattern[index : index + 1] == "]":  # a ']' first in a class is a literal
+        index += 1
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            index += 2
+            continue
+        if pattern[index] == "]":
+            return index
+        index += 1
+    return None
 
 
 def _closing_paren(pattern: str) -> int | None:
@@ -131,9 +235,18 @@ def expand(pattern: str, definitions: dict[str, str], depth: int = 0) -> str:
     return DEFINITION_REF.sub(replace, pattern)
 
 
-@lru_cache(maxsize=4)
 def load_cue_lexicon(name: str = CUES_FILE) -> CueLexicon:
-    """The cue lexicon ``name`` (TOML; format in the file's header)."""
+    """The cue lexicon ``name`` (TOML; format in the file's header), one object per file.
+
+    One object however it is asked for: ``load_cue_lexicon()`` and ``load_cue_lexicon(CUES_FILE)``
+    were two cache entries, so hedges and claims each scanned every text for the same cues
+    (``DocIndex.cue_matches`` keeps one scan per lexicon object).
+    """
+    return _load_cue_lexicon(name)
+
+
+@lru_cache(maxsize=4)
+def _load_cue_lexicon(name: str) -> CueLexicon:
     data = load_data(name, keys=("define", "cue", "verbs"))
     definitions = data.get("define", {})
     groups = []
