@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from purportedly.nlp.hedges.cues import CUES_FILE, CueLexicon, CueType, _may_start, load_cue_lexicon
+from purportedly.nlp.hedges.cues import (
+    CUES_FILE,
+    SPLIT_AFTER,
+    CueLexicon,
+    CueType,
+    _may_start,
+    load_cue_lexicon,
+)
 
 HEDGE = CueType(category="evidential", certainty="possible", polarity=None, hedge=True)
 DENIAL = CueType(category="failed_check", certainty="unknown", polarity="underspecified", hedge=True)
@@ -30,9 +37,13 @@ def plain_alternation(groups) -> list[tuple[int, int, str, CueType]]:
 
 
 def test_split_regex_finds_what_one_alternation_finds():
-    found = [(m.start, m.end, m.text, m.type) for m in CueLexicon(GROUPS).find(TEXT)]
-    assert found == plain_alternation(GROUPS)
-    assert {m[2].lower() for m in found} >= {"reportedly", "was said to", "could not be verified", "unclear"}
+    lexicon = CueLexicon(GROUPS)
+    expected = plain_alternation(GROUPS)
+    words = {m[2].lower() for m in expected}
+    assert words >= {"reportedly", "was said to", "could not be verified", "unclear"}
+    for _ in range(SPLIT_AFTER + 2):  # the plain regex first, then the one split by letter
+        assert [(m.start, m.end, m.text, m.type) for m in lexicon.find(TEXT)] == expected
+    assert lexicon._split is not None and lexicon._split is not lexicon.regex
 
 
 def test_may_start_errs_towards_any_letter():

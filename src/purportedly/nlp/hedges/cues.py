@@ -34,6 +34,12 @@ class CueMatch:
     type: CueType
 
 
+# Texts scanned with the plain regex before the one split by first letter is compiled: that one
+# is three times faster per text but costs 0.03-0.1 s to compile, which a run of one or two
+# articles (start-up) would pay for nothing. Both find the same cues.
+SPLIT_AFTER = 8
+
+
 class CueLexicon:
     """All cues compiled into one regex; one linear scan finds every cue in a text."""
 
@@ -41,22 +47,40 @@ class CueLexicon:
         self.types: dict[str, CueType] = {}
         # Regex alternation takes the first alternative that matches at a place, not the
         # longest, so longer (more specific) patterns go first.
-        flat = sorted(((p, t) for t, patterns in groups for p in patterns), key=lambda pt: -len(pt[0]))
+        self._flat = sorted(((p, t) for t, patterns in groups for p in patterns), key=lambda pt: -len(pt[0]))
+        # Start only at a letter some cue can start with: the engine then skips most positions
+        # before trying the long alternation.
+        self._letters = sorted(frozenset().union(*(_initials(p) for p, _ in self._flat)))
+        alternatives = []
+        for index, (pattern, cue_type) in enumerate(self._flat):
+            self.types[f"g{index}"] = cue_type
+            alternatives.append(f"(?P<g{index}>{_spaces_flexible(pattern)})")
+        self.regex = self._compile("|".join(alternatives))
+        self._split: re.Pattern | None = None
+        self._scans = 0
+
+    def _compile(self, alternation: str) -> re.Pattern:
         # Word boundaries on both sides: "about" must not fire inside "roundabout".
-        # Start only at a word start, and only at a letter some cue can start with: the engine
-        # then skips most positions before trying the long alternation.
-        letters = sorted(frozenset().union(*(_initials(p) for p, _ in flat)))
-        initials = "".join(letters) + "".join(letters).upper()
-        alternation = _by_letter(flat, letters, self.types)
-        self.regex = re.compile(
+        initials = "".join(self._letters) + "".join(self._letters).upper()
+        return re.compile(
             r"\b(?<![\w'’-])(?=[" + re.escape(initials) + "])(?:" + alternation + r")(?![\w'’])",
             re.IGNORECASE,
         )
 
+    def _scanner(self) -> re.Pattern:
+        """The regex for the next scan: the plain one at first, then the one split by letter."""
+        if self._split is not None:
+            return self._split
+        self._scans += 1
+        if self._scans > SPLIT_AFTER:
+            self._split = self._compile(_by_letter(self._flat, self._letters, self.types))
+            return self._split
+        return self.regex
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """Every cue in ``text[start:end]``, longest first where cues overlap."""
         found = []
-        for match in self.regex.finditer(text, start, len(text) if end is None else end):
+        for match in self._scanner().finditer(text, start, len(text) if end is None else end):
             if match.end() > match.start():
                 found.append(CueMatch(match.start(), match.end(), match.group(), self.types[match.lastgroup]))
         return found
@@ -92,10 +116,11 @@ def _by_letter(flat: list[tuple[str, CueType]], letters: list[str], types: dict[
     "could"), so at any place the same cues are tried in the same order and the same one wins.
     """
     branches = []
+    starts_of = [_may_start(pattern) for pattern, _ in flat]
     for number, letter in enumerate(letters):
         alternatives = []
         for index, (pattern, cue_type) in enumerate(flat):
-            starts = _may_start(pattern)
+            starts = starts_of[index]
             if starts is None or letter in starts:
                 name = f"g{index}" if number == 0 else f"g{index}_{number}"
                 types[name] = cue_type
