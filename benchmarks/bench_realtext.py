@@ -5,8 +5,9 @@
 The texts are the seeds, the dev set and our held-out sets, read where they live at run time
 (never copied into the repository) and rotated into ``--files`` files in a temporary directory:
 file *i* is article *i* mod *K*; each later pass over the *K* articles keeps an article's first
-block (headline, byline) and rotates its other paragraphs by one more place, so no two files are
-the same text and no cache keyed on a text helps either side. Three comparisons, each side in a
+block (headline, byline) and rotates its other paragraphs by one more place, so files repeat an
+article's text only once the passes outnumber its paragraphs (a cache keyed on a whole text would
+then help both sides alike; purportedly keeps none). Three comparisons, each side in a
 fresh process, alternated ``--repeat`` times, the fastest of each side counting:
 
 (a) **CPU time in one process**: raw ``nlp.pipe`` vs the path ``purportedly analyze`` takes
