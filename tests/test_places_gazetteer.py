@@ -56,3 +56,14 @@ def test_index_pickles_without_its_connection(tmp_path, monkeypatch, memory_inde
     assert index.get("ukraine") == memory_index["ukraine"]
     copy = pickle.loads(pickle.dumps(index))
     assert copy.get("ukraine") == memory_index["ukraine"] and copy.get("ukraine")
+
+
+def test_damaged_cache_file_is_replaced_and_answers_stay_right(tmp_path, monkeypatch, memory_index):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "odd ?#% dir"))
+    GazetteerIndex(REGIONS).get("ukraine")  # builds the file
+    (cached,) = (tmp_path / "odd ?#% dir").glob("gazetteer-*.sqlite3")
+    cached.write_bytes(b"not a database at all" * 100)
+    index = GazetteerIndex(REGIONS)
+    assert index.get("kharkiv") == memory_index["kharkiv"] and index.get("kharkiv")
+    assert not cached.exists()  # removed, so the next run builds it again
+    assert GazetteerIndex(REGIONS).get("ukraine") == memory_index["ukraine"] and cached.exists()

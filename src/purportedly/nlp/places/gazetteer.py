@@ -105,6 +105,7 @@ class GazetteerIndex:
         self._pid = 0
         self._lock = threading.Lock()
         self._memo: dict[str, list[Gazetteer]] = {}
+        self._path = Path()
 
     def get(self, key: str) -> list[Gazetteer]:
         """The candidates for ``key`` in index order; empty for an unknown name."""
@@ -120,22 +121,30 @@ class GazetteerIndex:
         with self._lock:
             if self._memory is None and (self._connection is None or self._pid != os.getpid()):
                 self._open()
-            if self._memory is not None:
-                return self._memory.get(key, [])
-            rows = self._connection.execute(
-                "SELECT g.geonameid, g.latitude, g.longitude, g.country_code, g.feature, g.population"
-                " FROM names n JOIN places g ON g.id = n.place WHERE n.name = ? ORDER BY n.position",
-                (key,),
-            ).fetchall()
-        return [Gazetteer(*row) for row in rows]
+            if self._memory is None:
+                try:
+                    rows = self._connection.execute(
+                        "SELECT g.geonameid, g.latitude, g.longitude, g.country_code, g.feature,"
+                        " g.population FROM names n JOIN places g ON g.id = n.place"
+                        " WHERE n.name = ? ORDER BY n.position",
+                        (key,),
+                    ).fetchall()
+                    return [Gazetteer(*row) for row in rows]
+                except sqlite3.Error:
+                    # a damaged cache file (a disk filled while it was written elsewhere): ours to
+                    # remove, so the next run builds it again; this one uses the index in memory
+                    self._path.unlink(missing_ok=True)
+                    self._memory = build_index(self.regions_file)
+            return self._memory.get(key, [])
 
     def _open(self) -> None:
         """Open the cached index (a connection is never carried across a fork), building it if absent."""
-        path = cache_dir() / f"gazetteer-{index_key(self.regions_file)}.sqlite3"
+        self._path = path = cache_dir() / f"gazetteer-{index_key(self.regions_file)}.sqlite3"
         try:
             if not path.exists():
                 write_index(build_index(self.regions_file), path)
-            self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            uri = f"{path.resolve().as_uri()}?mode=ro"  # as_uri escapes '?', '#' and '%' in the path
+            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._pid = os.getpid()
         except (OSError, sqlite3.Error):
             self._memory = build_index(self.regions_file)  # no cache to be had: the index in memory
