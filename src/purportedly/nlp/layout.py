@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,7 +39,7 @@ class LayoutSentencizer:
         doc._.segments = segments
         if len(doc) < 2:
             return doc
-        token_starts = [token.idx for token in doc]
+        token_starts = doc.to_array(IDX).tolist()  # one C call, not a Token object per token
         starts = {bisect_left(token_starts, segment.start) for segment in segments}
         # a reader's segments start at every hard line already; a newline inside one is soft wrapping
         if self.break_on_newline and doc._.article is None:

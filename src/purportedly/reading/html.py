@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-
-import trafilatura
+from typing import TYPE_CHECKING
 
 from purportedly.model import Article
 from purportedly.reading.decoding import bom_encoding, decode_bytes
 from purportedly.reading.errors import ReadError
 from purportedly.reading.html_blocks import block_text
 from purportedly.reading.plaintext import read_text
+
+if TYPE_CHECKING:
+    import trafilatura
 
 MIN_ARTICLE_WORDS = 25  # less than this is a menu, an error page or a teaser, not a story
 MIN_PARAGRAPH_WORDS = 8
@@ -74,6 +76,10 @@ def mark_title(article: Article, title: str | None) -> None:
 
 def extract(html: str, url: str | None) -> trafilatura.settings.Document | None:
     """trafilatura's story and metadata; dates only from the page's own date markup, never guessed."""
+    # imported here: trafilatura and lxml take a fifth of a second to import, which a run of
+    # plain-text articles (the command line's common case) would pay for nothing
+    import trafilatura
+
     try:
         return trafilatura.bare_extraction(
             html,

