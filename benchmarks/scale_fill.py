@@ -227,6 +227,7 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
     from purportedly.model import Analysis
     from purportedly.engines.ingest import ingest_analyses
     from purportedly.store import Store
+    from purportedly.store.dialect import unpack_analysis
 
     scratch = work / "seeds.db"
     scratch.unlink(missing_ok=True)
@@ -239,7 +240,7 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
     out = []
     for article in db.execute("SELECT * FROM articles ORDER BY id").fetchall():
         aid = article["id"]
-        t = Template(dict(article), _sentinel_json(article["analysis"]))
+        t = Template(dict(article), _sentinel_json(unpack_analysis(article["analysis"])))
         for table, columns in CHILD_TABLES.items():
             names = ", ".join(columns)
             t.children[table] = [
@@ -449,11 +450,18 @@ TABLE_COLUMNS = {
 
 class SQLiteWriter:
     def __init__(self, path: str) -> None:
+        from purportedly.store.sqlite import SQLiteDialect
+
+        self.dialect = SQLiteDialect()
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = OFF")
 
     def write(self, rows: Rows) -> None:
+        # the Analysis JSON as Store.add writes it on SQLite (compressed)
+        rows.tables["articles"] = [
+            (*row[:11], self.dialect.pack_analysis(row[11]), *row[12:]) for row in rows.tables.get("articles", [])
+        ]
         self.db.execute("BEGIN")
         for table, values in [*rows.new_shared.items(), *rows.tables.items()]:
             if values:
