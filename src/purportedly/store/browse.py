@@ -150,7 +150,10 @@ def find_articles(
             newest = (
                 f"SELECT a.id FROM articles a WHERE {drive}a.id IN ({ids}){where} ORDER BY a.id DESC LIMIT ?"
             )
-            ranked = f"{source} AND a.id IN ({newest})"
+            # '+': the few ids are checked as the match list is read once; as an index constraint
+            # they became one full-text lookup per id, each rereading the word's whole list to
+            # weigh it (SQLite, 10k store, word + outlet: 45 ms -> 3 ms)
+            ranked = f"{source} AND +{recency} IN ({newest})"
             ranked_params = [*match_params, *ids_params, *params, window]
             source, head = f"articles a WHERE {drive}a.id IN ({ids})", ids_params
         else:
