@@ -150,6 +150,7 @@ def measure_adds(args: argparse.Namespace, backend: str, target: str, seeds: lis
     }
 
 
+LIBRARY_RUNS = ("stories", "contradictions", "claims_about", "export")  # each may be skipped alone
 _LIBRARY_RUN = """
 import json, resource, sys, time
 from purportedly.store import Store
@@ -375,6 +376,8 @@ def measure(args: argparse.Namespace, backend: str, size: int, seeds: list[str],
             ("claims_about", about),
             ("export", str(args.work / "export.jsonl")),
         ):
+            if what in args.skip:
+                continue
             result[what] = library_run(target, what, arg, args.timeout)
             print(f"  {what}: {result[what]}", flush=True)
         (args.work / "export.jsonl").unlink(missing_ok=True)
@@ -446,7 +449,9 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("PURPORTEDLY_TEST_PG_URL", ""))
     parser.add_argument("--samples", type=int, default=40, help="requests per latency figure")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a measurement is stopped")
-    parser.add_argument("--skip", nargs="*", default=[], choices=("adds", "web", "tour", "corpus"))
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=("adds", "web", "tour", "corpus", *LIBRARY_RUNS)
+    )
     parser.add_argument("--report", action="store_true", help="only print the results kept in --work")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)

@@ -224,8 +224,8 @@ def _sentinel_json(analysis_json: str) -> str:
 
 def templates(seed_lines: list[str], work: Path) -> list[Template]:
     """Ingest the seeds into a scratch store (the real write path) and read every row back."""
-    from purportedly.model import Analysis
     from purportedly.engines.ingest import ingest_analyses
+    from purportedly.model import Analysis
     from purportedly.store import Store
     from purportedly.store.dialect import unpack_analysis
 
@@ -460,7 +460,8 @@ class SQLiteWriter:
     def write(self, rows: Rows) -> None:
         # the Analysis JSON as Store.add writes it on SQLite (compressed)
         rows.tables["articles"] = [
-            (*row[:11], self.dialect.pack_analysis(row[11]), *row[12:]) for row in rows.tables.get("articles", [])
+            (*row[:11], self.dialect.pack_analysis(row[11]), *row[12:])
+            for row in rows.tables.get("articles", [])
         ]
         self.db.execute("BEGIN")
         for table, values in [*rows.new_shared.items(), *rows.tables.items()]:

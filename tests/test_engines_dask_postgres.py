@@ -104,7 +104,15 @@ def test_a_worker_given_an_article_already_stored_adds_nothing(client, pg_store,
     # sent straight to a worker, past the client's "already stored?" check
     worker = sorted(client.nthreads())[0]
     future = client.submit(
-        store_partition, articles[:3], DEFAULT_MODEL, 8, Limits(), pg_store, False, workers=[worker], pure=False
+        store_partition,
+        articles[:3],
+        DEFAULT_MODEL,
+        8,
+        Limits(),
+        pg_store,
+        False,
+        workers=[worker],
+        pure=False,
     )
     outcomes, _ = future.result()
     assert [outcome for outcome, _, _ in outcomes] == ["skipped"] * 3

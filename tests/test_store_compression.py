@@ -37,7 +37,9 @@ def test_an_older_store_with_text_analyses_is_read_and_upgraded(tmp_path):
         raw.execute("UPDATE articles SET analysis = ?", (old.model_dump_json(),))
         raw.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     with Store.open(db) as store:  # a writable open upgrades the version; old rows stay as they are
-        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == SCHEMA_VERSION
+        assert (
+            store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == SCHEMA_VERSION
+        )
         assert isinstance(store.query("SELECT analysis FROM articles")[0]["analysis"], str)
         store.add(new, article_identity(new.article))
         kinds = [type(r["analysis"]) for r in store.query("SELECT analysis FROM articles ORDER BY id")]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import zlib
-
 import re
+import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
