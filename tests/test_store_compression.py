@@ -1,4 +1,5 @@
-"""SQLite stores keep each Analysis JSON compressed (schema 5); text rows of older stores still read."""
+"""SQLite stores keep each Analysis JSON compressed (schema 5); text rows of older stores still read;
+the source filter's covering index replaces the narrower one on upgrade (schema 6)."""
 
 from __future__ import annotations
 
@@ -36,11 +37,15 @@ def test_an_older_store_with_text_analyses_is_read_and_upgraded(tmp_path):
     with sqlite3.connect(db) as raw:
         raw.execute("UPDATE articles SET analysis = ?", (old.model_dump_json(),))
         raw.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        raw.execute("DROP INDEX article_sources_cited")  # schema 4 had the narrower index
+        raw.execute("CREATE INDEX article_sources_source ON article_sources(source_id)")
     with Store.open(db) as store:  # a writable open upgrades the version; old rows stay as they are
         assert (
             store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == SCHEMA_VERSION
         )
         assert isinstance(store.query("SELECT analysis FROM articles")[0]["analysis"], str)
+        indexes = {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "article_sources_cited" in indexes and "article_sources_source" not in indexes
         store.add(new, article_identity(new.article))
         kinds = [type(r["analysis"]) for r in store.query("SELECT analysis FROM articles ORDER BY id")]
         assert kinds == [str, bytes]

@@ -100,7 +100,7 @@ def _conditions(store: Store, filters: Mapping[str, Any]) -> dict[str, str]:
         by_name = conditions["source_name"]
         # the sources table is small (one row per distinct source): scanning it is cheap
         if store.session.one(f"SELECT 1 AS found FROM sources so WHERE {by_name} LIMIT 1", (source,)):
-            # sources first, then their citing articles through article_sources_source
+            # sources first, then their citing articles from article_sources_cited alone
             conditions["source"] = (
                 "a.id IN (SELECT x.article_id FROM article_sources x"
                 f" WHERE x.source_id IN (SELECT so.id FROM sources so WHERE {by_name}))"

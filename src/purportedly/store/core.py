@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 # 2: article_features (corpus projections); 3: article_recordings; 4: indexes for paging at scale
 # (hedges_article, claims_factuality, ...); 5: SQLite keeps articles.analysis zlib-compressed (a BLOB;
-# rows written before stay text and are read as they are). An older store gets what it lacks on its
-# next writable open.
-SCHEMA_VERSION = "5"
+# rows written before stay text and are read as they are); 6: article_sources_cited (source_id,
+# article_id) replaces article_sources_source. An older store gets what it lacks on its next
+# writable open.
+SCHEMA_VERSION = "6"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
