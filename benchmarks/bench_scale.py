@@ -365,7 +365,7 @@ def measure(args: argparse.Namespace, backend: str, size: int, seeds: list[str],
     if "web" not in args.skip:
         with Store.open(target, read_only=True) as store:
             result["web"] = measure_workspace(
-                target, store, args.samples, args.timeout, "tour" not in args.skip
+                target, store, args.samples, args.page_timeout, "tour" not in args.skip
             )
         print(f"  web: {json.dumps(result['web'])}", flush=True)
     if "corpus" not in args.skip:
@@ -449,6 +449,8 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("PURPORTEDLY_TEST_PG_URL", ""))
     parser.add_argument("--samples", type=int, default=40, help="requests per latency figure")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a measurement is stopped")
+    # a page past this is counted as failed and its figure stops there (the claim page ran for minutes)
+    parser.add_argument("--page-timeout", type=float, default=60, help="seconds per web request")
     parser.add_argument(
         "--skip", nargs="*", default=[], choices=("adds", "web", "tour", "corpus", *LIBRARY_RUNS)
     )
