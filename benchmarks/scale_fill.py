@@ -16,6 +16,7 @@ seed's shingles), so cross-article functions see many near-identical stories: a 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sqlite3
@@ -229,7 +230,7 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
     from purportedly.store import Store
     from purportedly.store.dialect import unpack_analysis
 
-    scratch = work / "seeds.db"
+    scratch = work / f"seeds-{os.getpid()}.db"  # one per run: two runs sharing a work dir do not collide
     scratch.unlink(missing_ok=True)
     with Store.open(scratch) as store:
         ingest_analyses(store, (Analysis.model_validate_json(line) for line in seed_lines))
@@ -285,6 +286,8 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
         ]
         out.append(t)
     db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{scratch}{suffix}").unlink(missing_ok=True)
     return out
 
 
