@@ -150,6 +150,7 @@ def measure_adds(args: argparse.Namespace, backend: str, target: str, seeds: lis
     }
 
 
+LIBRARY_RUNS = ("stories", "contradictions", "claims_about", "export")  # each may be skipped alone
 _LIBRARY_RUN = """
 import json, resource, sys, time
 from purportedly.store import Store
@@ -168,8 +169,13 @@ elif what == "claims_about":
 else:
     from purportedly.exports import export
     n = export(store, "jsonl", arg)
-print(json.dumps({"s": time.perf_counter() - started, "n": n,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM, this process's own peak: ru_maxrss survives fork and exec, so it also counted the
+# benchmark's RSS at the moment it started this process (hundreds of MB of templates)
+with open("/proc/self/status", encoding="ascii") as status:
+    peak = next((int(l.split()[1]) for l in status if l.startswith("VmHWM")), None)
+if peak is None:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"s": time.perf_counter() - started, "n": n, "rss_mb": peak / 1024}))
 """
 
 
@@ -364,7 +370,7 @@ def measure(args: argparse.Namespace, backend: str, size: int, seeds: list[str],
     if "web" not in args.skip:
         with Store.open(target, read_only=True) as store:
             result["web"] = measure_workspace(
-                target, store, args.samples, args.timeout, "tour" not in args.skip
+                target, store, args.samples, args.page_timeout, "tour" not in args.skip
             )
         print(f"  web: {json.dumps(result['web'])}", flush=True)
     if "corpus" not in args.skip:
@@ -375,6 +381,8 @@ def measure(args: argparse.Namespace, backend: str, size: int, seeds: list[str],
             ("claims_about", about),
             ("export", str(args.work / "export.jsonl")),
         ):
+            if what in args.skip:
+                continue
             result[what] = library_run(target, what, arg, args.timeout)
             print(f"  {what}: {result[what]}", flush=True)
         (args.work / "export.jsonl").unlink(missing_ok=True)
@@ -446,7 +454,11 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("PURPORTEDLY_TEST_PG_URL", ""))
     parser.add_argument("--samples", type=int, default=40, help="requests per latency figure")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a measurement is stopped")
-    parser.add_argument("--skip", nargs="*", default=[], choices=("adds", "web", "tour", "corpus"))
+    # a page past this is counted as failed and its figure stops there (the claim page ran for minutes)
+    parser.add_argument("--page-timeout", type=float, default=60, help="seconds per web request")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=("adds", "web", "tour", "corpus", *LIBRARY_RUNS)
+    )
     parser.add_argument("--report", action="store_true", help="only print the results kept in --work")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ seed's shingles), so cross-article functions see many near-identical stories: a 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sqlite3
@@ -224,10 +225,12 @@ def _sentinel_json(analysis_json: str) -> str:
 
 def templates(seed_lines: list[str], work: Path) -> list[Template]:
     """Ingest the seeds into a scratch store (the real write path) and read every row back."""
+    from purportedly.engines.ingest import ingest_analyses
     from purportedly.model import Analysis
-    from purportedly.store import Store, ingest_analyses
+    from purportedly.store import Store
+    from purportedly.store.dialect import unpack_analysis
 
-    scratch = work / "seeds.db"
+    scratch = work / f"seeds-{os.getpid()}.db"  # one per run: two runs sharing a work dir do not collide
     scratch.unlink(missing_ok=True)
     with Store.open(scratch) as store:
         ingest_analyses(store, (Analysis.model_validate_json(line) for line in seed_lines))
@@ -238,7 +241,7 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
     out = []
     for article in db.execute("SELECT * FROM articles ORDER BY id").fetchall():
         aid = article["id"]
-        t = Template(dict(article), _sentinel_json(article["analysis"]))
+        t = Template(dict(article), _sentinel_json(unpack_analysis(article["analysis"])))
         for table, columns in CHILD_TABLES.items():
             names = ", ".join(columns)
             t.children[table] = [
@@ -283,6 +286,8 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
         ]
         out.append(t)
     db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{scratch}{suffix}").unlink(missing_ok=True)
     return out
 
 
@@ -448,11 +453,19 @@ TABLE_COLUMNS = {
 
 class SQLiteWriter:
     def __init__(self, path: str) -> None:
+        from purportedly.store.sqlite import SQLiteDialect
+
+        self.dialect = SQLiteDialect()
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = OFF")
 
     def write(self, rows: Rows) -> None:
+        # the Analysis JSON as Store.add writes it on SQLite (compressed)
+        rows.tables["articles"] = [
+            (*row[:11], self.dialect.pack_analysis(row[11]), *row[12:])
+            for row in rows.tables.get("articles", [])
+        ]
         self.db.execute("BEGIN")
         for table, values in [*rows.new_shared.items(), *rows.tables.items()]:
             if values:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from purportedly.model import Analysis
+from purportedly.store.dialect import unpack_analysis
 from tests.hostile.corpus import HostileItem
 from tests.hostile.offsets import offset_problems
 
@@ -63,7 +64,8 @@ def audit_store(items: list[HostileItem], db: Path, crashes: int = 0) -> Audit:
             rejected = errors[location] + sum(n for (name, _), n in errors.items() if name == item.document)
             _judge_ok(audit, item, documents[item.document], rejected)
             if item.document in stored:
-                problems = offset_problems(Analysis.model_validate_json(stored[item.document]))
+                analysis = Analysis.model_validate_json(unpack_analysis(stored[item.document]))
+                problems = offset_problems(analysis)
                 audit.bad_offsets += [f"{item.document}: {p}" for p in problems]
         else:
             _judge_fail(audit, item, documents, errors[location], messages.get(location, ""))

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from purportedly.model import Analysis
+from purportedly.store.dialect import unpack_analysis
 
 # child table -> (its parent key, the parent table); a row whose parent is missing is an orphan
 PARENTS = {
@@ -75,7 +76,8 @@ def store_problems(db: Path) -> list[str]:
             if orphans := connection.execute(sql).fetchone()[0]:
                 problems.append(f"{orphans} orphan rows in {table}")
         for article_id, document, stored in connection.execute("SELECT id, document, analysis FROM articles"):
-            for table, count in expected_children(Analysis.model_validate_json(stored)).items():
+            analysis = Analysis.model_validate_json(unpack_analysis(stored))
+            for table, count in expected_children(analysis).items():
                 found = connection.execute(CHILD_COUNT.format(table=table), (article_id,)).fetchone()[0]
                 if found != count:
                     problems.append(f"{document}: {found} rows in {table}, its analysis has {count}")
@@ -85,4 +87,4 @@ def store_problems(db: Path) -> list[str]:
 def stored_analyses(db: Path) -> dict[str, Analysis]:
     with connect(db) as connection:
         rows = connection.execute("SELECT document, analysis FROM articles").fetchall()
-    return {document: Analysis.model_validate_json(stored) for document, stored in rows}
+    return {document: Analysis.model_validate_json(unpack_analysis(stored)) for document, stored in rows}

@@ -6,10 +6,17 @@ lets the workers read them (inputs on storage the workers share). Each worker pr
 the pipeline once (a worker plugin warms the per-process cache) and sends back flat rows:
 key columns plus the Analysis JSON. A bounded number of partitions is in flight, so memory
 stays flat on the client however large the corpus. Needs the ``dask`` extra.
+
+Into a PostgreSQL store, the workers write themselves (``store_on_workers``): each worker process
+keeps one connection and adds its partition's analyses, so the writes run concurrently and the
+client only ships text and tallies outcomes. The store's unique article identity decides when two
+workers add the same article (a document repeated in the inputs, or stored meanwhile by another
+run): one insert wins, the other is counted as skipped; nothing is lost or doubled.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -59,6 +66,49 @@ def analyse_partition(
         result if isinstance(result, ReadFailure) else analysis_row(result)
         for result in analyze_items(items, nlp, batch_size, limits)  # type: ignore[arg-type]
     ]
+
+
+Outcome = tuple[str, str, str | None]  # (stored | skipped | failed, document, error line)
+_WORKER_STORES = threading.local()  # per worker thread: {target: StoreSink}, opened on first use
+
+
+def store_partition(
+    items: list[Item], model: str, batch_size: int, limits: Limits | None, db: str, keep_rows: bool
+) -> tuple[list[Outcome], list[Row]]:
+    """Worker task: analyse one partition and add it to the store at ``db`` from this worker.
+
+    Returns what happened to each input, in order, and (with ``keep_rows``, for a Parquet file
+    the client writes) the rows of the analyses.
+    """
+    from purportedly.engines.local import analyze_items
+
+    sink = _worker_sink(db)
+    outcomes: list[Outcome] = []
+    rows: list[Row] = []
+    nlp = load_pipeline(model)
+    for result in analyze_items(items, nlp, batch_size, limits or Limits()):
+        before = (sink.summary.stored, sink.summary.skipped)
+        sink.put(result)
+        if isinstance(result, ReadFailure):
+            outcomes.append(("failed", result.document, str(result)))
+            continue
+        outcome = "stored" if sink.summary.stored > before[0] else "skipped"
+        outcomes.append((outcome, result.document, None))
+        if keep_rows:
+            rows.append(analysis_row(result))
+    return outcomes, rows
+
+
+def _worker_sink(db: str) -> StoreSink:
+    """This worker thread's sink into ``db``: one connection per thread, kept for every task."""
+    from purportedly.store import Store
+
+    sinks = getattr(_WORKER_STORES, "sinks", None)
+    if sinks is None:
+        sinks = _WORKER_STORES.sinks = {}
+    if db not in sinks:
+        sinks[db] = StoreSink(Store.open(db))
+    return sinks[db]
 
 
 def _read(paths: list[str], limits: Limits) -> Iterator[Item]:
@@ -203,14 +253,34 @@ def ingest_with_dask(
     on_progress: Callable[[str, str], None] | None = None,
     client: Any = None,
     limits: Limits | None = None,
+    store_on_workers: bool | None = None,
 ) -> DaskRunSummary:
     """Analyse ``paths`` on a Dask cluster into a Parquet file and/or a corpus store.
 
     With ``db``, articles the store already holds are skipped before they are sent (resumable,
     as ``purportedly ingest``), and read failures go to the store's errors table.
+    ``store_on_workers`` (default: when ``db`` is a PostgreSQL URL) has each worker write its
+    analyses into ``db`` itself, concurrently; otherwise the client writes them, in input order.
     """
     if db is None and parquet is None:
         raise ValueError("give db= (a corpus store) and/or parquet= (a file) to write results to")
+    if store_on_workers is None:
+        store_on_workers = db is not None and _is_postgres(db)
+    if store_on_workers:
+        if db is None:
+            raise ValueError("store_on_workers needs db= (the store the workers write to)")
+        return _ingest_on_workers(
+            paths,
+            db=str(db),
+            parquet=parquet,
+            scheduler=scheduler,
+            model=model,
+            batch_size=batch_size,
+            partition_size=partition_size,
+            report=on_progress or (lambda outcome, name: None),
+            client=client,
+            limits=limits or Limits(),
+        )
     summary = DaskRunSummary(parquet=str(parquet) if parquet is not None else None)
     report = on_progress or (lambda outcome, name: None)
     store = _open_store(db, report) if db is not None else None
@@ -279,3 +349,73 @@ def _sink_row(
         store.put(analysis_from_row(row))
     else:
         report("analysed", row["document"])
+
+
+def _is_postgres(db: str | Path) -> bool:
+    from purportedly.store.url import parse_target
+
+    return parse_target(db)[0] == "postgres"
+
+
+def _ingest_on_workers(
+    paths: list[str],
+    *,
+    db: str,
+    parquet: str | Path | None,
+    scheduler: str | None,
+    model: str,
+    batch_size: int,
+    partition_size: int,
+    report: Callable[[str, str], None],
+    client: Any,
+    limits: Limits,
+) -> DaskRunSummary:
+    """The workers analyse and store; the client reads, skips what is stored, and tallies."""
+    summary = DaskRunSummary(parquet=str(parquet) if parquet is not None else None)
+    sink = ParquetRows(parquet) if parquet is not None else None
+    # the client's own connection: creates or upgrades the schema and backfills the corpus
+    # features once, before any worker opens the store; then answers "already stored?"
+    store = _open_store(db, report)
+    try:
+        with _client_or(client, scheduler) as client:
+            client.register_plugin(PipelineLoader(model))
+            in_flight: deque[Any] = deque()
+            limit = 2 * max(sum(client.nthreads().values()), 1)
+            items = _unstored(_read(paths, limits), store)
+            for partition in _partitions(items, partition_size):
+                args = (partition, model, batch_size, limits, db, sink is not None)
+                in_flight.append(client.submit(store_partition, *args, pure=False))
+                if len(in_flight) >= limit:
+                    _tally(in_flight.popleft().result(), summary, sink, report)
+            while in_flight:
+                _tally(in_flight.popleft().result(), summary, sink, report)
+    finally:
+        if sink is not None:
+            sink.close()
+        store.store.close()
+    summary.skipped += store.summary.skipped  # skipped here, before being sent
+    return summary
+
+
+def _tally(
+    result: tuple[list[Outcome], list[Row]],
+    summary: DaskRunSummary,
+    sink: ParquetRows | None,
+    report: Callable[[str, str], None],
+) -> None:
+    outcomes, rows = result
+    for outcome, document, error in outcomes:
+        if outcome == "failed":
+            summary.failed += 1
+            summary.errors.append(error or document)
+            report("failed", error or document)
+            continue
+        summary.analysed += 1
+        if outcome == "stored":
+            summary.stored += 1
+        else:
+            summary.skipped += 1
+        report(outcome, document)
+    if sink is not None:
+        for row in rows:
+            sink.append(row)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from purportedly.model import Analysis
 from purportedly.store import rows
-from purportedly.store.dialect import Dialect, Session, query_terms
+from purportedly.store.dialect import Dialect, Session, query_terms, unpack_analysis
 from purportedly.store.url import StoreError, parse_target, redact
 
 if TYPE_CHECKING:
@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from purportedly.store.search import SearchHit
 
 # 2: article_features (corpus projections); 3: article_recordings; 4: indexes for paging at scale
-# (hedges_article, claims_factuality, ...). An older store gets what it lacks on its next writable open.
-SCHEMA_VERSION = "4"
+# (hedges_article, claims_factuality, ...); 5: SQLite keeps articles.analysis zlib-compressed (a BLOB;
+# rows written before stay text and are read as they are); 6: article_sources_cited (source_id,
+# article_id) replaces article_sources_source. An older store gets what it lacks on its next
+# writable open.
+SCHEMA_VERSION = "6"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
@@ -201,10 +204,16 @@ class Store:
     def analysis(self, article_id: int) -> Analysis | None:
         """One stored article's Analysis, or None when there is no such article."""
         row = self.session.one("SELECT analysis FROM articles WHERE id = ?", (article_id,))
-        return Analysis.model_validate_json(row["analysis"]) if row else None
+        return Analysis.model_validate_json(unpack_analysis(row["analysis"])) if row else None
 
     def analyses(self) -> Iterator[tuple[int, Analysis]]:
         """Every stored article as (article id, Analysis), in ingest order."""
+        for article_id, text in self.analysis_texts():
+            yield article_id, Analysis.model_validate_json(text)
+
+    def analysis_texts(self) -> Iterator[tuple[int, str]]:
+        """Every stored article as (article id, its Analysis JSON), in ingest order: for copying
+        analyses out (an export) without building the objects."""
         # pages by id: a Postgres cursor would otherwise bring the whole corpus into memory at once
         last = 0
         while True:
@@ -212,7 +221,7 @@ class Store:
                 "SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, ANALYSES_PAGE)
             ).fetchall()
             for row in page:
-                yield row["id"], Analysis.model_validate_json(row["analysis"])
+                yield row["id"], unpack_analysis(row["analysis"])
             if len(page) < ANALYSES_PAGE:
                 return
             last = page[-1]["id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -112,9 +113,21 @@ class Dialect(ABC):
         """A parameter as this backend can store it."""
         return value
 
+    def pack_analysis(self, analysis_json: str) -> str | bytes:
+        """The Analysis JSON as this backend stores it (Postgres compresses large values itself)."""
+        return analysis_json
+
     def is_retryable(self, error: BaseException) -> bool:
         """Whether a failed transaction may simply be run again (a deadlock between concurrent ingests)."""
         return False
+
+
+def unpack_analysis(stored: str | bytes | memoryview) -> str:
+    """The Analysis JSON from a stored value: text as older stores (and Postgres) keep it, or the
+    zlib-compressed UTF-8 that SQLite stores write since schema version 5."""
+    if isinstance(stored, str):
+        return stored
+    return zlib.decompress(stored).decode("utf-8")
 
 
 class Session:

@@ -32,7 +32,7 @@ def insert_article(db: Session, analysis: Analysis, identity: str, now: str) -> 
             article.language,
             article.input_format,
             article.text,
-            analysis.model_dump_json(),
+            db.dialect.pack_analysis(analysis.model_dump_json()),
             now,
         ),
     )

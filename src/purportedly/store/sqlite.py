@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
@@ -21,6 +22,7 @@ __all__ = ["SQLiteDialect", "Store", "fts_match"]
 RANK_WINDOW = 2000  # matches ranked per lookup, the newest first (see browse.find_articles)
 WRITER_CACHE_KB = 65_536
 BUSY_TIMEOUT_MS = 60_000  # a concurrent ingest holds the write lock for one article at a time
+ANALYSIS_COMPRESSION = 6  # zlib level: level 9 saves ~3% more and takes twice the time
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 
@@ -39,6 +41,11 @@ class SQLiteDialect(Dialect):
 
     def is_store_error(self, error: BaseException) -> bool:
         return isinstance(error, sqlite3.Error)
+
+    def pack_analysis(self, analysis_json: str) -> bytes:
+        """zlib-compressed: the Analysis JSON is most of a stored article (~50 KB of repetitive
+        keys and offsets, ~7 KB compressed) and SQLite keeps values as they are given."""
+        return zlib.compress(analysis_json.encode("utf-8"), ANALYSIS_COMPRESSION)
 
     def check_location(self, location: str, *, read_only: bool) -> None:
         """A missing file is created by a writer; anything there must be a SQLite database file
