@@ -224,8 +224,9 @@ def _sentinel_json(analysis_json: str) -> str:
 
 def templates(seed_lines: list[str], work: Path) -> list[Template]:
     """Ingest the seeds into a scratch store (the real write path) and read every row back."""
+    from purportedly.engines.ingest import ingest_analyses
     from purportedly.model import Analysis
-    from purportedly.store import Store, ingest_analyses
+    from purportedly.store import Store
 
     scratch = work / "seeds.db"
     scratch.unlink(missing_ok=True)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from purportedly.model import Analysis
+from purportedly.store import tallies
 from purportedly.web import corpus_stats, corpus_views, cross_views
 from purportedly.web.claim_view import claim_view, conflict_list, group_index
+from purportedly.web.corpus_views import normalise
 from purportedly.web.queries import CorpusReader
 
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
@@ -100,26 +102,53 @@ def contradictions(request: Request) -> list[dict]:
     return reader.cached("contradictions", lambda items: cross_views.figures_page(items, cross))
 
 
+Limit = Annotated[int, Query(ge=1, le=5000)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def _tallied(reader: CorpusReader, name: str, compute: Any, empty: Any) -> Any:
+    """A page's aggregate rows (SQL, ``store.tallies``), computed once per version of the corpus."""
+    return reader.cached_query(name, lambda store: compute(store.session, normalise) if store else empty)
+
+
 @router.get("/sources")
-def sources(request: Request) -> list[dict]:
-    """Sources with how many articles cite them and the share of mentions in hedged sentences."""
-    return request.app.state.corpus.cached("sources", corpus_stats.sources)
+def sources(request: Request, limit: Limit = 200, offset: Offset = 0) -> list[dict]:
+    """Sources with how many articles cite them and the share of mentions in hedged sentences,
+    most cited first, one page (``limit``, ``offset``); each with its first articles."""
+    reader: CorpusReader = request.app.state.corpus
+    groups = _tallied(reader, "source_groups", tallies.source_groups, [])
+    with reader.lock:
+        store = reader.readable()
+        return corpus_stats.source_rows(store, groups, limit, offset) if store else []
 
 
 @router.get("/entities")
-def entities(request: Request) -> list[dict]:
-    return request.app.state.corpus.cached("entities", corpus_stats.entities)
+def entities(request: Request, limit: Limit = 200, offset: Offset = 0) -> list[dict]:
+    """Entities under one name with every alias and descriptor, most cited first, one page."""
+    reader: CorpusReader = request.app.state.corpus
+    groups = _tallied(reader, "entity_groups", tallies.entity_groups, [])
+    with reader.lock:
+        store = reader.readable()
+        return corpus_stats.entity_rows(store, groups, limit, offset) if store else []
 
 
 @router.get("/timeline")
-def timeline(request: Request) -> list[dict]:
-    """Dated events: every time expression fixed to a day, oldest first."""
-    return request.app.state.corpus.cached("timeline", corpus_stats.timeline)
+def timeline(request: Request, limit: Limit = 1000, offset: Offset = 0) -> list[dict]:
+    """Dated events: every time expression fixed to a day, oldest first, one page."""
+    reader: CorpusReader = request.app.state.corpus
+    with reader.lock:
+        store = reader.readable()
+        return corpus_stats.timeline_rows(store, limit, offset) if store else []
 
 
 @router.get("/counts")
-def counts(request: Request) -> dict:
-    return request.app.state.corpus.cached("counts", corpus_stats.counts)
+def counts(request: Request, limit: Limit = 1000, offset: Offset = 0) -> dict:
+    """One page of counted events (article order), and every counted thing with its figures."""
+    reader: CorpusReader = request.app.state.corpus
+    by_what = _tallied(reader, "counted_things", tallies.counted_things, [])
+    with reader.lock:
+        store = reader.readable()
+        return corpus_stats.count_rows(store, by_what, limit, offset) if store else {"counts": [], "by_what": []}
 
 
 @router.post("/analyze", response_model=Analysis)
