@@ -181,7 +181,8 @@ def counted_things(session: Session, key: Callable[[str], str]) -> list[dict]:
     ).fetchall()
     groups: dict[str, dict] = {}
     for row in rows:
-        group = groups.setdefault(key(row["name"]) or row["name"], {"names": [], "reports": 0, "articles": 0})
+        empty: dict[str, Any] = {"names": [], "reports": 0, "articles": 0}
+        group = groups.setdefault(key(row["name"]) or row["name"], empty)
         group["names"].append((row["first_article"], row["name"]))
         group["reports"] += row["reports"]
         group["articles"] += row["cited_in"]
@@ -204,6 +205,7 @@ def counted_things(session: Session, key: Callable[[str], str]) -> list[dict]:
 
 def _counted_articles(session: Session, names: list[str]) -> int:
     row = session.one(
-        f"SELECT count(DISTINCT article_id) AS n FROM counts WHERE {_COUNTED} IN ({_marks(names)})", tuple(names)
+        f"SELECT count(DISTINCT article_id) AS n FROM counts WHERE {_COUNTED} IN ({_marks(names)})",
+        tuple(names),
     )
     return int(row["n"]) if row else 0

@@ -148,7 +148,9 @@ def counts(request: Request, limit: Limit = 1000, offset: Offset = 0) -> dict:
     by_what = _tallied(reader, "counted_things", tallies.counted_things, [])
     with reader.lock:
         store = reader.readable()
-        return corpus_stats.count_rows(store, by_what, limit, offset) if store else {"counts": [], "by_what": []}
+        if store is None:
+            return {"counts": [], "by_what": []}
+        return corpus_stats.count_rows(store, by_what, limit, offset)
 
 
 @router.post("/analyze", response_model=Analysis)

@@ -162,7 +162,8 @@ def source_rows(store: Store, groups: list[tallies.Group], limit: int, offset: i
 
 def _source_names(store: Store, ids: list[int]) -> list[str]:
     marks = ", ".join("?" for _ in ids)
-    return [r["name"] for r in store.session.execute(f"SELECT name FROM sources WHERE id IN ({marks})", tuple(ids))]
+    found = store.session.execute(f"SELECT name FROM sources WHERE id IN ({marks})", tuple(ids))
+    return [r["name"] for r in found]
 
 
 def entity_rows(store: Store, groups: list[tallies.Group], limit: int, offset: int) -> list[dict]:
