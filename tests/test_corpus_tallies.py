@@ -47,9 +47,8 @@ def test_sources_from_sql_are_the_sources_in_memory(corpus):
         groups = tallies.source_groups(store.session, normalise)
         assert corpus_stats.source_rows(store, groups, 1000, 0) == expected
         # pages: consecutive slices of the same order
-        paged = [
-            row for start in range(0, len(groups), 2) for row in corpus_stats.source_rows(store, groups, 2, start)
-        ]
+        pages = [corpus_stats.source_rows(store, groups, 2, start) for start in range(0, len(groups), 2)]
+        paged = [row for page in pages for row in page]
         assert paged == expected
 
 

@@ -195,10 +195,10 @@ def counted_things(session: Session, key: Callable[[str], str]) -> list[dict]:
         if len(names) > 1:
             group["articles"] = _counted_articles(session, names)
         found = sorted(figures.get(name, ()))
-        out.append(
-            {"first": min(group["names"])[0], "what": names[0], "reports": group["reports"], "min": found[0], "max": found[-1],
-             "figures": found, "articles": group["articles"]}
-        )
+        out.append({
+            "first": min(group["names"])[0], "what": names[0], "reports": group["reports"],
+            "min": found[0], "max": found[-1], "figures": found, "articles": group["articles"],
+        })
     out.sort(key=lambda g: (-g["reports"], -g["max"], g.pop("first")))  # ties: first seen first
     return out
 
