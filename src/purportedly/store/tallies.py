@@ -209,3 +209,31 @@ def _counted_articles(session: Session, names: list[str]) -> int:
         tuple(names),
     )
     return int(row["n"]) if row else 0
+
+
+def summary_rows(store: Any, ids: list[int]) -> list[Any]:
+    """The result-list rows (``browse``'s summary: title, outlet, date, text, per-article counts)
+    of these articles, in id order."""
+    from purportedly.store.browse import _SUMMARY
+
+    found: list[Any] = []
+    for chunk in _chunks(sorted(ids)):
+        found.extend(
+            store.session.execute(
+                f"SELECT {_SUMMARY} FROM articles a WHERE a.id IN ({_marks(chunk)}) ORDER BY a.id",
+                tuple(chunk),
+            ).fetchall()
+        )
+    return found
+
+
+def article_dates(store: Any, ids: list[int]) -> list[Any]:
+    """(id, date) of these articles."""
+    found: list[Any] = []
+    for chunk in _chunks(sorted(ids)):
+        found.extend(
+            store.session.execute(
+                f"SELECT id, date FROM articles WHERE id IN ({_marks(chunk)})", tuple(chunk)
+            ).fetchall()
+        )
+    return found

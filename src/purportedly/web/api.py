@@ -13,11 +13,13 @@ from purportedly.store import tallies
 from purportedly.web import corpus_stats, corpus_views, cross_views
 from purportedly.web.claim_view import claim_view, conflict_list, group_index
 from purportedly.web.corpus_views import normalise
-from purportedly.web.queries import CorpusReader
+from purportedly.web.queries import CorpusReader, StoredAnalyses
 
 MAX_PASTED_CHARS = 300_000  # a very long feature is ~60k characters; this bounds the work per request
 
 router = APIRouter(prefix="/api")
+Limit = Annotated[int, Query(ge=1, le=5000)]  # rows per page of a corpus-wide list
+Offset = Annotated[int, Query(ge=0)]
 
 
 class PastedArticle(BaseModel):
@@ -70,10 +72,12 @@ def claim(request: Request, article_id: str, claim_id: str) -> dict:
     """A claim's provenance graph, the other reports carrying it, its origins and contradictions."""
     reader: CorpusReader = request.app.state.corpus
     cross = _cross(reader)
-    groups = reader.cached("claim_groups", lambda _: group_index(cross.claims) if cross else None)
-    conflicts = reader.cached("count_conflicts", lambda _: conflict_list(cross.figures) if cross else [])
-    denials = reader.cached("denials", lambda _: cross_views.denial_index(cross) if cross else None)
-    view = claim_view(reader.items(), article_id, claim_id, groups, conflicts, denials)
+    groups = reader.cached_query("claim_groups", lambda _: group_index(cross.claims) if cross else None)
+    conflicts = reader.cached_query(
+        "count_conflicts", lambda _: conflict_list(cross.figures) if cross else []
+    )
+    denials = reader.cached_query("denials", lambda _: cross_views.denial_index(cross) if cross else None)
+    view = claim_view(StoredAnalyses(reader), article_id, claim_id, groups, conflicts, denials)
     if view is None:
         raise HTTPException(404, "no such claim")
     return view
@@ -81,29 +85,27 @@ def claim(request: Request, article_id: str, claim_id: str) -> dict:
 
 def _cross(reader: CorpusReader) -> cross_views.CrossViews | None:
     """Stories, quotes, corroboration, figures and denials: computed once per corpus version."""
-    return reader.cached("cross", reader.with_store(cross_views.compute))
+    return reader.cached_query("cross", cross_views.compute_store)
 
 
 @router.get("/stories")
-def stories(request: Request) -> dict:
-    """Stories told by two or more articles (with copies and shared quotes), and how many
-    articles stand alone."""
+def stories(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict:
+    """Stories told by two or more articles (with copies and shared quotes), largest first, one
+    page (``told``: how many in all), and how many articles stand alone."""
     reader: CorpusReader = request.app.state.corpus
     cross = _cross(reader)
-    return reader.cached("stories", lambda items: cross_views.stories_page(items, cross))
+    with reader.lock:
+        return cross_views.stories_page(reader.readable(), cross, limit, offset)
 
 
 @router.get("/contradictions")
-def contradictions(request: Request) -> list[dict]:
+def contradictions(request: Request, limit: Limit = 1000, offset: Offset = 0) -> list[dict]:
     """Figures that differ across reports: contradictions (one day) and revisions (over days),
     each report with its date, outlet, source and sentence."""
     reader: CorpusReader = request.app.state.corpus
     cross = _cross(reader)
-    return reader.cached("contradictions", lambda items: cross_views.figures_page(items, cross))
-
-
-Limit = Annotated[int, Query(ge=1, le=5000)]
-Offset = Annotated[int, Query(ge=0)]
+    found = reader.cached_query("contradictions", lambda _: cross_views.figures_page(cross))
+    return found[offset : offset + limit]
 
 
 def _tallied(reader: CorpusReader, name: str, compute: Any, empty: Any) -> Any:
