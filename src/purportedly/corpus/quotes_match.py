@@ -92,23 +92,30 @@ def _join(union: UnionFind, indices: list[int]) -> None:
         union.union(indices[0], index)
 
 
-def _join_across(union: UnionFind, refs: list[QuoteRef], first: list[int], second: list[int]) -> None:
+def _join_across(
+    union: UnionFind, refs: list[QuoteRef], first: list[int], second: list[int], ours: set, theirs: set
+) -> bool:
     """Join the quotes of two matching wordings as joining each quote with every quote of the other
     wording in another article would: the components of that bipartite graph, found from the
-    articles on each side instead of pair by pair."""
+    articles on each side (``ours``, ``theirs``) instead of pair by pair. True when all of them
+    are now one group."""
     article = lambda i: refs[i].article_id  # noqa: E731
-    ours, theirs = {article(i) for i in first}, {article(j) for j in second}
     if len(ours) == 1 or len(theirs) == 1:
         one, other = (first, second) if len(ours) == 1 else (second, first)
         only = article(one[0])
         across = [j for j in other if article(j) != only]
         if across:  # those of the other side in the same article match nothing of this one
             _join(union, [*one, *across])
-    elif ours == theirs and len(ours) == 2:  # A-B and B-A: two separate groups
+        return False
+    if ours == theirs and len(ours) == 2:  # A-B and B-A: two separate groups
         for a, b in (sorted(ours), sorted(ours, reverse=True)):
             _join(union, [i for i in first if article(i) == a] + [j for j in second if article(j) == b])
-    else:  # every quote has a match in another article, and any two share one
-        _join(union, [*first, *second])
+        return False
+    # every quote has a match in another article, and any two share one
+    _join(union, [first[0], second[0]])
+    _join(union, first)
+    _join(union, second)
+    return True
 
 
 def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
@@ -127,11 +134,10 @@ def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     members = list(by_text.values())
     wordings = [_Wording.of(t) for t in texts]
     whole = [len(indices) == 1 for indices in members]  # a wording's quotes all joined already
+    articles = [{refs[i].article_id for i in indices} for indices in members]
     for number, indices in enumerate(members):
         # one wording in two articles matches itself, if it has the words to be compared at all
-        if len({refs[i].article_id for i in indices}) > 1 and len(set(content_words(texts[number]))) >= (
-            MIN_CONTENT_WORDS
-        ):
+        if len(articles[number]) > 1 and len(set(content_words(texts[number]))) >= MIN_CONTENT_WORDS:
             _join(union, indices)
             whole[number] = True
 
@@ -139,8 +145,11 @@ def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
         return whole[a] and whole[b] and union.find(members[a][0]) == union.find(members[b][0])
 
     for a, b in similar_pairs(texts, cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS, known=known):
-        if _same_words(wordings[a], wordings[b]):
-            _join_across(union, refs, members[a], members[b])
+        joined = _same_words(wordings[a], wordings[b]) and _join_across(
+            union, refs, members[a], members[b], articles[a], articles[b]
+        )
+        if joined:
+            whole[a] = whole[b] = True
     # the same words in the same order, however few content words ("They sent forty of us over
     # the river with two magazines each"): a hash join, one pass
     first_with: dict[str, int] = {}
