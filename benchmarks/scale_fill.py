@@ -439,9 +439,12 @@ def copy_article(rows: Rows, t: Template, index: int, salt: int, now: str) -> No
     for key, row in t.mentions:
         entity_id = entity_ids.get(key) or rows.shared_id("entities", (v.text(key[0]), key[1]))
         rows.add("entity_mentions", (entity_id, aid, v.text(row[2]), row[3], row[4]))
+    named = set()  # two names of the template may become one after the swap: one row, as Store.add makes
     for key, row in t.article_entities:
         entity_id = entity_ids.get(key) or rows.shared_id("entities", (v.text(key[0]), key[1]))
-        rows.add("article_entities", (aid, entity_id, row[2], v.text(row[3]), v.text(row[4])))
+        if entity_id not in named:
+            named.add(entity_id)
+            rows.add("article_entities", (aid, entity_id, row[2], v.text(row[3]), v.text(row[4])))
     remap = {"article": {t.article["id"]: aid}, "quote": quote_ids, "claim": claim_ids}
     for s in t.search:
         rows.add("search_index", (v.text(s["body"]), s["kind"], remap[s["kind"]][s["row_id"]], aid))
