@@ -245,9 +245,10 @@ def cluster(view: CorpusView, quotes: list[QuoteGroup], clustering: Clustering) 
         if a == b or a not in evidence or b not in evidence or clustering.settled(a, b):
             return
         first, second = evidence[a].shingles, evidence[b].shingles
-        union_size = len(first | second)
+        shared = len(first & second)
+        union_size = len(first) + len(second) - shared
         # a copy shares most words outright (the plain overlap is cheap; the weighted one is not)
-        copy_like = bool(union_size) and len(first & second) / union_size >= COPY_PLAIN_JACCARD
+        copy_like = bool(union_size) and shared / union_size >= COPY_PLAIN_JACCARD
         if clustering.story.find(a) == clustering.story.find(b):
             if not copy_like:
                 return  # one story already: only a copy matters now
