@@ -135,6 +135,8 @@ CREATE TABLE IF NOT EXISTS article_entities (
     descriptors TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (article_id, entity_id)
 );
+-- the entities page: an entity's articles and spellings, without reading the whole table
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, article_id);
 
 CREATE TABLE IF NOT EXISTS counts (
     article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
