@@ -199,8 +199,8 @@ def counted_things(session: Session, key: Callable[[str], str]) -> list[dict]:
             "first": min(group["names"])[0], "what": names[0], "reports": group["reports"],
             "min": found[0], "max": found[-1], "figures": found, "articles": group["articles"],
         })
-    out.sort(key=lambda g: (-g["reports"], -g["max"], g.pop("first")))  # ties: first seen first
-    return out
+    out.sort(key=lambda g: (-g["reports"], -g["max"], g["first"]))  # ties: first seen first
+    return [{k: v for k, v in g.items() if k != "first"} for g in out]
 
 
 def _counted_articles(session: Session, names: list[str]) -> int:
