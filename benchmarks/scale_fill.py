@@ -172,7 +172,8 @@ CLAIM_COLUMNS = (
     "cues",
 )
 LINK_COLUMNS = ("claim_row", "position", "name", "role", "kind", "source_id")
-ARTICLE_SOURCE_COLUMNS = ("article_id", "source_id", "local_id", "aliases", "mentions")
+ARTICLE_SOURCE_COLUMNS = ("article_id", "source_id", "local_id", "aliases", "mentions", "hedged")
+ARTICLE_ENTITY_COLUMNS = ("article_id", "entity_id", "mentions", "aliases", "descriptors")
 MENTION_COLUMNS = ("entity_id", "article_id", "text", "start", '"end"')
 SEARCH_COLUMNS = ("body", "kind", "row_id", "article_id")
 
@@ -211,6 +212,7 @@ class Template:
     links: list[dict] = field(default_factory=list)
     article_sources: list[tuple[tuple[str, str], tuple]] = field(default_factory=list)
     mentions: list[tuple[tuple[str, str], tuple]] = field(default_factory=list)
+    article_entities: list[tuple[tuple[str, str], tuple]] = field(default_factory=list)
     aliases: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     search: list[dict] = field(default_factory=list)
 
@@ -262,7 +264,17 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
         ]
         t.article_sources = [
             (sources[r["source_id"]], tuple(r))
-            for r in db.execute("SELECT * FROM article_sources WHERE article_id = ?", (aid,))
+            for r in db.execute(
+                f"SELECT {', '.join(ARTICLE_SOURCE_COLUMNS)} FROM article_sources WHERE article_id = ?",
+                (aid,),
+            )
+        ]
+        t.article_entities = [
+            (entities[r["entity_id"]], tuple(r))
+            for r in db.execute(
+                f"SELECT {', '.join(ARTICLE_ENTITY_COLUMNS)} FROM article_entities WHERE article_id = ?",
+                (aid,),
+            )
         ]
         t.mentions = [
             (entities[r["entity_id"]], tuple(r))
@@ -423,7 +435,7 @@ def copy_article(rows: Rows, t: Template, index: int, salt: int, now: str) -> No
         )
     for key, row in t.article_sources:
         source_id = rows.shared_id("sources", (v.text(key[0]), key[1]))
-        rows.add("article_sources", (aid, source_id, row[2], v.text(row[3]), row[4]))
+        rows.add("article_sources", (aid, source_id, row[2], v.text(row[3]), row[4], row[5]))
     entity_ids = {}
     for key, alias in t.aliases:
         entity_ids[key] = rows.shared_id("entities", (v.text(key[0]), key[1]))
@@ -431,6 +443,12 @@ def copy_article(rows: Rows, t: Template, index: int, salt: int, now: str) -> No
     for key, row in t.mentions:
         entity_id = entity_ids.get(key) or rows.shared_id("entities", (v.text(key[0]), key[1]))
         rows.add("entity_mentions", (entity_id, aid, v.text(row[2]), row[3], row[4]))
+    named = set()  # two names of the template may become one after the swap: one row, as Store.add makes
+    for key, row in t.article_entities:
+        entity_id = entity_ids.get(key) or rows.shared_id("entities", (v.text(key[0]), key[1]))
+        if entity_id not in named:
+            named.add(entity_id)
+            rows.add("article_entities", (aid, entity_id, row[2], v.text(row[3]), v.text(row[4])))
     remap = {"article": {t.article["id"]: aid}, "quote": quote_ids, "claim": claim_ids}
     for s in t.search:
         rows.add("search_index", (v.text(s["body"]), s["kind"], remap[s["kind"]][s["row_id"]], aid))
@@ -446,6 +464,7 @@ TABLE_COLUMNS = {
     "claims": CLAIM_COLUMNS,
     "chain_links": LINK_COLUMNS,
     "article_sources": ARTICLE_SOURCE_COLUMNS,
+    "article_entities": ARTICLE_ENTITY_COLUMNS,
     "entity_mentions": MENTION_COLUMNS,
     "search_index": SEARCH_COLUMNS,
 }

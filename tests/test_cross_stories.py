@@ -244,7 +244,7 @@ def test_nothing_clustered_is_said_plainly(tmp_path):
     assert "nothing clustered" in output
     assert run_json("stories", "--db", str(db), "--json") == []
     page = TestClient(create_app(db)).get("/api/stories").json()
-    assert page == {"articles": 2, "stories": [], "single": 2}
+    assert page == {"articles": 2, "stories": [], "single": 2, "told": 0}
 
 
 def scorer_lines(gold: Path, db: str) -> dict[str, str]:

@@ -76,9 +76,9 @@ def test_claim_candidates_share_the_claims_words(corpus):
 
 
 def test_workspace_pages_never_load_every_analysis(corpus, monkeypatch):
-    """Search, facets and an article are answered by queries: reading every analysis fails. (The
-    claim page still reads the stored analyses: its corroboration, origins and denials come from
-    the corpus functions; see README, *Measured at archive scale*.)"""
+    """Search, facets, an article, the claim page, stories and contradictions are answered without
+    reading every analysis (that fails here): the cross-article answers come from the store's
+    projections, and the claim page reads only its article and the other reports of its claim."""
 
     def refuse(self):
         raise AssertionError("a page loaded every analysis")
@@ -92,9 +92,10 @@ def test_workspace_pages_never_load_every_analysis(corpus, monkeypatch):
         assert client.get("/api/search", params={"q": "minefield", "outlet": "mirror"}).json()["total"] == 1
         assert client.get(f"/api/articles/{ids['hand_tabloid.txt']}").status_code == 200
         assert client.get("/api/articles/not-a-number").status_code == 404
-        monkeypatch.undo()
         view = client.get(f"/api/articles/{ids['hand_tabloid.txt']}/claims/c1").json()
-        assert view["claim"]["id"] == "c1"
+        assert view["claim"]["id"] == "c1" and view["other_reports"]
+        assert client.get("/api/stories").json()["stories"]
+        assert client.get("/api/contradictions").status_code == 200
     finally:
         app.state.corpus.close()
 

@@ -177,7 +177,7 @@ def test_views_follow_new_ingests(tmp_path):
 def test_empty_or_missing_db_is_an_empty_corpus(tmp_path):
     client = TestClient(create_app(tmp_path / "absent.db"))
     assert client.get("/api/search").json() == {"total": 0, "results": []}
-    assert client.get("/api/stories").json() == {"articles": 0, "stories": [], "single": 0}
+    assert client.get("/api/stories").json() == {"articles": 0, "stories": [], "single": 0, "told": 0}
     assert client.get("/api/contradictions").json() == []
 
 

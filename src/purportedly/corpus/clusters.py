@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,6 @@ from purportedly.corpus.story_evidence import (
     NEAR_DUPLICATE,
     TEXT_UNIT,
     ArticleEvidence,
-    Verdict,
     figure_keys,
     hashable_day,
     judge,
@@ -161,32 +160,42 @@ def same_story(
     return judge(a, b, overlap, weights).same_story
 
 
-@dataclass(frozen=True)
-class StoryPair:
-    """Two articles judged one story, and whether one is a copy of the other."""
+@dataclass
+class Candidates:
+    """The pairs of articles worth judging, held as the structures that propose them, never as a
+    list of pairs (one quote carried by 7,000 reports would be 24 million pairs): pairs sharing a
+    specific name (each name proposes at most MAX_POSTING articles), articles all of one story
+    signature (a clique), articles of two signatures the LSH index puts in one bucket (every
+    article of one with every article of the other) and articles carrying one quote (a clique)."""
 
-    a: int
-    b: int
-    verdict: Verdict
+    pairs: set[tuple[int, int]] = field(default_factory=set)
+    cliques: list[list[int]] = field(default_factory=list)
+    across: list[tuple[list[int], list[int]]] = field(default_factory=list)
 
 
-def story_pairs(
-    view: CorpusView, quotes: list[QuoteGroup], known: Callable[[int, int], bool] | None = None
-) -> Iterator[StoryPair]:
-    """Candidate pairs (MinHash LSH over story words, articles sharing a specific name, articles
-    sharing a quote), each judged on all its evidence. One streamed pass over the stored
-    signatures and names finds the candidates (each article is queried against those before it,
-    then inserted); the IDF weights need every article's words, so candidates are judged after.
-    Shingles are held as numbers of one vocabulary and candidates as a set of id pairs: a few
-    bytes per word and per pair, never the articles themselves. ``known(a, b)`` true (the caller
-    already joins the two) skips the judging: such a pair is only checked for being a copy.
-    """
+@dataclass
+class Clustering:
+    """Stories and copies as they are joined: two union-finds over article ids."""
+
+    story: UnionFind
+    copies: UnionFind
+
+    def settled(self, a: int, b: int) -> bool:
+        """Already one story and one text: judging the pair again changes nothing."""
+        return self.story.find(a) == self.story.find(b) and self.copies.find(a) == self.copies.find(b)
+
+
+def story_candidates(view: CorpusView) -> tuple[dict[int, ArticleEvidence], dict[int, set[str]], Candidates]:
+    """One streamed pass over the stored signatures and names: each article's evidence (its words
+    as numbers of one vocabulary), its anchor names, and the candidates. Articles with one
+    signature (copies, one template) are one entry of the LSH index, queried once."""
     vocabulary: dict[str, int] = {}
     evidence: dict[int, ArticleEvidence] = {}
     found_anchors: dict[int, set[str]] = {}
-    candidates: set[tuple[int, int]] = set()
+    candidates = Candidates()
     postings: dict[str, list[int]] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    entry_of: dict[bytes, int] = {}
     for story in view.story_features():
         shingle_set = frozenset(vocabulary.setdefault(s, len(vocabulary)) for s in story.shingles)
         evidence[story.article_id] = ArticleEvidence(shingles=shingle_set)
@@ -195,15 +204,35 @@ def story_pairs(
         for name in names:
             posting = postings.setdefault(name, [])
             if len(posting) < MAX_POSTING:
-                candidates.update((other, story.article_id) for other in posting)
+                candidates.pairs.update((other, story.article_id) for other in posting)
                 posting.append(story.article_id)
         if not story.shingles:
             continue
-        signature = story.minhash()
-        candidates.update((other, story.article_id) for other in lsh.query(signature))
-        lsh.insert(story.article_id, signature)
-    del lsh, vocabulary, postings
-    _add_dates_figures_quotes(view, evidence, quotes, candidates)
+        key = story.signature or b""
+        entry = entry_of.get(key)
+        if entry is None:
+            entry = entry_of[key] = len(candidates.cliques)
+            candidates.cliques.append([])
+            signature = story.minhash()
+            for other in lsh.query(signature):
+                candidates.across.append((candidates.cliques[other], candidates.cliques[entry]))
+            lsh.insert(entry, signature)
+        candidates.cliques[entry].append(story.article_id)
+    return evidence, found_anchors, candidates
+
+
+def cluster(view: CorpusView, quotes: list[QuoteGroup], clustering: Clustering) -> None:
+    """Join the candidate pairs (MinHash LSH over story words, articles sharing a specific name,
+    articles sharing a quote) that their evidence says are one story, and those that are copies.
+
+    The IDF weights need every article's words, so candidates are judged after the pass that
+    finds them. What is joined does not depend on the order pairs are judged in (a pair is one
+    story, or a copy, by its own evidence), so a pair whose articles are already joined both ways
+    is skipped, and a clique whose articles are all joined already costs one look per article.
+    """
+    evidence, found_anchors, candidates = story_candidates(view)
+    candidates.cliques.extend(group.article_ids for group in quotes)
+    _add_dates_figures_quotes(view, evidence, quotes)
     names = _specific_anchors(found_anchors)
     for article_id, item in evidence.items():
         item.names = frozenset(names.get(article_id, ()))
@@ -211,29 +240,65 @@ def story_pairs(
         item.headline_names = frozenset(n for n in item.names if f" {n} " in padded)
     weights = idf_weights({i: e.shingles for i, e in evidence.items()})
     name_weight = name_weights(names, IDF_PRIOR)
-    for a, b in sorted(candidates):
-        if a == b or a not in evidence or b not in evidence:
-            continue
+
+    def check(a: int, b: int) -> None:
+        if a == b or a not in evidence or b not in evidence or clustering.settled(a, b):
+            return
         first, second = evidence[a].shingles, evidence[b].shingles
-        if known is not None and known(a, b):
-            # already one story: only a copy matters now, and a copy shares most words outright
-            union_size = len(first | second)
-            if not union_size or len(first & second) / union_size < COPY_PLAIN_JACCARD:
-                continue
+        shared = len(first & second)
+        union_size = len(first) + len(second) - shared
+        # a copy shares most words outright (the plain overlap is cheap; the weighted one is not)
+        copy_like = bool(union_size) and shared / union_size >= COPY_PLAIN_JACCARD
+        if clustering.story.find(a) == clustering.story.find(b):
+            if not copy_like:
+                return  # one story already: only a copy matters now
             overlap = weighted_overlap(first, second, weights)
-            if overlap[0] >= NEAR_DUPLICATE:
-                yield StoryPair(min(a, b), max(a, b), judge(evidence[a], evidence[b], overlap, name_weight))
-            continue
-        verdict = judge(evidence[a], evidence[b], weighted_overlap(first, second, weights), name_weight)
+            if overlap[0] < NEAR_DUPLICATE:
+                return
+        else:
+            overlap = weighted_overlap(first, second, weights)
+        verdict = judge(evidence[a], evidence[b], overlap, name_weight)
         if verdict.same_story:
-            yield StoryPair(min(a, b), max(a, b), verdict)
+            clustering.story.union(a, b)
+            if verdict.near_duplicate and copy_like:
+                clustering.copies.union(a, b)
+
+    for a, b in sorted(candidates.pairs):
+        check(a, b)
+    for members in candidates.cliques:
+        _clique(sorted(members), check, clustering)
+    for left, right in candidates.across:
+        _across(sorted(left), sorted(right), check, clustering)
+
+
+def _clique(members: list[int], check: Callable[[int, int], None], clustering: Clustering) -> None:
+    """Every pair of ``members``; an article joined both ways to a clique whose earlier members
+    are all joined to each other needs no pair judged."""
+    uniform = True  # members[:j] all one story and one text
+    for j in range(1, len(members)):
+        b = members[j]
+        if not (uniform and clustering.settled(members[0], b)):
+            for a in members[:j]:
+                check(a, b)
+        uniform = uniform and clustering.settled(members[0], b)
+
+
+def _across(
+    left: list[int], right: list[int], check: Callable[[int, int], None], clustering: Clustering
+) -> None:
+    """Every article of ``left`` with every article of ``right``."""
+    if not left or not right:
+        return
+    uniform = all(clustering.settled(left[0], a) for a in left[1:])
+    for b in right:
+        if uniform and clustering.settled(left[0], b):
+            continue
+        for a in left:
+            check(a, b)
 
 
 def _add_dates_figures_quotes(
-    view: CorpusView,
-    evidence: dict[int, ArticleEvidence],
-    quotes: list[QuoteGroup],
-    candidates: set[tuple[int, int]],
+    view: CorpusView, evidence: dict[int, ArticleEvidence], quotes: list[QuoteGroup]
 ) -> None:
     for meta in view.metas():
         if meta.id in evidence:
@@ -247,11 +312,9 @@ def _add_dates_figures_quotes(
         if article_id in evidence:
             evidence[article_id].figures = figure_keys(rows)
     for group in quotes:
-        ids = group.article_ids
-        for article_id in ids:
+        for article_id in group.article_ids:
             if article_id in evidence:
                 evidence[article_id].quote_groups.add(group.id)
-        candidates.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :])
 
 
 def stories(
@@ -271,11 +334,7 @@ def stories(
     metas = {meta.id: meta for meta in view.metas()}
     union = UnionFind(metas)
     copies = UnionFind(metas)
-    joined = lambda a, b: union.find(a) == union.find(b)  # noqa: E731 - judged again, nothing changes
-    for pair in story_pairs(view, quotes if quotes is not None else quote_groups(view), known=joined):
-        union.union(pair.a, pair.b)
-        if pair.verdict.near_duplicate:
-            copies.union(pair.a, pair.b)
+    cluster(view, quotes if quotes is not None else quote_groups(view), Clustering(union, copies))
     copy_groups = [sorted(ids) for ids in copies.groups() if len(ids) > 1]
     clusters = sorted(union.groups(), key=lambda ids: (-len(ids), min(ids)))
     stories_found = []

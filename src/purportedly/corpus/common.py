@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -126,26 +126,44 @@ def _exact_pairs(
 def _lsh_pairs(
     bags: list[str], cutoff: float, min_shared: int, known: Callable[[int, int], bool] | None = None
 ) -> Iterator[tuple[int, int]]:
-    """Candidates from MinHash LSH over word sets, verified like the exact path."""
+    """Candidates from MinHash LSH over word sets, verified like the exact path.
+
+    Texts with the same word set are one entry of the index (a quote repeated by a thousand
+    reports is hashed, indexed and compared once, not a thousand times): a text is a candidate
+    with every earlier text whose word set collides with its own, as when each was indexed apart,
+    and the word-set check is made once per pair of word sets."""
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_CANDIDATE_THRESHOLD, num_perm=64)
     # one set of permutations for all (drawing them is most of a MinHash's cost; seed 1 either way)
     template = MinHash(num_perm=64)
-    token_sets = [set(bag.split()) for bag in bags]
+    entry_of: dict[str, int] = {}  # word set -> its entry in the index
+    entries: list[tuple[str, set[str], Any]] = []  # (bag, words, signature) per entry
+    members: list[list[int]] = []  # per entry, the texts seen so far with that word set
     for index, bag in enumerate(bags):
-        tokens = token_sets[index]
-        if not tokens:
+        if not bag:
             continue
-        signature = MinHash(num_perm=64, permutations=template.permutations, scheme=template.scheme)
-        signature.update_batch([t.encode("utf-8") for t in tokens])
-        for other in lsh.query(signature):
-            if known is not None and known(other, index):
+        entry = entry_of.get(bag)
+        if entry is None:
+            tokens = set(bag.split())
+            signature = MinHash(num_perm=64, permutations=template.permutations, scheme=template.scheme)
+            signature.update_batch([t.encode("utf-8") for t in tokens])
+            entry = entry_of[bag] = len(entries)
+            entries.append((bag, tokens, signature))
+            members.append([])
+            hits = lsh.query(signature)
+            lsh.insert(entry, signature)
+        else:
+            tokens, signature = entries[entry][1], entries[entry][2]
+            hits = lsh.query(signature)
+        for other_entry in hits:
+            other_bag, other_tokens, _ = entries[other_entry]
+            if len(tokens & other_tokens) < min_shared or fuzz.token_set_ratio(bag, other_bag) < cutoff:
                 continue
-            shared = tokens & token_sets[other]
-            if len(shared) >= min_shared and fuzz.token_set_ratio(bag, bags[other]) >= cutoff:
-                yield other, index
-        lsh.insert(index, signature)
+            for other in members[other_entry]:
+                if known is None or not known(other, index):
+                    yield other, index
+        members[entry].append(index)
 
 
 @lru_cache(maxsize=1)

@@ -302,21 +302,67 @@ def incompatible_pairs(reports: list[CountReport]) -> list[tuple[CountReport, Co
     ]
 
 
+@dataclass
+class _Figure:
+    """The reports giving one figure (number and qualifier) of a thing counted: compatibility is
+    a matter of the figure, so figures are compared, not every pair of reports."""
+
+    report: CountReport  # one of them: the figure compared
+    dates: set[str]
+    outlets_on: dict[str, set[str | None]]  # date -> the outlets giving it that day
+
+
+def _figures(reports: list[CountReport]) -> list[_Figure]:
+    found: dict[tuple[int, str | None], _Figure] = {}
+    for r in reports:
+        figure = found.setdefault((r.number, r.qualifier), _Figure(r, set(), {}))
+        if r.date:
+            figure.dates.add(r.date)
+            figure.outlets_on.setdefault(r.date, set()).add(r.outlet)
+    return list(found.values())
+
+
+def _disagreeing(reports: list[CountReport]) -> list[tuple[_Figure, _Figure]]:
+    """Pairs of figures that cannot both hold. Reports are one per article (``_distinct``), so two
+    reports of two such figures are always from two articles: ``incompatible_pairs`` pair by pair."""
+    figures = _figures(reports)
+    return [
+        (a, b)
+        for i, a in enumerate(figures)
+        for b in figures[i + 1 :]
+        if not compatible(a.report, b.report)
+    ]
+
+
+def _over_days(a: _Figure, b: _Figure) -> bool:
+    """Some report of one and some report of the other, both dated, on different days."""
+    return bool(a.dates and b.dates) and not (len(a.dates) == 1 and a.dates == b.dates)
+
+
+def _same_day_apart(a: _Figure, b: _Figure) -> bool:
+    """Some report of each on one day, from different outlets."""
+    for day in a.dates & b.dates:
+        ours, theirs = a.outlets_on[day], b.outlets_on[day]
+        if not (len(ours) == 1 and ours == theirs):
+            return True
+    return False
+
+
 def _judge(story_id: int | None, event: str, what: str, reports: list[CountReport]) -> Contradiction | None:
-    pairs = incompatible_pairs(reports)
+    pairs = _disagreeing(reports)
     if not pairs:
         return None
     ordered = sorted(reports, key=lambda r: (r.date or "9999", r.number, r.article_id))
     numbers = tuple(sorted({r.number for r in reports}))
-    over_days = any(a.date and b.date and a.date != b.date for a, b in pairs)
+    over_days = any(_over_days(a, b) for a, b in pairs)
     if not over_days:
         return Contradiction(story_id, event, what, numbers, tuple(ordered))
     return Contradiction(story_id, event, what, numbers, tuple(ordered), "revision", _flags(ordered, pairs))
 
 
-def _flags(ordered: list[CountReport], pairs: list[tuple[CountReport, CountReport]]) -> tuple[str, ...]:
+def _flags(ordered: list[CountReport], pairs: list[tuple[_Figure, _Figure]]) -> tuple[str, ...]:
     flags = []
-    if any(a.date and a.date == b.date and a.outlet != b.outlet for a, b in pairs):
+    if any(_same_day_apart(a, b) for a, b in pairs):
         flags.append("same-day disagreement")
     if _went_down(ordered):
         flags.append("went down")

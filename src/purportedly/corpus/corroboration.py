@@ -200,16 +200,34 @@ def corroboration(
     # stories is not one claim
     story_list = story_list if story_list is not None else stories(view, quotes=quotes)
     story_ids = story_of(story_list)
-    blocks = [story_ids.get(r.article_id) for r in reports]
     union = UnionFind(range(len(reports)))
-    texts = [r.text for r in reports]
+    # one wording carried by many reports of a story is compared once: the reports of each
+    # (story, wording) are joined to each other (a wording matches itself when it has the words to
+    # be compared at all), and two matching wordings join all their reports
+    wording_of: dict[tuple, int] = {}
+    members: list[list[int]] = []
+    texts: list[str] = []
+    blocks: list = []
+    for index, report in enumerate(reports):
+        key = (story_ids.get(report.article_id), report.text)
+        number = wording_of.setdefault(key, len(members))
+        if number == len(members):
+            members.append([])
+            texts.append(report.text)
+            blocks.append(key[0])
+        members[number].append(index)
+    for number, indices in enumerate(members):
+        if len(indices) > 1 and len(set(content_words(texts[number]))) >= MIN_SHARED_WORDS:
+            for index in indices[1:]:
+                union.union(indices[0], index)
     figures = [figures_in(t) for t in texts]
     for i, j in similar_pairs(texts, cutoff=CLAIM_CUTOFF, min_shared=MIN_SHARED_WORDS, blocks=blocks):
         # "Twelve people were killed" does not corroborate "At least 14 people were killed":
         # wordings giving figures, none the same, are two claims
         if figures[i] and figures[j] and not figures[i] & figures[j]:
             continue
-        union.union(i, j)
+        for index in [*members[i], *members[j]]:
+            union.union(members[i][0], index)
     _join_by_quotes(quote_ids, reports, union, quotes)
     groups = []
     for members in union.groups():

@@ -87,24 +87,75 @@ def _same_words(a: _Wording, b: _Wording) -> bool:
     return fuzz.token_set_ratio(a.content, b.content) >= TOKEN_SET_CUTOFF
 
 
+def _join(union: UnionFind, indices: list[int]) -> None:
+    for index in indices[1:]:
+        union.union(indices[0], index)
+
+
+def _join_across(
+    union: UnionFind, refs: list[QuoteRef], first: list[int], second: list[int], ours: set, theirs: set
+) -> bool:
+    """Join the quotes of two matching wordings as joining each quote with every quote of the other
+    wording in another article would: the components of that bipartite graph, found from the
+    articles on each side (``ours``, ``theirs``) instead of pair by pair. True when all of them
+    are now one group."""
+    article = lambda i: refs[i].article_id  # noqa: E731
+    if len(ours) == 1 or len(theirs) == 1:
+        one, other = (first, second) if len(ours) == 1 else (second, first)
+        only = article(one[0])
+        across = [j for j in other if article(j) != only]
+        if across:  # those of the other side in the same article match nothing of this one
+            _join(union, [*one, *across])
+        return False
+    if ours == theirs and len(ours) == 2:  # A-B and B-A: two separate groups
+        for a, b in (sorted(ours), sorted(ours, reverse=True)):
+            _join(union, [i for i in first if article(i) == a] + [j for j in second if article(j) == b])
+        return False
+    # every quote has a match in another article, and any two share one
+    _join(union, [first[0], second[0]])
+    _join(union, first)
+    _join(union, second)
+    return True
+
+
 def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     """Quotes that appear in two or more articles, grouped; ordered by how many articles carry them;
     each with its first appearance (earliest publication date, then lowest article id)."""
     view = view_of(source)
     refs = collect_quotes(view)
     union = UnionFind(range(len(refs)))
-    wordings = [_Wording.of(r.text) for r in refs]
-    texts = [r.text for r in refs]
-    joined = lambda i, j: union.find(i) == union.find(j)  # noqa: E731 - joining them again changes nothing
-    for i, j in similar_pairs(texts, cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS, known=joined):
-        if refs[i].article_id != refs[j].article_id and _same_words(wordings[i], wordings[j]):
-            union.union(i, j)
+    # Two quotes of different articles are one when their wordings match. A wire quote carried by
+    # thousands of reports is one wording: wordings are matched once each, and their quotes joined
+    # as matching every pair of quotes would join them (``_join_across``).
+    by_text: dict[str, list[int]] = {}
+    for index, ref in enumerate(refs):
+        by_text.setdefault(ref.text, []).append(index)
+    texts = list(by_text)
+    members = list(by_text.values())
+    wordings = [_Wording.of(t) for t in texts]
+    whole = [len(indices) == 1 for indices in members]  # a wording's quotes all joined already
+    articles = [{refs[i].article_id for i in indices} for indices in members]
+    for number, indices in enumerate(members):
+        # one wording in two articles matches itself, if it has the words to be compared at all
+        if len(articles[number]) > 1 and len(set(content_words(texts[number]))) >= MIN_CONTENT_WORDS:
+            _join(union, indices)
+            whole[number] = True
+
+    def known(a: int, b: int) -> bool:  # every quote of both wordings already in one group
+        return whole[a] and whole[b] and union.find(members[a][0]) == union.find(members[b][0])
+
+    for a, b in similar_pairs(texts, cutoff=TOKEN_SET_CUTOFF, min_shared=MIN_CONTENT_WORDS, known=known):
+        joined = _same_words(wordings[a], wordings[b]) and _join_across(
+            union, refs, members[a], members[b], articles[a], articles[b]
+        )
+        if joined:
+            whole[a] = whole[b] = True
     # the same words in the same order, however few content words ("They sent forty of us over
     # the river with two magazines each"): a hash join, one pass
     first_with: dict[str, int] = {}
-    for index, wording in enumerate(wordings):
+    for number, wording in enumerate(wordings):
         if len(wording.words.split()) >= MIN_EXACT_WORDS:
-            union.union(first_with.setdefault(wording.words, index), index)
+            _join(union, [first_with.setdefault(wording.words, members[number][0]), *members[number]])
     groups = []
     for members in union.groups():
         quotes = sorted((refs[i] for i in members), key=lambda q: -len(q.text))

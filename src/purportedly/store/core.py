@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 # 2: article_features (corpus projections); 3: article_recordings; 4: indexes for paging at scale
 # (hedges_article, claims_factuality, ...); 5: SQLite keeps articles.analysis zlib-compressed (a BLOB;
 # rows written before stay text and are read as they are); 6: article_sources_cited (source_id,
-# article_id) replaces article_sources_source. An older store gets what it lacks on its next
-# writable open.
-SCHEMA_VERSION = "6"
+# article_id) replaces article_sources_source; 7: article_sources.hedged and article_entities (the
+# sources and entities pages from SQL, backfilled from the stored analyses). An older store gets
+# what it lacks on its next writable open.
+SCHEMA_VERSION = "7"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 
@@ -101,10 +102,37 @@ class Store:
             for t in ("meta", "article_features", "article_recordings")
         ):
             if self._schema_version() < int(SCHEMA_VERSION):  # never "upgrade" a newer store downwards
+                tallied = self.dialect.has_table(self.session, "article_entities")
                 self._write_schema(upgrade=True)
+                if not tallied:
+                    self._backfill_tallies()
             return
         # a store made by an older version (it has a meta table) gets its new tables filled too
         self._write_schema(upgrade=self.dialect.has_table(self.session, "meta"))
+
+    def _backfill_tallies(self) -> None:
+        """Schema 5: the per-article rows the sources and entities pages tally (hedged source
+        mentions, article_entities), made from each stored Analysis, a page of articles at a time."""
+        last = 0
+        while True:
+            page = self.session.execute(
+                "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, ANALYSES_PAGE)
+            ).fetchall()
+            if not page:
+                return
+            with self.transaction() as db:
+                for row in page:
+                    analysis = self.analysis(row["id"])
+                    if analysis is None:
+                        continue
+                    for source in analysis.sources:
+                        hedged = rows.hedged_mentions(analysis, [m.start for m in source.mentions])
+                        db.execute(
+                            "UPDATE article_sources SET hedged = ? WHERE article_id = ? AND local_id = ?",
+                            (hedged, row["id"], source.id),
+                        )
+                    rows.insert_article_entities(db, row["id"], analysis)
+            last = page[-1]["id"]
 
     def _schema_version(self) -> int:
         row = self.session.one("SELECT value FROM meta WHERE key = 'schema_version'")

@@ -122,10 +122,23 @@ def insert_sources(db: Session, article_id: int, analysis: Analysis) -> None:
     for source in sorted(analysis.sources, key=lambda s: (s.name, s.kind)):
         source_row = _shared_row_id(db, "sources", (source.name, source.kind), ("name", "kind"))
         db.execute(
-            "INSERT INTO article_sources(article_id, source_id, local_id, aliases, mentions)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (article_id, source_row, source.id, json.dumps(source.aliases), len(source.mentions)),
+            "INSERT INTO article_sources(article_id, source_id, local_id, aliases, mentions, hedged)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (
+                article_id,
+                source_row,
+                source.id,
+                json.dumps(source.aliases),
+                len(source.mentions),
+                hedged_mentions(analysis, [m.start for m in source.mentions]),
+            ),
         )
+
+
+def hedged_mentions(analysis: Analysis, offsets: list[int]) -> int:
+    """How many of these mention offsets sit in a hedged sentence (the sources page's share)."""
+    spans = [(h.sentence_start, h.sentence_end) for h in analysis.hedges]
+    return sum(any(start <= offset < end for start, end in spans) for offset in offsets)
 
 
 def insert_claims(db: Session, article_id: int, analysis: Analysis) -> None:
@@ -172,6 +185,26 @@ def insert_entities(db: Session, article_id: int, analysis: Analysis) -> None:
         db.executemany(
             'INSERT INTO entity_mentions(entity_id, article_id, text, start, "end") VALUES (?, ?, ?, ?, ?)',
             [(entity_row, article_id, m.text, m.start, m.end) for m in entity.mentions],
+        )
+    insert_article_entities(db, article_id, analysis)
+
+
+def insert_article_entities(db: Session, article_id: int, analysis: Analysis) -> None:
+    """One row per entity of the article (two entities of one name and type are one row: the
+    entities page counts articles, and adds their mentions), for the entities page."""
+    merged: dict[tuple[str, str], list] = {}
+    for entity in analysis.entities:
+        row = merged.setdefault((entity.name, entity.type), [0, {}, {}])
+        row[0] += len(entity.mentions)
+        row[1].update(dict.fromkeys(entity.aliases))
+        row[2].update(dict.fromkeys(entity.descriptors))
+    for key in sorted(merged):
+        mentions, aliases, descriptors = merged[key]
+        entity_row = _shared_row_id(db, "entities", key, ("name", "type"))
+        db.execute(
+            "INSERT INTO article_entities(article_id, entity_id, mentions, aliases, descriptors)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (article_id, entity_row, mentions, json.dumps(list(aliases)), json.dumps(list(descriptors))),
         )
 
 

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS article_sources (
     local_id   TEXT NOT NULL,               -- the Source id inside the article's Analysis
     aliases    TEXT NOT NULL DEFAULT '[]',  -- JSON list, as written in this article
     mentions   INTEGER NOT NULL DEFAULT 0,
+    hedged     INTEGER NOT NULL DEFAULT 0,  -- of those mentions, how many sit in a hedged sentence
     PRIMARY KEY (article_id, local_id)
 );
 -- the source filter: a source's citing articles from the index alone (schema 6; it replaces
@@ -123,6 +124,19 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
 );
 CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article_id);
 CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity_id);
+
+-- One row per entity per article: what the entities page tallies (articles naming it, mentions,
+-- aliases and descriptors as this article gives them, JSON lists), without reading any Analysis.
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id),
+    mentions    INTEGER NOT NULL DEFAULT 0,
+    aliases     TEXT NOT NULL DEFAULT '[]',
+    descriptors TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (article_id, entity_id)
+);
+-- the entities page: an entity's articles and spellings, without reading the whole table
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, article_id);
 
 CREATE TABLE IF NOT EXISTS counts (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

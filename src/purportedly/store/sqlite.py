@@ -150,6 +150,9 @@ class SQLiteDialect(Dialect):
         for name, existed in indexed.items():
             if upgrade and not existed:  # an older store: index the text it already holds
                 session.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+        columns = {row["name"] for row in session.execute("PRAGMA table_info(article_sources)").fetchall()}
+        if "hedged" not in columns:  # schema 7; core.Store fills it for the articles already stored
+            session.execute("ALTER TABLE article_sources ADD COLUMN hedged INTEGER NOT NULL DEFAULT 0")
 
     def record_error(
         self, session: Session, input_name: str, line: int | None, message: str, time: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -10,6 +11,7 @@ from purportedly.model import Analysis, ChainLink, Claim
 from purportedly.web.corpus_views import Item, normalise
 from purportedly.web.queries import colleague_corpus
 
+OTHER_REPORTS = 100  # other reports of a claim the page lists (a wire claim may be carried by thousands)
 SAME_CLAIM_MIN = 80  # token_set_ratio above which two claims are the same proposition retold
 ORIGIN_ROLES = ("releaser", "recording", "document")  # the first of these fixes where a report came from
 ROLE_ORDER = ("speaker", "recording", "document", "releaser", "translator", "relay", "article")
@@ -140,9 +142,13 @@ def _fuzzy_others(items: list[Item], article_id: str, claim: Claim) -> list[tupl
     ]
 
 
-def _grouped_others(corpus: dict[str, Analysis], group: dict, article_id: str, claim_id: str) -> list:
-    found = []
+def _grouped_others(corpus: Mapping[str, Analysis], group: dict, article_id: str, claim_id: str) -> list:
+    """The other reports of the claim's group, the first OTHER_REPORTS of them (each is one more
+    stored analysis to read; the group's own figures say how many there are in all)."""
+    found: list = []
     for other_id, other_claim_id in group["reports"]:
+        if len(found) >= OTHER_REPORTS:
+            break
         other = corpus.get(other_id)
         other_claim = find_claim(other, other_claim_id) if other else None
         if other_claim and (other_id, other_claim_id) != (article_id, claim_id):
@@ -151,12 +157,14 @@ def _grouped_others(corpus: dict[str, Analysis], group: dict, article_id: str, c
 
 
 def claim_view(
-    items: list[Item], article_id: str, claim_id: str,
+    items: list[Item] | Mapping[str, Analysis], article_id: str, claim_id: str,
     groups: dict[tuple[str, str], dict] | None = None, conflicts: list[dict] | None = None,
     denials: tuple[dict, dict] | None = None,
 ) -> dict | None:
-    """Everything the claim page shows, or None when the claim does not exist."""
-    corpus = dict(items)
+    """Everything the claim page shows, or None when the claim does not exist. ``items``: the
+    stored analyses by id; with ``groups`` only the claim's article and its group's first other
+    reports are read from it."""
+    corpus = items if isinstance(items, Mapping) else dict(items)
     analysis = corpus.get(article_id)
     claim = find_claim(analysis, claim_id) if analysis else None
     if claim is None:
@@ -166,7 +174,7 @@ def claim_view(
     if group is not None:
         matched = _grouped_others(corpus, group, article_id, claim_id)
     else:
-        matched = _fuzzy_others(items, article_id, claim)
+        matched = _fuzzy_others(list(corpus.items()), article_id, claim)
     # another report is another article: this article's other sentences with the same words are
     # listed apart, never counted as corroboration
     others = [_report(i, a, c) for i, a, c in matched if i != article_id]
@@ -177,7 +185,7 @@ def claim_view(
     contradictions = [
         r for r in others if {polarity, r["claim"]["factuality"]["polarity"]} == {"positive", "negative"}
     ]
-    articles = len({r["article"] for r in reports})
+    articles = group["articles"] if group else len({r["article"] for r in reports})
     return {
         **this,
         "quote": _quote_of(analysis, claim),

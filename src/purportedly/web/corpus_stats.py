@@ -1,11 +1,21 @@
-"""Corpus tallies for the charts: sources cited and how hedged, entities, dated events, counts."""
+"""Corpus tallies for the charts: sources cited and how hedged, entities, dated events, counts.
+
+The pages read them from the store (``store.tallies``: SQL aggregates, one page of rows at a
+time); the functions over items below compute the same from analyses in memory, for a corpus
+that is not in a store and for the tests that hold the two to one answer.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from purportedly.model import Analysis
+from purportedly.store import tallies
 from purportedly.web.corpus_views import Item, normalise
+
+if TYPE_CHECKING:
+    from purportedly.store import Store
 
 
 def _titles(items: list[Item]) -> dict[str, str]:
@@ -129,3 +139,68 @@ def counts(items: list[Item]) -> dict:
     ]
     groups.sort(key=lambda g: (-g["reports"], -g["max"]))
     return {"counts": rows, "by_what": groups}
+
+
+# ------------------------------------------------------------------ from the store's SQL
+
+
+def source_rows(store: Store, groups: list[tallies.Group], limit: int, offset: int) -> list[dict]:
+    """One page of the sources page: ``groups`` (``tallies.source_groups``) from ``offset``."""
+    out = []
+    for group in groups[offset : offset + limit]:
+        spelled = tallies.json_lists(store.session, "article_sources", "source_id", group.ids, ("aliases",))
+        names = spelled["aliases"] | set(_source_names(store, group.ids))
+        out.append({
+            "name": group.name, "kind": group.kind,
+            "aliases": sorted(a for a in names if a != group.name),
+            "articles": tallies.article_refs(store.session, "article_sources", "source_id", group.ids),
+            "mentions": group.mentions, "hedged_mentions": group.hedged, "cited_in": group.cited_in,
+            "hedged_share": round(group.hedged / group.mentions, 3) if group.mentions else 0.0,
+        })
+    return out
+
+
+def _source_names(store: Store, ids: list[int]) -> list[str]:
+    marks = ", ".join("?" for _ in ids)
+    found = store.session.execute(f"SELECT name FROM sources WHERE id IN ({marks})", tuple(ids))
+    return [r["name"] for r in found]
+
+
+def entity_rows(store: Store, groups: list[tallies.Group], limit: int, offset: int) -> list[dict]:
+    """One page of the entities page: ``groups`` (``tallies.entity_groups``) from ``offset``."""
+    out = []
+    for group in groups[offset : offset + limit]:
+        found = tallies.json_lists(
+            store.session, "article_entities", "entity_id", group.ids, ("aliases", "descriptors")
+        )
+        out.append({
+            "name": group.name, "type": group.kind,
+            "aliases": sorted(a for a in found["aliases"] if a != group.name),
+            "descriptors": sorted(found["descriptors"]),
+            "articles": tallies.article_refs(store.session, "article_entities", "entity_id", group.ids),
+            "mentions": group.mentions, "cited_in": group.cited_in,
+        })
+    return out
+
+
+def timeline_rows(store: Store, limit: int, offset: int) -> list[dict]:
+    """One page of dated events, oldest first."""
+    return [
+        {
+            "date": r["value"], "text": r["text"], "article": str(r["article_id"]),
+            "title": r["title"] or r["document"],
+            "context": _context(r["excerpt"], r["start"] - r["excerpt_at"], r["end"] - r["excerpt_at"]),
+        }
+        for r in tallies.dated_events(store.session, limit, offset)
+    ]
+
+
+def count_rows(store: Store, by_what: list[dict], limit: int, offset: int) -> dict:
+    """One page of counted events (article order) and, for the chart, every counted thing."""
+    rows = [
+        {"article": str(r["article_id"]), "title": r["title"] or r["document"], "number": r["number"],
+         "qualifier": r["qualifier"], "what": r["what"] or r["event"] or "(unspecified)", "text": r["text"],
+         "place": r["place"], "time": r["time"]}
+        for r in tallies.count_page(store.session, limit, offset)
+    ]
+    return {"counts": rows, "by_what": by_what}

@@ -7,10 +7,12 @@ and handed to the others, so every page agrees on which articles tell one story.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from purportedly.web.corpus_views import Item, summary
+from purportedly.store.tallies import article_dates, summary_rows
+from purportedly.web.corpus_views import Item, _result
 from purportedly.web.queries import colleague_corpus
 
 
@@ -44,20 +46,35 @@ def compute(items: list[Item], store: Any = None) -> CrossViews | None:
     )
 
 
-def stories_page(items: list[Item], cross: CrossViews | None) -> dict:
-    """Stories told by two or more articles, each with its articles (oldest first), copies and
-    shared quotes with their first appearance; and how many articles stand alone."""
-    if cross is None:
-        return {"articles": len(items), "stories": [], "single": len(items)}
-    by_id = dict(items)
+STORY_ARTICLES = 50  # article cards per story on the stories page (its size says how many in all)
+
+
+def compute_store(store: Any) -> CrossViews | None:
+    """All cross-article results of a store (``compute`` reading its projections, no analysis)."""
+    return compute([], store) if store is not None else None
+
+
+def stories_page(store: Any, cross: CrossViews | None, limit: int = 100, offset: int = 0) -> dict:
+    """One page of the stories told by two or more articles (largest first), each with its first
+    articles (oldest first), copies and shared quotes with their first appearance; and how many
+    articles stand alone. Article rows come from the store's summary query, never an Analysis."""
+    articles = store.article_count() if store is not None else 0
+    if cross is None or store is None:
+        return {"articles": articles, "stories": [], "single": articles, "told": 0}
+    told = [story for story in cross.stories if story.size >= 2]
+    page = told[offset : offset + limit]
+    story_of = {i: story.id for story in page for i in story.article_ids}
+    quotes_of: dict[int, list] = {}
+    for q in cross.quotes:  # a quote is shown on the story all its articles belong to
+        ids = q.article_ids
+        story = story_of.get(ids[0])
+        if story is not None and all(story_of.get(i) == story for i in ids):
+            quotes_of.setdefault(story, []).append(q)
+    figures = Counter(f.story_id for f in cross.figures)
     out = []
-    for story in cross.stories:
-        if story.size < 2:
-            continue
-        rows = [summary(str(i), by_id[str(i)]) for i in story.article_ids if str(i) in by_id]
-        rows.sort(key=lambda r: (r["date"] or "", r["id"]))
+    for story in page:
+        shown = _oldest(store, story.article_ids, STORY_ARTICLES)
         document = dict(zip(story.article_ids, story.documents, strict=True))
-        members = set(story.article_ids)
         quotes = [
             {
                 "text": q.text,
@@ -65,8 +82,7 @@ def stories_page(items: list[Item], cross: CrossViews | None) -> dict:
                 "first": q.first_appearance,
                 "wordings": sorted({ref.text for ref in q.quotes}),
             }
-            for q in cross.quotes
-            if set(q.article_ids) <= members
+            for q in quotes_of.get(story.id, [])
         ]
         out.append(
             {
@@ -75,17 +91,26 @@ def stories_page(items: list[Item], cross: CrossViews | None) -> dict:
                 "size": story.size,
                 "first_date": story.first_date,
                 "outlets": list(story.outlets),
-                "articles": rows,
+                "articles": shown,
                 "copies": [[document[i] for i in group] for group in story.mirrors],
                 "quotes": quotes,
-                "figures": sum(f.story_id == story.id for f in cross.figures),
+                "figures": figures.get(story.id, 0),
             }
         )
     single = sum(s.size == 1 for s in cross.stories)
-    return {"articles": len(items), "stories": out, "single": single}
+    return {"articles": articles, "stories": out, "single": single, "told": len(told)}
 
 
-def figures_page(items: list[Item], cross: CrossViews | None) -> list[dict]:
+def _oldest(store: Any, ids: tuple[int, ...], limit: int) -> list[dict]:
+    """The summary rows of a story's articles, oldest first (undated first, as the page sorts), at
+    most ``limit`` of them."""
+    dated = sorted((row["date"] or "", str(row["id"])) for row in article_dates(store, list(ids)))
+    first = [int(i) for _, i in dated[:limit]]
+    rows = {row["id"]: _result(row, "") for row in summary_rows(store, first)}
+    return [rows[i] for i in first if i in rows]
+
+
+def figures_page(cross: CrossViews | None) -> list[dict]:
     """Contradictions and revisions, each with its reports in date order (a time axis per story)."""
     if cross is None:
         return []

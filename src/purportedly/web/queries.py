@@ -10,7 +10,7 @@ version of the stored corpus and cached: the pages ask for it on every click.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +129,27 @@ class CorpusReader:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+class StoredAnalyses(Mapping[str, Analysis]):
+    """Stored analyses by id (as URLs carry it), each read from the store when asked for: the
+    claim page looks up its article and the other reports of its claim, never the corpus."""
+
+    def __init__(self, reader: CorpusReader) -> None:
+        self.reader = reader
+
+    def __getitem__(self, article_id: str) -> Analysis:
+        found = self.reader.get(article_id)
+        if found is None:
+            raise KeyError(article_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:  # only a corpus without purportedly.corpus walks them all
+        return (article_id for article_id, _ in self.reader.items())
+
+    def __len__(self) -> int:
+        store = self.reader.readable()
+        return store.article_count() if store is not None else 0
 
 
 def text_search(reader: CorpusReader, query: str, limit: int = 5000) -> list[str]:

@@ -62,9 +62,10 @@ function filtered(tableEl, what) {
   return [h("div", { class: "table-tools" }, input, count), tableEl];
 }
 
-function articleLinks(refs) {
+// refs: the first articles (the API sends a few); total: how many there are in all
+function articleLinks(refs, total = refs.length) {
   const shown = refs.slice(0, 4).map((ref) => h("li", {}, link(["article", ref.id], shorten(ref.title, 48), { title: ref.title })));
-  if (refs.length > 4) shown.push(h("li", { class: "muted" }, `and ${refs.length - 4} more`));
+  if (total > 4) shown.push(h("li", { class: "muted" }, `and ${total - 4} more`));
   return h("ul", { class: "article-refs" }, shown);
 }
 
@@ -76,7 +77,7 @@ export async function sourcesPage() {
       rows.map((r) => h("tr", {}, h("th", { scope: "row" }, h("a", { href: `#/search?source=${encodeURIComponent(r.name)}` }, r.name)),
         h("td", {}, badge(r.kind)), h("td", { class: "num" }, String(r.cited_in)), h("td", { class: "num" }, String(r.mentions)),
         h("td", {}, shareBar(r.hedged_share), ` ${Math.round(r.hedged_share * 100)}%`),
-        h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, articleLinks(r.articles))))), "sources")
+        h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, articleLinks(r.articles, r.cited_in))))), "sources")
       : empty("No sources found in the stored articles yet."));
 }
 
@@ -87,6 +88,6 @@ export async function entitiesPage() {
     rows.length ? filtered(table(["Name", "Type", "Aliases", "Described as", "Articles", "Mentions"],
       rows.map((r) => h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, badge(r.type, `ent ent-${r.type.toLowerCase()}`)),
         h("td", { class: "small" }, r.aliases.join(", ")), h("td", { class: "small" }, r.descriptors.join(", ")),
-        h("td", { class: "small" }, articleLinks(r.articles)), h("td", { class: "num" }, String(r.mentions))))), "entities")
+        h("td", { class: "small" }, articleLinks(r.articles, r.cited_in)), h("td", { class: "num" }, String(r.mentions))))), "entities")
       : empty("No entities found in the stored articles yet."));
 }
