@@ -168,3 +168,16 @@ def test_the_array_walk_gives_every_tree_its_own_leaf():
         x = [rng.choice([0.0, 1.0, rng.uniform(-3, 40)]) for _ in range(width)]
         expected = sum(_leaf(tree, x) for tree in trees)
         assert abs(forest.total(np.array(x)) - expected) < 1e-9
+
+
+def test_a_batch_of_candidates_scores_as_each_one_alone():
+    # the shipped model, a few feature rows of different shapes: one walk for all equals one per row
+    scorer = SpeakerScorer.load()
+    rows = [{}, {"rule": 1.0, "subject_of_cue": 1.0, "distance": 0.1}]
+    rows.append({"named": 1.0, "near2": 1.0, "distance": 0.9})
+    rows.append({"unknown_feature": 5.0, "ent_person": 1.0})
+    batch = scorer.probabilities(rows)
+    assert len(batch) == len(rows)
+    for row, chance in zip(rows, batch, strict=True):
+        assert abs(chance - scorer.probability(row)) < 1e-9
+    assert scorer.probabilities([]) == []

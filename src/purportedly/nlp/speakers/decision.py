@@ -77,6 +77,7 @@ class SpeakerScorer:
         self.calibration: dict = data.get("calibration", {"a": 1.0, "b": 0.0})
         self.threshold: float = data.get("threshold", 0.5)
         self._forest = _Forest(self.trees) if self.trees else None
+        self._columns = {name: j for j, name in enumerate(self.features)}
 
     @classmethod
     def load(cls, path: str | Path = MODEL_NAME) -> SpeakerScorer:
@@ -93,6 +94,26 @@ class SpeakerScorer:
         """The calibrated chance that this candidate said the quote (Platt scaling of the score)."""
         z = self.calibration["a"] * self.raw(features) + self.calibration["b"]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def raw_many(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """``raw`` for many candidates at once: one matrix, one walk of the trees for all of them."""
+        if self._forest is None:
+            return np.array([self.raw(row) for row in rows], dtype=np.float64)
+        x = np.zeros((len(rows), len(self.features)), dtype=np.float64)
+        column = self._columns
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                j = column.get(name)
+                if j is not None:
+                    x[i, j] = value
+        return self.init + self.learning_rate * self._forest.totals(x)
+
+    def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
+        """``probability`` for many candidates at once (a Doc's quotes are scored in one batch)."""
+        if not rows:
+            return []
+        z = self.calibration["a"] * self.raw_many(rows) + self.calibration["b"]
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))]
 
 
 class _Forest:
@@ -127,6 +148,20 @@ class _Forest:
             go_left = x[self.feature[self.rows, node]] <= self.threshold[self.rows, node]
             node = np.where(inner, np.where(go_left, left, self.right[self.rows, node]), node)
 
+    def totals(self, x: np.ndarray) -> np.ndarray:
+        """``total`` for every row of ``x`` (candidates x features) in one walk."""
+        n = x.shape[0]
+        node = np.zeros((n, len(self.rows)), dtype=np.intp)
+        trees = self.rows[None, :]
+        samples = np.arange(n)[:, None]
+        while True:
+            left = self.left[trees, node]
+            inner = left >= 0
+            if not inner.any():
+                return self.value[trees, node].sum(axis=1)
+            go_left = x[samples, self.feature[trees, node]] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, left, self.right[trees, node]), node)
+
 
 @lru_cache(maxsize=2)
 def _scorer(path: str) -> SpeakerScorer:
@@ -158,7 +193,8 @@ class DocContext:
 
     def __init__(self, doc: Doc, quotes: list[Quote], lexicon: SpeakerLexicon) -> None:
         self.doc = doc
-        self.text = doc_index(doc).text
+        self.index = doc_index(doc)
+        self.text = self.index.text
         self.lexicon = lexicon
         self.cues = lexicon.cues
         segments = [s for s in (doc._.segments or []) if s.end > s.start]
@@ -188,6 +224,11 @@ class DocContext:
         for key, names in _proper_runs(doc, self).items():
             if key not in forms and (full := fullest_name(names)):
                 self.fullest[key] = full
+        # lookups many quotes repeat (the same name is a candidate for every quote near it)
+        self.labels: dict[tuple[int, int], str] = {}
+        self.grammar: dict[int, dict[str, float]] = {}
+        self.kinds: dict[str, dict[str, float]] = {}
+        self.cue_subjects: dict[tuple[int, int], list[Token]] = {}
         self.rule_speakers: dict[str, int] = {}
         for quote in quotes:
             if quote.speaker:
@@ -205,10 +246,18 @@ class DocContext:
         return i >= 0 and self.quote_ranges[i][0] <= offset < self.quote_ranges[i][1]
 
     def ent_label(self, start: int, end: int) -> str:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return ""
-        return next((t.ent_type_ for t in reversed(span) if t.ent_type_), "")
+        key = (start, end)
+        if key not in self.labels:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self.labels[key] = (
+                "" if span is None else next((t.ent_type_ for t in reversed(span) if t.ent_type_), "")
+            )
+        return self.labels[key]
+
+    def sentence_number(self, offset: int) -> int | None:
+        """Which sentence holds ``offset`` (as ``DocIndex.sentence_at`` finds it), without a Span."""
+        index = self.index
+        return max(0, bisect_right(index.starts, offset) - 1) if index.bounds else None
 
     def head_at(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -243,18 +292,24 @@ class SpeakerModel:
         context = DocContext(doc, quotes, self.lexicon)
         # in a two-party exchange the rules' answer for a bare line is the other party
         alternated = alternate_turns(context.text, quotes)
-        found: dict[str, list[Candidate]] = {}
+        ordered = sorted(quotes + reported, key=lambda q: q.start)
+        proposed: list[list[Candidate]] = []
         previous: str | None = None
-        for quote in sorted(quotes + reported, key=lambda q: q.start):
-            candidates = propose(context, quote, previous, alternated.get(quote.id))
-            if quote.id in alternated:
-                candidates = self._exchange_turn(candidates, found, quotes, quote)
-            else:
-                for candidate in candidates:
-                    candidate.probability = self.scorer.probability(candidate.features)
-            found[quote.id] = sorted(candidates, key=lambda c: -c.probability)
+        for quote in ordered:  # the previous speaker is the rules' answer, so no score is needed yet
+            proposed.append(propose(context, quote, previous, alternated.get(quote.id)))
             if quote.kind != "indirect" and quote.nested_in is None and quote.speaker:
                 previous = quote.speaker
+        # every model-scored candidate of the Doc in one batch (one walk of the trees)
+        scored = [c for q, cs in zip(ordered, proposed, strict=True) if q.id not in alternated for c in cs]
+        for candidate, chance in zip(
+            scored, self.scorer.probabilities([c.features for c in scored]), strict=True
+        ):
+            candidate.probability = chance
+        found: dict[str, list[Candidate]] = {}
+        for quote, candidates in zip(ordered, proposed, strict=True):
+            if quote.id in alternated:  # rests on the earlier turns' decisions, so in text order
+                candidates = self._exchange_turn(candidates, found, quotes, quote)
+            found[quote.id] = sorted(candidates, key=lambda c: -c.probability)
         return found
 
     @staticmethod
@@ -344,8 +399,9 @@ def propose(
             _merge(candidates, Candidate(text, span.start_char, span.end_char, head, origin))
     if previous:
         _merge(candidates, Candidate(previous, quote.start, quote.start, None, {"previous"}))
+    shared = quote_features(context, quote)
     for candidate in candidates:
-        candidate.features = features(context, quote, candidate, previous)
+        candidate.features = features(context, quote, candidate, previous, shared)
     _relative_features(candidates)
     return candidates
 
@@ -360,7 +416,9 @@ def _cue_subjects(context: DocContext, quote: Quote) -> list[Token]:
     after = index.next_sentence(last)
     start = (before or first).start
     end = (after or last).end
-    found = []
+    if (start, end) in context.cue_subjects:
+        return context.cue_subjects[(start, end)]
+    found = context.cue_subjects[(start, end)] = []
     for token in context.doc[start:end]:
         if (
             token.pos_ != "VERB"
@@ -419,29 +477,67 @@ def _merge(candidates: list[Candidate], new: Candidate) -> None:
     candidates.append(new)
 
 
+def quote_features(context: DocContext, quote: Quote) -> dict[str, float]:
+    """The quote's own shape, shared by all its candidates."""
+    short = len(quote.text.split()) <= SHORT_QUOTE_WORDS
+    return {
+        "quote_short": float(short),
+        "quote_display": float(quote.segment in DISPLAY_SEGMENTS),
+        "quote_turn": float(quote.kind == "turn"),
+        "quote_nested": float(quote.nested_in is not None),
+        "quote_has_cue": float(quote.cue is not None),
+        "cue_after": float(quote.cue_span is not None and quote.cue_span.start >= quote.end),
+        "quote_bare": float(is_bare(context.text, quote)),
+        "rule_null": float(quote.speaker is None),
+    }
+
+
+def _rule_features(quote: Quote, short: float) -> dict[str, float]:
+    mention = (quote.speaker_mention.text if quote.speaker_mention else "").lower()
+    return {
+        "rule": 1.0,
+        "rule_cue": float(quote.cue is not None),
+        "rule_short": short,
+        "rule_turn": float(quote.kind == "turn"),
+        "rule_pronoun": float(mention in PRONOUNS),
+    }
+
+
+def _text_features(context: DocContext, text: str) -> dict[str, float]:
+    """What the candidate's name alone says (its kind, how often the article gives it), per name."""
+    if text in context.kinds:
+        return context.kinds[text]
+    first_word = text.split()[0].lower() if text.split() else ""
+    words = _words(text)
+    head_word = words[-1] if words else ""
+    f = context.kinds[text] = {
+        "lowercase": float(text[:1].islower()),
+        "odd_start": float(text[:1].islower() and first_word not in DETERMINERS),
+        "has_digit": float(any(ch.isdigit() for ch in text)),
+        "person_noun": float(head_word in context.lexicon.person_nouns),
+        "body_noun": float(head_word in context.lexicon.body_nouns),
+        "all_caps": float(text.isupper() and len(text) > 3),
+        "words": min(len(text.split()), 6) / 6,
+        "pronoun_text": float(text.lower() in PRONOUNS),
+        "salience": math.log1p(context.counts.get(_last_word(text), 0)) / 3,
+        "speaks_elsewhere": math.log1p(context.rule_speakers.get(_last_word(text), 0)) / 3,
+    }
+    return f
+
+
 def features(
-    context: DocContext, quote: Quote, candidate: Candidate, previous: str | None
+    context: DocContext,
+    quote: Quote,
+    candidate: Candidate,
+    previous: str | None,
+    shared: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """Named features of one candidate for one quote (weights are looked up by these names)."""
-    f: dict[str, float] = {}
+    """Named features of one candidate for one quote (weights are looked up by these names).
+    ``shared`` is ``quote_features`` of the quote, computed once for all its candidates."""
+    f = dict(shared if shared is not None else quote_features(context, quote))
     rule = "rule" in candidate.origins
-    words = quote.text.split()
-    short = len(words) <= SHORT_QUOTE_WORDS
-    f["quote_short"] = float(short)
-    f["quote_display"] = float(quote.segment in DISPLAY_SEGMENTS)
-    f["quote_turn"] = float(quote.kind == "turn")
-    f["quote_nested"] = float(quote.nested_in is not None)
-    f["quote_has_cue"] = float(quote.cue is not None)
-    f["cue_after"] = float(quote.cue_span is not None and quote.cue_span.start >= quote.end)
-    f["quote_bare"] = float(is_bare(context.text, quote))
-    f["rule_null"] = float(quote.speaker is None)
     if rule:
-        f["rule"] = 1.0
-        f["rule_cue"] = float(quote.cue is not None)
-        f["rule_short"] = float(short)
-        f["rule_turn"] = float(quote.kind == "turn")
-        mention = (quote.speaker_mention.text if quote.speaker_mention else "").lower()
-        f["rule_pronoun"] = float(mention in PRONOUNS)
+        f.update(_rule_features(quote, f["quote_short"]))
     for origin in ("named", "near0", "near1", "near2", "previous"):
         f[origin] = float(origin in candidate.origins)
     f["previous_is_rule"] = float(rule and bool(previous) and _same(previous, candidate.text))
@@ -452,19 +548,8 @@ def features(
     f["ent_place"] = float(label in ("GPE", "LOC", "FAC"))
     f["ent_other"] = float(label not in ("", "PERSON", "ORG", "GPE", "LOC", "FAC"))
     f["ent_none"] = float(label == "")
-    f["lowercase"] = float(text[:1].islower())
-    first_word = text.split()[0].lower() if text.split() else ""
-    f["odd_start"] = float(text[:1].islower() and first_word not in DETERMINERS)
-    f["has_digit"] = float(any(ch.isdigit() for ch in text))
-    head_word = _words(text)[-1] if _words(text) else ""
-    f["person_noun"] = float(head_word in context.lexicon.person_nouns)
-    f["body_noun"] = float(head_word in context.lexicon.body_nouns)
+    f.update(_text_features(context, text))
     f["cue_subject"] = float("cue_subject" in candidate.origins)
-    f["all_caps"] = float(text.isupper() and len(text) > 3)
-    f["words"] = min(len(text.split()), 6) / 6
-    f["pronoun_text"] = float(text.lower() in PRONOUNS)
-    f["salience"] = math.log1p(context.counts.get(_last_word(text), 0)) / 3
-    f["speaks_elsewhere"] = math.log1p(context.rule_speakers.get(_last_word(text), 0)) / 3
     positioned = candidate.end > candidate.start
     f["positioned"] = float(positioned)
     if positioned:
@@ -504,6 +589,13 @@ def _grammar(context: DocContext, head: Token | None, f: dict[str, float]) -> No
     """The candidate's role in its clause: subject of a cue verb, 'according to' object, possessor."""
     if head is None:
         return
+    if head.i not in context.grammar:
+        context.grammar[head.i] = _role(context, head)
+    f.update(context.grammar[head.i])
+
+
+def _role(context: DocContext, head: Token) -> dict[str, float]:
+    f: dict[str, float] = {}
     verb = head.head
     subject = head.dep_ in ("nsubj", "nsubjpass")
     f["subject"] = float(subject)
@@ -522,14 +614,14 @@ def _grammar(context: DocContext, head: Token | None, f: dict[str, float]) -> No
     f["cue_in_sentence"] = float(
         sentence is not None and any(t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence)
     )
+    return f
 
 
 def _same_sentence(context: DocContext, quote: Quote, candidate: Candidate) -> bool:
-    index = doc_index(context.doc)
-    mine = index.sentence_at(candidate.start)
+    mine = context.sentence_number(candidate.start)
     return mine is not None and mine in (
-        index.sentence_at(quote.start),
-        index.sentence_at(max(quote.start, quote.end - 1)),
+        context.sentence_number(quote.start),
+        context.sentence_number(max(quote.start, quote.end - 1)),
     )
 
 
@@ -579,8 +671,9 @@ def _clean(text: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", re.sub(r"['\u2019]s\b", "", text.lower()))
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", re.sub(r"['\u2019]s\b", "", text.lower())))
 
 
 def _is_name(text: str) -> bool:
@@ -594,7 +687,7 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
-def _contains(outer: list[str], inner: list[str]) -> bool:
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     return any(outer[k : k + len(inner)] == inner for k in range(len(outer) - len(inner) + 1))
 
 
