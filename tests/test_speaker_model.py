@@ -181,3 +181,41 @@ def test_a_batch_of_candidates_scores_as_each_one_alone():
     for row, chance in zip(rows, batch, strict=True):
         assert abs(chance - scorer.probability(row)) < 1e-9
     assert scorer.probabilities([]) == []
+
+
+def test_an_article_retelling_a_call_is_of_the_call_genre():
+    from purportedly.nlp.speakers.decision import GenreFinder
+
+    finder = GenreFinder()
+    assert finder.genre("The service released an intercepted call between a gunner and his wife.") == "call"
+    assert finder.genre("In a phone\nconversation she said the ferry would run.") == "call"
+    assert finder.genre("The senator renewed her call for a vote on the budget.") is None
+    assert finder.genre("") is None
+
+
+def test_each_genre_has_its_threshold_unless_one_is_given(nlp):
+    scorer = SpeakerScorer(
+        {
+            "weights": {"cue": 1.0},
+            "calibration": {"a": 1.0, "b": 0.0},
+            "threshold": 0.8,
+            "genres": {"call": {"calibration": {"a": 2.0, "b": 1.0}, "threshold": 0.3}},
+        }
+    )
+    assert scorer.threshold_for(None) == 0.8 and scorer.threshold_for("call") == 0.3
+    assert scorer.probability({"cue": 1.0}, "call") > scorer.probability({"cue": 1.0})
+    assert scorer.probabilities([{"cue": 1.0}], "call")[0] == pytest.approx(
+        scorer.probability({"cue": 1.0}, "call")
+    )
+    fixed = SpeakerModel(nlp, "fixed", threshold=0.6)
+    assert fixed.threshold_for("call") == 0.6 and fixed.threshold_for(None) == 0.6
+    shipped = SpeakerModel(nlp, "shipped")
+    assert shipped.threshold_for(None) == shipped.scorer.threshold
+
+
+def test_bracketed_labels_of_a_transcript_are_named_by_its_legend(analyse):
+    result = analyse("bracketed_transcript.txt")
+    turns = [q for q in result.quotes if q.kind == "turn"]
+    assert [q.text for q in turns][:2] == ["Where are you now?", "Near the river. The bridge at Lorvik is gone."]
+    assert len(turns) == 5
+    assert [q.speaker for q in turns] == ["Sister", "Sapper", "Sister", "Sapper", "Sister"]

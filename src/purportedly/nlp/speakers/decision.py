@@ -65,7 +65,10 @@ class Candidate:
 
 class SpeakerScorer:
     """A candidate's score from plain JSON (no pickle): boosted trees or logistic weights, by
-    feature name, and a calibration map that turns the score into a chance of being right."""
+    feature name, and a calibration map that turns the score into a chance of being right.
+
+    ``genres`` (optional) holds a calibration and a threshold per genre of article ("call": an
+    article retelling a recorded call); an article of no listed genre takes the default ones."""
 
     def __init__(self, data: dict) -> None:
         self.features: list[str] = data.get("features", [])
@@ -76,6 +79,7 @@ class SpeakerScorer:
         self.bias: float = data.get("bias", 0.0)
         self.calibration: dict = data.get("calibration", {"a": 1.0, "b": 0.0})
         self.threshold: float = data.get("threshold", 0.5)
+        self.genres: dict[str, dict] = data.get("genres", {})
         self._forest = _Forest(self.trees) if self.trees else None
         self._columns = {name: j for j, name in enumerate(self.features)}
 
@@ -90,9 +94,16 @@ class SpeakerScorer:
             return self.init + self.learning_rate * self._forest.total(x)
         return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
-    def probability(self, features: dict[str, float]) -> float:
+    def calibration_for(self, genre: str | None = None) -> dict:
+        return self.genres.get(genre, {}).get("calibration", self.calibration)
+
+    def threshold_for(self, genre: str | None = None) -> float:
+        return self.genres.get(genre, {}).get("threshold", self.threshold)
+
+    def probability(self, features: dict[str, float], genre: str | None = None) -> float:
         """The calibrated chance that this candidate said the quote (Platt scaling of the score)."""
-        z = self.calibration["a"] * self.raw(features) + self.calibration["b"]
+        calibration = self.calibration_for(genre)
+        z = calibration["a"] * self.raw(features) + calibration["b"]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def raw_many(self, rows: list[dict[str, float]]) -> np.ndarray:
@@ -108,11 +119,12 @@ class SpeakerScorer:
                     x[i, j] = value
         return self.init + self.learning_rate * self._forest.totals(x)
 
-    def probabilities(self, rows: list[dict[str, float]]) -> list[float]:
+    def probabilities(self, rows: list[dict[str, float]], genre: str | None = None) -> list[float]:
         """``probability`` for many candidates at once (a Doc's quotes are scored in one batch)."""
         if not rows:
             return []
-        z = self.calibration["a"] * self.raw_many(rows) + self.calibration["b"]
+        calibration = self.calibration_for(genre)
+        z = calibration["a"] * self.raw_many(rows) + calibration["b"]
         return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))]
 
 
@@ -163,6 +175,19 @@ class _Forest:
             node = np.where(inner, np.where(go_left, left, self.right[trees, node]), node)
 
 
+class GenreFinder:
+    """The article's genre for calibration: "call" when it retells a recorded call or
+    conversation (``recorded_call_words.txt``), else None (news: the default calibration)."""
+
+    def __init__(self, data_dir: str = str(DATA_DIR)) -> None:
+        words = sorted(load_set("recorded_call_words.txt", data_dir), key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        self.pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if words else None
+
+    def genre(self, text: str) -> str | None:
+        return "call" if self.pattern is not None and self.pattern.search(text) else None
+
+
 @lru_cache(maxsize=2)
 def _scorer(path: str) -> SpeakerScorer:
     """Loaded once per process: the file is read when the first pipeline is built."""
@@ -194,6 +219,7 @@ class DocContext:
     def __init__(self, doc: Doc, quotes: list[Quote], lexicon: SpeakerLexicon) -> None:
         self.doc = doc
         self.index = doc_index(doc)
+        self.genre_feature: str | None = None  # "genre_call" when the model knows the genre
         self.text = self.index.text
         self.lexicon = lexicon
         self.cues = lexicon.cues
@@ -277,8 +303,14 @@ class SpeakerModel:
     ) -> None:
         self.name = name
         self.scorer = _scorer(model_path)
+        # an explicit threshold holds for every genre; else each genre's own (see SpeakerScorer)
+        self.fixed_threshold = threshold
         self.threshold = self.scorer.threshold if threshold is None else threshold
         self.lexicon = SpeakerLexicon.load(data_dir)
+        self.genres = GenreFinder(data_dir)
+
+    def threshold_for(self, genre: str | None) -> float:
+        return self.fixed_threshold if self.fixed_threshold is not None else self.scorer.threshold_for(genre)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -290,6 +322,9 @@ class SpeakerModel:
         if not quotes and not reported:
             return {}
         context = DocContext(doc, quotes, self.lexicon)
+        genre = self.genres.genre(context.text)
+        if genre is not None and f"genre_{genre}" in self.scorer.features:
+            context.genre_feature = f"genre_{genre}"
         # in a two-party exchange the rules' answer for a bare line is the other party
         alternated = alternate_turns(context.text, quotes)
         ordered = sorted(quotes + reported, key=lambda q: q.start)
@@ -302,7 +337,7 @@ class SpeakerModel:
         # every model-scored candidate of the Doc in one batch (one walk of the trees)
         scored = [c for q, cs in zip(ordered, proposed, strict=True) if q.id not in alternated for c in cs]
         for candidate, chance in zip(
-            scored, self.scorer.probabilities([c.features for c in scored]), strict=True
+            scored, self.scorer.probabilities([c.features for c in scored], genre), strict=True
         ):
             candidate.probability = chance
         found: dict[str, list[Candidate]] = {}
@@ -328,13 +363,15 @@ class SpeakerModel:
 
     def set_annotations(self, doc: Doc, matches: dict[str, list[Candidate]]) -> Doc:
         quotes, reported = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
+        threshold = self.threshold_for(self.genres.genre(doc_index(doc).text)) if matches else self.threshold
         for quote in quotes + reported:
-            self.decide(quote, matches.get(quote.id, []))
+            self.decide(quote, matches.get(quote.id, []), threshold)
         # assigned back: that writes the decisions into the Doc's plain data
         doc._.quotes, doc._.indirect_quotes = quotes, reported
         return doc
 
-    def decide(self, quote: Quote, candidates: list[Candidate]) -> None:
+    def decide(self, quote: Quote, candidates: list[Candidate], threshold: float | None = None) -> None:
+        threshold = self.threshold if threshold is None else threshold
         listed = [c for c in candidates if c.probability >= MIN_LISTED][:MAX_LISTED]
         own = next((c for c in candidates if "rule" in c.origins), None)
         if own is not None and own not in listed:
@@ -357,7 +394,7 @@ class SpeakerModel:
         quote.speaker_confidence = round(best.probability, 3) if best is not None else 0.0
         # where the rules found that the words are no one's (a text with no author, a reply
         # received, a caption) the model may list who is near, never name them
-        if best is None or best.probability < self.threshold or quote.speaker is None:
+        if best is None or best.probability < threshold or quote.speaker is None:
             quote.speaker = None  # unsure: the candidates say who it may be
             return
         quote.speaker = best.text
@@ -400,6 +437,8 @@ def propose(
     if previous:
         _merge(candidates, Candidate(previous, quote.start, quote.start, None, {"previous"}))
     shared = quote_features(context, quote)
+    if context.genre_feature:
+        shared[context.genre_feature] = 1.0
     for candidate in candidates:
         candidate.features = features(context, quote, candidate, previous, shared)
     _relative_features(candidates)
