@@ -216,6 +216,51 @@ def test_each_genre_has_its_threshold_unless_one_is_given(nlp):
 def test_bracketed_labels_of_a_transcript_are_named_by_its_legend(analyse):
     result = analyse("bracketed_transcript.txt")
     turns = [q for q in result.quotes if q.kind == "turn"]
-    assert [q.text for q in turns][:2] == ["Where are you now?", "Near the river. The bridge at Lorvik is gone."]
+    assert [q.text for q in turns][:2] == [
+        "Where are you now?",
+        "Near the river. The bridge at Lorvik is gone.",
+    ]
     assert len(turns) == 5
     assert [q.speaker for q in turns] == ["Sister", "Sapper", "Sister", "Sapper", "Sister"]
+
+
+def test_in_a_news_article_a_title_in_marks_is_dropped_and_speech_is_kept(nlp):
+    text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
+    texts = {q.text for q in analyze_article(read_text(text, document="news.txt"), nlp).quotes}
+    assert "We will not sign a contract we cannot pay for," in texts
+    assert "Ferries For Every Night." not in texts  # the report's title: nobody said it
+
+
+def test_in_an_article_retelling_a_call_the_rules_keep_every_marked_span(nlp):
+    text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
+    text = text.replace("on Tuesday.", "on Tuesday, after an intercepted call was released.")
+    texts = {q.text for q in analyze_article(read_text(text, document="call.txt"), nlp).quotes}
+    assert "We will not sign a contract we cannot pay for," in texts
+    assert "Ferries For Every Night." in texts
+
+
+def test_turns_and_headlines_are_left_to_the_rules():
+    from purportedly.nlp.quotes.filters import decided
+
+    quotes = [
+        {"id": "q1", "kind": "turn", "segment": "body", "nested_in": None},
+        {"id": "q2", "kind": "direct", "segment": "body", "nested_in": "q1"},
+        {"id": "q3", "kind": "direct", "segment": "title", "nested_in": None},
+        {"id": "q4", "kind": "direct", "segment": "body", "nested_in": None},
+    ]
+    assert decided(quotes) == [False, False, False, True]
+
+
+def test_quote_shape_tells_a_phrase_inside_a_sentence_from_a_line_of_speech():
+    from purportedly.nlp.quotes.filters import quote_shape
+
+    article = 'They called it a "paper promise" on Tuesday.\n"We will not sign," she said.'
+    a, b = article.index("paper promise"), article.index("We will not sign,")
+    common = {"kind": "direct", "segment": "body", "nested": False, "mention": None}
+    scare = quote_shape(article, "paper promise", a, a + 13, cue=None, cue_start=None, speaker=None, **common)
+    said = article.index("said")
+    speech = quote_shape(
+        article, "We will not sign,", b, b + 17, cue="said", cue_start=said, speaker="she", **common
+    )
+    assert scare["mid_sentence"] == 1.0 and scare["few_words"] == 1.0 and scare["speaker_null"] == 1.0
+    assert speech["mid_sentence"] == 0.0 and speech["cue_after"] == 1.0 and speech["first_person"] == 1.0

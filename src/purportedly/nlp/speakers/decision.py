@@ -29,6 +29,7 @@ from purportedly.model import Quote, SpeakerCandidate
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.mentions import mention_bounds
+from purportedly.nlp.quotes.filters import QuoteDecision, decided, quote_shape
 from purportedly.nlp.quotes.lexicon import DATA_DIR, load_set, load_table
 from purportedly.nlp.speakers.call_turns import alternate_turns, is_bare
 
@@ -36,6 +37,7 @@ register_extensions()
 
 MODEL_NAME = "models/speakers.json"  # under purportedly/data, like every lexicon (or an absolute path)
 MODEL_PATH = data_path(MODEL_NAME)
+QUOTE_MODEL_NAME = "models/quotes.json"  # the quote decision (nlp/quotes/filters.py); "" turns it off
 NAMED_LABELS = {"PERSON", "ORG"}
 # names in these segments (a byline, a photo credit) are the page's furniture, never a speaker
 FURNITURE_SEGMENTS = {"byline", "date", "dateline", "timestamp", "boilerplate", "credit", "kicker", "caption"}
@@ -300,9 +302,12 @@ class SpeakerModel:
         model_path: str = MODEL_NAME,
         data_dir: str = str(DATA_DIR),
         threshold: float | None = None,
+        quote_model_path: str = QUOTE_MODEL_NAME,
     ) -> None:
         self.name = name
         self.scorer = _scorer(model_path)
+        quote_scorer = _scorer(quote_model_path) if quote_model_path else None
+        self.quotes = QuoteDecision(quote_scorer, quote_scorer.threshold) if quote_scorer else None
         # an explicit threshold holds for every genre; else each genre's own (see SpeakerScorer)
         self.fixed_threshold = threshold
         self.threshold = self.scorer.threshold if threshold is None else threshold
@@ -313,7 +318,29 @@ class SpeakerModel:
         return self.fixed_threshold if self.fixed_threshold is not None else self.scorer.threshold_for(genre)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.drop_non_quotes(doc)
         return self.set_annotations(doc, self.match(doc))
+
+    def drop_non_quotes(self, doc: Doc) -> None:
+        """In a news article, drop the marked spans the quote decision says are nobody's words
+        (scare quotes, titles: PolNeAR's conventions). It runs here, before the speakers are
+        decided, because it needs the rules' answer and the article's genre; in an article
+        retelling a call the rules stand (our gold counts what PolNeAR leaves out)."""
+        quotes = get_list(doc, "quotes")
+        if self.quotes is None or not quotes:
+            return
+        text = doc_index(doc).text
+        if self.genres.genre(text) is not None:
+            return
+        judged = [q for q, judge in zip(quotes, decided(quotes), strict=True) if judge]
+        keep = self.quotes.keep([_shape(text, q) for q in judged])
+        dropped = {q.id for q, kept in zip(judged, keep, strict=True) if not kept}
+        if not dropped:
+            return
+        for quote in sorted(quotes, key=lambda q: q.start):  # a parent comes before what it holds
+            if quote.nested_in in dropped:
+                dropped.add(quote.id)
+        doc._.quotes = [q for q in quotes if q.id not in dropped]
 
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         """Scored candidates by quote id, best first."""
@@ -398,6 +425,22 @@ class SpeakerModel:
             quote.speaker = None  # unsure: the candidates say who it may be
             return
         quote.speaker = best.text
+
+
+def _shape(text: str, quote: Quote) -> dict[str, float]:
+    return quote_shape(
+        text,
+        quote.text,
+        quote.start,
+        quote.end,
+        kind=quote.kind,
+        segment=quote.segment,
+        cue=quote.cue,
+        cue_start=quote.cue_span.start if quote.cue_span is not None else None,
+        speaker=quote.speaker,
+        mention=quote.speaker_mention.text if quote.speaker_mention is not None else None,
+        nested=quote.nested_in is not None,
+    )
 
 
 # ---------------------------------------------------------------------- candidates and features
@@ -737,11 +780,23 @@ def _same(a: str, b: str) -> bool:
 
 @Language.factory(
     "purportedly_speaker_model",
-    default_config={"model_path": MODEL_NAME, "data_dir": str(DATA_DIR), "threshold": None},
+    default_config={
+        "model_path": MODEL_NAME,
+        "data_dir": str(DATA_DIR),
+        "threshold": None,
+        "quote_model_path": QUOTE_MODEL_NAME,
+    },
     requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep", "token.ent_type"],
     assigns=["doc._.quotes", "doc._.indirect_quotes"],
 )
 def make_speaker_model(
-    nlp: Language, name: str, model_path: str, data_dir: str, threshold: float | None
+    nlp: Language, name: str, model_path: str, data_dir: str, threshold: float | None, quote_model_path: str
 ) -> SpeakerModel:
-    return SpeakerModel(nlp, name, model_path=model_path, data_dir=data_dir, threshold=threshold)
+    return SpeakerModel(
+        nlp,
+        name,
+        model_path=model_path,
+        data_dir=data_dir,
+        threshold=threshold,
+        quote_model_path=quote_model_path,
+    )
