@@ -224,17 +224,32 @@ def test_bracketed_labels_of_a_transcript_are_named_by_its_legend(analyse):
     assert [q.speaker for q in turns] == ["Sister", "Sapper", "Sister", "Sapper", "Sister"]
 
 
+def _quotes_with_the_quote_decision(nlp, text: str, document: str) -> set[str]:
+    from purportedly.nlp.speakers.decision import QUOTE_MODEL_NAME
+
+    name = "purportedly_speaker_model"
+    try:
+        nlp.replace_pipe(name, name, config={"quote_model_path": QUOTE_MODEL_NAME})
+        return {q.text for q in analyze_article(read_text(text, document=document), nlp).quotes}
+    finally:
+        nlp.replace_pipe(name, name, config={"quote_model_path": ""})
+
+
 def test_in_a_news_article_a_title_in_marks_is_dropped_and_speech_is_kept(nlp):
     text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
-    texts = {q.text for q in analyze_article(read_text(text, document="news.txt"), nlp).quotes}
+    texts = _quotes_with_the_quote_decision(nlp, text, "news.txt")
     assert "We will not sign a contract we cannot pay for," in texts
     assert "Ferries For Every Night." not in texts  # the report's title: nobody said it
+    # off by default: the rules' spans stand
+    assert "Ferries For Every Night." in {
+        q.text for q in analyze_article(read_text(text, document="n.txt"), nlp).quotes
+    }
 
 
 def test_in_an_article_retelling_a_call_the_rules_keep_every_marked_span(nlp):
     text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
     text = text.replace("on Tuesday.", "on Tuesday, after an intercepted call was released.")
-    texts = {q.text for q in analyze_article(read_text(text, document="call.txt"), nlp).quotes}
+    texts = _quotes_with_the_quote_decision(nlp, text, "call.txt")
     assert "We will not sign a contract we cannot pay for," in texts
     assert "Ferries For Every Night." in texts
 

@@ -37,7 +37,10 @@ register_extensions()
 
 MODEL_NAME = "models/speakers.json"  # under purportedly/data, like every lexicon (or an absolute path)
 MODEL_PATH = data_path(MODEL_NAME)
-QUOTE_MODEL_NAME = "models/quotes.json"  # the quote decision (nlp/quotes/filters.py); "" turns it off
+# the quote decision (nlp/quotes/filters.py), off by default: PolNeAR's conventions (no scare
+# quotes, no unattributed lines) drop quotes our own war-reporting gold counts even in articles
+# with no recorded call; turn it on for political news with config {"quote_model_path": QUOTE_MODEL_NAME}
+QUOTE_MODEL_NAME = "models/quotes.json"
 NAMED_LABELS = {"PERSON", "ORG"}
 # names in these segments (a byline, a photo credit) are the page's furniture, never a speaker
 FURNITURE_SEGMENTS = {"byline", "date", "dateline", "timestamp", "boilerplate", "credit", "kicker", "caption"}
@@ -302,7 +305,7 @@ class SpeakerModel:
         model_path: str = MODEL_NAME,
         data_dir: str = str(DATA_DIR),
         threshold: float | None = None,
-        quote_model_path: str = QUOTE_MODEL_NAME,
+        quote_model_path: str = "",
     ) -> None:
         self.name = name
         self.scorer = _scorer(model_path)
@@ -784,7 +787,7 @@ def _same(a: str, b: str) -> bool:
         "model_path": MODEL_NAME,
         "data_dir": str(DATA_DIR),
         "threshold": None,
-        "quote_model_path": QUOTE_MODEL_NAME,
+        "quote_model_path": "",
     },
     requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep", "token.ent_type"],
     assigns=["doc._.quotes", "doc._.indirect_quotes"],
