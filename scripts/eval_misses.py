@@ -38,20 +38,15 @@ def quote_misses(score, gold: dict, pred: dict) -> list[str]:
         keys = [score.speaker_key(s) for s in accepted]
         predicted = score.speaker_key(p[i].get("speaker"))
         if any(keys) and not any(score.related(predicted, k) for k in keys):
-            lines.append(
-                f"  speaker: {p[i].get('speaker')!r} should be {accepted} for «{str(g[j]['text'])[:60]}»"
-            )
+            lines.append(f"  speaker: {p[i].get('speaker')!r} should be {accepted} "
+                         f"for «{str(g[j]['text'])[:60]}»")
     return lines
 
 
 def section_misses(score, gold: dict, pred: dict, section: str) -> list[str]:
     key = SECTIONS[section]
-    scorer = {
-        "sources": score.name_score,
-        "entities": score.name_score,
-        "hedges": score.hedge_score,
-        "counts": score.count_score,
-    }[section]
+    scorer = {"sources": score.name_score, "entities": score.name_score,
+              "hedges": score.hedge_score, "counts": score.count_score}[section]
     p, g = score.items(pred, section, key), score.items(gold, section, key)
     pairs = score.greedy_match(p, g, scorer)
     lines = [f"  {section} missed: {show(g[j])}" for j in set(range(len(g))) - {j for _, j in pairs}]
@@ -64,11 +59,9 @@ def time_misses(score, gold: dict, pred: dict) -> list[str]:
     pairs = score.greedy_match(p, g, score.time_score)
     lines = [f"  time missed: {show(g[j])}" for j in set(range(len(g))) - {j for _, j in pairs}]
     lines += [f"  time extra:  {show(p[i])}" for i in set(range(len(p))) - {i for i, _ in pairs}]
-    lines += [
-        f"  time value: {p[i].get('text')!r} = {p[i].get('value')} should be {g[j].get('value')}"
-        for i, j in pairs
-        if score.normalise(p[i].get("value")) != score.normalise(g[j].get("value"))
-    ]
+    lines += [f"  time value: {p[i].get('text')!r} = {p[i].get('value')} should be {g[j].get('value')}"
+              for i, j in pairs
+              if score.normalise(p[i].get("value")) != score.normalise(g[j].get("value"))]
     return lines
 
 

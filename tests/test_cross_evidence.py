@@ -150,15 +150,12 @@ def test_same_day_figures_that_cannot_both_hold_are_a_contradiction():
         ]
     )
     assert [f.kind for f in found] == ["contradiction"]
-    assert (
-        corpus.contradictions(
-            [
-                toll_article("a.txt", "Harbour Post", "2025-02-01", 21),
-                toll_article("b.txt", "Valley Times", "2025-02-01", 14, "at least"),
-            ]
-        )
-        == []
-    )
+    assert corpus.contradictions(
+        [
+            toll_article("a.txt", "Harbour Post", "2025-02-01", 21),
+            toll_article("b.txt", "Valley Times", "2025-02-01", 14, "at least"),
+        ]
+    ) == []
 
 
 def test_how_a_death_toll_is_worded():

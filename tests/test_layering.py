@@ -25,11 +25,8 @@ def imported_modules(path: Path) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             if node.module == "purportedly":  # 'from purportedly import profiling': a module, or the root
-                found.update(
-                    f"purportedly.{alias.name}"
-                    for alias in node.names
-                    if (PACKAGE / f"{alias.name}.py").exists() or (PACKAGE / alias.name).is_dir()
-                )
+                found.update(f"purportedly.{alias.name}" for alias in node.names
+                             if (PACKAGE / f"{alias.name}.py").exists() or (PACKAGE / alias.name).is_dir())
             else:
                 found.add(node.module)
     return {m for m in found if m.startswith("purportedly.")}
@@ -58,7 +55,7 @@ def cycle_in(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
+                return [*path[path.index(nxt):], nxt]
             if nxt not in state and (found := visit(nxt)):
                 return found
         state[node] = 2

@@ -63,10 +63,8 @@ def user_pipeline() -> spacy.language.Language:
 
 
 def analyses(nlp, texts: list[str]) -> list[str]:
-    return [
-        analysis_from_doc(nlp(make_doc(nlp, read_text(t, document=f"t{i}")))).to_json()
-        for i, t in enumerate(texts)
-    ]
+    return [analysis_from_doc(nlp(make_doc(nlp, read_text(t, document=f"t{i}")))).to_json()
+            for i, t in enumerate(texts)]
 
 
 def test_add_pipe_by_name_after_a_plain_import() -> None:
@@ -159,11 +157,8 @@ def test_annotations_are_plain_data_that_survive_a_docbin() -> None:
     data = docs[0].user_data
     assert data and all(isinstance(key[1], str) for key in data)
     srsly.msgpack_dumps(list(data.values()))  # primitives only: would raise on a pydantic object
-    restored = list(
-        DocBin(docs=docs, store_user_data=True)
-        .from_bytes(DocBin(docs=docs, store_user_data=True).to_bytes())
-        .get_docs(nlp.vocab)
-    )
+    restored = list(DocBin(docs=docs, store_user_data=True).from_bytes(
+        DocBin(docs=docs, store_user_data=True).to_bytes()).get_docs(nlp.vocab))
     assert [analysis_from_doc(doc).to_json() for doc in restored] == expected
     assert restored[0]._.quotes == docs[0]._.quotes and restored[0]._.quotes  # typed views again
     assert restored[0]._.article == docs[0]._.article
@@ -187,11 +182,8 @@ def test_no_component_changes_annotations_without_assigning_them_back() -> None:
             before = {key: id(value) for key, value in doc.user_data.items()}
             doc = component(doc)
             assert stale_annotations(doc) == [], name
-            changed = {
-                key[1].removesuffix("_data")
-                for key, value in doc.user_data.items()
-                if before.get(key) != id(value)
-            }
+            changed = {key[1].removesuffix("_data") for key, value in doc.user_data.items()
+                       if before.get(key) != id(value)}
             declared = {a.removeprefix("doc._.") for a in nlp.get_pipe_meta(name).assigns}
             assert changed <= declared, name
             checked += 1
@@ -210,9 +202,8 @@ def test_one_pipeline_serves_several_threads_at_once() -> None:
     texts = TEXTS * 3
     alone = [purportedly.analyze(t, document=f"t{i}").to_json() for i, t in enumerate(texts)]
     with ThreadPoolExecutor(4) as pool:
-        together = list(
-            pool.map(lambda it: purportedly.analyze(it[1], document=f"t{it[0]}").to_json(), enumerate(texts))
-        )
+        together = list(pool.map(lambda it: purportedly.analyze(it[1], document=f"t{it[0]}").to_json(),
+                                 enumerate(texts)))
     assert len(together) == len(texts) and together == alone
 
 

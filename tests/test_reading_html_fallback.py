@@ -20,9 +20,7 @@ def nested_page(depth: int) -> str:
     return (
         f"<html><head><title>{STORY[0]} | Delta Herald</title><script>var x = '<p>not story</p>';</script>"
         "</head><body><nav><ul><li>Home</li><li>World news and analysis from our desks</li></ul></nav>"
-        + "<div>" * depth
-        + body
-        + "</div>" * depth
+        + "<div>" * depth + body + "</div>" * depth
         + "<footer><p>Copyright Delta Herald, all rights reserved, do not reproduce this page.</p></footer>"
         "</body></html>"
     )

@@ -648,14 +648,11 @@ def test_a_releaser_told_once_for_all_its_recordings_releases_the_quoted_one():
 
 
 def test_recordings_mentioned_only_in_general_produce_none():
-    assert (
-        _one(
-            "Intercepts\n\nMay 2, 2025\n\n"
-            "The Ukrainian secret service regularly publishes intercepted calls from Russian soldiers. "
-            "Analysts say such intercepted conversations are hard to verify."
-        )
-        == []
-    )
+    assert _one(
+        "Intercepts\n\nMay 2, 2025\n\n"
+        "The Ukrainian secret service regularly publishes intercepted calls from Russian soldiers. "
+        "Analysts say such intercepted conversations are hard to verify."
+    ) == []
 
 
 def test_words_said_on_a_recording_are_its_quote_whoever_the_sentence_credits():
@@ -718,6 +715,7 @@ def test_wordings_sharing_no_content_words_are_not_one_quote():
         ]
     )
     assert len(entries) == 2
+
 
 
 def test_an_outlet_taken_for_releaser_may_be_retelling_anyone_s_release():

@@ -30,8 +30,7 @@ class ClaimBuilder:
 
 
 @Language.factory(
-    "purportedly_claims",
-    default_config={},
+    "purportedly_claims", default_config={},
     requires=["doc._.quotes", "doc._.indirect_quotes", "doc._.sources", "doc._.entities", "doc._.hedges"],
     assigns=["doc._.claims"],
 )

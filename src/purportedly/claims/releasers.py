@@ -104,10 +104,8 @@ class ReleaserFinder:
         intelligence' no)."""
         words = re.findall(r"[\w’']+", text)
         return any(
-            w[0].isupper()
-            and w.lower() not in self.country_words
-            and re.sub(r"['’]s$", "", w.lower()) not in self.country_words
-            and w.lower() != "the"
+            w[0].isupper() and w.lower() not in self.country_words and re.sub(r"['’]s$", "", w.lower())
+            not in self.country_words and w.lower() != "the"
             for w in words
         )
 

@@ -272,7 +272,7 @@ def stories(
     console.print(table)
     for story in shown:
         for quote in _story_quotes(story, quotes):
-            line = f'story {story.id}: "{quote["text"]}" in {quote["articles"]} articles, {quote["first"]}'
+            line = f"story {story.id}: \"{quote['text']}\" in {quote['articles']} articles, {quote['first']}"
             console.print(escape(line), highlight=False)
 
 
@@ -305,7 +305,7 @@ def contradictions(db: Db = DEFAULT_DB, as_json: AsJson = False) -> None:
             when = report.date or "undated"
             where = report.outlet or report.document
             console.print(escape(f"   {when}  {figure:>14}  {where}{who}"), highlight=False)
-            console.print(escape(f'      "{report.sentence or report.text}"'), highlight=False, style="dim")
+            console.print(escape(f"      \"{report.sentence or report.text}\""), highlight=False, style="dim")
     if not found:
         console.print("no contradictions or revisions")
 

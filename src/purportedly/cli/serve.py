@@ -34,7 +34,9 @@ def serve(
     ] = None,
     allowed_host: Annotated[
         list[str] | None,
-        typer.Option("--allowed-host", help="also answer to this Host name (e.g. a proxy's); repeatable"),
+        typer.Option(
+            "--allowed-host", help="also answer to this Host name (e.g. a proxy's); repeatable"
+        ),
     ] = None,
 ) -> None:
     """Serve the workspace: search, article and claim views, corpus charts, analyse-a-paste."""

@@ -118,6 +118,8 @@ def quote_groups(source: Store | Corpus | CorpusView) -> list[QuoteGroup]:
     for number, quotes in enumerate(groups, start=1):
         first = min(quotes, key=lambda q: (dates.get(q.article_id) or "9999", q.article_id))
         found.append(
-            QuoteGroup(number, tuple(quotes), dates.get(first.article_id), first.outlet, first.document)
+            QuoteGroup(
+                number, tuple(quotes), dates.get(first.article_id), first.outlet, first.document
+            )
         )
     return found

@@ -292,7 +292,11 @@ def _same_phrase(a: str, b: str) -> bool:
     to count as a quote ('reclaiming territories'), but not words any two reports use: at least one is
     rare in English."""
     words_a, words_b = content_words(a), content_words(b)
-    return len(words_a) >= MIN_PHRASE_WORDS and words_a == words_b and any(_weight(w) > 0 for w in words_a)
+    return (
+        len(words_a) >= MIN_PHRASE_WORDS
+        and words_a == words_b
+        and any(_weight(w) > 0 for w in words_a)
+    )
 
 
 @lru_cache(maxsize=65536)

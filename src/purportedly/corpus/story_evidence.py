@@ -145,7 +145,10 @@ def _containing(names: list[str], others: list[str]) -> list[tuple[str, str]]:
         for word in set(other.split()):
             by_word.setdefault(word, []).append(other)
     return [
-        (name, other) for name in names for other in by_word.get(name.split()[0], ()) if _within(name, other)
+        (name, other)
+        for name in names
+        for other in by_word.get(name.split()[0], ())
+        if _within(name, other)
     ]
 
 
@@ -237,3 +240,4 @@ def hashable_day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+

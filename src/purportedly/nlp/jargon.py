@@ -13,6 +13,7 @@ from purportedly.nlp.extensions import register_extensions
 register_extensions()
 
 
+
 class JargonMatcher:
     """Case-insensitive whole-token matching of glossary terms."""
 
@@ -69,8 +70,7 @@ class JargonMatcher:
 
 
 @Language.factory(
-    "purportedly_jargon",
-    default_config={"glossary_file": "facts/glossary.json"},
+    "purportedly_jargon", default_config={"glossary_file": "facts/glossary.json"},
     requires=[],
     assigns=["doc._.glossary"],
 )

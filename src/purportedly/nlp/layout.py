@@ -59,8 +59,7 @@ class LayoutSentencizer:
 
 
 @Language.factory(
-    "purportedly_layout",
-    default_config={"break_on_newline": True},
+    "purportedly_layout", default_config={"break_on_newline": True},
     requires=[],
     assigns=["doc._.segments", "token.is_sent_start"],
 )

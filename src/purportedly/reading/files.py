@@ -74,3 +74,5 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise ReadError(f"too large (more than {size_text(max_bytes)}; the limit is {size_text(max_bytes)})")
     return data
+
+

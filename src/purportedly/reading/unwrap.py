@@ -37,12 +37,8 @@ def unwrap(lines: list[LineLike], text: str) -> list[LineLike]:
     merged: list[LineLike] = []
     for line in lines:
         previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and line.glued
-            and previous.cue is None
-            and line.cue is None
-            and (line.block in wrapped and not OWN_LINE_START.match(line.text) or _continues(previous, line))
+        if previous is not None and line.glued and previous.cue is None and line.cue is None and (
+            line.block in wrapped and not OWN_LINE_START.match(line.text) or _continues(previous, line)
         ):
             previous.end = line.end
             previous.text = text[previous.start : previous.end]

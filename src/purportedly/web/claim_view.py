@@ -69,17 +69,9 @@ def _graph(reports: list[dict]) -> dict:
                 f"article:{report['article']}" if is_article else f"{link['role']}:{normalise(link['name'])}"
             )
             label = report["title"] if is_article else link["name"]
-            nodes.setdefault(
-                key,
-                {
-                    "id": key,
-                    "label": label,
-                    "role": link["role"],
-                    "kind": link["kind"],
-                    "article": report["article"] if is_article else None,
-                    "sublabel": link["name"] if is_article else link["kind"],
-                },
-            )
+            nodes.setdefault(key, {"id": key, "label": label, "role": link["role"], "kind": link["kind"],
+                                   "article": report["article"] if is_article else None,
+                                   "sublabel": link["name"] if is_article else link["kind"]})
             if previous:
                 edges.add((previous, key))
             previous = key
@@ -128,27 +120,12 @@ def count_conflicts(items: list[Item], store: Any = None) -> list[dict]:
 
 def conflict_list(figures: list[Any]) -> list[dict]:
     return [
-        {
-            "summary": c.summary,
-            "kind": c.kind,
-            "flags": list(c.flags),
-            "event": c.event,
-            "what": c.label,
-            "numbers": list(c.numbers),
-            "articles": sorted({str(r.article_id) for r in c.reports}),
-            "reports": [
-                {
-                    "article": str(r.article_id),
-                    "outlet": r.outlet or r.document,
-                    "number": r.number,
-                    "qualifier": r.qualifier,
-                    "text": r.sentence or r.text,
-                    "date": r.date,
-                    "source": r.attributed_to,
-                }
-                for r in c.reports
-            ],
-        }
+        {"summary": c.summary, "kind": c.kind, "flags": list(c.flags), "event": c.event, "what": c.label,
+         "numbers": list(c.numbers),
+         "articles": sorted({str(r.article_id) for r in c.reports}),
+         "reports": [{"article": str(r.article_id), "outlet": r.outlet or r.document, "number": r.number,
+                      "qualifier": r.qualifier, "text": r.sentence or r.text, "date": r.date,
+                      "source": r.attributed_to} for r in c.reports]}
         for c in figures
     ]
 
@@ -174,11 +151,8 @@ def _grouped_others(corpus: dict[str, Analysis], group: dict, article_id: str, c
 
 
 def claim_view(
-    items: list[Item],
-    article_id: str,
-    claim_id: str,
-    groups: dict[tuple[str, str], dict] | None = None,
-    conflicts: list[dict] | None = None,
+    items: list[Item], article_id: str, claim_id: str,
+    groups: dict[tuple[str, str], dict] | None = None, conflicts: list[dict] | None = None,
     denials: tuple[dict, dict] | None = None,
 ) -> dict | None:
     """Everything the claim page shows, or None when the claim does not exist."""
@@ -242,15 +216,8 @@ def _denials(
     if claim.factuality.polarity == "negative":
         return {"denials": [], "denial_of": []}
     found = [
-        {
-            "sentence": h.sentence,
-            "cue": h.cue,
-            "article": article_id,
-            "claim": None,
-            "outlet": analysis.outlet or analysis.document,
-            "date": None,
-            "origin": None,
-        }
+        {"sentence": h.sentence, "cue": h.cue, "article": article_id, "claim": None,
+         "outlet": analysis.outlet or analysis.document, "date": None, "origin": None}
         for h in analysis.hedges
         if h.category == "denial" and h.sentence_start <= claim.end and claim.start <= h.sentence_end
     ]

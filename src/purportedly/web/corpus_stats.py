@@ -33,14 +33,8 @@ def sources(items: list[Item]) -> list[dict]:
         for source in analysis.sources:
             row = rows.setdefault(
                 normalise(source.name),
-                {
-                    "name": source.name,
-                    "kind": source.kind,
-                    "aliases": set(),
-                    "articles": set(),
-                    "mentions": 0,
-                    "hedged_mentions": 0,
-                },
+                {"name": source.name, "kind": source.kind, "aliases": set(), "articles": set(),
+                 "mentions": 0, "hedged_mentions": 0},
             )
             row["aliases"].update(a for a in (source.name, *source.aliases) if a != row["name"])
             row["articles"].add(article_id)
@@ -49,17 +43,13 @@ def sources(items: list[Item]) -> list[dict]:
     out = []
     titles = _titles(items)
     for row in rows.values():
-        out.append(
-            {
-                **row,
-                "aliases": sorted(row["aliases"]),
-                "articles": _article_refs(row["articles"], titles),
-                "cited_in": len(row["articles"]),
-                "hedged_share": round(row["hedged_mentions"] / row["mentions"], 3)
-                if row["mentions"]
-                else 0.0,
-            }
-        )
+        out.append({
+            **row,
+            "aliases": sorted(row["aliases"]),
+            "articles": _article_refs(row["articles"], titles),
+            "cited_in": len(row["articles"]),
+            "hedged_share": round(row["hedged_mentions"] / row["mentions"], 3) if row["mentions"] else 0.0,
+        })
     return sorted(out, key=lambda r: (-r["cited_in"], -r["mentions"], r["name"]))
 
 
@@ -70,14 +60,8 @@ def entities(items: list[Item]) -> list[dict]:
         for entity in analysis.entities:
             row = rows.setdefault(
                 (normalise(entity.name), entity.type),
-                {
-                    "name": entity.name,
-                    "type": entity.type,
-                    "aliases": set(),
-                    "descriptors": set(),
-                    "articles": set(),
-                    "mentions": 0,
-                },
+                {"name": entity.name, "type": entity.type, "aliases": set(), "descriptors": set(),
+                 "articles": set(), "mentions": 0},
             )
             row["aliases"].update(a for a in entity.aliases if a != row["name"])
             row["descriptors"].update(entity.descriptors)
@@ -85,13 +69,8 @@ def entities(items: list[Item]) -> list[dict]:
             row["mentions"] += len(entity.mentions)
     titles = _titles(items)
     out = [
-        {
-            **r,
-            "aliases": sorted(r["aliases"]),
-            "descriptors": sorted(r["descriptors"]),
-            "articles": _article_refs(r["articles"], titles),
-            "cited_in": len(r["articles"]),
-        }
+        {**r, "aliases": sorted(r["aliases"]), "descriptors": sorted(r["descriptors"]),
+         "articles": _article_refs(r["articles"], titles), "cited_in": len(r["articles"])}
         for r in rows.values()
     ]
     return sorted(out, key=lambda r: (-r["cited_in"], -r["mentions"], r["name"]))
@@ -116,15 +95,11 @@ def timeline(items: list[Item]) -> list[dict]:
         for t in analysis.times:
             if not t.value:
                 continue
-            events.append(
-                {
-                    "date": t.value,
-                    "text": t.text,
-                    "article": article_id,
-                    "title": analysis.title or analysis.document,
-                    "context": _context(analysis.article.text, t.start, t.end),
-                }
-            )
+            events.append({
+                "date": t.value, "text": t.text, "article": article_id,
+                "title": analysis.title or analysis.document,
+                "context": _context(analysis.article.text, t.start, t.end),
+            })
     return sorted(events, key=lambda e: (e["date"], e["article"]))
 
 
@@ -140,32 +115,16 @@ def counts(items: list[Item]) -> dict:
         for c in analysis.counts:
             what = c.what or c.event or "(unspecified)"
             title = analysis.title or analysis.document
-            rows.append(
-                {
-                    "article": article_id,
-                    "title": title,
-                    "number": c.number,
-                    "qualifier": c.qualifier,
-                    "what": what,
-                    "text": c.text,
-                    "place": c.place,
-                    "time": c.time,
-                }
-            )
+            rows.append({"article": article_id, "title": title, "number": c.number, "qualifier": c.qualifier,
+                         "what": what, "text": c.text, "place": c.place, "time": c.time})
             group = by_what[normalise(what) or what]
             group.setdefault("what", what)
             group["reports"] += 1
             group["figures"].add(c.number)
             group["articles"].add(article_id)
     groups = [
-        {
-            "what": g["what"],
-            "reports": g["reports"],
-            "min": min(g["figures"]),
-            "max": max(g["figures"]),
-            "figures": sorted(g["figures"]),
-            "articles": len(g["articles"]),
-        }
+        {"what": g["what"], "reports": g["reports"], "min": min(g["figures"]), "max": max(g["figures"]),
+         "figures": sorted(g["figures"]), "articles": len(g["articles"])}
         for g in by_what.values()
     ]
     groups.sort(key=lambda g: (-g["reports"], -g["max"]))

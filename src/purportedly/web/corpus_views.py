@@ -122,15 +122,8 @@ def search(store: Store | None, f: SearchFilters, limit: int = 50, offset: int =
 def facets(store: Store | None) -> dict:
     """Values to offer in the search filters: the most frequent of each, from SQL aggregates."""
     if store is None:
-        return {
-            "articles": 0,
-            "outlets": [],
-            "speakers": [],
-            "sources": [],
-            "factuality": [],
-            "date_min": None,
-            "date_max": None,
-        }
+        return {"articles": 0, "outlets": [], "speakers": [], "sources": [], "factuality": [],
+                "date_min": None, "date_max": None}
     return store.facets()
 
 

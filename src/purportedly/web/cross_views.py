@@ -106,7 +106,9 @@ def denial_index(cross: CrossViews | None) -> tuple[dict, dict]:
     denies: dict[tuple[str, str], list[dict]] = {}
     if cross is None:
         return shown, denies
-    group_of = {(str(r.article_id), r.claim_id): claim for claim in cross.claims for r in claim.reports}
+    group_of = {
+        (str(r.article_id), r.claim_id): claim for claim in cross.claims for r in claim.reports
+    }
     for denial in cross.denials:
         key = (str(denial.denial.article_id), denial.denial.claim_id)
         entry = _claim_ref(denial.denial)

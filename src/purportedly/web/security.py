@@ -36,16 +36,10 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 # Reachable without a token: the login page and what it needs to render.
-PUBLIC_PATHS = frozenset(
-    {
-        "/login",
-        "/api/health",
-        "/static/app.css",
-        "/static/login.css",
-        "/static/login.js",
-        "/static/favicon.svg",
-    }
-)
+PUBLIC_PATHS = frozenset({
+    "/login", "/api/health",
+    "/static/app.css", "/static/login.css", "/static/login.js", "/static/favicon.svg",
+})
 
 
 class TokenRequired(ValueError):
@@ -143,6 +137,7 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+
 def session_value(token: str) -> str:
     """What the cookie holds: derived from the token, so the token itself never sits in a cookie."""
     return hmac.new(token.encode(), b"purportedly-session", hashlib.sha256).hexdigest()
@@ -217,11 +212,7 @@ def install_security(
             return RedirectResponse(f"/login?failed=1{again}", status_code=303)
         response = RedirectResponse(after, status_code=303)
         response.set_cookie(
-            COOKIE_NAME,
-            session_value(token),
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path="/",
+            COOKIE_NAME, session_value(token), httponly=True, samesite="strict",
+            secure=request.url.scheme == "https", path="/",
         )
         return response

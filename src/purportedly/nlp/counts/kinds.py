@@ -18,21 +18,9 @@ SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "ano
 
 # data/facts/count_nouns.json: the noun classes counts tell apart (the first three are never counted)
 NOUN_KEYS = (
-    "durations",
-    "measures",
-    "fractions",
-    "event_nouns",
-    "settlements",
-    "population_nouns",
-    "population_verbs",
-    "people",
-    "audience",
-    "audience_verbs",
-    "presence_preps",
-    "tolls",
-    "multiplicative",
-    "distances",
-    "casualty_nouns",
+    "durations", "measures", "fractions", "event_nouns", "settlements", "population_nouns",
+    "population_verbs", "people", "audience", "audience_verbs", "presence_preps", "tolls",
+    "multiplicative", "distances", "casualty_nouns",
 )
 
 

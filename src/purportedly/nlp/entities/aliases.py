@@ -46,3 +46,4 @@ class Cluster:
 
 def similar(a: str, b: str, threshold: float) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold)
+

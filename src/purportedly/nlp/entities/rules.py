@@ -159,7 +159,7 @@ def facilities(text: str) -> Iterator[Mention]:
 def _sentence_initial(text: str, at: int) -> bool:
     """Nothing but spaces between ``at`` and a sentence end, line start, quote mark or label colon."""
     before = text[max(0, at - 40) : at].rstrip(" \t")
-    return not before or before[-1] in '.!?\n"“‘:«'
+    return not before or before[-1] in ".!?\n\"“‘:«"
 
 
 def national_services(text: str) -> Iterator[Mention]:

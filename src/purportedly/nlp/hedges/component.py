@@ -118,8 +118,7 @@ def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @Language.factory(
-    "purportedly_hedges",
-    default_config={"cues_file": CUES_FILE},
+    "purportedly_hedges", default_config={"cues_file": CUES_FILE},
     requires=["doc._.segments", "doc._.quotes"],
     assigns=["doc._.hedges"],
 )

@@ -135,8 +135,7 @@ class PlaceResolver:
 
 
 @Language.factory(
-    "purportedly_places",
-    default_config={"regions_file": "facts/regions.json"},
+    "purportedly_places", default_config={"regions_file": "facts/regions.json"},
     requires=["doc._.entities"],
     assigns=["doc._.places"],
 )

@@ -419,6 +419,8 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in span if not t.is_space] if span is not None else []
 
 
+
+
 def _in_relative_clause(token: Token) -> bool:
     return token.dep_ in ("relcl", "acl") or any(a.dep_ == "relcl" for a in list(token.ancestors)[:3])
 

@@ -24,14 +24,7 @@ from purportedly.nlp.quotes.turns import Turn, TurnFinder
 register_extensions()
 
 SKIPPED_SEGMENTS = (
-    "byline",
-    "date",
-    "dateline",
-    "timestamp",
-    "boilerplate",
-    "credit",
-    "key_points_header",
-    "kicker",
+    "byline", "date", "dateline", "timestamp", "boilerplate", "credit", "key_points_header", "kicker"
 )
 DISPLAY_SEGMENTS = {"title", "standfirst", "key_point", "heading", "caption"}
 EXPLICIT_METHODS = {
@@ -590,8 +583,7 @@ def _key(doc: Doc, found: Found) -> str:
 
 
 @Language.factory(
-    "purportedly_quotes",
-    default_config={"data_dir": str(DATA_DIR)},
+    "purportedly_quotes", default_config={"data_dir": str(DATA_DIR)},
     requires=["doc._.segments", "token.dep", "token.lemma"],
     assigns=["doc._.quotes", "doc._.indirect_quotes"],
 )

@@ -16,14 +16,8 @@ SOURCES_DIR = "sources"  # lexicon names are relative to purportedly/data
 ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
 # data/sources/words.toml: the source components' word lists
 SOURCE_WORD_LISTS = (
-    "name_fillers",
-    "outlet_words",
-    "strong_verbs",
-    "media_nouns",
-    "leading_words",
-    "unnamed_media",
-    "pronouns",
-    "telling_verbs",
+    "name_fillers", "outlet_words", "strong_verbs", "media_nouns", "leading_words", "unnamed_media",
+    "pronouns", "telling_verbs",
 )
 
 

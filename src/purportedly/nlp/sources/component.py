@@ -320,8 +320,7 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
 
 
 @Language.factory(
-    "purportedly_sources",
-    default_config={"data_dir": SOURCES_DIR, "documents": False},
+    "purportedly_sources", default_config={"data_dir": SOURCES_DIR, "documents": False},
     requires=["doc._.quotes", "doc._.indirect_quotes", "doc.ents"],
     assigns=["doc._.sources"],
 )

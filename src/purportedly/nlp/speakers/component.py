@@ -297,8 +297,7 @@ def _moved_mentions(doc: Doc, quotes: list[Quote], mentions: dict[str, Mention])
 
 
 @Language.factory(
-    "purportedly_speakers",
-    default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80},
+    "purportedly_speakers", default_config={"data_dir": str(DATA_DIR), "fuzzy_threshold": 80},
     requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep"],
     assigns=["doc._.quotes", "doc._.indirect_quotes"],
 )

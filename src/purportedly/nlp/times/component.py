@@ -111,7 +111,9 @@ class TimeNormaliser:
         # recording ('released on Feb. 16') is an event of the story in this genre, so it is not listed.
         self.reporting_verbs = load_set(reporting_verbs_file)
         self.holidays = {
-            self._holiday_key(k): v for k, v in load_data(holidays_file).items() if not k.startswith("_")
+            self._holiday_key(k): v
+            for k, v in load_data(holidays_file).items()
+            if not k.startswith("_")
         }
         self.skip_segments = tuple(skip_segments)
 
