@@ -168,3 +168,114 @@ def test_the_array_walk_gives_every_tree_its_own_leaf():
         x = [rng.choice([0.0, 1.0, rng.uniform(-3, 40)]) for _ in range(width)]
         expected = sum(_leaf(tree, x) for tree in trees)
         assert abs(forest.total(np.array(x)) - expected) < 1e-9
+
+
+def test_a_batch_of_candidates_scores_as_each_one_alone():
+    # the shipped model, a few feature rows of different shapes: one walk for all equals one per row
+    scorer = SpeakerScorer.load()
+    rows = [{}, {"rule": 1.0, "subject_of_cue": 1.0, "distance": 0.1}]
+    rows.append({"named": 1.0, "near2": 1.0, "distance": 0.9})
+    rows.append({"unknown_feature": 5.0, "ent_person": 1.0})
+    batch = scorer.probabilities(rows)
+    assert len(batch) == len(rows)
+    for row, chance in zip(rows, batch, strict=True):
+        assert abs(chance - scorer.probability(row)) < 1e-9
+    assert scorer.probabilities([]) == []
+
+
+def test_an_article_retelling_a_call_is_of_the_call_genre():
+    from purportedly.nlp.speakers.decision import GenreFinder
+
+    finder = GenreFinder()
+    assert finder.genre("The service released an intercepted call between a gunner and his wife.") == "call"
+    assert finder.genre("In a phone\nconversation she said the ferry would run.") == "call"
+    assert finder.genre("The senator renewed her call for a vote on the budget.") is None
+    assert finder.genre("") is None
+
+
+def test_each_genre_has_its_threshold_unless_one_is_given(nlp):
+    scorer = SpeakerScorer(
+        {
+            "weights": {"cue": 1.0},
+            "calibration": {"a": 1.0, "b": 0.0},
+            "threshold": 0.8,
+            "genres": {"call": {"calibration": {"a": 2.0, "b": 1.0}, "threshold": 0.3}},
+        }
+    )
+    assert scorer.threshold_for(None) == 0.8 and scorer.threshold_for("call") == 0.3
+    assert scorer.probability({"cue": 1.0}, "call") > scorer.probability({"cue": 1.0})
+    assert scorer.probabilities([{"cue": 1.0}], "call")[0] == pytest.approx(
+        scorer.probability({"cue": 1.0}, "call")
+    )
+    fixed = SpeakerModel(nlp, "fixed", threshold=0.6)
+    assert fixed.threshold_for("call") == 0.6 and fixed.threshold_for(None) == 0.6
+    shipped = SpeakerModel(nlp, "shipped")
+    assert shipped.threshold_for(None) == shipped.scorer.threshold
+
+
+def test_bracketed_labels_of_a_transcript_are_named_by_its_legend(analyse):
+    result = analyse("bracketed_transcript.txt")
+    turns = [q for q in result.quotes if q.kind == "turn"]
+    assert [q.text for q in turns][:2] == [
+        "Where are you now?",
+        "Near the river. The bridge at Lorvik is gone.",
+    ]
+    assert len(turns) == 5
+    assert [q.speaker for q in turns] == ["Sister", "Sapper", "Sister", "Sapper", "Sister"]
+
+
+def _quotes_with_the_quote_decision(nlp, text: str, document: str) -> set[str]:
+    from purportedly.nlp.speakers.decision import QUOTE_MODEL_NAME
+
+    name = "purportedly_speaker_model"
+    try:
+        nlp.replace_pipe(name, name, config={"quote_model_path": QUOTE_MODEL_NAME})
+        return {q.text for q in analyze_article(read_text(text, document=document), nlp).quotes}
+    finally:
+        nlp.replace_pipe(name, name, config={"quote_model_path": ""})
+
+
+def test_in_a_news_article_a_title_in_marks_is_dropped_and_speech_is_kept(nlp):
+    text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
+    texts = _quotes_with_the_quote_decision(nlp, text, "news.txt")
+    assert "We will not sign a contract we cannot pay for," in texts
+    assert "Ferries For Every Night." not in texts  # the report's title: nobody said it
+    # off by default: the rules' spans stand
+    assert "Ferries For Every Night." in {
+        q.text for q in analyze_article(read_text(text, document="n.txt"), nlp).quotes
+    }
+
+
+def test_in_an_article_retelling_a_call_the_rules_keep_every_marked_span(nlp):
+    text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
+    text = text.replace("on Tuesday.", "on Tuesday, after an intercepted call was released.")
+    texts = _quotes_with_the_quote_decision(nlp, text, "call.txt")
+    assert "We will not sign a contract we cannot pay for," in texts
+    assert "Ferries For Every Night." in texts
+
+
+def test_turns_and_headlines_are_left_to_the_rules():
+    from purportedly.nlp.quotes.filters import decided
+
+    quotes = [
+        {"id": "q1", "kind": "turn", "segment": "body", "nested_in": None},
+        {"id": "q2", "kind": "direct", "segment": "body", "nested_in": "q1"},
+        {"id": "q3", "kind": "direct", "segment": "title", "nested_in": None},
+        {"id": "q4", "kind": "direct", "segment": "body", "nested_in": None},
+    ]
+    assert decided(quotes) == [False, False, False, True]
+
+
+def test_quote_shape_tells_a_phrase_inside_a_sentence_from_a_line_of_speech():
+    from purportedly.nlp.quotes.filters import quote_shape
+
+    article = 'They called it a "paper promise" on Tuesday.\n"We will not sign," she said.'
+    a, b = article.index("paper promise"), article.index("We will not sign,")
+    common = {"kind": "direct", "segment": "body", "nested": False, "mention": None}
+    scare = quote_shape(article, "paper promise", a, a + 13, cue=None, cue_start=None, speaker=None, **common)
+    said = article.index("said")
+    speech = quote_shape(
+        article, "We will not sign,", b, b + 17, cue="said", cue_start=said, speaker="she", **common
+    )
+    assert scare["mid_sentence"] == 1.0 and scare["few_words"] == 1.0 and scare["speaker_null"] == 1.0
+    assert speech["mid_sentence"] == 0.0 and speech["cue_after"] == 1.0 and speech["first_person"] == 1.0

@@ -72,3 +72,61 @@ def test_the_threshold_is_the_lowest_that_reaches_the_precision(train):
     precision, recall, _ = train.named_scores(scored, threshold)
     assert precision >= 0.9 and recall == 9 / 12
     assert train.named_scores(scored, threshold - 0.01)[0] < 0.9
+
+
+def test_articles_of_the_call_genre_get_their_own_cross_fitted_calibration(train, tmp_path):
+    # PolNeAR-like rows (set 0) and rows of our own genre (set 1, articles retelling a call), where
+    # the candidate inherited from the context (not the cue's subject) is right more often
+    rows = _rows()
+    rng = random.Random(5)
+    for a in range(30):
+        for q in range(4):
+            right = rng.random() < 0.9
+            rows.append(
+                {
+                    "group": f"1:call{a}.txt",
+                    "quote": q,
+                    "features": [
+                        {"previous": 1.0, "distance": 0.5},
+                        {"subject_of_cue": 0.0, "distance": 0.9},
+                    ],
+                    "labels": [right, not right],
+                    "rule": [True, False],
+                    "texts": ["Mother", "Other"],
+                    "gold": "mother",
+                    "genre": "call",
+                }
+            )
+    rows_path = tmp_path / "rows.jsonl"
+    rows_path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    outputs = []
+    for name in ("a.json", "b.json"):
+        args = [
+            "--rows",
+            str(rows_path),
+            "--out",
+            str(tmp_path / name),
+            "--folds",
+            "3",
+            "--genre-precision",
+            "0.85",
+        ]
+        assert train.main(args) == 0
+        outputs.append((tmp_path / name).read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    model = json.loads(outputs[0])
+    call = model["genres"]["call"]
+    # every own-genre quote was scored once, by a model that did not train on its article
+    assert call["calibrated_on"] == 120
+    assert set(call["calibration"]) == {"a", "b"} and 0.0 <= call["threshold"] < 1.0
+    assert call["held_out"]["named_precision"] >= 0.85 and call["held_out"]["reliability"]
+    # the default calibration is still PolNeAR's held-out fifth (no call rows in it)
+    assert sum(r["quotes"] for r in model["held_out"]["reliability"]) == model["held_out_quotes"]
+
+
+def test_folds_split_only_our_own_articles_and_cover_them_once(train):
+    rows = [{"group": f"0:p{i}.txt"} for i in range(10)] + [{"group": f"2:o{i}.txt"} for i in range(7)]
+    parts = train.folds(rows, 3)
+    assert len(parts) == 3 and all(parts)
+    joined = set().union(*parts)
+    assert joined == {f"2:o{i}.txt" for i in range(7)} and sum(len(p) for p in parts) == 7

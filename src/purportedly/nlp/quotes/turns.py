@@ -13,6 +13,13 @@ from purportedly.nlp.quotes.lexicon import DATA_DIR, load_set, load_table
 LABEL_LINE = re.compile(
     r"^[ \t]*(?P<label>[^\W\d_][^\W_]*(?:[ .'\u2019-]+[^\W_]+){0,4})[ \t]*:[ \t]+(?P<text>\S[^\n]*)$", re.M
 )
+# The same label in brackets ("(W): ...", "[Soldier B]: ..."): the brackets mark it as a label, so
+# one letter is enough (a transcript's legend says who "W" is).
+BRACKETED_LINE = re.compile(
+    r"^[ \t]*[(\[](?P<label>[^\W\d_][^\W_]*(?:[ .'\u2019-]+[^\W_]+){0,2})[)\]]"
+    r"[ \t]*:[ \t]+(?P<text>\S[^\n]*)$",
+    re.M,
+)
 
 
 @dataclass
@@ -29,8 +36,12 @@ class Turn:
 
 
 def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
-    """Label lines with nothing but at most one blank line between them."""
-    return text[a.end() : b.start()].count("\n") <= 2 and not text[a.end() : b.start()].strip()
+    """Label lines with nothing but blank lines between them (at most two: page text often has two)."""
+    return text[a.end() : b.start()].count("\n") <= 3 and not text[a.end() : b.start()].strip()
+
+
+def _bracketed(match: re.Match) -> bool:
+    return match.re is BRACKETED_LINE
 
 
 def _is_title_label(label: str) -> bool:
@@ -53,8 +64,9 @@ class TurnFinder:
 
     def find(self, text: str, allowed: list[tuple[int, int]]) -> list[Turn]:
         """Turns whose line lies inside one of the ``allowed`` (start, end) stretches."""
-        candidates = [m for m in LABEL_LINE.finditer(text) if self._inside(m.start(), allowed)]
-        candidates = [m for m in candidates if self._may_be_speaker(m.group("label"))]
+        lines = [*LABEL_LINE.finditer(text), *BRACKETED_LINE.finditer(text)]
+        candidates = sorted((m for m in lines if self._inside(m.start(), allowed)), key=lambda m: m.start())
+        candidates = [m for m in candidates if self._may_be_speaker(m.group("label"), _bracketed(m))]
         counts = Counter(self._key(m.group("label")) for m in candidates)
         repeated_blocks = self._blocks_with_repeats(text, candidates)
         turns = []
@@ -80,14 +92,14 @@ class TurnFinder:
     def _key(label: str) -> str:
         return " ".join(label.lower().replace("\u2019", "'").split())
 
-    def _may_be_speaker(self, label: str) -> bool:
+    def _may_be_speaker(self, label: str, bracketed: bool = False) -> bool:
         key = self._key(label)
         if key in self.roles:
             return True
         return (
             (_is_upper_label(label) or _is_title_label(label))
             and key not in self.furniture
-            and len(label) > 1
+            and (len(label) > 1 or bracketed)
         )
 
     @staticmethod

@@ -201,6 +201,10 @@ class SpeakerResolver:
         intro = doc_index(doc).text[: min((q.cue_span.start for q in turns), default=0)]
         for quote in turns:
             speaker = resolved.get(quote.id)
+            legend = self.hosts.legend_for(quote.cue or "", intro)
+            if legend is not None:  # the transcript's own key: "(W)=Woman"
+                resolved[quote.id] = legend
+                continue
             if self.hosts.is_role(quote.cue or ""):
                 name = self.hosts.name_for(quote.cue or "", intro)
                 speaker = name or f"the {(quote.cue or '').rstrip(':').strip().lower()}"

@@ -29,6 +29,7 @@ from purportedly.model import Quote, SpeakerCandidate
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.mentions import mention_bounds
+from purportedly.nlp.quotes.filters import QuoteDecision, decided, quote_shape
 from purportedly.nlp.quotes.lexicon import DATA_DIR, load_set, load_table
 from purportedly.nlp.speakers.call_turns import alternate_turns, is_bare
 
@@ -36,6 +37,10 @@ register_extensions()
 
 MODEL_NAME = "models/speakers.json"  # under purportedly/data, like every lexicon (or an absolute path)
 MODEL_PATH = data_path(MODEL_NAME)
+# the quote decision (nlp/quotes/filters.py), off by default: PolNeAR's conventions (no scare
+# quotes, no unattributed lines) drop quotes our own war-reporting gold counts even in articles
+# with no recorded call; turn it on for political news with config {"quote_model_path": QUOTE_MODEL_NAME}
+QUOTE_MODEL_NAME = "models/quotes.json"
 NAMED_LABELS = {"PERSON", "ORG"}
 # names in these segments (a byline, a photo credit) are the page's furniture, never a speaker
 FURNITURE_SEGMENTS = {"byline", "date", "dateline", "timestamp", "boilerplate", "credit", "kicker", "caption"}
@@ -65,7 +70,10 @@ class Candidate:
 
 class SpeakerScorer:
     """A candidate's score from plain JSON (no pickle): boosted trees or logistic weights, by
-    feature name, and a calibration map that turns the score into a chance of being right."""
+    feature name, and a calibration map that turns the score into a chance of being right.
+
+    ``genres`` (optional) holds a calibration and a threshold per genre of article ("call": an
+    article retelling a recorded call); an article of no listed genre takes the default ones."""
 
     def __init__(self, data: dict) -> None:
         self.features: list[str] = data.get("features", [])
@@ -76,7 +84,9 @@ class SpeakerScorer:
         self.bias: float = data.get("bias", 0.0)
         self.calibration: dict = data.get("calibration", {"a": 1.0, "b": 0.0})
         self.threshold: float = data.get("threshold", 0.5)
+        self.genres: dict[str, dict] = data.get("genres", {})
         self._forest = _Forest(self.trees) if self.trees else None
+        self._columns = {name: j for j, name in enumerate(self.features)}
 
     @classmethod
     def load(cls, path: str | Path = MODEL_NAME) -> SpeakerScorer:
@@ -89,10 +99,38 @@ class SpeakerScorer:
             return self.init + self.learning_rate * self._forest.total(x)
         return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
-    def probability(self, features: dict[str, float]) -> float:
+    def calibration_for(self, genre: str | None = None) -> dict:
+        return self.genres.get(genre, {}).get("calibration", self.calibration)
+
+    def threshold_for(self, genre: str | None = None) -> float:
+        return self.genres.get(genre, {}).get("threshold", self.threshold)
+
+    def probability(self, features: dict[str, float], genre: str | None = None) -> float:
         """The calibrated chance that this candidate said the quote (Platt scaling of the score)."""
-        z = self.calibration["a"] * self.raw(features) + self.calibration["b"]
+        calibration = self.calibration_for(genre)
+        z = calibration["a"] * self.raw(features) + calibration["b"]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def raw_many(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """``raw`` for many candidates at once: one matrix, one walk of the trees for all of them."""
+        if self._forest is None:
+            return np.array([self.raw(row) for row in rows], dtype=np.float64)
+        x = np.zeros((len(rows), len(self.features)), dtype=np.float64)
+        column = self._columns
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                j = column.get(name)
+                if j is not None:
+                    x[i, j] = value
+        return self.init + self.learning_rate * self._forest.totals(x)
+
+    def probabilities(self, rows: list[dict[str, float]], genre: str | None = None) -> list[float]:
+        """``probability`` for many candidates at once (a Doc's quotes are scored in one batch)."""
+        if not rows:
+            return []
+        calibration = self.calibration_for(genre)
+        z = calibration["a"] * self.raw_many(rows) + calibration["b"]
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))]
 
 
 class _Forest:
@@ -127,6 +165,33 @@ class _Forest:
             go_left = x[self.feature[self.rows, node]] <= self.threshold[self.rows, node]
             node = np.where(inner, np.where(go_left, left, self.right[self.rows, node]), node)
 
+    def totals(self, x: np.ndarray) -> np.ndarray:
+        """``total`` for every row of ``x`` (candidates x features) in one walk."""
+        n = x.shape[0]
+        node = np.zeros((n, len(self.rows)), dtype=np.intp)
+        trees = self.rows[None, :]
+        samples = np.arange(n)[:, None]
+        while True:
+            left = self.left[trees, node]
+            inner = left >= 0
+            if not inner.any():
+                return self.value[trees, node].sum(axis=1)
+            go_left = x[samples, self.feature[trees, node]] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, left, self.right[trees, node]), node)
+
+
+class GenreFinder:
+    """The article's genre for calibration: "call" when it retells a recorded call or
+    conversation (``recorded_call_words.txt``), else None (news: the default calibration)."""
+
+    def __init__(self, data_dir: str = str(DATA_DIR)) -> None:
+        words = sorted(load_set("recorded_call_words.txt", data_dir), key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        self.pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if words else None
+
+    def genre(self, text: str) -> str | None:
+        return "call" if self.pattern is not None and self.pattern.search(text) else None
+
 
 @lru_cache(maxsize=2)
 def _scorer(path: str) -> SpeakerScorer:
@@ -158,7 +223,9 @@ class DocContext:
 
     def __init__(self, doc: Doc, quotes: list[Quote], lexicon: SpeakerLexicon) -> None:
         self.doc = doc
-        self.text = doc_index(doc).text
+        self.index = doc_index(doc)
+        self.genre_feature: str | None = None  # "genre_call" when the model knows the genre
+        self.text = self.index.text
         self.lexicon = lexicon
         self.cues = lexicon.cues
         segments = [s for s in (doc._.segments or []) if s.end > s.start]
@@ -188,6 +255,11 @@ class DocContext:
         for key, names in _proper_runs(doc, self).items():
             if key not in forms and (full := fullest_name(names)):
                 self.fullest[key] = full
+        # lookups many quotes repeat (the same name is a candidate for every quote near it)
+        self.labels: dict[tuple[int, int], str] = {}
+        self.grammar: dict[int, dict[str, float]] = {}
+        self.kinds: dict[str, dict[str, float]] = {}
+        self.cue_subjects: dict[tuple[int, int], list[Token]] = {}
         self.rule_speakers: dict[str, int] = {}
         for quote in quotes:
             if quote.speaker:
@@ -205,10 +277,18 @@ class DocContext:
         return i >= 0 and self.quote_ranges[i][0] <= offset < self.quote_ranges[i][1]
 
     def ent_label(self, start: int, end: int) -> str:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return ""
-        return next((t.ent_type_ for t in reversed(span) if t.ent_type_), "")
+        key = (start, end)
+        if key not in self.labels:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self.labels[key] = (
+                "" if span is None else next((t.ent_type_ for t in reversed(span) if t.ent_type_), "")
+            )
+        return self.labels[key]
+
+    def sentence_number(self, offset: int) -> int | None:
+        """Which sentence holds ``offset`` (as ``DocIndex.sentence_at`` finds it), without a Span."""
+        index = self.index
+        return max(0, bisect_right(index.starts, offset) - 1) if index.bounds else None
 
     def head_at(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -225,14 +305,45 @@ class SpeakerModel:
         model_path: str = MODEL_NAME,
         data_dir: str = str(DATA_DIR),
         threshold: float | None = None,
+        quote_model_path: str = "",
     ) -> None:
         self.name = name
         self.scorer = _scorer(model_path)
+        quote_scorer = _scorer(quote_model_path) if quote_model_path else None
+        self.quotes = QuoteDecision(quote_scorer, quote_scorer.threshold) if quote_scorer else None
+        # an explicit threshold holds for every genre; else each genre's own (see SpeakerScorer)
+        self.fixed_threshold = threshold
         self.threshold = self.scorer.threshold if threshold is None else threshold
         self.lexicon = SpeakerLexicon.load(data_dir)
+        self.genres = GenreFinder(data_dir)
+
+    def threshold_for(self, genre: str | None) -> float:
+        return self.fixed_threshold if self.fixed_threshold is not None else self.scorer.threshold_for(genre)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.drop_non_quotes(doc)
         return self.set_annotations(doc, self.match(doc))
+
+    def drop_non_quotes(self, doc: Doc) -> None:
+        """In a news article, drop the marked spans the quote decision says are nobody's words
+        (scare quotes, titles: PolNeAR's conventions). It runs here, before the speakers are
+        decided, because it needs the rules' answer and the article's genre; in an article
+        retelling a call the rules stand (our gold counts what PolNeAR leaves out)."""
+        quotes = get_list(doc, "quotes")
+        if self.quotes is None or not quotes:
+            return
+        text = doc_index(doc).text
+        if self.genres.genre(text) is not None:
+            return
+        judged = [q for q, judge in zip(quotes, decided(quotes), strict=True) if judge]
+        keep = self.quotes.keep([_shape(text, q) for q in judged])
+        dropped = {q.id for q, kept in zip(judged, keep, strict=True) if not kept}
+        if not dropped:
+            return
+        for quote in sorted(quotes, key=lambda q: q.start):  # a parent comes before what it holds
+            if quote.nested_in in dropped:
+                dropped.add(quote.id)
+        doc._.quotes = [q for q in quotes if q.id not in dropped]
 
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         """Scored candidates by quote id, best first."""
@@ -241,20 +352,29 @@ class SpeakerModel:
         if not quotes and not reported:
             return {}
         context = DocContext(doc, quotes, self.lexicon)
+        genre = self.genres.genre(context.text)
+        if genre is not None and f"genre_{genre}" in self.scorer.features:
+            context.genre_feature = f"genre_{genre}"
         # in a two-party exchange the rules' answer for a bare line is the other party
         alternated = alternate_turns(context.text, quotes)
-        found: dict[str, list[Candidate]] = {}
+        ordered = sorted(quotes + reported, key=lambda q: q.start)
+        proposed: list[list[Candidate]] = []
         previous: str | None = None
-        for quote in sorted(quotes + reported, key=lambda q: q.start):
-            candidates = propose(context, quote, previous, alternated.get(quote.id))
-            if quote.id in alternated:
-                candidates = self._exchange_turn(candidates, found, quotes, quote)
-            else:
-                for candidate in candidates:
-                    candidate.probability = self.scorer.probability(candidate.features)
-            found[quote.id] = sorted(candidates, key=lambda c: -c.probability)
+        for quote in ordered:  # the previous speaker is the rules' answer, so no score is needed yet
+            proposed.append(propose(context, quote, previous, alternated.get(quote.id)))
             if quote.kind != "indirect" and quote.nested_in is None and quote.speaker:
                 previous = quote.speaker
+        # every model-scored candidate of the Doc in one batch (one walk of the trees)
+        scored = [c for q, cs in zip(ordered, proposed, strict=True) if q.id not in alternated for c in cs]
+        for candidate, chance in zip(
+            scored, self.scorer.probabilities([c.features for c in scored], genre), strict=True
+        ):
+            candidate.probability = chance
+        found: dict[str, list[Candidate]] = {}
+        for quote, candidates in zip(ordered, proposed, strict=True):
+            if quote.id in alternated:  # rests on the earlier turns' decisions, so in text order
+                candidates = self._exchange_turn(candidates, found, quotes, quote)
+            found[quote.id] = sorted(candidates, key=lambda c: -c.probability)
         return found
 
     @staticmethod
@@ -273,13 +393,15 @@ class SpeakerModel:
 
     def set_annotations(self, doc: Doc, matches: dict[str, list[Candidate]]) -> Doc:
         quotes, reported = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
+        threshold = self.threshold_for(self.genres.genre(doc_index(doc).text)) if matches else self.threshold
         for quote in quotes + reported:
-            self.decide(quote, matches.get(quote.id, []))
+            self.decide(quote, matches.get(quote.id, []), threshold)
         # assigned back: that writes the decisions into the Doc's plain data
         doc._.quotes, doc._.indirect_quotes = quotes, reported
         return doc
 
-    def decide(self, quote: Quote, candidates: list[Candidate]) -> None:
+    def decide(self, quote: Quote, candidates: list[Candidate], threshold: float | None = None) -> None:
+        threshold = self.threshold if threshold is None else threshold
         listed = [c for c in candidates if c.probability >= MIN_LISTED][:MAX_LISTED]
         own = next((c for c in candidates if "rule" in c.origins), None)
         if own is not None and own not in listed:
@@ -302,10 +424,26 @@ class SpeakerModel:
         quote.speaker_confidence = round(best.probability, 3) if best is not None else 0.0
         # where the rules found that the words are no one's (a text with no author, a reply
         # received, a caption) the model may list who is near, never name them
-        if best is None or best.probability < self.threshold or quote.speaker is None:
+        if best is None or best.probability < threshold or quote.speaker is None:
             quote.speaker = None  # unsure: the candidates say who it may be
             return
         quote.speaker = best.text
+
+
+def _shape(text: str, quote: Quote) -> dict[str, float]:
+    return quote_shape(
+        text,
+        quote.text,
+        quote.start,
+        quote.end,
+        kind=quote.kind,
+        segment=quote.segment,
+        cue=quote.cue,
+        cue_start=quote.cue_span.start if quote.cue_span is not None else None,
+        speaker=quote.speaker,
+        mention=quote.speaker_mention.text if quote.speaker_mention is not None else None,
+        nested=quote.nested_in is not None,
+    )
 
 
 # ---------------------------------------------------------------------- candidates and features
@@ -344,8 +482,11 @@ def propose(
             _merge(candidates, Candidate(text, span.start_char, span.end_char, head, origin))
     if previous:
         _merge(candidates, Candidate(previous, quote.start, quote.start, None, {"previous"}))
+    shared = quote_features(context, quote)
+    if context.genre_feature:
+        shared[context.genre_feature] = 1.0
     for candidate in candidates:
-        candidate.features = features(context, quote, candidate, previous)
+        candidate.features = features(context, quote, candidate, previous, shared)
     _relative_features(candidates)
     return candidates
 
@@ -360,7 +501,9 @@ def _cue_subjects(context: DocContext, quote: Quote) -> list[Token]:
     after = index.next_sentence(last)
     start = (before or first).start
     end = (after or last).end
-    found = []
+    if (start, end) in context.cue_subjects:
+        return context.cue_subjects[(start, end)]
+    found = context.cue_subjects[(start, end)] = []
     for token in context.doc[start:end]:
         if (
             token.pos_ != "VERB"
@@ -419,29 +562,67 @@ def _merge(candidates: list[Candidate], new: Candidate) -> None:
     candidates.append(new)
 
 
+def quote_features(context: DocContext, quote: Quote) -> dict[str, float]:
+    """The quote's own shape, shared by all its candidates."""
+    short = len(quote.text.split()) <= SHORT_QUOTE_WORDS
+    return {
+        "quote_short": float(short),
+        "quote_display": float(quote.segment in DISPLAY_SEGMENTS),
+        "quote_turn": float(quote.kind == "turn"),
+        "quote_nested": float(quote.nested_in is not None),
+        "quote_has_cue": float(quote.cue is not None),
+        "cue_after": float(quote.cue_span is not None and quote.cue_span.start >= quote.end),
+        "quote_bare": float(is_bare(context.text, quote)),
+        "rule_null": float(quote.speaker is None),
+    }
+
+
+def _rule_features(quote: Quote, short: float) -> dict[str, float]:
+    mention = (quote.speaker_mention.text if quote.speaker_mention else "").lower()
+    return {
+        "rule": 1.0,
+        "rule_cue": float(quote.cue is not None),
+        "rule_short": short,
+        "rule_turn": float(quote.kind == "turn"),
+        "rule_pronoun": float(mention in PRONOUNS),
+    }
+
+
+def _text_features(context: DocContext, text: str) -> dict[str, float]:
+    """What the candidate's name alone says (its kind, how often the article gives it), per name."""
+    if text in context.kinds:
+        return context.kinds[text]
+    first_word = text.split()[0].lower() if text.split() else ""
+    words = _words(text)
+    head_word = words[-1] if words else ""
+    f = context.kinds[text] = {
+        "lowercase": float(text[:1].islower()),
+        "odd_start": float(text[:1].islower() and first_word not in DETERMINERS),
+        "has_digit": float(any(ch.isdigit() for ch in text)),
+        "person_noun": float(head_word in context.lexicon.person_nouns),
+        "body_noun": float(head_word in context.lexicon.body_nouns),
+        "all_caps": float(text.isupper() and len(text) > 3),
+        "words": min(len(text.split()), 6) / 6,
+        "pronoun_text": float(text.lower() in PRONOUNS),
+        "salience": math.log1p(context.counts.get(_last_word(text), 0)) / 3,
+        "speaks_elsewhere": math.log1p(context.rule_speakers.get(_last_word(text), 0)) / 3,
+    }
+    return f
+
+
 def features(
-    context: DocContext, quote: Quote, candidate: Candidate, previous: str | None
+    context: DocContext,
+    quote: Quote,
+    candidate: Candidate,
+    previous: str | None,
+    shared: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """Named features of one candidate for one quote (weights are looked up by these names)."""
-    f: dict[str, float] = {}
+    """Named features of one candidate for one quote (weights are looked up by these names).
+    ``shared`` is ``quote_features`` of the quote, computed once for all its candidates."""
+    f = dict(shared if shared is not None else quote_features(context, quote))
     rule = "rule" in candidate.origins
-    words = quote.text.split()
-    short = len(words) <= SHORT_QUOTE_WORDS
-    f["quote_short"] = float(short)
-    f["quote_display"] = float(quote.segment in DISPLAY_SEGMENTS)
-    f["quote_turn"] = float(quote.kind == "turn")
-    f["quote_nested"] = float(quote.nested_in is not None)
-    f["quote_has_cue"] = float(quote.cue is not None)
-    f["cue_after"] = float(quote.cue_span is not None and quote.cue_span.start >= quote.end)
-    f["quote_bare"] = float(is_bare(context.text, quote))
-    f["rule_null"] = float(quote.speaker is None)
     if rule:
-        f["rule"] = 1.0
-        f["rule_cue"] = float(quote.cue is not None)
-        f["rule_short"] = float(short)
-        f["rule_turn"] = float(quote.kind == "turn")
-        mention = (quote.speaker_mention.text if quote.speaker_mention else "").lower()
-        f["rule_pronoun"] = float(mention in PRONOUNS)
+        f.update(_rule_features(quote, f["quote_short"]))
     for origin in ("named", "near0", "near1", "near2", "previous"):
         f[origin] = float(origin in candidate.origins)
     f["previous_is_rule"] = float(rule and bool(previous) and _same(previous, candidate.text))
@@ -452,19 +633,8 @@ def features(
     f["ent_place"] = float(label in ("GPE", "LOC", "FAC"))
     f["ent_other"] = float(label not in ("", "PERSON", "ORG", "GPE", "LOC", "FAC"))
     f["ent_none"] = float(label == "")
-    f["lowercase"] = float(text[:1].islower())
-    first_word = text.split()[0].lower() if text.split() else ""
-    f["odd_start"] = float(text[:1].islower() and first_word not in DETERMINERS)
-    f["has_digit"] = float(any(ch.isdigit() for ch in text))
-    head_word = _words(text)[-1] if _words(text) else ""
-    f["person_noun"] = float(head_word in context.lexicon.person_nouns)
-    f["body_noun"] = float(head_word in context.lexicon.body_nouns)
+    f.update(_text_features(context, text))
     f["cue_subject"] = float("cue_subject" in candidate.origins)
-    f["all_caps"] = float(text.isupper() and len(text) > 3)
-    f["words"] = min(len(text.split()), 6) / 6
-    f["pronoun_text"] = float(text.lower() in PRONOUNS)
-    f["salience"] = math.log1p(context.counts.get(_last_word(text), 0)) / 3
-    f["speaks_elsewhere"] = math.log1p(context.rule_speakers.get(_last_word(text), 0)) / 3
     positioned = candidate.end > candidate.start
     f["positioned"] = float(positioned)
     if positioned:
@@ -504,6 +674,13 @@ def _grammar(context: DocContext, head: Token | None, f: dict[str, float]) -> No
     """The candidate's role in its clause: subject of a cue verb, 'according to' object, possessor."""
     if head is None:
         return
+    if head.i not in context.grammar:
+        context.grammar[head.i] = _role(context, head)
+    f.update(context.grammar[head.i])
+
+
+def _role(context: DocContext, head: Token) -> dict[str, float]:
+    f: dict[str, float] = {}
     verb = head.head
     subject = head.dep_ in ("nsubj", "nsubjpass")
     f["subject"] = float(subject)
@@ -522,14 +699,14 @@ def _grammar(context: DocContext, head: Token | None, f: dict[str, float]) -> No
     f["cue_in_sentence"] = float(
         sentence is not None and any(t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence)
     )
+    return f
 
 
 def _same_sentence(context: DocContext, quote: Quote, candidate: Candidate) -> bool:
-    index = doc_index(context.doc)
-    mine = index.sentence_at(candidate.start)
+    mine = context.sentence_number(candidate.start)
     return mine is not None and mine in (
-        index.sentence_at(quote.start),
-        index.sentence_at(max(quote.start, quote.end - 1)),
+        context.sentence_number(quote.start),
+        context.sentence_number(max(quote.start, quote.end - 1)),
     )
 
 
@@ -579,8 +756,9 @@ def _clean(text: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", re.sub(r"['\u2019]s\b", "", text.lower()))
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", re.sub(r"['\u2019]s\b", "", text.lower())))
 
 
 def _is_name(text: str) -> bool:
@@ -594,7 +772,7 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
-def _contains(outer: list[str], inner: list[str]) -> bool:
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     return any(outer[k : k + len(inner)] == inner for k in range(len(outer) - len(inner) + 1))
 
 
@@ -605,11 +783,23 @@ def _same(a: str, b: str) -> bool:
 
 @Language.factory(
     "purportedly_speaker_model",
-    default_config={"model_path": MODEL_NAME, "data_dir": str(DATA_DIR), "threshold": None},
+    default_config={
+        "model_path": MODEL_NAME,
+        "data_dir": str(DATA_DIR),
+        "threshold": None,
+        "quote_model_path": "",
+    },
     requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep", "token.ent_type"],
     assigns=["doc._.quotes", "doc._.indirect_quotes"],
 )
 def make_speaker_model(
-    nlp: Language, name: str, model_path: str, data_dir: str, threshold: float | None
+    nlp: Language, name: str, model_path: str, data_dir: str, threshold: float | None, quote_model_path: str
 ) -> SpeakerModel:
-    return SpeakerModel(nlp, name, model_path=model_path, data_dir=data_dir, threshold=threshold)
+    return SpeakerModel(
+        nlp,
+        name,
+        model_path=model_path,
+        data_dir=data_dir,
+        threshold=threshold,
+        quote_model_path=quote_model_path,
+    )

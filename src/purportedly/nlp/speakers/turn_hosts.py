@@ -37,6 +37,18 @@ class TurnHosts:
                 return match.group("name")
         return None
 
+    @staticmethod
+    def legend_for(label: str, intro: str) -> str | None:
+        """What a transcript's legend says a label stands for: "(W)=Woman, presumably mother" gives
+        "W" the name "Woman"; None when the intro has no such line."""
+        key = label.strip().rstrip(":").strip().strip("()[]").strip()
+        if not key:
+            return None
+        pattern = rf"(?:(?<=[(\[])|(?<![\w(\[])){re.escape(key)}[)\]]?[ \t]*=[ \t]*(?P<name>[^\n=(\[,;]+)"
+        match = re.search(pattern, intro)
+        name = match.group("name").strip(" \t.") if match else ""
+        return name or None
+
 
 def _patterns(role: str) -> tuple[re.Pattern[str], ...]:
     word = re.escape(role)
