@@ -96,9 +96,12 @@ class ReleaserFinder:
         found: list[tuple[int, Party]] = []  # (preference, party): sources, then entities, then descriptions
         for source in analysis.sources:
             for m in source.mentions:
+                # a source named by a date word ('Oct.' for 'the Israeli military' before 'the Oct. 7
+                # raid') was misnamed upstream: its mention is the party
+                name = m.text if _date_word(source.name) else source.name
                 # 'Ukrainian military intelligence' named where it resolves to a named body
-                named = self.named(source.name) or self.named(m.text)
-                found.append((0, Party(source.name, source.kind, named, m.start, m.end)))
+                named = self.named(name) or self.named(m.text)
+                found.append((0, Party(name, source.kind, named, m.start, m.end)))
         for entity in analysis.entities:
             if entity.type in ("PERSON", "ORG"):
                 kind = "person" if entity.type == "PERSON" else "organisation"
@@ -171,6 +174,20 @@ class ReleaserFinder:
             if token.group().lower() not in AUXILIARIES:
                 return False
         return False
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a month or weekday, whole or cut short with a full stop ('Oct.', 'Tues.')
+DATE_WORDS = frozenset(MONTHS + WEEKDAYS) | frozenset(
+    f"{w[:n]}." for w in MONTHS + WEEKDAYS for n in (3, 4) if len(w) > n
+)
+
+
+def _date_word(name: str) -> bool:
+    """A month or weekday, whole or cut short ('Oct.', 'Tuesday'): never a party's name."""
+    return name.strip().lower() in DATE_WORDS
 
 
 def is_outlet(name: str, kind: str | None) -> bool:
