@@ -98,7 +98,9 @@ class ReleaserFinder:
             for m in source.mentions:
                 # a source named by a date word ('Oct.' for 'the Israeli military' before 'the Oct. 7
                 # raid') was misnamed upstream: its mention is the party
-                name = m.text if _date_word(source.name) else source.name
+                name = source.name
+                if _date_word(name):
+                    name = re.sub(r"^the\s+", "", m.text, flags=re.IGNORECASE)
                 # 'Ukrainian military intelligence' named where it resolves to a named body
                 named = self.named(name) or self.named(m.text)
                 found.append((0, Party(name, source.kind, named, m.start, m.end)))
@@ -181,7 +183,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # a month or weekday, whole or cut short with a full stop ('Oct.', 'Tues.')
 DATE_WORDS = frozenset(MONTHS + WEEKDAYS) | frozenset(
-    f"{w[:n]}." for w in MONTHS + WEEKDAYS for n in (3, 4) if len(w) > n
+    f"{w[:n]}." for w in MONTHS + WEEKDAYS for n in (3, 4, 5) if len(w) > n
 )
 
 

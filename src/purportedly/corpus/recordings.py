@@ -574,10 +574,17 @@ class Matcher:
             # a retelling months later: the gold sets hold too few to learn from, so the rule's
             # stronger evidence (score 3: never a shared quote alone) decides
             return max(p, 0.01) if rules else 0.0
-        if features["quotes_differ"] and features["keywords"] * KEYWORD_CAP < KEYWORD_EVIDENCE / 2:
-            # both quote the call at length and nothing alike, and little else is shared: two calls
-            # (two soldiers of one unit, released together, say different things), whatever the
-            # releaser, unit and day, which the model weighs high
+        if features["quotes_differ"]:
+            # both quote the call at length and nothing alike: two calls (two soldiers of one unit,
+            # released together, say different things) unless the rules' stronger evidence says one,
+            # whatever the releaser, unit, day and a rare word or two, which the model weighs high
+            return max(p, 0.01) if rules else 0.0
+        a, b = self.rows[i].recording, self.rows[j].recording
+        tied = ("quote", "quote_reworded", "phrase", "full_name", "given_name", "same_unit")
+        if a.quotes and b.quotes and not any(features[k] for k in tied):
+            # both quote the call and share nothing of it, no name, no unit: rare words of the
+            # telling, the releaser and the day alone (the model weighs them high since set 3's
+            # retellings share little else) are the rules' to judge
             return max(p, 0.01) if rules else 0.0
         # the model, or the hand rules where it is unsure (together they find more than either)
         return max(p, 0.01) if p >= self.model.threshold or rules else 0.0
