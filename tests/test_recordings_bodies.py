@@ -4,6 +4,7 @@ source misnamed by a date word, and a description of a country's military beside
 
 from __future__ import annotations
 
+from purportedly import analyze
 from purportedly.claims.releasers import ReleaserFinder, _date_word
 from purportedly.corpus.recordings import _releaser_fits, recordings, releaser_key
 from purportedly.model import Analysis, Article, Source, Span
@@ -89,3 +90,16 @@ def test_a_source_misnamed_by_a_date_word_is_named_by_its_mention():
     assert parties, "the releaser is found"
     assert parties[0].name == "Israeli military"
     assert not any(_date_word(p.name) for p in parties)
+
+
+def test_a_release_told_as_background_with_its_own_modifiers_is_a_second_recording():
+    text = (
+        "Harbour call released\n\nMarch 4, 2025\n\n"
+        "The Valdor Defence Forces on Monday released an intercepted call in which two officers discuss "
+        "“moving the barges before the tide turns.” The recording could not be verified.\n\n"
+        "The Marsh Security Bureau has previously released a purported radio intercept of a convoy "
+        "commander who said his trucks would “wait at the salt flats until dawn.”"
+    )
+    found = analyze(text).recordings
+    assert len(found) == 2
+    assert [q.text for q in found[1].quotes] == ["wait at the salt flats until dawn."]
