@@ -103,3 +103,30 @@ def test_a_release_told_as_background_with_its_own_modifiers_is_a_second_recordi
     found = analyze(text).recordings
     assert len(found) == 2
     assert [q.text for q in found[1].quotes] == ["wait at the salt flats until dawn."]
+
+
+def _finder(text: str, mention: str, name: str, aliases: list[str]) -> ReleaserFinder:
+    start = text.index(mention)
+    span = Span(text=mention, start=start, end=start + len(mention))
+    source = Source(id="s1", name=name, kind="intelligence_service", aliases=aliases, mentions=[span])
+    analysis = Analysis(document="d", article=Article(document="d", text=text), sources=[source])
+    return ReleaserFinder(analysis, set())
+
+
+def test_a_description_resolved_to_a_body_it_shares_no_word_with_stays_a_description():
+    text = "Ukraine's military intelligence on Monday released an intercepted call from the salt flats."
+    finder = _finder(text, "Ukraine's military intelligence", "Security Service of Ukraine",
+                     ["Ukraine's military intelligence", "SBU"])
+    [party] = finder.releasers_in(0, len(text))
+    assert party.name == "Ukraine's military intelligence" and not party.named
+    # one sharing a head word with the body's name is that body
+    text = "Ukraine's security service on Monday released an intercepted call from the salt flats."
+    finder = _finder(text, "Ukraine's security service", "Security Service of Ukraine", ["SBU"])
+    [party] = finder.releasers_in(0, len(text))
+    assert party.name == "Security Service of Ukraine"
+
+
+def test_a_releaser_that_previously_released_is_in_a_release_relation():
+    text = "The Marsh Security Bureau (MSB) has previously released a purported radio intercept."
+    finder = _finder(text, "Marsh Security Bureau", "Marsh Security Bureau", [])
+    assert [p.name for p in finder.releasers_in(0, len(text))] == ["Marsh Security Bureau"]
