@@ -237,6 +237,16 @@ class ArticleRecordings:
             return before[-2]
         return before[-1] if before else ""
 
+    def leading_article(self, start: int) -> str:
+        """The determiner of a mention past its lower-case modifiers ('a purported communications
+        intercept': a); '' when a capitalised word or nothing comes first."""
+        for word in reversed(re.findall(r"[\w'-]+", self.text[max(0, start - 50) : start])[-4:]):
+            if word.lower() in DETERMINERS:
+                return word.lower()
+            if not word.islower():
+                return ""
+        return ""
+
     def read_mention(self, start: int, end: int) -> None:
         phrase = " ".join(self.text[start:end].split())
         words = [self.word_before(start), *phrase.lower().split()]
@@ -271,7 +281,7 @@ class ArticleRecordings:
         elif (
             self.current is None
             or NEXT_ONE & set(words)
-            or (words[0] in INDEFINITE and self.signals_new(start))
+            or (INDEFINITE & {words[0], self.leading_article(start)} and self.signals_new(start))
         ):
             self.current = self.new_draft(start, end, phrase, sentence)
             self.group = Group(sentence, [self.current])

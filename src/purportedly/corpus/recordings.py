@@ -36,6 +36,7 @@ from purportedly.claims.releasers import is_outlet
 from purportedly.corpus.common import Corpus, UnionFind
 from purportedly.corpus.features import FEATURES_VERSION
 from purportedly.corpus.quotes_match import same_quote
+from purportedly.lexicons import load_data, load_lines
 from purportedly.model import Analysis, Recording, RecordingQuote
 from purportedly.names import content_words, spelling_key
 from purportedly.nlp.entities.aliases import similar
@@ -58,6 +59,7 @@ RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weig
 KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
 COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
 COMMON_MIN = 4  # ... but always allowed in this many (small corpora: one recording's own retellings)
+WHOLE_BODY_KINDS = frozenset({"military", "government"})  # 'the Israeli army', 'Ukrainian authorities'
 CONFLICT_KINDS = frozenset({"intelligence_service", "military", "ministry", "government"})
 
 
@@ -270,12 +272,77 @@ def _place_key(place: str | None) -> str | None:
 
 
 def _releaser_key(rec: Recording) -> str:
-    """A named releaser's key; '' for one only described ('Ukrainian intelligence'), an outlet (the
-    only party an article puts in a release relation is often the outlet retelling it) or unknown:
-    such a report may retell any party's release."""
+    """A named releaser's key; '' for one only described ('Ukrainian intelligence'), a country
+    standing for any of its bodies ('Israel released the audio'), an outlet (the only party an
+    article puts in a release relation is often the outlet retelling it) or unknown: such a report
+    may retell any party's release."""
     if not rec.releaser or not rec.releaser_named or is_outlet(rec.releaser, rec.releaser_kind):
         return ""
-    return spelling_key(rec.releaser)
+    return releaser_key(rec.releaser)
+
+
+def releaser_key(name: str) -> str:
+    """One key for the names one body goes by: a known source's aliases (data/sources/aliases.toml,
+    'SBU' = 'Security Service of Ukraine'), a nationality's adjective or possessive ('Ukraine
+    Defence Intelligence' = "Ukraine's Defence Intelligence"), and a body's acronym for its
+    capitalised name ('IDF' = 'Israel Defense Forces' = 'Israeli Defense Force'); '' for a bare
+    country. A person's name keeps its transliteration key (two people may share initials)."""
+    folded = _fold_name(name)
+    if folded in _countries():
+        return ""
+    name = _known_sources().get(folded, name)
+    words = re.findall(r"[^\W\d_]+", name)
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return words[0].lower()  # an acronym
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(capitalised) > 1 and words[-1].lower() in _body_words():
+        return "".join(w[0] for w in capitalised).lower()
+    return spelling_key(name)
+
+
+def _fold_name(name: str) -> str:
+    """A body's name with case, a leading 'the', possessives and a nationality's form set aside:
+    'the Israeli army' and "Israel's army" fold alike (a nationality and its country share their
+    first four letters, a stem short enough for Ukrainian/Ukraine's and Israeli/Israel's)."""
+    words = re.findall(r"[\w'’.-]+", name.lower().replace("’", "'"))
+    if words and words[0] == "the":
+        words = words[1:]
+    out = []
+    for word in words:
+        bare = re.sub(r"'s$", "", word)
+        out.append(bare[:4] if word in DESCRIPTION_NATIONALITIES or bare in _countries_raw() else bare)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _countries_raw() -> frozenset[str]:
+    """Countries by their possessive in the nationality list ("Israel's": israel)."""
+    return frozenset(
+        re.sub(r"['’]s$", "", n) for n in DESCRIPTION_NATIONALITIES if re.search(r"['’]s$", n)
+    )
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Bare countries as folded ('israel' folds to 'isra')."""
+    return frozenset(c[:4] for c in _countries_raw())
+
+
+@lru_cache(maxsize=1)
+def _known_sources() -> dict[str, str]:
+    """Every name and alias of a known source, folded, to the source's name."""
+    table: dict[str, str] = {}
+    for source in load_data("sources/aliases.toml").get("source", []):
+        for alias in [source.get("name", ""), *source.get("aliases", [])]:
+            if alias:
+                table.setdefault(_fold_name(alias), source["name"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Head words of a body's name whose initials make its acronym (forces, service, directorate)."""
+    return frozenset(w.lower() for w in load_lines("recordings/body_words.txt"))
 
 
 def _substantial(text: str) -> bool:
@@ -370,6 +437,24 @@ def _head_words(name: str) -> set[str]:
     return {w for w in content_words(name) if w.lower() not in DESCRIPTION_NATIONALITIES}
 
 
+def _releaser_fits(described: Recording, named: str) -> bool:
+    """Whether a releaser only described may be the named one: a bare country stands for any of
+    its bodies ('Israel released'); an acronym shows no head word to compare; else they share a
+    head word ('Ukrainian intelligence', 'Main Intelligence Directorate'), or the description is
+    a country's whole military or government ('the Israeli military') and the name is of that
+    country ('Israel Defense Forces')."""
+    text = described.releaser or ""
+    if _fold_name(text) in _countries() or re.fullmatch(r"[A-Z]{2,6}", named.strip()):
+        return True
+    if _head_words(text) & _head_words(named):
+        return True
+    return described.releaser_kind in WHOLE_BODY_KINDS and bool(_country_stems(text) & _country_stems(named))
+
+
+def _country_stems(name: str) -> set[str]:
+    return set(_fold_name(name).split()) & _countries()
+
+
 class PairModel:
     """The learned merge decision: a logistic regression over the evidence two retellings share
     (``scripts/train_recording_pairs.py``, shipped as JSON); two compatible reports are one
@@ -456,7 +541,7 @@ class Matcher:
         odd_releaser = bool(
             len(described) == 1
             and len(named) == 1
-            and not _head_words(described[0].releaser or "") & _head_words(named[0].releaser or "")
+            and not _releaser_fits(described[0], named[0].releaser or "")
         )
         return {
             "quote": float(verbatim),
@@ -489,10 +574,17 @@ class Matcher:
             # a retelling months later: the gold sets hold too few to learn from, so the rule's
             # stronger evidence (score 3: never a shared quote alone) decides
             return max(p, 0.01) if rules else 0.0
-        if features["quotes_differ"] and features["keywords"] * KEYWORD_CAP < KEYWORD_EVIDENCE / 2:
-            # both quote the call at length and nothing alike, and little else is shared: two calls
-            # (two soldiers of one unit, released together, say different things), whatever the
-            # releaser, unit and day, which the model weighs high
+        if features["quotes_differ"]:
+            # both quote the call at length and nothing alike: two calls (two soldiers of one unit,
+            # released together, say different things) unless the rules' stronger evidence says one,
+            # whatever the releaser, unit, day and a rare word or two, which the model weighs high
+            return max(p, 0.01) if rules else 0.0
+        a, b = self.rows[i].recording, self.rows[j].recording
+        tied = ("quote", "quote_reworded", "phrase", "full_name", "given_name", "same_unit")
+        if a.quotes and b.quotes and not any(features[k] for k in tied):
+            # both quote the call and share nothing of it, no name, no unit: rare words of the
+            # telling, the releaser and the day alone (the model weighs them high since set 3's
+            # retellings share little else) are the rules' to judge
             return max(p, 0.01) if rules else 0.0
         # the model, or the hand rules where it is unsure (together they find more than either)
         return max(p, 0.01) if p >= self.model.threshold or rules else 0.0
