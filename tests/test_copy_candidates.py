@@ -38,8 +38,8 @@ VOCABULARY = [f"w{n:04d}" for n in range(3000)]
 
 class RandomView:
     """A corpus of generated word sets: per story one report, its copies (identical words),
-    near-copies (a share of the words replaced) and distinct reports naming the same place and
-    carrying the same quote (``quotes``)."""
+    near-copies (a share of the words replaced), distinct reports naming the same place and
+    carrying the same quote (``quotes``), and one brief repeated in every story."""
 
     def __init__(self, seed: int, stories: int = 12) -> None:
         rng = random.Random(seed)
@@ -56,6 +56,8 @@ class RandomView:
                 share = rng.uniform(0.02, 0.55)
                 dropped = set(rng.sample(sorted(original), int(share * len(original))))
                 texts.append((original - dropped) | set(rng.sample(VOCABULARY, len(dropped))))
+            # a brief of two common words, in every story: one text, too slight to be a copy
+            texts.append({VOCABULARY[0], VOCABULARY[1]})
             refs = []
             for words in texts:
                 shingles = frozenset(words)

@@ -195,10 +195,6 @@ class Clustering:
         """Already one story: only the copy candidates may still join the pair (as copies)."""
         return self.story.find(a) == self.story.find(b)
 
-    def one_text(self, a: int, b: int) -> bool:
-        """Already one text (and so one story): judging the pair again changes nothing."""
-        return self.copies.find(a) == self.copies.find(b)
-
 
 def copy_index() -> MinHashLSH:
     """The LSH index that proposes copies (see COPY_LSH_BANDS)."""
@@ -254,9 +250,9 @@ def cluster(view: CorpusView, quotes: list[QuoteGroup], clustering: Clustering) 
     The IDF weights need every article's words, so candidates are judged after the pass that
     finds them. What is joined does not depend on the order pairs are judged in (a pair is one
     story, or a copy, by its own evidence), so a pair already one story is skipped by the story
-    pass and one already one text by the copy pass, and a clique whose articles are all joined
-    already costs one look per article. A story candidate judged while its articles are still
-    apart is joined as copies too when its evidence says so (its words are compared anyway).
+    pass (whether it is a copy is the copy pass's question), and a clique whose articles are all
+    joined already costs one look per article. A story candidate judged while its articles are
+    still apart is joined as copies too when its evidence says so (its words are compared anyway).
     """
     evidence, found_anchors, candidates = story_candidates(view)
     signature_cliques = candidates.cliques[: candidates.signatures]
@@ -286,30 +282,70 @@ def cluster(view: CorpusView, quotes: list[QuoteGroup], clustering: Clustering) 
             if verdict.near_duplicate and copy_like(first, second):
                 clustering.copies.union(a, b)
 
-    def check_copy(a: int, b: int) -> None:
-        if a == b or a not in evidence or b not in evidence or clustering.one_text(a, b):
-            return
-        first, second = evidence[a].shingles, evidence[b].shingles
-        if not copy_like(first, second):
-            return
-        overlap = weighted_overlap(first, second, weights)
-        if overlap[0] < NEAR_DUPLICATE:
-            return  # not a near-duplicate whatever else the pair shares
-        verdict = judge(evidence[a], evidence[b], overlap, name_weight)
-        if verdict.same_story and verdict.near_duplicate:
-            clustering.story.union(a, b)
-            clustering.copies.union(a, b)
-
     for a, b in sorted(candidates.pairs):
         check(a, b)
     for members in candidates.cliques:
         _clique(sorted(members), check, clustering.one_story)
     for left, right in candidates.across:
         _across(sorted(left), sorted(right), check, clustering.one_story)
+
+    def is_copy(a: int, b: int) -> bool:
+        first, second = evidence[a].shingles, evidence[b].shingles
+        if not copy_like(first, second):
+            return False
+        overlap = weighted_overlap(first, second, weights)
+        # the near-duplicate verdict is the words' alone (``judge`` decides it before anything else)
+        return (
+            overlap[0] >= NEAR_DUPLICATE
+            and judge(evidence[a], evidence[b], overlap, name_weight).near_duplicate
+        )
+
+    _join_copies(evidence, signature_cliques, candidates.copy_across, is_copy, clustering)
+
+
+def _join_copies(
+    evidence: Mapping[int, ArticleEvidence],
+    signature_cliques: list[list[int]],
+    copy_across: list[tuple[list[int], list[int]]],
+    is_copy: Callable[[int, int], bool],
+    clustering: Clustering,
+) -> None:
+    """Join the copy candidates that are copies. Whether two articles are copies depends on their
+    words alone, so articles with one set of words (one text) are judged once, by their first
+    member: the 50 reprints of one report against the 50 of another cost one judgment, not 2,500."""
+    texts_of: dict[int, list[list[int]]] = {}
+
+    def texts(members: list[int]) -> list[list[int]]:
+        key = id(members)
+        if key not in texts_of:
+            grouped: dict[frozenset[int], list[int]] = {}
+            for article_id in sorted(members):
+                if article_id in evidence:
+                    grouped.setdefault(evidence[article_id].shingles, []).append(article_id)
+            texts_of[key] = list(grouped.values())
+        return texts_of[key]
+
+    def join(*groups: list[int]) -> None:
+        first = groups[0][0]
+        for group in groups:
+            for article_id in group:
+                clustering.story.union(first, article_id)
+                clustering.copies.union(first, article_id)
+
     for members in signature_cliques:
-        _clique(sorted(members), check_copy, clustering.one_text)
-    for left, right in candidates.copy_across:
-        _across(sorted(left), sorted(right), check_copy, clustering.one_text)
+        found = texts(members)
+        for group in found:
+            if len(group) > 1 and is_copy(group[0], group[1]):
+                join(group)
+        for i, group in enumerate(found):
+            for other in found[i + 1 :]:
+                if is_copy(group[0], other[0]):
+                    join(group, other)
+    for left, right in copy_across:
+        for group in texts(left):
+            for other in texts(right):
+                if is_copy(group[0], other[0]):
+                    join(group, other)
 
 
 def _clique(
