@@ -59,6 +59,11 @@ UBIQUITOUS_SHARE = 0.5  # a name in more than half the articles (of 20+) anchors
 UBIQUITOUS_MIN_ARTICLES = 20  # in fewer, one story told six times may well be most of the corpus
 COPY_PLAIN_JACCARD = 0.5  # plain word overlap below which two texts are not copies of each other
 MAX_POSTING = 200  # a name in more articles than this proposes no candidates (it is not specific)
+# Copies are proposed by their own LSH index over the same signatures: 64 bands of 2 rows (all
+# NUM_PERM values) propose a pair of plain overlap J with probability 1 - (1 - J**2)**64, which is
+# 1 - 1.0e-8 at J = 0.5 (COPY_PLAIN_JACCARD) and higher above it. Pairs it does not propose are not
+# checked for being copies once they are one story; a true copy is missed with at most that chance.
+COPY_LSH_BANDS, COPY_LSH_ROWS = 64, 2
 
 
 @dataclass(frozen=True)
@@ -163,14 +168,20 @@ def same_story(
 @dataclass
 class Candidates:
     """The pairs of articles worth judging, held as the structures that propose them, never as a
-    list of pairs (one quote carried by 7,000 reports would be 24 million pairs): pairs sharing a
-    specific name (each name proposes at most MAX_POSTING articles), articles all of one story
+    list of pairs (one quote carried by 7,000 reports would be 24 million pairs): articles sharing a
+    specific name (a clique of at most MAX_POSTING articles per name: at 10k generated articles the
+    same pairs held as a set were two million, 240 MB), articles all of one story
     signature (a clique), articles of two signatures the LSH index puts in one bucket (every
-    article of one with every article of the other) and articles carrying one quote (a clique)."""
+    article of one with every article of the other) and articles carrying one quote (a clique).
 
-    pairs: set[tuple[int, int]] = field(default_factory=set)
+    Copies have their own candidates: the cliques of one signature (the first ``signatures`` of
+    ``cliques``) and the signatures the copy index (COPY_LSH_BANDS x COPY_LSH_ROWS) puts in one
+    bucket (``copy_across``)."""
+
     cliques: list[list[int]] = field(default_factory=list)
     across: list[tuple[list[int], list[int]]] = field(default_factory=list)
+    copy_across: list[tuple[list[int], list[int]]] = field(default_factory=list)
+    signatures: int = 0
 
 
 @dataclass
@@ -180,9 +191,14 @@ class Clustering:
     story: UnionFind
     copies: UnionFind
 
-    def settled(self, a: int, b: int) -> bool:
-        """Already one story and one text: judging the pair again changes nothing."""
-        return self.story.find(a) == self.story.find(b) and self.copies.find(a) == self.copies.find(b)
+    def one_story(self, a: int, b: int) -> bool:
+        """Already one story: only the copy candidates may still join the pair (as copies)."""
+        return self.story.find(a) == self.story.find(b)
+
+
+def copy_index() -> MinHashLSH:
+    """The LSH index that proposes copies (see COPY_LSH_BANDS)."""
+    return MinHashLSH(num_perm=NUM_PERM, params=(COPY_LSH_BANDS, COPY_LSH_ROWS))
 
 
 def story_candidates(view: CorpusView) -> tuple[dict[int, ArticleEvidence], dict[int, set[str]], Candidates]:
@@ -195,6 +211,7 @@ def story_candidates(view: CorpusView) -> tuple[dict[int, ArticleEvidence], dict
     candidates = Candidates()
     postings: dict[str, list[int]] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    copies = copy_index()
     entry_of: dict[bytes, int] = {}
     for story in view.story_features():
         shingle_set = frozenset(vocabulary.setdefault(s, len(vocabulary)) for s in story.shingles)
@@ -204,7 +221,6 @@ def story_candidates(view: CorpusView) -> tuple[dict[int, ArticleEvidence], dict
         for name in names:
             posting = postings.setdefault(name, [])
             if len(posting) < MAX_POSTING:
-                candidates.pairs.update((other, story.article_id) for other in posting)
                 posting.append(story.article_id)
         if not story.shingles:
             continue
@@ -217,20 +233,29 @@ def story_candidates(view: CorpusView) -> tuple[dict[int, ArticleEvidence], dict
             for other in lsh.query(signature):
                 candidates.across.append((candidates.cliques[other], candidates.cliques[entry]))
             lsh.insert(entry, signature)
+            for other in copies.query(signature):
+                candidates.copy_across.append((candidates.cliques[other], candidates.cliques[entry]))
+            copies.insert(entry, signature)
         candidates.cliques[entry].append(story.article_id)
+    candidates.signatures = len(entry_of)
+    candidates.cliques.extend(posting for posting in postings.values() if len(posting) > 1)
     return evidence, found_anchors, candidates
 
 
 def cluster(view: CorpusView, quotes: list[QuoteGroup], clustering: Clustering) -> None:
     """Join the candidate pairs (MinHash LSH over story words, articles sharing a specific name,
-    articles sharing a quote) that their evidence says are one story, and those that are copies.
+    articles sharing a quote) that their evidence says are one story, then the copy candidates
+    (one signature, or one bucket of the copy index) that are copies.
 
     The IDF weights need every article's words, so candidates are judged after the pass that
     finds them. What is joined does not depend on the order pairs are judged in (a pair is one
-    story, or a copy, by its own evidence), so a pair whose articles are already joined both ways
-    is skipped, and a clique whose articles are all joined already costs one look per article.
+    story, or a copy, by its own evidence), so a pair already one story is skipped by the story
+    pass (whether it is a copy is the copy pass's question), and a clique whose articles are all
+    joined already costs one look per article. A story candidate judged while its articles are
+    still apart is joined as copies too when its evidence says so (its words are compared anyway).
     """
     evidence, found_anchors, candidates = story_candidates(view)
+    signature_cliques = candidates.cliques[: candidates.signatures]
     candidates.cliques.extend(group.article_ids for group in quotes)
     _add_dates_figures_quotes(view, evidence, quotes)
     names = _specific_anchors(found_anchors)
@@ -241,57 +266,109 @@ def cluster(view: CorpusView, quotes: list[QuoteGroup], clustering: Clustering) 
     weights = idf_weights({i: e.shingles for i, e in evidence.items()})
     name_weight = name_weights(names, IDF_PRIOR)
 
-    def check(a: int, b: int) -> None:
-        if a == b or a not in evidence or b not in evidence or clustering.settled(a, b):
-            return
-        first, second = evidence[a].shingles, evidence[b].shingles
+    def copy_like(first: frozenset[int], second: frozenset[int]) -> bool:
+        # a copy shares most words outright (the plain overlap is cheap; the weighted one is not)
         shared = len(first & second)
         union_size = len(first) + len(second) - shared
-        # a copy shares most words outright (the plain overlap is cheap; the weighted one is not)
-        copy_like = bool(union_size) and shared / union_size >= COPY_PLAIN_JACCARD
-        if clustering.story.find(a) == clustering.story.find(b):
-            if not copy_like:
-                return  # one story already: only a copy matters now
-            overlap = weighted_overlap(first, second, weights)
-            if overlap[0] < NEAR_DUPLICATE:
-                return
-        else:
-            overlap = weighted_overlap(first, second, weights)
-        verdict = judge(evidence[a], evidence[b], overlap, name_weight)
+        return bool(union_size) and shared / union_size >= COPY_PLAIN_JACCARD
+
+    def check(a: int, b: int) -> None:
+        if a == b or a not in evidence or b not in evidence or clustering.one_story(a, b):
+            return
+        first, second = evidence[a].shingles, evidence[b].shingles
+        verdict = judge(evidence[a], evidence[b], weighted_overlap(first, second, weights), name_weight)
         if verdict.same_story:
             clustering.story.union(a, b)
-            if verdict.near_duplicate and copy_like:
+            if verdict.near_duplicate and copy_like(first, second):
                 clustering.copies.union(a, b)
 
-    for a, b in sorted(candidates.pairs):
-        check(a, b)
     for members in candidates.cliques:
-        _clique(sorted(members), check, clustering)
+        _clique(sorted(members), check, clustering.one_story)
     for left, right in candidates.across:
-        _across(sorted(left), sorted(right), check, clustering)
+        _across(sorted(left), sorted(right), check, clustering.one_story)
+
+    def is_copy(a: int, b: int) -> bool:
+        first, second = evidence[a].shingles, evidence[b].shingles
+        if not copy_like(first, second):
+            return False
+        overlap = weighted_overlap(first, second, weights)
+        # the near-duplicate verdict is the words' alone (``judge`` decides it before anything else)
+        return (
+            overlap[0] >= NEAR_DUPLICATE
+            and judge(evidence[a], evidence[b], overlap, name_weight).near_duplicate
+        )
+
+    _join_copies(evidence, signature_cliques, candidates.copy_across, is_copy, clustering)
 
 
-def _clique(members: list[int], check: Callable[[int, int], None], clustering: Clustering) -> None:
-    """Every pair of ``members``; an article joined both ways to a clique whose earlier members
-    are all joined to each other needs no pair judged."""
-    uniform = True  # members[:j] all one story and one text
+def _join_copies(
+    evidence: Mapping[int, ArticleEvidence],
+    signature_cliques: list[list[int]],
+    copy_across: list[tuple[list[int], list[int]]],
+    is_copy: Callable[[int, int], bool],
+    clustering: Clustering,
+) -> None:
+    """Join the copy candidates that are copies. Whether two articles are copies depends on their
+    words alone, so articles with one set of words (one text) are judged once, by their first
+    member: the 50 reprints of one report against the 50 of another cost one judgment, not 2,500."""
+    texts_of: dict[int, list[list[int]]] = {}
+
+    def texts(members: list[int]) -> list[list[int]]:
+        key = id(members)
+        if key not in texts_of:
+            grouped: dict[frozenset[int], list[int]] = {}
+            for article_id in sorted(members):
+                if article_id in evidence:
+                    grouped.setdefault(evidence[article_id].shingles, []).append(article_id)
+            texts_of[key] = list(grouped.values())
+        return texts_of[key]
+
+    def join(*groups: list[int]) -> None:
+        first = groups[0][0]
+        for group in groups:
+            for article_id in group:
+                clustering.story.union(first, article_id)
+                clustering.copies.union(first, article_id)
+
+    for members in signature_cliques:
+        found = texts(members)
+        for group in found:
+            if len(group) > 1 and is_copy(group[0], group[1]):
+                join(group)
+        for i, group in enumerate(found):
+            for other in found[i + 1 :]:
+                if is_copy(group[0], other[0]):
+                    join(group, other)
+    for left, right in copy_across:
+        for group in texts(left):
+            for other in texts(right):
+                if is_copy(group[0], other[0]):
+                    join(group, other)
+
+
+def _clique(
+    members: list[int], check: Callable[[int, int], None], joined: Callable[[int, int], bool]
+) -> None:
+    """Every pair of ``members``; an article ``joined`` to a clique whose earlier members are all
+    joined to each other needs no pair judged."""
+    uniform = True  # members[:j] all joined
     for j in range(1, len(members)):
         b = members[j]
-        if not (uniform and clustering.settled(members[0], b)):
+        if not (uniform and joined(members[0], b)):
             for a in members[:j]:
                 check(a, b)
-        uniform = uniform and clustering.settled(members[0], b)
+        uniform = uniform and joined(members[0], b)
 
 
 def _across(
-    left: list[int], right: list[int], check: Callable[[int, int], None], clustering: Clustering
+    left: list[int], right: list[int], check: Callable[[int, int], None], joined: Callable[[int, int], bool]
 ) -> None:
     """Every article of ``left`` with every article of ``right``."""
     if not left or not right:
         return
-    uniform = all(clustering.settled(left[0], a) for a in left[1:])
+    uniform = all(joined(left[0], a) for a in left[1:])
     for b in right:
-        if uniform and clustering.settled(left[0], b):
+        if uniform and joined(left[0], b):
             continue
         for a in left:
             check(a, b)
