@@ -202,3 +202,14 @@ def test_a_name_the_tagger_misses_still_closes_the_description(nlp):
 def test_officials_of_a_known_body_are_the_body(nlp):
     sources = sources_by_name(nlp, "SBU officials said the call was recorded in May.")
     assert set(sources) == {"Security Service of Ukraine"}, sources
+
+
+def test_a_hyphenated_surname_and_an_adjective_inside_an_organisation_name_are_kept(nlp):
+    text = (
+        "Clinic shelled overnight\n\n"
+        "A shell hit the clinic on Friday, the opposition Northlandic Media Organization said. "
+        "Mirela Oakes-Varga, a UN investigator, told reporters the footage matched other incidents.\n"
+    )
+    names = set(sources_by_name(nlp, text))
+    assert "Mirela Oakes-Varga" in names and "Varga" not in names
+    assert "Northlandic Media Organization" in names and "Media Organization" not in names
