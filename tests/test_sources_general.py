@@ -213,3 +213,17 @@ def test_a_hyphenated_surname_and_an_adjective_inside_an_organisation_name_are_k
     names = set(sources_by_name(nlp, text))
     assert "Mirela Oakes-Varga" in names and "Varga" not in names
     assert "Northlandic Media Organization" in names and "Media Organization" not in names
+
+
+def test_an_agency_credited_for_a_photo_or_in_the_dateline_is_no_source(nlp):
+    text = (
+        "Strike kills dozens near capital: monitor\n\n"
+        "(Northwire) \u2013 An air strike killed more than 40 people near the capital on Friday, "
+        "the Eastland Monitoring Group said.\n\n"
+        "A rescuer carries a child from the rubble in Eastville on Friday. Photo: AFP\n\n"
+        "Northwire could not immediately verify the reports. "
+        "The Eastland Monitoring Group said 42 people had died.\n"
+    )
+    names = set(sources_by_name(nlp, text))
+    assert "Eastland Monitoring Group" in names
+    assert not names & {"Northwire", "AFP", "Agence France-Presse"}
