@@ -286,3 +286,14 @@ def test_the_one_cited_as_saying_is_the_speaker_not_the_one_citing(speakers, ver
     found = speakers(text)
     assert found["The whole platoon is gone."] == "the sergeant"
     assert found["There is nobody left to send."] == "the sergeant"
+
+
+def test_he_added_goes_to_the_agent_who_spoke_not_a_person_reported_killed(speakers):
+    text = (
+        "Ambush recording released\n\n"
+        "A day after the governor said a border guard was killed in a firefight, "
+        "a suspected foreign agent said on the recording that his team had \u201chit the convoy\u201d.\n\n"
+        "\u201cWe stopped two trucks on the bridge,\u201d he added.\n"
+    )
+    found = speakers(text)
+    assert found["We stopped two trucks on the bridge,"] == "a suspected foreign agent"
