@@ -227,21 +227,3 @@ def test_an_agency_credited_for_a_photo_or_in_the_dateline_is_no_source(nlp):
     names = set(sources_by_name(nlp, text))
     assert "Eastland Monitoring Group" in names
     assert not names & {"Northwire", "AFP", "Agence France-Presse"}
-
-
-def test_a_bare_plural_group_is_a_source_unless_it_refers_back(nlp):
-    text = (
-        "Market shelled in Eastville\n\n"
-        "Shells hit the central market in Eastville on Tuesday, killing four people. "
-        "Witnesses said the first shell landed near the bus stop.\n\n"
-        "Aid workers say the clinic is running out of bandages.\n"
-    )
-    names = sources_by_name(nlp, text)
-    assert {"Witnesses", "Aid workers"} <= set(names)
-    assert names["Aid workers"].kind == "person"
-    again = (
-        "Clinic reopens\n\n"
-        "Two relief workers from the town council painted the ward on Monday. "
-        "The mayor said the clinic would reopen on Friday. Workers said the roof still leaked.\n"
-    )
-    assert "Workers" not in sources_by_name(nlp, again)

@@ -250,11 +250,6 @@ def is_source_description(head, lexicon: CitingLexicon) -> bool:
     # modifier must describe
     if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "WP$") for c in head.children):
         return False
-    # 'Witnesses said', 'Residents told': a plural with no determiner introduces a group, unless
-    # the text has spoken of such people before ('Kharkiv prosecutors … Prosecutors said' refers back)
-    bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
-    if bare_plural and not any(t.lower_ == head.lower_ for t in head.doc[: head.i]):
-        return True
     # 'a reader who says she served there', 'analysts who study the releases': a defining
     # clause describes them too ('the channel, which ...' only refers back)
     return restrictive_clause(head) is not None or any(
