@@ -202,3 +202,28 @@ def test_a_name_the_tagger_misses_still_closes_the_description(nlp):
 def test_officials_of_a_known_body_are_the_body(nlp):
     sources = sources_by_name(nlp, "SBU officials said the call was recorded in May.")
     assert set(sources) == {"Security Service of Ukraine"}, sources
+
+
+def test_a_hyphenated_surname_and_an_adjective_inside_an_organisation_name_are_kept(nlp):
+    text = (
+        "Clinic shelled overnight\n\n"
+        "A shell hit the clinic on Friday, the opposition Northlandic Media Organization said. "
+        "Mirela Oakes-Varga, a UN investigator, told reporters the footage matched other incidents.\n"
+    )
+    names = set(sources_by_name(nlp, text))
+    assert "Mirela Oakes-Varga" in names and "Varga" not in names
+    assert "Northlandic Media Organization" in names and "Media Organization" not in names
+
+
+def test_an_agency_credited_for_a_photo_or_in_the_dateline_is_no_source(nlp):
+    text = (
+        "Strike kills dozens near capital: monitor\n\n"
+        "(Northwire) \u2013 An air strike killed more than 40 people near the capital on Friday, "
+        "the Eastland Monitoring Group said.\n\n"
+        "A rescuer carries a child from the rubble in Eastville on Friday. Photo: AFP\n\n"
+        "Northwire could not immediately verify the reports. "
+        "The Eastland Monitoring Group said 42 people had died.\n"
+    )
+    names = set(sources_by_name(nlp, text))
+    assert "Eastland Monitoring Group" in names
+    assert not names & {"Northwire", "AFP", "Agence France-Presse"}

@@ -274,3 +274,26 @@ def test_the_man_is_the_latest_man_who_spoke_not_the_first(speakers):
     found = speakers(text)
     assert found["Nobody comes for us."] == "a man"
     assert found["They will send us again tomorrow."] == "a second man"
+
+
+@pytest.mark.parametrize("verb", ["cited", "quoted"])
+def test_the_one_cited_as_saying_is_the_speaker_not_the_one_citing(speakers, verb):
+    text = (
+        "Border post overrun, intercept suggests\n\n"
+        f"Northland's intelligence agency {verb} the sergeant as saying: \u201cThe whole platoon is gone.\n\n"
+        "\u201cThere is nobody left to send.\u201d\n"
+    )
+    found = speakers(text)
+    assert found["The whole platoon is gone."] == "the sergeant"
+    assert found["There is nobody left to send."] == "the sergeant"
+
+
+def test_he_added_goes_to_the_agent_who_spoke_not_a_person_reported_killed(speakers):
+    text = (
+        "Ambush recording released\n\n"
+        "A day after the governor said a border guard was killed in a firefight, "
+        "a suspected foreign agent said on the recording that his team had \u201chit the convoy\u201d.\n\n"
+        "\u201cWe stopped two trucks on the bridge,\u201d he added.\n"
+    )
+    found = speakers(text)
+    assert found["We stopped two trucks on the bridge,"] == "a suspected foreign agent"

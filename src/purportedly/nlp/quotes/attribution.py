@@ -118,11 +118,13 @@ class Attributor:
         """The one speaking through ``verb``: its subject, a passive's agent, or an inherited subject."""
         if self.is_blocked(verb):
             return None
-        if verb.lemma_.lower() in self.object_speaker_cues:
-            quoted = next((c for c in verb.children if c.dep_ == "dobj" and not self.is_blocked(c)), None)
-            if quoted is not None:
-                return quoted
         for _ in range(5):
+            # checked at every step up: "Kyiv cited the man as saying …" climbs from "saying"
+            # through "as" to "cited", whose object, not its subject, is the one speaking
+            if verb.lemma_.lower() in self.object_speaker_cues:
+                quoted = next((c for c in verb.children if c.dep_ == "dobj" and not self.is_blocked(c)), None)
+                if quoted is not None:
+                    return quoted
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)

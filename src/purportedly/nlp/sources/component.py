@@ -334,10 +334,20 @@ def story_sentences(doc: Doc) -> list[Span]:
 
 
 def in_photo_credit(text: str, hit: AliasHit) -> bool:
-    """'NAME/AFP via Getty Images', '(Ivan Tkach/AP)': an agency credited for a photo."""
-    before = text[max(0, hit.start - 8) : hit.start].rstrip()
+    """'NAME/AFP via Getty Images', '(Ivan Tkach/AP)', 'Photo: Reuters': an agency credited for a photo."""
+    before = text[max(0, hit.start - 14) : hit.start].rstrip()
     after = text[hit.end : hit.end + 8].lstrip()
-    return before.endswith(("/", "via")) or after.startswith(("/", "via "))
+    return (
+        before.endswith(("/", "via"))
+        or after.startswith(("/", "via "))
+        or CREDIT_LABEL.search(before) is not None
+    )
+
+
+# 'Photo: Reuters', 'Picture: AFP', 'Credit: AP': a label that credits the picture, not a source
+CREDIT_LABEL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit|Video)s?\s*:\s*$", re.IGNORECASE)
+# '(Northwire) – A strike killed …': a wire's dateline names the publisher of the report
+WIRE_DATELINE = re.compile(r"^\s*\(([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\)\s*[–—-]", re.MULTILINE)
 
 
 # "Northwire could not independently verify", "The Daily Courier has not been able to verify":
@@ -345,7 +355,7 @@ def in_photo_credit(text: str, hit: AliasHit) -> bool:
 FAILED_CHECK_SUBJECT = re.compile(
     r"((?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:could\s+not|cannot|could\s*n[o']t|"
     r"(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were|is)\s+unable\s+to|(?:has|have|had)\s+not)\s+"
-    r"(?:yet\s+)?(?:independently\s+)?"
+    r"(?:(?:yet|immediately|independently)\s+){0,2}"
     r"(?:verif(?:y|ied)|confirm(?:ed)?|establish(?:ed)?|corroborate|authenticate)"
 )
 
@@ -379,7 +389,11 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
     article = doc._.article
     if article is not None and article.outlet:
         names.add(article.outlet.lower().removeprefix("the "))
-    for match in [*FAILED_CHECK_SUBJECT.finditer(text), *FAILED_CHECK_AGENT.finditer(text)]:
+    for match in [
+        *FAILED_CHECK_SUBJECT.finditer(text),
+        *FAILED_CHECK_AGENT.finditer(text),
+        *WIRE_DATELINE.finditer(text),
+    ]:
         names.add(" ".join(match.group(1).split()).lower().removeprefix("the "))
     return names
 

@@ -548,18 +548,45 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+def joins_name_parts(first: Token, hyphen: Token) -> bool:
+    """'Tidball' '-' before 'Binz': capitalised proper-noun parts joined by a hyphen with no
+    spaces. A lowercase particle ('al-', 'el-') is left out, so that 'Mr Qudra' still matches."""
+    return (
+        hyphen.text in ("-", "\u2010")
+        and not first.whitespace_
+        and not hyphen.whitespace_
+        and first.pos_ == "PROPN"
+        and first.text[:1].isupper()
+    )
+
+
+def opens_organisation_name(before: Token, token: Token) -> bool:
+    """'Syrian Media Organization': a capitalised adjective the tagger did not call a proper noun
+    before an organisation's name (the entity recogniser sometimes splits it off as NORP)."""
+    if before.pos_ != "ADJ" or not before.text[:1].isupper() or token.ent_type_ != "ORG":
+        return False
+    # inside the same entity, or a nationality the recogniser split off the organisation's name
+    return (token.ent_iob_ == "I" and before.ent_type_ == "ORG") or (
+        before.ent_type_ == "NORP" and before.dep_ in ("amod", "compound")
+    )
+
+
 def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
     """The run of proper-noun tokens ending at ``head`` ('Petro Tkachuk'), if head is one."""
     if head.pos_ != "PROPN":
         return None, None
     doc = head.doc
     left = head.i
-    while (
-        left > 0
-        and doc[left - 1].pos_ == "PROPN"
-        and doc[left - 1].dep_ in ("compound", "flat", "amod", "nmod")
-    ):
-        left -= 1
+    while left > 0:
+        before = doc[left - 1]
+        if before.pos_ == "PROPN" and before.dep_ in ("compound", "flat", "amod", "nmod"):
+            left -= 1
+        elif left > 1 and joins_name_parts(doc[left - 2], before):
+            left -= 2  # 'Tidball-Binz': a hyphenated surname is one name, not its last part
+        elif opens_organisation_name(before, doc[left]):
+            left -= 1
+        else:
+            break
     right = head.i
     # "General Staff of the Armed Forces": keep an 'of' phrase made of proper nouns
     for child in head.rights:
