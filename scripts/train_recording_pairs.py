@@ -1,6 +1,6 @@
 """Train the registry's merge decision (src/purportedly/data/models/recording_pairs.json).
 
-    python scripts/train_recording_pairs.py --set DIR1 --set DIR2 [--set DIR3 ...] \
+    python scripts/train_recording_pairs.py --set DIR1 --set DIR2 [--set DIR3 ...]
         [--out recording_pairs.json]
 
 Each --set is a directory holding `articles/` and a `gold.json` in eval/recordings' format (the
