@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -154,31 +155,9 @@ def _may_start(pattern: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _split_alternatives(pattern: str) -> list[str] | None:
-    """``pattern``'s top-level alternatives (escapes and [classes] skipped), None if unbalanced."""
-    parts, depth, start, index = [], 0, 0, 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            end = _class_end(pattern, index)
-            if end is None:
-                return None
-            index = end + 1
-            continue
-        depth += char == "("
-        depth -= char == ")"
-        if char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    return parts + [pattern[start:]] if depth == 0 else None
-
-
-def _group_end(pattern: str) -> int | None:
-    """Index of the parenthesis closing the group ``pattern`` starts with (escapes, classes skipped)."""
+def _walk(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of ``pattern`` outside escapes
+    and [classes]; yields (-1, "", -1) once when a class is left open."""
     depth, index = 0, 0
     while index < len(pattern):
         char = pattern[index]
@@ -188,14 +167,34 @@ def _group_end(pattern: str) -> int | None:
         if char == "[":
             end = _class_end(pattern, index)
             if end is None:
-                return None
+                yield -1, "", -1
+                return
             index = end + 1
             continue
-        depth += char == "("
-        depth -= char == ")"
+        depth += (char == "(") - (char == ")")
+        yield index, char, depth
+        index += 1
+
+
+def _split_alternatives(pattern: str) -> list[str] | None:
+    """``pattern``'s top-level alternatives (escapes and [classes] skipped), None if unbalanced."""
+    parts, start, depth = [], 0, 0
+    for index, char, depth in _walk(pattern):
+        if index < 0:
+            return None
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    return parts + [pattern[start:]] if depth == 0 else None
+
+
+def _group_end(pattern: str) -> int | None:
+    """Index of the parenthesis closing the group ``pattern`` starts with (escapes, classes skipped)."""
+    for index, _char, depth in _walk(pattern):
+        if index < 0:
+            return None
         if depth == 0:
             return index
-        index += 1
     return None
 
 
