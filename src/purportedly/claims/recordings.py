@@ -21,6 +21,7 @@ from purportedly.claims.chains import RECORDING
 from purportedly.claims.releasers import PLATFORM_NAMES, WHOLE_DESCRIPTION, Party, ReleaserFinder
 from purportedly.model import Analysis, Participant, Quote, Recording, RecordingQuote, Source
 from purportedly.nlp.quotes.lexicon import load_lines
+from purportedly.nlp.times.rules import WEEKDAY_NAMES
 
 DATA_DIR = str(Path(__file__).resolve().parents[1] / "data" / "recordings")
 MESSAGE = re.compile(r"\b(?:voice|audio|text)\s+messages?\b", re.IGNORECASE)
@@ -89,7 +90,6 @@ EARLIER_TIME = re.compile(
 )
 KEYWORD = re.compile(r"[^\W_]+")
 PARTY_KINDS = frozenset({"intelligence_service", "outlet", "news_agency", "channel"})
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NEGATION = re.compile(r"\b(?:not|unable|no|never|cannot|couldn't|could\s+not)\b[^.]{0,40}$", re.IGNORECASE)
 
 
@@ -539,7 +539,7 @@ class ArticleRecordings:
             # 'posted Tuesday' in an article without a date: no day, but a weekday two releases on
             # other weekdays cannot share (kept as the date's text; the registry reads it)
             for time in self.analysis.times:
-                weekday = start <= time.start < end and not time.value and time.text.lower() in WEEKDAYS
+                weekday = start <= time.start < end and not time.value and time.text.lower() in WEEKDAY_NAMES
                 if weekday and not CALL_TIME_CUE.search(self.text[max(start, time.start - 40) : time.start]):
                     return None, time.text
         return None, None

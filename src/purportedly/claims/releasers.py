@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from purportedly.model import Analysis
+from purportedly.nlp.times.rules import MONTH_NAMES, WEEKDAY_NAMES
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "recordings" / "releasers.json"
 DATA = json.loads(DATA_FILE.read_text(encoding="utf-8"))
@@ -191,12 +192,9 @@ class ReleaserFinder:
         return False
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # a month or weekday, whole or cut short with a full stop ('Oct.', 'Tues.')
-DATE_WORDS = frozenset(MONTHS + WEEKDAYS) | frozenset(
-    f"{w[:n]}." for w in MONTHS + WEEKDAYS for n in (3, 4, 5) if len(w) > n
+DATE_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES) | frozenset(
+    f"{w[:n]}." for w in MONTH_NAMES + WEEKDAY_NAMES for n in (3, 4, 5) if len(w) > n
 )
 
 

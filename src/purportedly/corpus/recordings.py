@@ -40,6 +40,7 @@ from purportedly.lexicons import load_data, load_lines
 from purportedly.model import Analysis, Recording, RecordingQuote
 from purportedly.names import content_words, spelling_key
 from purportedly.nlp.entities.aliases import similar
+from purportedly.nlp.times.rules import WEEKDAY_NAMES
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store
@@ -400,7 +401,6 @@ def _weight(word: str) -> float:
     return max(0.0, RARE_ZIPF - zipf_frequency(word, "en"))
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # the other party on a call: a soldier's mother and a soldier's wife are two calls
 KIN_ROLES = frozenset(
     {"mother", "wife", "father", "friend", "brother", "sister", "girlfriend", "son", "daughter"}
@@ -416,7 +416,7 @@ def _weekday(rec: Recording) -> int | None:
     if day is not None:
         return day.weekday()
     text = (rec.release_date_text or "").lower()
-    return WEEKDAYS.index(text) if text in WEEKDAYS else None
+    return WEEKDAY_NAMES.index(text) if text in WEEKDAY_NAMES else None
 
 
 def _weekday_gap(a: Recording, b: Recording) -> int | None:
