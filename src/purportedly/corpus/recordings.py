@@ -361,9 +361,11 @@ def _quoted_alike(a: str, b: str) -> bool:
     if len(shared) < MIN_SHARED_WORDS or not same_quote(a, b):
         return False
     short, long = sorted((words_a, words_b), key=len)
-    if len(shared) <= MIN_SHARED_WORDS and len(short) * 2 < len(long):
+    few = len(shared) <= MIN_SHARED_WORDS
+    if few and (len(short) * 2 < len(long) or not any(_weight(w) > 0 for w in shared)):
         # a few words of a paraphrase found scattered in a long quote ('orders soldiers received')
-        # are no trimmed copy of it: a trimmed quote keeps its words together
+        # are no trimmed copy of it, nor are two everyday words two calls of one war share
+        # ('coming back from leave' in two soldiers' calls): a trimmed quote keeps its words together
         return " ".join(short) in " ".join(long)
     return True
 

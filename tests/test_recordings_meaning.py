@@ -1,0 +1,27 @@
+"""Recordings (issue 13), classes read in session 6: two calls of one outlet's template sharing
+only everyday words; retellings that share no quote word for word (translated, paraphrased,
+trimmed) joined on what the quotes mean and on who, where and which unit the call is about.
+Articles and recordings of our own writing about fictional releases."""
+
+from __future__ import annotations
+
+from purportedly.corpus.recordings import _quoted_alike, recordings
+from tests.test_recordings import _analysis, _recording
+
+
+def test_two_calls_sharing_only_everyday_words_are_two_recordings():
+    # one outlet's template, one agency, two soldiers, both on leave: 'coming' and 'leave' are in
+    # half the calls of a war
+    one = "Nah, if I ever get my leave, I am not coming back to this ditch, darling."
+    other = "So are they coming back after that leave, or are they all deserting?"
+    assert not _quoted_alike(one, other)
+    entries = recordings(
+        [
+            _analysis("a", "Frontline Notes", "2024-03-04", _recording([one], released=None)),
+            _analysis("b", "Frontline Notes", "2024-03-09", _recording([other], released=None)),
+        ]
+    )
+    assert len(entries) == 2
+    # a trimmed copy of one quote still counts, and so do two words of which one is rare
+    assert _quoted_alike("if I ever get my leave, I am not coming back to this ditch", one)
+    assert _quoted_alike("They shelled the pontoon and left", "The pontoon they shelled is gone now")
