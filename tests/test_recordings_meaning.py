@@ -25,3 +25,17 @@ def test_two_calls_sharing_only_everyday_words_are_two_recordings():
     # a trimmed copy of one quote still counts, and so do two words of which one is rare
     assert _quoted_alike("if I ever get my leave, I am not coming back to this ditch", one)
     assert _quoted_alike("They shelled the pontoon and left", "The pontoon they shelled is gone now")
+
+
+def test_a_unit_named_after_a_place_is_one_unit_whatever_a_translation_calls_it():
+    line = "They told me the diesel for the generators went to the fighters first"
+    west = _recording([line], unit="West Kelvarsk Brigade", place="Kelvarsk")
+    western = _recording([line], unit="Western Kelvarsk Battalion", place="Kelvarsk")
+    entries = recordings(
+        [_analysis("a", "One", "2024-03-04", west), _analysis("b", "Two", "2024-03-04", western)]
+    )
+    assert len(entries) == 1 and len(entries[0].carriages) == 2
+    # another place's battalion is another unit: never one recording, whatever they share
+    other = _recording([line], unit="North Dornivka Battalion", place="Kelvarsk")
+    apart = recordings([_analysis("a", "One", "2024-03-04", west), _analysis("c", "Three", "2024-03-04", other)])
+    assert len(apart) == 2

@@ -56,6 +56,7 @@ MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too c
 MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
 MIN_SHARED_WORDS = 2  # content words two wordings of one quote share at least
 MIN_JOINED_WORDS = 4  # ... and a quote shares with another report's quotes read together
+UNIT_NAME_ZIPF = 3.0  # a unit's word rarer than this is the name it bears (a place, a byname), not 'brigade'
 RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
 KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
 COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
@@ -261,11 +262,18 @@ def _same_name(a: str, b: str) -> bool:
 
 def _unit_key(unit: str | None) -> str | None:
     """A unit as compared: its number when it has one ('27th Brigade' and a translation's '27th
-    regiment' are one unit misnamed, not two), else its words."""
+    regiment' are one unit misnamed, not two), else the name it bears ('West Jabaliya Brigade' and a
+    translation's 'Western Jabaliya Battalion': a place or a byname, rare in English, under
+    transliteration), else its words."""
     if not unit:
         return None
     number = re.search(r"\d+", unit)
-    return number.group() if number else " ".join(unit.lower().split())
+    if number:
+        return number.group()
+    rarest = min(content_words(unit), key=lambda w: zipf_frequency(w, "en"), default=None)
+    if rarest and zipf_frequency(rarest, "en") < UNIT_NAME_ZIPF:
+        return f"~{spelling_key(rarest)}"
+    return " ".join(unit.lower().split())
 
 
 def _place_key(place: str | None) -> str | None:
