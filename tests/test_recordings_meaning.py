@@ -37,5 +37,7 @@ def test_a_unit_named_after_a_place_is_one_unit_whatever_a_translation_calls_it(
     assert len(entries) == 1 and len(entries[0].carriages) == 2
     # another place's battalion is another unit: never one recording, whatever they share
     other = _recording([line], unit="North Dornivka Battalion", place="Kelvarsk")
-    apart = recordings([_analysis("a", "One", "2024-03-04", west), _analysis("c", "Three", "2024-03-04", other)])
+    apart = recordings(
+        [_analysis("a", "One", "2024-03-04", west), _analysis("c", "Three", "2024-03-04", other)]
+    )
     assert len(apart) == 2

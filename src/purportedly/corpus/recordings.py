@@ -326,9 +326,7 @@ def _fold_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _countries_raw() -> frozenset[str]:
     """Countries by their possessive in the nationality list ("Israel's": israel)."""
-    return frozenset(
-        re.sub(r"['’]s$", "", n) for n in DESCRIPTION_NATIONALITIES if re.search(r"['’]s$", n)
-    )
+    return frozenset(re.sub(r"['’]s$", "", n) for n in DESCRIPTION_NATIONALITIES if re.search(r"['’]s$", n))
 
 
 @lru_cache(maxsize=1)
