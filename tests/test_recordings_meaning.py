@@ -5,6 +5,7 @@ Articles and recordings of our own writing about fictional releases."""
 
 from __future__ import annotations
 
+from purportedly import analyze
 from purportedly.corpus.recordings import _quoted_alike, recordings
 from tests.test_recordings import _analysis, _recording
 
@@ -41,3 +42,19 @@ def test_a_unit_named_after_a_place_is_one_unit_whatever_a_translation_calls_it(
         [_analysis("a", "One", "2024-03-04", west), _analysis("c", "Three", "2024-03-04", other)]
     )
     assert len(apart) == 2
+
+
+ANOTHER_RELEASE = (
+    "Intercept suggests order to shoot captives\n\nVelmarian military intelligence on Tuesday said it had an "
+    "audio intercept of a conversation between two soldiers near the town of Orlivets.\n\n"
+    '"You keep the senior one for the colonel and let the others go for good," one soldier says in the '
+    "recording.\n\nThe Velmarian Security Service (VSS) previously published an alleged intercept from a "
+    'tank commander, who said the artillery would "flatten the whole quarry" near Dorsk.\n'
+)
+
+
+def test_the_releaser_of_an_earlier_release_is_not_lent_to_the_call_the_article_is_about():
+    first, earlier = analyze(ANOTHER_RELEASE).recordings
+    assert "senior one" in first.quotes[0].text and "quarry" in earlier.quotes[0].text
+    assert earlier.releaser == "Velmarian Security Service"
+    assert first.releaser != "Velmarian Security Service"  # it says who had it, not who published it
