@@ -58,3 +58,53 @@ def test_the_releaser_of_an_earlier_release_is_not_lent_to_the_call_the_article_
     assert "senior one" in first.quotes[0].text and "quarry" in earlier.quotes[0].text
     assert earlier.releaser == "Velmarian Security Service"
     assert first.releaser != "Velmarian Security Service"  # it says who had it, not who published it
+
+
+def _reported(texts, released="2024-03-04", **people):
+    """A recording retold in reported speech only (a paraphrase: no word-for-word quote)."""
+    rec = _recording(texts, released=released, **people)
+    for quote in rec.quotes:
+        quote.verbatim = False
+    return rec
+
+
+def test_a_retelling_in_other_words_joins_on_what_its_quotes_mean():
+    # one translation quotes the call, another paraphrases it: no quote alike, but the same rare
+    # words (a militia, a graveyard, a clinic misspelt, a rocket, 'fired' as 'misfired') and the
+    # same figure in words
+    quoted = _recording(
+        [
+            "They are saying it belongs to the Vortal Brigades, this rocket fell short",
+            "they fired it from the graveyard behind the Kessany clinic, 14 of them",
+        ]
+    )
+    paraphrased = _reported(
+        [
+            "an officer blamed a misfired Vortal rocket, launched by fourteen men by a graveyard near the "
+            "Kesany clinic"
+        ]
+    )
+    assert not any(_quoted_alike(q.text, paraphrased.quotes[0].text) for q in quoted.quotes)
+    entries = recordings(
+        [_analysis("a", "One", "2024-03-04", quoted), _analysis("b", "Two", "2024-03-05", paraphrased)]
+    )
+    assert len(entries) == 1 and len(entries[0].carriages) == 2
+
+
+def test_two_calls_released_together_with_everyday_words_in_common_stay_apart():
+    # one agency, one day, two soldiers telling their wives about the front in everyday words
+    one = _reported(
+        ["the soldier told his wife that the commanders had left and nobody brought food"], wife=None
+    )
+    other = _reported(["a soldier told his wife that his friends were wounded and nobody came for them"])
+    entries = recordings(
+        [_analysis("a", "One", "2024-03-04", one), _analysis("b", "Two", "2024-03-04", other)]
+    )
+    assert len(entries) == 2
+
+
+def test_a_word_censored_by_its_outlet_is_no_rare_word():
+    from purportedly.corpus.recordings import _meaning_bag
+
+    bag = _meaning_bag(_recording(["Everyone f*cked off from here, the f—ing trucks never came"]))
+    assert bag and not {"cked", "ing", "ed"} & set(bag)
