@@ -108,3 +108,14 @@ def test_a_word_censored_by_its_outlet_is_no_rare_word():
 
     bag = _meaning_bag(_recording(["Everyone f*cked off from here, the f—ing trucks never came"]))
     assert bag and not {"cked", "ing", "ed"} & set(bag)
+
+
+def test_two_calls_of_one_release_naming_one_town_stay_apart():
+    # one agency releases two calls on one day; both soldiers are near the same town and say so,
+    # in other words: one rare name in common is no evidence of one call
+    one = _recording(["We are dug in outside Dornivka and the mortars never stop at night"])
+    other = _recording(["My friend was taken to the hospital in Dornivka, his leg is gone"])
+    entries = recordings(
+        [_analysis("a", "One", "2024-03-04", one), _analysis("b", "Two", "2024-03-04", other)]
+    )
+    assert len(entries) == 2

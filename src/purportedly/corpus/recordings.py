@@ -411,6 +411,8 @@ def _weight(word: str) -> float:
 
 # a quote's word commoner than this ('said', 'time', 'people') carries no meaning of its own
 MEANING_ZIPF = 5.5
+# one word, however rare, says little alone: two calls released together name one town
+MEANING_WORD_CAP = 2.5
 MEANING_CAP = 8.0  # shared meaning weight beyond which more says nothing new
 MEANING_TIED = 0.5  # ... and the share of it from which two reports quoting the call are tied by it
 FIGURE_WEIGHT = 2.0  # a figure both retellings give ('1,000 litres', 'ten of them')
@@ -441,7 +443,7 @@ def _meaning_bag(rec: Recording) -> dict[str, float]:
         for word in content_words(CENSORED.sub(" ", quote.text)):
             if word.isdigit():
                 continue
-            weight = max(0.0, MEANING_ZIPF - zipf_frequency(word, "en"))
+            weight = min(MEANING_WORD_CAP, MEANING_ZIPF - zipf_frequency(word, "en"))
             if weight > 0:
                 key = spelling_key(word) if not word.isascii() else _stem(word)
                 bag[key] = max(bag.get(key, 0.0), weight)
