@@ -413,6 +413,7 @@ def _weight(word: str) -> float:
 MEANING_ZIPF = 5.5
 # one word, however rare, says little alone: two calls released together name one town
 MEANING_WORD_CAP = 2.5
+MEANING_SHARE = 0.3  # the share of the shorter retelling's meaning from which it is all said alike
 MEANING_CAP = 8.0  # shared meaning weight beyond which more says nothing new
 MEANING_TIED = 0.5  # ... and the share of it from which two reports quoting the call are tied by it
 FIGURE_WEIGHT = 2.0  # a figure both retellings give ('1,000 litres', 'ten of them')
@@ -465,8 +466,20 @@ def _meanings(rows: list[RecordingRow]) -> list[dict[str, float]]:
 
 
 def _shared_meaning(a: dict[str, float], b: dict[str, float]) -> float:
-    """The weight of what two retellings' quotes both say: words shared as stems, and a rare word
-    one of them misspells ('sharpnel', 'shrapnel')."""
+    """How much two retellings' quotes say alike, in [0, 1]: the weight of what both say (words
+    shared as stems, a rare word one of them misspells: 'sharpnel', 'shrapnel') and its share of
+    the shorter retelling (two long quotes share a few rare words by chance): the weight, less when
+    it is a small share."""
+    total = _shared_weight(a, b)
+    shorter = min(sum(a.values()), sum(b.values()))
+    if not total or not shorter:
+        return 0.0
+    amount = min(total, MEANING_CAP) / MEANING_CAP
+    share = min(1.0, total / shorter / MEANING_SHARE)
+    return amount * share
+
+
+def _shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
     shared = a.keys() & b.keys()
     total = sum(min(a[w], b[w]) for w in shared)
     rest_b = [w for w in b.keys() - shared if len(w) >= MISSPELT_LENGTH and not w.startswith("#")]
@@ -477,7 +490,7 @@ def _shared_meaning(a: dict[str, float], b: dict[str, float]) -> float:
         if match is not None:
             total += min(a[word], b[match])
             rest_b.remove(match)
-    return min(total, MEANING_CAP) / MEANING_CAP
+    return total
 
 
 # the other party on a call: a soldier's mother and a soldier's wife are two calls
