@@ -119,3 +119,26 @@ def test_two_calls_of_one_release_naming_one_town_stay_apart():
         [_analysis("a", "One", "2024-03-04", one), _analysis("b", "Two", "2024-03-04", other)]
     )
     assert len(entries) == 2
+
+
+def test_two_long_calls_sharing_a_few_rare_words_by_chance_stay_apart():
+    # long retellings of two calls of one release: two rare words in common among dozens (three as
+    # rare, a fifth of the shorter, would join them: the model cannot tell that from a retelling)
+    one = _recording(
+        [
+            "The quartermaster sold the tarpaulins, the generator and the sledges to a smuggler from the "
+            "marshes, and the sappers drank the antifreeze behind the granary",
+            "Our lieutenant hides in the cellar with his accordion while the howitzers rust in the orchard",
+        ]
+    )
+    other = _recording(
+        [
+            "The chaplain blessed the tarpaulins before the convoy left the quarry, the mechanics welded "
+            "armour onto the tractors and the medics ran out of tourniquets",
+            "At the bakery the cooks boiled nettles, and the howitzers fired twice at the lighthouse",
+        ]
+    )
+    entries = recordings(
+        [_analysis("a", "One", "2024-03-04", one), _analysis("b", "Two", "2024-03-04", other)]
+    )
+    assert len(entries) == 2
