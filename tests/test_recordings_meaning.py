@@ -6,6 +6,7 @@ Articles and recordings of our own writing about fictional releases."""
 from __future__ import annotations
 
 from purportedly import analyze
+from purportedly.corpus.quotes_match import same_quote
 from purportedly.corpus.recordings import _quoted_alike, recordings
 from tests.test_recordings import _analysis, _recording
 
@@ -13,8 +14,9 @@ from tests.test_recordings import _analysis, _recording
 def test_two_calls_sharing_only_everyday_words_are_two_recordings():
     # one outlet's template, one agency, two soldiers, both on leave: 'coming' and 'leave' are in
     # half the calls of a war
-    one = "Nah, if I ever get my leave, I am not coming back to this ditch, darling."
-    other = "So are they coming back after that leave, or are they all deserting?"
+    one = "Honestly, once I get leave, I am not coming back, sweetheart."
+    other = "Those on leave, are they coming back or quitting?"
+    assert same_quote(one, other)  # the content-word bags alone say one quote
     assert not _quoted_alike(one, other)
     entries = recordings(
         [
@@ -24,7 +26,7 @@ def test_two_calls_sharing_only_everyday_words_are_two_recordings():
     )
     assert len(entries) == 2
     # a trimmed copy of one quote still counts, and so do two words of which one is rare
-    assert _quoted_alike("if I ever get my leave, I am not coming back to this ditch", one)
+    assert _quoted_alike("once I get leave, I am not coming back, sweetheart", one)
     assert _quoted_alike("They shelled the pontoon and left", "The pontoon they shelled is gone now")
 
 

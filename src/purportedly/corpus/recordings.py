@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from purportedly.claims.recordings import build_recordings
@@ -403,6 +404,11 @@ def _same_phrase(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=65536)
 def _weight(word: str) -> float:
     """How much a shared word says two reports tell one recording: the rarer in English, the more
     ('Taurus', 'puddles', 'Lyman'; not 'said' or 'soldier')."""
@@ -421,6 +427,7 @@ FIGURE_WEIGHT = 2.0  # a figure both retellings give ('1,000 litres', 'ten of th
 CENSORED = re.compile(r"(?<!\*)\b\w+\*+[\w'’*]*|\b\w[—–][\w'’]+")  # not '*wounded*' (emphasis)
 SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")  # inflections a translation changes freely
 MISSPELT_LENGTH = 6  # a rare word this long, within NAME_SIMILARITY of another, is that word misspelt
+MISSPELT_ZIPF = 3.5  # ... and rarer than this in English (a name, a misspelling: "sharpnel")
 
 
 def _stem(word: str) -> str:
@@ -444,7 +451,7 @@ def _meaning_bag(rec: Recording) -> dict[str, float]:
         for word in content_words(CENSORED.sub(" ", quote.text)):
             if word.isdigit():
                 continue
-            weight = min(MEANING_WORD_CAP, MEANING_ZIPF - zipf_frequency(word, "en"))
+            weight = min(MEANING_WORD_CAP, MEANING_ZIPF - _zipf(word))
             if weight > 0:
                 key = spelling_key(word) if not word.isascii() else _stem(word)
                 bag[key] = max(bag.get(key, 0.0), weight)
@@ -482,15 +489,22 @@ def _shared_meaning(a: dict[str, float], b: dict[str, float]) -> float:
 def _shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
     shared = a.keys() & b.keys()
     total = sum(min(a[w], b[w]) for w in shared)
-    rest_b = [w for w in b.keys() - shared if len(w) >= MISSPELT_LENGTH and not w.startswith("#")]
+    # only words rare enough to be names or misspellings are matched fuzzily
+    rest_b = [w for w in b.keys() - shared if _misspellable(w, b[w])]
     for word in a.keys() - shared:
-        if len(word) < MISSPELT_LENGTH or word.startswith("#"):
+        if not rest_b or not _misspellable(word, a[word]):
             continue
-        match = next((w for w in rest_b if similar(word, w, NAME_SIMILARITY)), None)
+        match = process.extractOne(word, rest_b, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
         if match is not None:
-            total += min(a[word], b[match])
-            rest_b.remove(match)
+            total += min(a[word], b[match[0]])
+            rest_b.remove(match[0])
     return total
+
+
+def _misspellable(word: str, weight: float) -> bool:
+    return (
+        len(word) >= MISSPELT_LENGTH and weight >= MEANING_ZIPF - MISSPELT_ZIPF and not word.startswith("#")
+    )
 
 
 # the other party on a call: a soldier's mother and a soldier's wife are two calls
@@ -751,7 +765,7 @@ def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
         yield unknown
 
 
-def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
+def _evidence(row: RecordingRow, keywords: set[str], meaning: dict[str, float]) -> set[str]:
     """What two retellings of one recording must share some of before they are compared: a unit,
     the start of a participant's surname key (a misspelling rarely touches it), a quote's content
     word (a trimmed or re-translated quote keeps several), a rare word of the sentences telling it."""
@@ -761,14 +775,14 @@ def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
     found |= {f"n:{key.split()[-1][:3]}" for key in keys if key}
     found |= {f"q:{w}" for q in rec.quotes if _substantial(q.text) for w in content_words(q.text)}
     found |= {f"k:{w}" for w in keywords if _weight(w) > 0}
-    found |= {f"m:{w}" for w, weight in _meaning_bag(rec).items() if weight >= MEANING_CAP / 4}
+    found |= {f"m:{w}" for w, weight in meaning.items() if weight >= MEANING_CAP / 4}
     return found
 
 
 def _candidates(rows: list[RecordingRow], matcher: Matcher) -> set[tuple[int, int]]:
     """Pairs worth comparing: rows of one block sharing some evidence, their reference days within
     the retelling window."""
-    evidence = [_evidence(r, k) for r, k in zip(rows, matcher.keywords, strict=True)]
+    evidence = [_evidence(r, k, m) for r, k, m in zip(rows, matcher.keywords, matcher.meanings, strict=True)]
     days = [_reference_day(r) for r in rows]
     found: set[tuple[int, int]] = set()
     for block in _blocks(rows):
