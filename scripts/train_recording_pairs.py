@@ -59,6 +59,8 @@ FEATURES = [
     "same_place",
     "kin_differ",
     "late",
+    "quote_meaning",
+    "same_kin",
 ]
 C_GRID = (0.3, 1.0, 3.0, 10.0)  # L2 strengths tried; the best mean held-out pair F1 is kept
 

@@ -401,6 +401,11 @@ class ArticleRecordings:
             for link in c.chain
             if link.role == "releaser" and link.name.lower() not in PLATFORM_NAMES
         ]
+        # where each recording's release is told: a party there released that one
+        released_there = {
+            d.release_sentence: [p for p in finder.releasers_in(*d.release_sentence) if not p.is_outlet]
+            for d in self.drafts
+        }
         for draft in self.drafts:
             sentences = [draft.release_sentence, *sorted(set(draft.sentences) - {draft.release_sentence})]
             own = sorted(
@@ -409,16 +414,34 @@ class ArticleRecordings:
             )
             # its own origin, else the article's (an outlet it names retold someone's release)
             # (the article's only for a recording quoted from: background about earlier releases
-            # is no release of its own)
-            article = in_article if draft.quotes else []
+            # is no release of its own; nor another recording's own releaser: 'the SBU previously
+            # published an intercept' releases that one, not the call the article is about)
+            others = {
+                (p.start, p.end)
+                for sentence, parties in released_there.items()
+                if sentence != draft.release_sentence
+                for p in parties
+            }
+            article = [p for p in in_article if (p.start, p.end) not in others] if draft.quotes else []
             ranked = [t[3] for t in own if not t[3].is_outlet] + [p for p in article if not p.is_outlet]
             ranked += [t[3] for t in own] + article
+            # its quotes' chains may credit the article's other release (the chain takes the one
+            # releaser the article names): a party told releasing another recording is not this one's
+            named_others = {
+                p.name
+                for sentence, parties in released_there.items()
+                if sentence != draft.release_sentence
+                for p in parties
+            }
+            own_names = {t[3].name for t in own}
+            draft.releasers = [r for r in draft.releasers if r not in named_others or r in own_names]
             if ranked:
                 draft.party = ranked[0]
-            elif not draft.releasers and chain_releasers and draft.quotes and self.release_told(draft):
+            elif not draft.releasers and draft.quotes and self.release_told(draft):
                 # only for a recording quoted from: 'Ukraine has released audio of calls' as
                 # background is no release of its own
-                draft.releasers.append(Counter(chain_releasers).most_common(1)[0][0])
+                lent = [r for r in chain_releasers if r not in named_others]
+                draft.releasers += [Counter(lent).most_common(1)[0][0]] if lent else []
 
     def released_item(self, draft: Draft) -> bool:
         """A recording no quote comes from is kept only when its release is told and the phrase

@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from purportedly.claims.recordings import build_recordings
 from purportedly.claims.releasers import NATIONALITIES as DESCRIPTION_NATIONALITIES
 from purportedly.claims.releasers import is_outlet
-from purportedly.corpus.common import Corpus, UnionFind
+from purportedly.corpus.common import Corpus, UnionFind, figures_in
 from purportedly.corpus.features import FEATURES_VERSION
 from purportedly.corpus.quotes_match import same_quote
 from purportedly.lexicons import load_data, load_lines
@@ -56,6 +57,7 @@ MAX_POSTING = 500  # rows sharing one piece of evidence beyond which it is too c
 MIN_QUOTE_WORDS = 3  # content words a quote needs to count as shared evidence
 MIN_SHARED_WORDS = 2  # content words two wordings of one quote share at least
 MIN_JOINED_WORDS = 4  # ... and a quote shares with another report's quotes read together
+UNIT_NAME_ZIPF = 3.0  # a unit's word rarer than this is the name it bears (a place, a byname), not 'brigade'
 RARE_ZIPF = 4.5  # words rarer than this in English (wordfreq's Zipf scale) weigh as evidence
 KEYWORD_EVIDENCE = 3.0  # summed weight of shared rare words that says two reports tell one recording
 COMMON_SHARE = 0.2  # a word in more than this share of the articles is the genre's, not a recording's
@@ -261,11 +263,18 @@ def _same_name(a: str, b: str) -> bool:
 
 def _unit_key(unit: str | None) -> str | None:
     """A unit as compared: its number when it has one ('27th Brigade' and a translation's '27th
-    regiment' are one unit misnamed, not two), else its words."""
+    regiment' are one unit misnamed, not two), else the name it bears ('West Jabaliya Brigade' and a
+    translation's 'Western Jabaliya Battalion': a place or a byname, rare in English, under
+    transliteration), else its words."""
     if not unit:
         return None
     number = re.search(r"\d+", unit)
-    return number.group() if number else " ".join(unit.lower().split())
+    if number:
+        return number.group()
+    rarest = min(content_words(unit), key=lambda w: zipf_frequency(w, "en"), default=None)
+    if rarest and zipf_frequency(rarest, "en") < UNIT_NAME_ZIPF:
+        return f"~{spelling_key(rarest)}"
+    return " ".join(unit.lower().split())
 
 
 def _place_key(place: str | None) -> str | None:
@@ -318,9 +327,7 @@ def _fold_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _countries_raw() -> frozenset[str]:
     """Countries by their possessive in the nationality list ("Israel's": israel)."""
-    return frozenset(
-        re.sub(r"['’]s$", "", n) for n in DESCRIPTION_NATIONALITIES if re.search(r"['’]s$", n)
-    )
+    return frozenset(re.sub(r"['’]s$", "", n) for n in DESCRIPTION_NATIONALITIES if re.search(r"['’]s$", n))
 
 
 @lru_cache(maxsize=1)
@@ -361,9 +368,11 @@ def _quoted_alike(a: str, b: str) -> bool:
     if len(shared) < MIN_SHARED_WORDS or not same_quote(a, b):
         return False
     short, long = sorted((words_a, words_b), key=len)
-    if len(shared) <= MIN_SHARED_WORDS and len(short) * 2 < len(long):
+    few = len(shared) <= MIN_SHARED_WORDS
+    if few and (len(short) * 2 < len(long) or not any(_weight(w) > 0 for w in shared)):
         # a few words of a paraphrase found scattered in a long quote ('orders soldiers received')
-        # are no trimmed copy of it: a trimmed quote keeps its words together
+        # are no trimmed copy of it, nor are two everyday words two calls of one war share
+        # ('coming back from leave' in two soldiers' calls): a trimmed quote keeps its words together
         return " ".join(short) in " ".join(long)
     return True
 
@@ -395,10 +404,107 @@ def _same_phrase(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=65536)
 def _weight(word: str) -> float:
     """How much a shared word says two reports tell one recording: the rarer in English, the more
     ('Taurus', 'puddles', 'Lyman'; not 'said' or 'soldier')."""
     return max(0.0, RARE_ZIPF - zipf_frequency(word, "en"))
+
+
+# a quote's word commoner than this ('said', 'time', 'people') carries no meaning of its own
+MEANING_ZIPF = 5.5
+# one word, however rare, says little alone: two calls released together name one town
+MEANING_WORD_CAP = 2.5
+MEANING_SHARE = 0.3  # the share of the shorter retelling's meaning from which it is all said alike
+MEANING_CAP = 8.0  # shared meaning weight beyond which more says nothing new
+MEANING_TIED = 0.5  # ... and the share of it from which two reports quoting the call are tied by it
+FIGURE_WEIGHT = 2.0  # a figure both retellings give ('1,000 litres', 'ten of them')
+# a word censored by its outlet ('f*cking', 'f—ing'): its pieces are no rare words
+CENSORED = re.compile(r"(?<!\*)\b\w+\*+[\w'’*]*|\b\w[—–][\w'’]+")  # not '*wounded*' (emphasis)
+SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")  # inflections a translation changes freely
+MISSPELT_LENGTH = 6  # a rare word this long, within NAME_SIMILARITY of another, is that word misspelt
+MISSPELT_ZIPF = 3.5  # ... and rarer than this in English (a name, a misspelling: "sharpnel")
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection or a final e ('belonged', 'belongs': belong; 'fired', 'fire':
+    fir), so two translations choosing other tenses or numbers still share it."""
+    word = word.removesuffix("'s").removesuffix("'")
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _meaning_bag(rec: Recording) -> dict[str, float]:
+    """What a recording's quotes say, by meaning-bearing word: every quote (word for word or
+    reported) as stems of its content words weighed by rarity in English, names under
+    transliteration ('Kashevarova', 'Кашеварова'), and the figures it gives. Word order, tense and
+    the small words a translation or a paraphrase changes are left out."""
+    bag: dict[str, float] = {}
+    for quote in rec.quotes:
+        for word in content_words(CENSORED.sub(" ", quote.text)):
+            if word.isdigit():
+                continue
+            weight = min(MEANING_WORD_CAP, MEANING_ZIPF - _zipf(word))
+            if weight > 0:
+                key = spelling_key(word) if not word.isascii() else _stem(word)
+                bag[key] = max(bag.get(key, 0.0), weight)
+        for figure in figures_in(quote.text):
+            bag[f"#{figure}"] = FIGURE_WEIGHT
+    return bag
+
+
+def _meanings(rows: list[RecordingRow]) -> list[dict[str, float]]:
+    """Each row's meaning bag, less the words in a large share of the corpus's articles' quotes:
+    the genre's ('losses', 'commander', 'shells') tell no recording apart."""
+    bags = [_meaning_bag(r.recording) for r in rows]
+    by_article: dict[int, set[str]] = {}
+    for row, bag in zip(rows, bags, strict=True):
+        by_article.setdefault(row.article_id, set()).update(bag)
+    counts = Counter(w for found in by_article.values() for w in found)
+    limit = max(COMMON_MIN, COMMON_SHARE * len(by_article))
+    return [{w: v for w, v in bag.items() if counts[w] <= limit} for bag in bags]
+
+
+def _shared_meaning(a: dict[str, float], b: dict[str, float]) -> float:
+    """How much two retellings' quotes say alike, in [0, 1]: the weight of what both say (words
+    shared as stems, a rare word one of them misspells: 'sharpnel', 'shrapnel') and its share of
+    the shorter retelling (two long quotes share a few rare words by chance): the weight, less when
+    it is a small share."""
+    total = _shared_weight(a, b)
+    shorter = min(sum(a.values()), sum(b.values()))
+    if not total or not shorter:
+        return 0.0
+    amount = min(total, MEANING_CAP) / MEANING_CAP
+    share = min(1.0, total / shorter / MEANING_SHARE)
+    return amount * share
+
+
+def _shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
+    shared = a.keys() & b.keys()
+    total = sum(min(a[w], b[w]) for w in shared)
+    # only words rare enough to be names or misspellings are matched fuzzily
+    rest_b = [w for w in b.keys() - shared if _misspellable(w, b[w])]
+    for word in a.keys() - shared:
+        if not rest_b or not _misspellable(word, a[word]):
+            continue
+        match = process.extractOne(word, rest_b, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+        if match is not None:
+            total += min(a[word], b[match[0]])
+            rest_b.remove(match[0])
+    return total
+
+
+def _misspellable(word: str, weight: float) -> bool:
+    return (
+        len(word) >= MISSPELT_LENGTH and weight >= MEANING_ZIPF - MISSPELT_ZIPF and not word.startswith("#")
+    )
 
 
 # the other party on a call: a soldier's mother and a soldier's wife are two calls
@@ -484,6 +590,7 @@ class Matcher:
         self.names = [_names(r) for r in rows]
         self.releasers = [_releaser_key(r.recording) for r in rows]
         self.keywords = _keywords(rows)
+        self.meanings = _meanings(rows)
         self.model = model or PairModel.load()
 
     def compatible(self, i: int, j: int) -> bool:
@@ -528,6 +635,7 @@ class Matcher:
         quoted_a = [q for q in a.quotes if q.verbatim and _substantial(q.text)]
         quoted_b = [q for q in b.quotes if q.verbatim and _substantial(q.text)]
         shared = sum(_weight(w) for w in self.keywords[i] & self.keywords[j])
+        meaning = _shared_meaning(self.meanings[i], self.meanings[j])
         unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
         place_a, place_b = _place_key(a.place), _place_key(b.place)
         kin_a, kin_b = _kin(a), _kin(b)
@@ -547,7 +655,11 @@ class Matcher:
             "quote": float(verbatim),
             "quote_reworded": float(reworded),
             "phrase": float(phrase and not verbatim),
-            "quotes_differ": float(bool(quoted_a and quoted_b) and not (verbatim or reworded or phrase)),
+            "quotes_differ": float(
+                bool(quoted_a and quoted_b)
+                and not (verbatim or reworded or phrase)
+                and meaning < MEANING_TIED
+            ),
             "keywords": min(shared, KEYWORD_CAP) / KEYWORD_CAP,
             "full_name": float(bool(names) and full),
             "given_name": float(bool(names) and not full),
@@ -559,6 +671,8 @@ class Matcher:
             "same_place": float(bool(place_a and place_a == place_b)),
             "kin_differ": float(bool(kin_a and kin_b and not kin_a & kin_b)),
             "late": float(_date_fit(row_a, row_b) == LATE),
+            "quote_meaning": meaning,
+            "same_kin": float(bool(kin_a & kin_b)),
         }
 
     def score(self, i: int, j: int) -> float:
@@ -581,7 +695,12 @@ class Matcher:
             return max(p, 0.01) if rules else 0.0
         a, b = self.rows[i].recording, self.rows[j].recording
         tied = ("quote", "quote_reworded", "phrase", "full_name", "given_name", "same_unit")
-        if a.quotes and b.quotes and not any(features[k] for k in tied):
+        if (
+            a.quotes
+            and b.quotes
+            and not any(features[k] for k in tied)
+            and features.get("quote_meaning", 0) < MEANING_TIED
+        ):
             # both quote the call and share nothing of it, no name, no unit: rare words of the
             # telling, the releaser and the day alone (the model weighs them high since set 3's
             # retellings share little else) are the rules' to judge
@@ -646,7 +765,7 @@ def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
         yield unknown
 
 
-def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
+def _evidence(row: RecordingRow, keywords: set[str], meaning: dict[str, float]) -> set[str]:
     """What two retellings of one recording must share some of before they are compared: a unit,
     the start of a participant's surname key (a misspelling rarely touches it), a quote's content
     word (a trimmed or re-translated quote keeps several), a rare word of the sentences telling it."""
@@ -656,13 +775,14 @@ def _evidence(row: RecordingRow, keywords: set[str]) -> set[str]:
     found |= {f"n:{key.split()[-1][:3]}" for key in keys if key}
     found |= {f"q:{w}" for q in rec.quotes if _substantial(q.text) for w in content_words(q.text)}
     found |= {f"k:{w}" for w in keywords if _weight(w) > 0}
+    found |= {f"m:{w}" for w, weight in meaning.items() if weight >= MEANING_CAP / 4}
     return found
 
 
 def _candidates(rows: list[RecordingRow], matcher: Matcher) -> set[tuple[int, int]]:
     """Pairs worth comparing: rows of one block sharing some evidence, their reference days within
     the retelling window."""
-    evidence = [_evidence(r, k) for r, k in zip(rows, matcher.keywords, strict=True)]
+    evidence = [_evidence(r, k, m) for r, k, m in zip(rows, matcher.keywords, matcher.meanings, strict=True)]
     days = [_reference_day(r) for r in rows]
     found: set[tuple[int, int]] = set()
     for block in _blocks(rows):
