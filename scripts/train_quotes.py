@@ -1,16 +1,19 @@
-"""Train the quote decision (src/purportedly/data/models/quotes.json) on PolNeAR train.
+"""Train the quote decision (src/purportedly/data/models/quotes.json) on PolNeAR train and our gold.
 
-    python scripts/train_quotes.py --set ../polnear/train/texts ../polnear/train/gold \\
-        --pred ../polnear/pred-train [--out quotes.json]
+    python scripts/train_quotes.py --set ../polnear/train/texts ../polnear/train/gold PRED \\
+        [--set ../shared/seeds ../shared/eval/gold PRED2 ...] [--own-weight 15] [--out quotes.json]
 
 The rules mark quote spans; this fits the model that keeps or drops each span in a news article
-(``nlp/quotes/filters.py``). ``--pred`` holds the analyser's JSON output for the set's articles
-(``purportedly analyze ARTICLES --format json --out PRED``; made here when the directory is
-empty). Every predicted span is labelled a quote when the scorer (../shared/eval/score.py)
-matches it to a gold quote. Articles retelling a recorded call are left out: there our own
-conventions hold and the rules stand. The articles are split with a fixed seed: 80% fit 100
-gradient-boosted trees of depth 3, 20% calibrate them (Platt) and choose the threshold that gives
-the best quote F1 there. Reproducible (fixed seed, sorted inputs); needs scikit-learn.
+(``nlp/quotes/filters.py``). Each --set is an articles directory, its gold and PRED, the
+analyser's JSON output for those articles (``purportedly analyze ARTICLES --format json --out
+PRED``; made here when the directory is empty). Every predicted span is labelled a quote when the
+scorer (../shared/eval/score.py) matches it to a gold quote. Articles retelling a recorded call
+are left out, and so are the spans ``filters.decided`` leaves to the rules (turns, nested
+quotes, headlines): there our own conventions hold. The first set (PolNeAR train) is split by
+article with a fixed seed: 80% fit 100 gradient-boosted trees of depth 3, 20% calibrate them
+(Platt) and choose the threshold that gives the best quote F1 there. The later sets (our own
+gold: a person's words quoted in part count as quotes there) all fit, each span weighted
+--own-weight times. Reproducible (fixed seed, sorted inputs); needs scikit-learn.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from purportedly.nlp.speakers.decision import GenreFinder, SpeakerScorer  # noqa
 SEED = 11
 TREES, DEPTH, RATE = 100, 3, 0.1
 HELD_SHARE = 0.2
+OWN_WEIGHT = 15.0  # our own gold is a few dozen news spans beside PolNeAR's thousands
 OUT = data_path("models/speakers.json").with_name("quotes.json")
 
 
@@ -65,7 +69,7 @@ def _rules_speaker(quote: dict) -> str | None:
     return quote.get("speaker") or own
 
 
-def rows(articles: str, gold: str, pred: str, scorer) -> list[dict]:
+def rows(articles: str, gold: str, pred: str, scorer, group: str = "0") -> list[dict]:
     pred_dir = Path(pred)
     if not any(pred_dir.glob("*.json")):
         pred_dir.mkdir(parents=True, exist_ok=True)
@@ -91,11 +95,18 @@ def rows(articles: str, gold: str, pred: str, scorer) -> list[dict]:
         for i, features in enumerate(shapes(prediction)):
             if not judged[i]:  # turns and headlines: the rules stand there
                 continue
-            out.append({"group": path.name, "features": features, "label": i in matched, "gold": len(golds)})
+            out.append(
+                {
+                    "group": f"{group}:{path.name}",
+                    "features": features,
+                    "label": i in matched,
+                    "gold": len(golds),
+                }
+            )
     return out
 
 
-def fit(train: list[dict]) -> dict:
+def fit(train: list[dict], own_weight: float = 1.0) -> dict:
     import math
 
     from sklearn.ensemble import GradientBoostingClassifier
@@ -107,8 +118,10 @@ def fit(train: list[dict]) -> dict:
     model = GradientBoostingClassifier(
         n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, random_state=SEED
     )
-    model.fit(x, y)
-    prior = sum(y) / len(y)
+    # spans of the sets after the first (our own gold) count ``own_weight`` times
+    weights = [1.0 if r["group"].startswith("0:") else own_weight for r in train]
+    model.fit(x, y, sample_weight=weights)
+    prior = sum(w * label for w, label in zip(weights, y, strict=True)) / sum(weights)
     exported = {
         "features": list(vectorizer.feature_names_),
         "init": round(math.log(prior / (1 - prior)), 6),
@@ -133,20 +146,28 @@ def f1_at(held: list[dict], chances: list[float], threshold: float) -> tuple[flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", nargs=2, required=True, metavar=("ARTICLES", "GOLD"))
     parser.add_argument(
-        "--pred", required=True, help="the analyser's JSON output for the set (made if empty)"
+        "--set",
+        nargs=3,
+        action="append",
+        required=True,
+        metavar=("ARTICLES", "GOLD", "PRED"),
+        help="articles, gold, and the analyser's JSON output for them (made if empty); PolNeAR first",
+    )
+    parser.add_argument(
+        "--own-weight", type=float, default=OWN_WEIGHT, help="weight of the later sets' spans"
     )
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args(argv)
-    data = rows(*args.set, args.pred, load_scorer(Path(args.scorer)))
-    groups = sorted({r["group"] for r in data})
+    scorer = load_scorer(Path(args.scorer))
+    data = [r for i, spec in enumerate(args.set) for r in rows(*spec, scorer, group=str(i))]
+    groups = sorted({r["group"] for r in data if r["group"].startswith("0:")})
     random.Random(SEED).shuffle(groups)
     held_groups = set(groups[: int(len(groups) * HELD_SHARE)])
     train = [r for r in data if r["group"] not in held_groups]
     held = [r for r in data if r["group"] in held_groups]
-    fitted = fit(train)
+    fitted = fit(train, args.own_weight)
     scorer = SpeakerScorer(fitted)
     raw = [scorer.raw(r["features"]) for r in held]
     calibration = calibrate([(z, r["label"]) for z, r in zip(raw, held, strict=True)])
@@ -157,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     model = {
         "about": "quote decision for news articles (nlp/quotes/filters.py); made by scripts/train_quotes.py",
         "seed": SEED,
+        "own_weight": args.own_weight,
         "fit_spans": len(train),
+        "own_spans": sum(not r["group"].startswith("0:") for r in train),
         "held_out_spans": len(held),
         **fitted,
         "calibration": calibration,

@@ -224,34 +224,41 @@ def test_bracketed_labels_of_a_transcript_are_named_by_its_legend(analyse):
     assert [q.speaker for q in turns] == ["Sister", "Sapper", "Sister", "Sapper", "Sister"]
 
 
-def _quotes_with_the_quote_decision(nlp, text: str, document: str) -> set[str]:
-    from purportedly.nlp.speakers.decision import QUOTE_MODEL_NAME
-
+def _quotes_without_the_quote_decision(nlp, text: str, document: str) -> set[str]:
     name = "purportedly_speaker_model"
     try:
-        nlp.replace_pipe(name, name, config={"quote_model_path": QUOTE_MODEL_NAME})
+        nlp.replace_pipe(name, name, config={"quote_model_path": ""})
         return {q.text for q in analyze_article(read_text(text, document=document), nlp).quotes}
     finally:
-        nlp.replace_pipe(name, name, config={"quote_model_path": ""})
+        nlp.replace_pipe(name, name, config={})
 
 
 def test_in_a_news_article_a_title_in_marks_is_dropped_and_speech_is_kept(nlp):
     text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
-    texts = _quotes_with_the_quote_decision(nlp, text, "news.txt")
+    texts = {q.text for q in analyze_article(read_text(text, document="news.txt"), nlp).quotes}
     assert "We will not sign a contract we cannot pay for," in texts
     assert "Ferries For Every Night." not in texts  # the report's title: nobody said it
-    # off by default: the rules' spans stand
-    assert "Ferries For Every Night." in {
-        q.text for q in analyze_article(read_text(text, document="n.txt"), nlp).quotes
-    }
+    # switched off, the rules' spans stand
+    assert "Ferries For Every Night." in _quotes_without_the_quote_decision(nlp, text, "n.txt")
 
 
 def test_in_an_article_retelling_a_call_the_rules_keep_every_marked_span(nlp):
     text = (ARTICLES.parent / "news" / "scare_quotes.txt").read_text(encoding="utf-8")
     text = text.replace("on Tuesday.", "on Tuesday, after an intercepted call was released.")
-    texts = _quotes_with_the_quote_decision(nlp, text, "call.txt")
+    texts = {q.text for q in analyze_article(read_text(text, document="call.txt"), nlp).quotes}
     assert "We will not sign a contract we cannot pay for," in texts
     assert "Ferries For Every Night." in texts
+
+
+def test_a_quote_a_quoted_person_quotes_is_left_to_the_rules(nlp):
+    # PolNeAR's gold keeps only the outer marks, so the decision never learnt nested quotes: ours count
+    text = (
+        "Harbour crews return to Vellmar\n\n"
+        "\"Our skipper told us, 'Nobody sails until the ice breaks,' and we waited,\" said Ole Brand, "
+        "a deckhand. The crews came back on Monday.\n"
+    )
+    texts = {q.text for q in analyze_article(read_text(text, document="nested.txt"), nlp).quotes}
+    assert "Nobody sails until the ice breaks," in texts
 
 
 def test_turns_and_headlines_are_left_to_the_rules():
@@ -262,8 +269,9 @@ def test_turns_and_headlines_are_left_to_the_rules():
         {"id": "q2", "kind": "direct", "segment": "body", "nested_in": "q1"},
         {"id": "q3", "kind": "direct", "segment": "title", "nested_in": None},
         {"id": "q4", "kind": "direct", "segment": "body", "nested_in": None},
+        {"id": "q5", "kind": "direct", "segment": "body", "nested_in": "q4"},
     ]
-    assert decided(quotes) == [False, False, False, True]
+    assert decided(quotes) == [False, False, False, True, False]
 
 
 def test_quote_shape_tells_a_phrase_inside_a_sentence_from_a_line_of_speech():
@@ -279,3 +287,15 @@ def test_quote_shape_tells_a_phrase_inside_a_sentence_from_a_line_of_speech():
     )
     assert scare["mid_sentence"] == 1.0 and scare["few_words"] == 1.0 and scare["speaker_null"] == 1.0
     assert speech["mid_sentence"] == 0.0 and speech["cue_after"] == 1.0 and speech["first_person"] == 1.0
+
+
+def test_quote_shape_knows_words_announced_by_a_colon():
+    from purportedly.nlp.quotes.filters import quote_shape
+
+    article = 'The note ends:\n\n"Do not wait for us."\nHe said the ferry was "late" again.'
+    a, b = article.index("Do not wait"), article.index("late")
+    common = {"kind": "direct", "segment": "body", "nested": False, "mention": None, "cue": None}
+    announced = quote_shape(article, "Do not wait for us.", a, a + 19, cue_start=None, speaker=None, **common)
+    scare = quote_shape(article, "late", b, b + 4, cue_start=None, speaker=None, **common)
+    assert announced["introduced"] == 1.0 and announced["line_alone"] == 1.0
+    assert scare["introduced"] == 0.0

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from typing import Protocol
+
+from purportedly.nlp.quotes.lexicon import load_set
 
 LETTERS = re.compile(r"[^\W\d_]{2}")
 HANDLE = re.compile(r"^\s*(?:[@#]\w+|https?://\S+|www\.\S+)\s*[.,]?\s*$")
@@ -124,24 +127,48 @@ def quote_shape(
         "first_person": float(bool(FIRST_PERSON.search(text))),
         "has_digit": float(any(ch.isdigit() for ch in text)),
         "label_start": float(bool(LABEL_START.match(text))),
+        "introduced": float(_introduced(article, line_start, before)),
+        "after_work_noun": float(_after_work_noun(before)),
     }
+
+
+def _after_work_noun(before: str) -> bool:
+    """The span stands right after a noun naming a titled work ("the report, 'X'", "the show
+    'X'"): the work's title, not anyone's words."""
+    tail = before.rstrip(" ,")
+    if not tail[-1:].isalpha():  # a sentence or a colon ends there: the span is not the noun's title
+        return False
+    return WORD.findall(tail[-40:])[-1].lower() in _work_nouns()
+
+
+@cache
+def _work_nouns() -> frozenset[str]:
+    return load_set("work_nouns.txt")
+
+
+def _introduced(article: str, line_start: int, before: str) -> bool:
+    """Text before the quote on its line, or else the last line before it, ends with a colon: the
+    words are announced ("The message ends:", "He wrote:"), whoever turns out to own them."""
+    if before:
+        return before.endswith(":")
+    return article[:line_start].rstrip().endswith(":")
 
 
 def decided(
     quotes: list, kind: str = "kind", segment: str = "segment", nested: str = "nested_in"
 ) -> list[bool]:
-    """Which spans the decision judges: not a labelled turn or words inside one, not a headline or
-    caption. There the conventions differ (PolNeAR annotates neither; a label names its lines, and
-    our gold counts a quote a headline gives), so the rules stand. ``quotes`` are Quote objects or
-    their JSON dicts."""
+    """Which spans the decision judges: not a labelled turn, not a quote inside another quote, not
+    a headline or caption. There the conventions differ, so the rules stand: PolNeAR annotates no
+    turns and no headline quotes, and its gold keeps only the outer level of marks, so a quote a
+    quoted person quotes ("He told us, 'Never trust the radio'") is never a quote there, while
+    our gold counts it, as it counts a label's lines and a headline's quote. ``quotes`` are Quote
+    objects or their JSON dicts."""
 
     def get(q, name):
         return q.get(name) if isinstance(q, dict) else getattr(q, name)
 
-    turns = {get(q, "id") for q in quotes if get(q, kind) == "turn"}
     return [
-        get(q, kind) != "turn" and get(q, nested) not in turns and get(q, segment) not in DISPLAY
-        for q in quotes
+        get(q, kind) != "turn" and get(q, nested) is None and get(q, segment) not in DISPLAY for q in quotes
     ]
 
 

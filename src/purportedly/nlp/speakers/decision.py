@@ -37,9 +37,8 @@ register_extensions()
 
 MODEL_NAME = "models/speakers.json"  # under purportedly/data, like every lexicon (or an absolute path)
 MODEL_PATH = data_path(MODEL_NAME)
-# the quote decision (nlp/quotes/filters.py), off by default: PolNeAR's conventions (no scare
-# quotes, no unattributed lines) drop quotes our own war-reporting gold counts even in articles
-# with no recorded call; turn it on for political news with config {"quote_model_path": QUOTE_MODEL_NAME}
+# the quote decision (nlp/quotes/filters.py), on by default; config {"quote_model_path": ""} turns it
+# off (every marked span the rules found stands)
 QUOTE_MODEL_NAME = "models/quotes.json"
 NAMED_LABELS = {"PERSON", "ORG"}
 # names in these segments (a byline, a photo credit) are the page's furniture, never a speaker
@@ -305,7 +304,7 @@ class SpeakerModel:
         model_path: str = MODEL_NAME,
         data_dir: str = str(DATA_DIR),
         threshold: float | None = None,
-        quote_model_path: str = "",
+        quote_model_path: str = QUOTE_MODEL_NAME,
     ) -> None:
         self.name = name
         self.scorer = _scorer(model_path)
@@ -787,7 +786,7 @@ def _same(a: str, b: str) -> bool:
         "model_path": MODEL_NAME,
         "data_dir": str(DATA_DIR),
         "threshold": None,
-        "quote_model_path": "",
+        "quote_model_path": QUOTE_MODEL_NAME,
     },
     requires=["doc._.quotes", "doc._.indirect_quotes", "token.dep", "token.ent_type"],
     assigns=["doc._.quotes", "doc._.indirect_quotes"],

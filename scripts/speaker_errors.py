@@ -1,0 +1,103 @@
+"""Speaker errors by class: where the decision abstains or names the wrong person, and why.
+
+    python scripts/speaker_errors.py PRED GOLD
+
+PRED is the analyser's JSON output for a set (``purportedly analyze ARTICLES --format json --out
+PRED``), GOLD its gold directory; quotes and speakers are matched as ../shared/eval/score.py
+matches them. Every matched quote whose gold names a speaker is right, abstained (no speaker) or
+wrong; the others fall into one class, the first that fits: nested (a quote inside a quote),
+according_to ("according to" within 200 characters), pronoun_speaker (the rules' mention is a
+pronoun), speaker_other_paragraph (gold's speaker is not named in the quote's paragraph),
+no_cue_same_paragraph and cue_same_paragraph. For each, whether gold's speaker is among the
+candidates the decision lists (top three and the rules' answer) and whether the rules had it.
+Meant for PolNeAR train (analyse there, measure on dev).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from train_speakers import ROOT, load_scorer
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "them", "you", "who", "us", "me"}
+
+
+def error_class(text: str, quote: dict, gold_speaker: str) -> str:
+    para_start = text.rfind("\n\n", 0, quote["start"])
+    para_end = text.find("\n\n", quote["end"])
+    paragraph = text[max(para_start, 0) : len(text) if para_end < 0 else para_end]
+    mention = ((quote.get("speaker_mention") or {}).get("text") or "").lower()
+    if quote.get("nested_in"):
+        return "nested"
+    if "according to" in text[max(0, quote["start"] - 200) : quote["end"] + 200].lower():
+        return "according_to"
+    if mention in PRONOUNS:
+        return "pronoun_speaker"
+    if gold_speaker.split()[-1] not in paragraph:
+        return "speaker_other_paragraph"
+    return "cue_same_paragraph" if quote.get("cue") else "no_cue_same_paragraph"
+
+
+def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter]:
+    outcomes, classes, candidates = Counter(), Counter(), Counter()
+    for path in sorted(pred.glob("*.json")):
+        if not (gold / path.name).exists():
+            continue
+        prediction = json.loads(path.read_text(encoding="utf-8"))
+        golds = json.loads((gold / path.name).read_text(encoding="utf-8")).get("quotes") or []
+        quotes, text = prediction["quotes"], prediction["article"]["text"]
+        for i, j in scorer.greedy_match(quotes, golds, scorer.text_score(0.6, "text")):
+            given = golds[j].get("speaker") or []
+            given = [given] if isinstance(given, str) else given
+            accepted = [scorer.speaker_key(s) for s in given]
+            if not any(accepted):
+                continue
+
+            def right(name: str | None, accepted=accepted) -> bool:
+                key = scorer.speaker_key(name)
+                return bool(key) and any(scorer.related(key, a) for a in accepted)
+
+            quote = quotes[i]
+            outcome = (
+                "right" if right(quote.get("speaker")) else "wrong" if quote.get("speaker") else "abstain"
+            )
+            outcomes[outcome] += 1
+            if outcome == "right":
+                continue
+            listed = quote.get("speaker_candidates") or []
+            classes[(outcome, error_class(text, quote, given[0]))] += 1
+            candidates[
+                (
+                    outcome,
+                    "listed" if any(right(c["speaker"]) for c in listed) else "not listed",
+                    "rules right"
+                    if any(right(c["speaker"]) for c in listed if c.get("rules"))
+                    else "rules wrong",
+                )
+            ] += 1
+    return outcomes, classes, candidates
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pred")
+    parser.add_argument("gold")
+    parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
+    args = parser.parse_args(argv)
+    outcomes, classes, candidates = breakdown(
+        Path(args.pred), Path(args.gold), load_scorer(Path(args.scorer))
+    )
+    print("quotes with a gold speaker:", dict(outcomes))
+    for (outcome, name), n in classes.most_common():
+        print(f"  {outcome:<8} {name:<26} {n:>5}")
+    print("gold speaker among the listed candidates / the rules' answer:")
+    for key, n in candidates.most_common():
+        print(f"  {' / '.join(key):<40} {n:>5}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
