@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from purportedly.lexicons import load_data
 from purportedly.model import Analysis
@@ -17,7 +18,6 @@ from purportedly.names import content_words
 if TYPE_CHECKING:
     from purportedly.store.core import Store
 
-CDIST_CHUNK = 512  # rows per rapidfuzz.cdist call: bounds memory to CHUNK x N scores
 EXACT_LIMIT = 5000  # texts compared all-pairs (about a second); larger inputs are blocked or hashed
 LSH_CANDIDATE_THRESHOLD = 0.2  # word-set Jaccard for candidates when there are too many texts
 
@@ -89,7 +89,8 @@ def similar_pairs(
     """Index pairs (i < j) of texts whose content words overlap closely (token-set ratio >= cutoff)
     and share at least ``min_shared`` content words; catches trimmed and reworded versions.
 
-    With ``blocks`` only texts of one block (e.g. one story) are compared, all pairs. Without,
+    With ``blocks`` only texts of one block (e.g. one story) are compared, every pair that can
+    share ``min_shared`` words (an exact word index, ``_exact_pairs``). Without,
     MinHash LSH candidates, yielded as they are found (never all held at once); ``known(i, j)``
     true skips a candidate unchecked (a caller's union-find already joins the two: a corpus
     repeating one quote a thousand times is then checked about a thousand times, not a million).
@@ -108,18 +109,46 @@ def similar_pairs(
 def _exact_pairs(
     bags: list[str], indices: list[int], cutoff: float, min_shared: int
 ) -> list[tuple[int, int]]:
-    chosen = [bags[i] for i in indices]
-    token_sets = [set(b.split()) for b in chosen]
+    """Every pair of the block that shares ``min_shared`` words and passes the cutoff, found
+    through an index of the words by prefix filtering, not by comparing every pair.
+
+    Words are ordered rarest first (in the block); two word sets sharing k words share a word
+    among the first ``len - k + 1`` of each (the k shared words cannot all fall among the
+    other's last k - 1), so only those words are indexed and probed: the same pairs as checking
+    all of them, and the words every text of a story has propose nothing. Texts with one word
+    set are one entry, compared once."""
+    need = max(min_shared, 1)
+    entry_of: dict[str, int] = {}
+    entries: list[tuple[str, frozenset[str]]] = []
+    members: list[list[int]] = []
+    for index in indices:
+        bag = bags[index]
+        if len(set(bag.split())) < need:
+            continue  # too few words to share enough with anything
+        entry = entry_of.get(bag)
+        if entry is None:
+            entry = entry_of[bag] = len(entries)
+            entries.append((bag, frozenset(bag.split())))
+            members.append([])
+        members[entry].append(index)
+    frequency = Counter(word for _, words in entries for word in words)
+    postings: dict[str, list[int]] = {}
     pairs: list[tuple[int, int]] = []
-    for offset in range(0, len(chosen), CDIST_CHUNK):
-        rows = chosen[offset : offset + CDIST_CHUNK]
-        scores = process.cdist(rows, chosen, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype="uint8")
-        for local_i, row in enumerate(scores):
-            i = offset + local_i
-            for j in row.nonzero()[0]:
-                j = int(j)
-                if j > i and len(token_sets[i] & token_sets[j]) >= min_shared:
-                    pairs.append((indices[i], indices[j]))
+    for number, (bag, words) in enumerate(entries):
+        own = members[number]
+        pairs.extend((a, b) for k, a in enumerate(own) for b in own[k + 1 :])  # one word set: ratio 100
+        prefix = sorted(words, key=lambda w: (frequency[w], w))[: len(words) - need + 1]
+        seen: set[int] = set()
+        for word in prefix:
+            for other in postings.get(word, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                other_bag, other_words = entries[other]
+                if len(words & other_words) < min_shared or fuzz.token_set_ratio(other_bag, bag) < cutoff:
+                    continue
+                pairs.extend((min(a, b), max(a, b)) for a in members[other] for b in own)
+            postings.setdefault(word, []).append(number)
     return pairs
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from purportedly.corpus.clusters import Story, stories, story_of
 from purportedly.corpus.common import Corpus, UnionFind, figures_in, similar_pairs
-from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, origin_of
+from purportedly.corpus.origins import MEDIA_ROLES, ROOT_ROLES, Origin, SameNames, origin_of
 from purportedly.corpus.quotes_match import QuoteGroup, quote_groups
 from purportedly.corpus.views import CorpusView, view_of
 from purportedly.model import ChainLink
@@ -160,8 +160,16 @@ def _collect(view: CorpusView) -> tuple[list[ClaimReport], list[str | None]]:
     """The reports, and beside each the id of the quote its claim rests on."""
     metas = {meta.id: meta for meta in view.metas()}
     reports, quote_ids = [], []
+    origins: dict[tuple, Origin] = {}  # one Origin per distinct chain (and outlet, for own reporting)
     for claim in view.claim_rows():
         meta = metas[claim.article_id]
+        key = tuple((link.name, link.role) for link in claim.chain)
+        if key not in origins:
+            origins[key] = origin_of(claim.chain, None)
+        if origins[key].own_reporting:  # no root beyond the article: the outlet's own words
+            key = ((meta.outlet, "own"),)
+            if key not in origins:
+                origins[key] = origin_of((), meta.outlet)
         reports.append(
             ClaimReport(
                 article_id=claim.article_id,
@@ -173,7 +181,7 @@ def _collect(view: CorpusView) -> tuple[list[ClaimReport], list[str | None]]:
                 claim_id=claim.claim_id,
                 text=claim.text,
                 chain=claim.chain,
-                origin=origin_of(claim.chain, meta.outlet),
+                origin=origins[key],
                 factuality=claim.factuality,
             )
         )
@@ -226,8 +234,8 @@ def corroboration(
         # wordings giving figures, none the same, are two claims
         if figures[i] and figures[j] and not figures[i] & figures[j]:
             continue
-        for index in [*members[i], *members[j]]:
-            union.union(members[i][0], index)
+        # each wording's reports are joined already (a pair shares MIN_SHARED_WORDS words)
+        union.union(members[i][0], members[j][0])
     _join_by_quotes(quote_ids, reports, union, quotes)
     groups = []
     for members in union.groups():
@@ -235,24 +243,32 @@ def corroboration(
         if len({r.article_id for r in group_reports}) >= min_reports:
             groups.append(group_reports)
     groups.sort(key=lambda rs: (-len({r.article_id for r in rs}), rs[0].article_id))
+    # every name an origin may carry, indexed once for the corpus (outlets: a copy's own reporting
+    # is its original outlet's)
+    names = SameNames({n for r in reports for n in (*_names_of(r.origin), r.outlet) if n})
+    del reports, quote_ids
     copies = [group for story in (story_list or []) for group in story.mirrors]
-    groups = [_as_original(rs, copies) for rs in groups]
+    copy_group = {i: number for number, group in enumerate(copies) for i in group}
+    groups = [_as_original(rs, copies, copy_group) for rs in groups]
     return [
         CorroboratedClaim(
             number,
             representative_wording(rs),
             tuple(rs),
-            distinct_origins(_origin_bearing(rs)),
-            _mirrors_among(copies, rs),
+            distinct_origins(_origin_bearing(rs), names),
+            _mirrors_among(copies, copy_group, rs),
         )
         for number, rs in enumerate(groups, start=1)
     ]
 
 
-def _as_original(reports: list[ClaimReport], copies: list[tuple[int, ...]]) -> list[ClaimReport]:
+def _as_original(
+    reports: list[ClaimReport], copies: list[tuple[int, ...]], copy_group: dict[int, int]
+) -> list[ClaimReport]:
     """A copy's own reporting is its original's (the earliest of the copies): a reprint is not a
-    second outlet vouching for the words."""
-    original = {i: group[0] for group in copies for i in group}
+    second outlet vouching for the words. ``copy_group``: article id -> its group in ``copies``."""
+    in_copies = [r.article_id for r in reports if r.article_id in copy_group]
+    original = {i: copies[copy_group[i]][0] for i in in_copies}
     outlet_of = {r.article_id: r.outlet for r in reports}
     kept = []
     for r in reports:
@@ -271,9 +287,14 @@ def _origin_bearing(reports: list[ClaimReport]) -> list[ClaimReport]:
     return [r for r in reports if not (r.origin.own_reporting and r.article_id in sourced)]
 
 
-def _mirrors_among(copies: list[tuple[int, ...]], reports: list[ClaimReport]) -> tuple[tuple[int, ...], ...]:
+def _mirrors_among(
+    copies: list[tuple[int, ...]], copy_group: dict[int, int], reports: list[ClaimReport]
+) -> tuple[tuple[int, ...], ...]:
+    """The copy groups two or more of the reports belong to, each as those reports' article ids
+    (looked up from the reports, not by scanning every copy group of the corpus per claim)."""
     ids = {r.article_id for r in reports}
-    return tuple(tuple(i for i in group if i in ids) for group in copies if len(ids & set(group)) > 1)
+    met = Counter(copy_group[i] for i in ids if i in copy_group)
+    return tuple(tuple(i for i in copies[number] if i in ids) for number in sorted(met) if met[number] > 1)
 
 
 def representative_wording(reports: list[ClaimReport], sample: int = 30) -> str:
@@ -281,19 +302,80 @@ def representative_wording(reports: list[ClaimReport], sample: int = 30) -> str:
     texts = [r.text for r in reports[:sample]]
     if len(texts) <= 2:
         return max(texts, key=len)
-    bags = [" ".join(content_words(t)) for t in texts]
-    return max(
-        texts, key=lambda t: (sum(fuzz.token_set_ratio(" ".join(content_words(t)), b) for b in bags), len(t))
-    )
+    bags = [" ".join(content_words(t)) for t in texts]  # each wording's words made once
+    scores = [
+        (sum(fuzz.token_set_ratio(bag, b) for b in bags), len(t)) for bag, t in zip(bags, texts, strict=True)
+    ]
+    return texts[max(range(len(texts)), key=scores.__getitem__)]
 
 
-def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
+def distinct_origins(reports: list[ClaimReport], names: SameNames | None = None) -> tuple[Origin, ...]:
     """Merge the reports' origins that are the same into one each.
 
     Origins naming a carrier merge by carrier. An origin naming only a speaker joins the carrier
     origin with that speaker only when exactly one matches, so an ambiguous "the soldier" can
-    never fuse two independent releases into one.
+    never fuse two independent releases into one. Which names are the same comes from ``names``
+    (an index over the corpus's names, ``SameNames``; made for these origins when not given): the
+    origins of a name are looked up, not compared with every other origin, with the answer of
+    comparing every pair (``tests/test_origins_index.py``).
     """
+    frequency = Counter(r.origin for r in reports)
+    origins = list(frequency)
+    if names is None:
+        names = SameNames(name for o in origins for name in _names_of(o))
+    union = UnionFind(range(len(origins)))
+    # origins by the name they are compared by: two origins with carriers by any of their
+    # carriers, two without by their outlet (own reporting) or else their speaker
+    by_name: dict[tuple[str, str], list[int]] = {}
+    for i, origin in enumerate(origins):
+        if origin.own_reporting:
+            by_name.setdefault(("own", origin.own_reporting), []).append(i)
+        elif origin.carriers:
+            for carrier in origin.carriers:
+                by_name.setdefault(("carrier", carrier), []).append(i)
+        elif origin.speaker:
+            by_name.setdefault(("speaker", origin.speaker), []).append(i)
+    for (kind, name), members in by_name.items():
+        for same in names.of(name):
+            for j in by_name.get((kind, same), ()):
+                union.union(members[0], j)
+        for j in members[1:]:
+            union.union(members[0], j)
+    # the agency that released the call, quoted as saying so: one origin
+    for i, origin in enumerate(origins):
+        if origin.speaker:
+            for same in names.of(origin.speaker):
+                for j in by_name.get(("carrier", same), ()):
+                    union.union(i, j)
+    # a speaker alone joins the one release with that speaker, if there is exactly one
+    released_by_speaker: dict[str, list[int]] = {}
+    for j, origin in enumerate(origins):
+        if origin.carriers and origin.speaker:
+            released_by_speaker.setdefault(origin.speaker, []).append(j)
+    for i, origin in enumerate(origins):
+        if origin.carriers or origin.own_reporting or not origin.speaker:
+            continue
+        matches = {
+            union.find(j) for same in names.of(origin.speaker) for j in released_by_speaker.get(same, ())
+        }
+        if len(matches) == 1:
+            union.union(i, matches.pop())
+    # the most informative member (naming a carrier), then the most reported, represents each origin
+    return tuple(
+        max(
+            (origins[i] for i in members),
+            key=lambda o: (bool(o.carriers), frequency[o], o.speaker is not None),
+        )
+        for members in union.groups()
+    )
+
+
+def _names_of(origin: Origin) -> list[str]:
+    return [n for n in (origin.own_reporting, origin.speaker, *origin.carriers) if n]
+
+
+def pairwise_distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
+    """``distinct_origins`` by comparing every pair of origins (the definition; kept for tests)."""
     frequency = Counter(r.origin for r in reports)
     origins = list(frequency)
     union = UnionFind(range(len(origins)))
@@ -306,14 +388,13 @@ def distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
     for i, origin in enumerate(origins):
         for j in range(len(origins)):
             if i != j and origin.speaker and _speaks_for_carrier(origin, origins[j]):
-                union.union(i, j)  # the agency that released the call, quoted as saying so: one origin
+                union.union(i, j)
     for i, origin in enumerate(origins):
         if origin.carriers or origin.own_reporting:
             continue
         matches = {union.find(j) for j in with_carrier if origin.same_as(_speaker_only(origins[j]))}
         if len(matches) == 1:
             union.union(i, matches.pop())
-    # the most informative member (naming a carrier), then the most reported, represents each origin
     return tuple(
         max(
             (origins[i] for i in members),

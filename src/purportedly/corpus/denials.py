@@ -10,6 +10,7 @@ on the claims it denies; it never contradicts itself.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,25 +72,34 @@ def denied_words(text: str) -> set[str]:
 
 
 def denials(source: Store | Corpus | CorpusView, *, story_list: list[Story] | None = None) -> list[Denial]:
-    """Every denial with the claims it denies (possibly none found)."""
+    """Every denial with the claims it denies (possibly none found).
+
+    What a denial may deny is found through an index of its story's claims by content word, each
+    distinct word set once (``_StoryClaims``), not by comparing it with every claim of the story;
+    the answer is the same (``tests/test_denials_index.py`` checks it against every pair)."""
     view = view_of(source)
     cues = {(row.article_id, row.claim_id): row.cues for row in view.claim_rows()}
     reports = collect_reports(view)
     story_ids = story_of(story_list if story_list is not None else stories(view))
-    by_story: dict[int | None, list[ClaimReport]] = {}
-    for report in reports:
-        by_story.setdefault(story_ids.get(report.article_id), []).append(report)
-    found = []
     candidates = [r for r in reports if is_denial(r, cues.get((r.article_id, r.claim_id), ()))]
+    del cues
+    in_story: dict[int | None, list[ClaimReport]] = {}
+    for report in reports:
+        if not report.factuality.endswith("-"):  # a denial never denies another denial
+            in_story.setdefault(story_ids.get(report.article_id), []).append(report)
+    del reports
+    indexes: dict[int | None, _StoryClaims] = {}
+    by_article: dict[int, list[ClaimReport]] = {}
     for report in candidates:
-        if any(_inside(report, other) for other in candidates):
+        by_article.setdefault(report.article_id, []).append(report)
+    found = []
+    for report in candidates:
+        if any(_inside(report, other) for other in by_article[report.article_id]):
             continue  # the "saying ..." gloss of a longer denial: its counter-claim, not a denial
-        others = [
-            r
-            for r in by_story.get(story_ids.get(report.article_id), [])
-            if not r.factuality.endswith("-") and r.claim_id != report.claim_id
-        ]
-        found.append(Denial(report, tuple(_denied(report, others))))
+        story = story_ids.get(report.article_id)
+        if story not in indexes:
+            indexes[story] = _StoryClaims(in_story.pop(story, []))
+        found.append(Denial(report, indexes[story].denied(report)))
     return found
 
 
@@ -102,20 +112,60 @@ def _inside(report: ClaimReport, other: ClaimReport) -> bool:
     )
 
 
-def _denied(denial: ClaimReport, candidates: list[ClaimReport]) -> list[ClaimReport]:
-    """The best-matching claim of each article, when it shares enough of the denied words."""
-    words = denied_words(denial.text)
-    bag = " ".join(sorted(words))
-    best: dict[int, tuple[tuple[int, float], ClaimReport]] = {}
-    for candidate in candidates:
-        other = set(content_words(candidate.text))
-        shared = len(words & other)
-        if shared < MIN_SHARED:
-            continue
-        ratio = fuzz.token_set_ratio(bag, " ".join(sorted(other)))
-        if ratio < MIN_RATIO:
-            continue
-        score = (shared, ratio)
-        if candidate.article_id not in best or score > best[candidate.article_id][0]:
-            best[candidate.article_id] = (score, candidate)
-    return [report for _, report in sorted(best.values(), key=lambda x: (x[1].date or "", x[1].article_id))]
+class _StoryClaims:
+    """The claims of one story a denial may deny, indexed by content word.
+
+    Claims with one set of content words are one entry (a sentence carried by a thousand
+    reports is scored once): a denial is scored against the entries sharing one of its words,
+    each once, and the score of a word set against another depends on the two sets alone."""
+
+    def __init__(self, reports: list[ClaimReport]) -> None:
+        entry_of: dict[frozenset[str], int] = {}
+        self.bags: list[str] = []
+        self.members: list[list[tuple[int, ClaimReport]]] = []  # (position in the story, report)
+        self.postings: dict[str, list[int]] = {}
+        words_of: dict[str, frozenset[str]] = {}  # one wording, its words made once
+        for position, report in enumerate(reports):
+            words = words_of.get(report.text)
+            if words is None:
+                words = words_of[report.text] = frozenset(content_words(report.text))
+            entry = entry_of.get(words)
+            if entry is None:
+                entry = entry_of[words] = len(self.bags)
+                self.bags.append(" ".join(sorted(words)))
+                self.members.append([])
+                for word in words:
+                    self.postings.setdefault(word, []).append(entry)
+            self.members[entry].append((position, report))
+        self._denied: dict[frozenset[str], tuple[ClaimReport, ...]] = {}
+
+    def scored(self, words: frozenset[str]) -> list[tuple[tuple[int, float], int]]:
+        """((shared words, token-set ratio), entry) of the entries close enough to ``words``."""
+        shared = Counter(entry for word in words for entry in self.postings.get(word, ()))
+        bag = " ".join(sorted(words))
+        found = []
+        for entry, count in shared.items():
+            if count < MIN_SHARED:
+                continue
+            ratio = fuzz.token_set_ratio(bag, self.bags[entry])
+            if ratio >= MIN_RATIO:
+                found.append(((count, ratio), entry))
+        return found
+
+    def denied(self, denial: ClaimReport) -> tuple[ClaimReport, ...]:
+        """The best-matching claim of each article (the first in story order of equal scores),
+        when it shares enough of the denied words; in date order. One answer per set of denied
+        words: a wire denial carried by thousands of articles is matched once."""
+        words = frozenset(denied_words(denial.text))
+        if words not in self._denied:
+            self._denied[words] = self._best_per_article(words)
+        return self._denied[words]
+
+    def _best_per_article(self, words: frozenset[str]) -> tuple[ClaimReport, ...]:
+        best: dict[int, tuple[tuple[int, float], int, ClaimReport]] = {}
+        for score, entry in self.scored(words):
+            for position, report in self.members[entry]:
+                kept = best.get(report.article_id)
+                if kept is None or (score, -position) > (kept[0], -kept[1]):
+                    best[report.article_id] = (score, position, report)
+        return tuple(r for _, _, r in sorted(best.values(), key=lambda x: (x[2].date or "", x[2].article_id)))

@@ -82,22 +82,22 @@ class StoreView:
                 )
 
     def claim_rows(self) -> Iterator[ClaimRow]:
+        # one object per distinct chain and wording: a corpus of copies and wire stories repeats a
+        # few thousand of them across hundreds of thousands of claims, and a caller holding every
+        # claim (corroboration, denials) then holds each once
+        shared: dict[Any, Any] = {}
         for first, last in self._windows():
             current: Any = None
-            chain: list[ChainLink] = []
+            chain: list[tuple] = []
             for row in self._page(_CLAIMS, (first, last)):
                 if current is None or row["claim_row"] != current["claim_row"]:
                     if current is not None:
-                        yield _claim(current, chain)
+                        yield _claim(current, _chain(shared, tuple(chain)), shared)
                     current, chain = row, []
                 if row["role"] is not None:
-                    chain.append(
-                        ChainLink(
-                            name=row["name"], role=row["role"], kind=row["kind"], source_id=row["source_id"]
-                        )
-                    )
+                    chain.append((row["name"], row["role"], row["kind"], row["source_id"]))
             if current is not None:
-                yield _claim(current, chain)
+                yield _claim(current, _chain(shared, tuple(chain)), shared)
 
     # ------------------------------------------------------------ per-article features
 
@@ -165,16 +165,32 @@ class StoreView:
             last = ids[-1]
 
 
-def _claim(row: Any, chain: list[ChainLink]) -> ClaimRow:
+def _chain(shared: dict[Any, Any], links: tuple[tuple, ...]) -> tuple[ChainLink, ...]:
+    """The chain of these (name, role, kind, source id) links, made once per distinct chain."""
+    key = ("chain", links)
+    if key not in shared:
+        shared[key] = tuple(ChainLink(name=n, role=r, kind=k, source_id=s) for n, r, k, s in links)
+    return shared[key]
+
+
+def _claim(row: Any, chain: tuple[ChainLink, ...], shared: dict[Any, Any]) -> ClaimRow:
+    text, cues = row["text"], row["cues"] or "[]"
     return ClaimRow(
         row["article_id"],
         row["claim_id"],
-        row["text"],
+        shared.setdefault(("text", text), text),
         row["quote_id"],
-        tuple(chain),
+        chain,
         row["factuality"],
-        tuple(json.loads(row["cues"] or "[]")),
+        _cues(shared, cues),
     )
+
+
+def _cues(shared: dict[Any, Any], cues: str) -> tuple[str, ...]:
+    key = ("cues", cues)
+    if key not in shared:
+        shared[key] = tuple(json.loads(cues))
+    return shared[key]
 
 
 _EMPTY_FEATURES = {
