@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from purportedly.model import Article
 from purportedly.reading.dates import DATE_RE, parse_date_match, publication_date
-from purportedly.reading.decoding import SAMPLE_BYTES, detect_encoding
+from purportedly.reading.decoding import SAMPLE_BYTES, bare_utf16_encoding, detect_encoding
 from purportedly.reading.errors import ReadError, ReadFailure
 from purportedly.reading.files import check_regular, open_regular, size_text
 from purportedly.reading.html import looks_like_html, read_html
@@ -266,7 +266,9 @@ def corpus_encoding(path: Path) -> str:
     # minority of lines that do not decode are bad rows, not another encoding
     if lines and (len(utf8) == len(lines) or (has_multibyte and len(utf8) >= 0.5 * len(lines))):
         return "utf-8"
-    if b"\x00" in sample and not _mostly(lines, _has_nul, 0.5):  # a few NUL rows, not UTF-16 or binary
+    # NUL bytes in a file with clean UTF-8 lines are bad rows (however many), unless the whole
+    # sample reads as UTF-16, where every line carries NULs
+    if b"\x00" in sample and utf8 and bare_utf16_encoding(sample) is None:
         sample = _without_nul_lines(sample)
     return detect_encoding(sample)
 
@@ -279,14 +281,6 @@ def _is_utf8_text(line: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _has_nul(line: bytes) -> bool:
-    return b"\x00" in line
-
-
-def _mostly(lines: list[bytes], test: Any, share: float = 0.9) -> bool:
-    return sum(1 for line in lines if test(line)) >= share * len(lines)
 
 
 def _without_nul_lines(sample: bytes) -> bytes:
