@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from purportedly.lexicons import load_data
 from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
-from purportedly.names import NAMES_KEYS, Transliterator, fold, surface_key
+from purportedly.names import NAMES_KEYS, Transliterator, content_words, fold, surface_key
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entities.aliases import Cluster, Mention
 from purportedly.nlp.entities.clusters import build_clusters
@@ -31,7 +31,16 @@ PHRASE_DEPS = {"amod", "compound", "det", "poss", "nmod", "punct", "nummod", "ca
 MAX_DESCRIPTOR_WORDS = 8
 LOCATIVE = re.compile(r"\b(?:in|near|outside|around)\s+$")
 DESCRIPTOR = re.compile(r"^[\w\s'’,.-]+$")
-ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
+# line breaks, slashes, inner possessives, brackets ('Popular Front (PFLP'), and label colons with
+# the credit word before them ('SBU Credit: Creative Commons'): no name runs across any of them
+ENT_SEPARATOR = re.compile(
+    r"\n+|/|['’]s\s+|\s*[()\[\]]\s*|\s*\b(?:Credits?|Photos?|Pictures?|Images?|Photographs?|Sources?)?:\s+"
+)
+# 'Popular Front for the Liberation of Palestine (PFLP)': the bracketed letters are the same body
+BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*$")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+# what may stand between names an NER span wrongly joined ('Facebook and Instagram')
+JOINER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*")
 
 
 class EntityRecognizer:
@@ -60,6 +69,7 @@ class EntityRecognizer:
         self.not_names |= {fold(t.rstrip(".")) for t in self.titles}
         self.transliterator = Transliterator(names_file)
         self.known_type: dict[str, str] = {}
+        self.known_bags: dict[frozenset[str], str] = {}  # word-order-free keys of the known names
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in known:
             self._add_known(nlp, entry)
@@ -73,6 +83,9 @@ class EntityRecognizer:
         canonical = entry["name"]
         self.known_type[canonical] = entry["type"]
         for alias in {canonical, *entry["aliases"]}:
+            bag = word_bag(alias)
+            if len(bag) >= 2:
+                self.known_bags.setdefault(bag, canonical)
             variants = {alias, alias.replace("'", "’")}
             variants |= {v[0].lower() + v[1:] for v in variants if v.startswith("The ")}
             # names in their own case only: 'AP' is not 'ap', 'The Independent' not 'the independent site'
@@ -104,8 +117,12 @@ class EntityRecognizer:
         mentions = self._drop_skipped_segments(doc, mentions)
         # clean first, so that a junk NER span cannot shadow a good rule match it overlaps
         finished = [m for m in (self._finish(text, m) for m in mentions) if m is not None]
+        finished = self._split_joined_spans(text, finished)
+        for mention in finished:
+            self._known_in_other_words(mention)
         chosen: list[Mention] = self._resolve_overlaps(finished)
         chosen += self._possessive_owners(text, chosen)
+        self._bind_acronyms(text, chosen)
         return build_clusters(chosen, self.transliterator)
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
@@ -171,6 +188,55 @@ class EntityRecognizer:
                     start = mention.start
                     owners.append(Mention(start, start + len(owner.group(1)), owner.group(1), "GPE"))
         return owners
+
+    def _known_in_other_words(self, mention: Mention) -> None:
+        """'Ukraine Security Service' is the known 'Security Service of Ukraine' in another word
+        order: it joins that entity (its own words stay its name, the known form an alias)."""
+        if mention.canonical is None and mention.label != "NORP":
+            bag = word_bag(mention.text)
+            if len(bag) >= 2 and bag in self.known_bags:
+                mention.canonical = self.known_bags[bag]
+                mention.label = self.known_type[mention.canonical]
+
+    @staticmethod
+    def _split_joined_spans(text: str, mentions: list[Mention]) -> list[Mention]:
+        """An NER span that joins names with 'and', '&' or commas ('Facebook and Instagram') is
+        split into its names when one of them is a known name on its own."""
+        known = {(m.start, m.end) for m in mentions if m.priority == GAZETTEER_PRIORITY}
+        kept = []
+        for mention in mentions:
+            pieces = _joined_pieces(mention) if mention.priority == 0 else []
+            if len(pieces) >= 2 and any(p in known for p in pieces):
+                kept.extend(
+                    Mention(a, b, text[a:b], mention.label) for a, b in pieces if (a, b) not in known
+                )
+                continue
+            kept.append(mention)
+        return kept
+
+    @staticmethod
+    def _bind_acronyms(text: str, chosen: list[Mention]) -> None:
+        """'Popular Front for the Liberation of Palestine (PFLP)': the letters in brackets right after
+        a name, and every other use of them, are that name's alias."""
+        by_end = {m.end: m for m in chosen}
+        bound: dict[str, str] = {}
+        for mention in sorted(chosen, key=lambda m: m.start):
+            if not ACRONYM.match(mention.text) or mention.text in bound:
+                continue
+            opening = BRACKETED_ACRONYM.search(text[max(0, mention.start - 4) : mention.start])
+            if opening is None:
+                continue
+            full_end = mention.start - len(opening.group())
+            full = by_end.get(full_end)
+            if full is not None and len(full.text.split()) >= 2 and full.label != "PERSON":
+                bound[mention.text] = full.canonical or full.text
+        for mention in chosen:
+            target = bound.get(mention.text)
+            if target is not None and mention.canonical is None:
+                mention.canonical = target
+        for mention in chosen:
+            if mention.canonical is None and mention.text in bound.values():
+                mention.canonical = mention.text
 
     @staticmethod
     def _drop_skipped_segments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -356,6 +422,24 @@ class EntityRecognizer:
             if first_start > 0 and _is_role_noun(doc[first_start - 1]):
                 found.append(_singular_phrase(doc, doc[first_start - 1]))
         return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
+
+
+def word_bag(name: str) -> frozenset[str]:
+    """A name's content words in any order, each cut to its first five letters so that a country
+    and its adjective agree ('Ukraine', 'Ukrainian'; 'Defence', 'Defense')."""
+    return frozenset(w.removesuffix("'s")[:5] for w in content_words(name))
+
+
+def _joined_pieces(mention: Mention) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised part of 'A and B', 'A, B & C'; [] when a part is not capitalised."""
+    pieces, cursor = [], 0
+    for joiner in [*JOINER.finditer(mention.text), None]:
+        piece = mention.text[cursor : joiner.start() if joiner else len(mention.text)]
+        if not piece[:1].isupper():
+            return []
+        pieces.append((mention.start + cursor, mention.start + cursor + len(piece)))
+        cursor = joiner.end() if joiner else cursor
+    return pieces
 
 
 def written_lower_elsewhere(text: str, surface: str) -> bool:

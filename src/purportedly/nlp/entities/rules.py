@@ -50,8 +50,10 @@ WIRE_DATELINE = re.compile(
 )
 TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
 # 'Irina Lavrova, 41,' / 'Lena Vogt said': a name followed by an age or a speech verb is a person
+# a name's word may be double-barrelled: 'Tidball-Binz', 'Rimsky-Korsakov'
+NAME_WORD = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
 PERSON_CONTEXT = re.compile(
-    r"\b([A-Z][a-z’'\-]+(?:[ \t][A-Z][a-z’'\-]+){1,2})"
+    rf"\b({NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})"
     r"(?=,[ \t]\d{1,3},|[ \t](?:says|said|told|wrote|added|claimed|insisted|explained)\b)"
 )
 FACILITY_NOUNS = (
