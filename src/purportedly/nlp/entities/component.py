@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -15,6 +16,7 @@ from purportedly.names import NAMES_KEYS, Transliterator, content_words, fold, s
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entities.aliases import Cluster, Mention
 from purportedly.nlp.entities.clusters import build_clusters
+from purportedly.nlp.entities.decision import DocView, EntityDecision, cluster_features, load_decision
 from purportedly.nlp.entities.filters import trim_ner_span
 from purportedly.nlp.entities.rules import RULE_PRIORITY, rule_mentions
 from purportedly.nlp.extensions import doc_text, register_extensions
@@ -54,8 +56,15 @@ class EntityRecognizer:
         names_file: str,
         demonyms_file: str,
         regions_file: str,
+        decision_file: str = "",
     ) -> None:
         self.name = name
+        # the learned keep/drop decision with its calibrated confidence (none: keep every proposal)
+        self.decision: EntityDecision | None = (
+            load_decision(str(resources.files("purportedly").joinpath("data", decision_file)))
+            if decision_file
+            else None
+        )
         known_data = load_data(known_file, keys=("spelling_variants", "entities"))
         known = known_data["entities"]
         self.spelling_variants = [tuple(pair) for pair in known_data.get("spelling_variants", [])]
@@ -324,8 +333,28 @@ class EntityRecognizer:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, clusters: list[Cluster]) -> Doc:
-        doc._.entities = [self._entity(doc, number, cluster) for number, cluster in enumerate(clusters, 1)]
+        kept = []
+        for entity, features in self.proposals(doc, clusters):
+            if self.decision is not None:
+                chance = self.decision.probability(features)
+                if chance < self.decision.threshold:
+                    continue  # a headline phrase, a menu word, a cut name: not a name the article gives
+                entity.confidence = round(chance, 3)
+            kept.append(entity)
+        for number, entity in enumerate(kept, 1):
+            entity.id = f"E{number}"
+        doc._.entities = kept
         return doc
+
+    def proposals(self, doc: Doc, clusters: list[Cluster]) -> list[tuple[Entity, dict[str, float]]]:
+        """Every proposed entity with the features the decision reads (also the training rows)."""
+        view = DocView.of(doc)
+        found = []
+        for number, cluster in enumerate(clusters, 1):
+            entity = self._entity(doc, number, cluster)
+            known = (cluster.canonical or entity.name) in self.known_type
+            found.append((entity, cluster_features(doc, view, cluster, entity.name, known)))
+        return found
 
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
         label = cluster.label
@@ -483,11 +512,18 @@ def _singular_phrase(doc: Doc, noun) -> str:
         "names_file": "facts/names.json",
         "demonyms_file": "facts/demonyms.json",
         "regions_file": "facts/regions.json",
+        "decision_file": "models/entities.json",
     },
     requires=["doc._.segments", "doc.ents"],
     assigns=["doc._.entities"],
 )
 def make_entities(
-    nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str
+    nlp: Language,
+    name: str,
+    known_file: str,
+    names_file: str,
+    demonyms_file: str,
+    regions_file: str,
+    decision_file: str,
 ) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file)
+    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file, decision_file)
