@@ -16,7 +16,13 @@ from purportedly.names import NAMES_KEYS, Transliterator, content_words, fold, s
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entities.aliases import Cluster, Mention
 from purportedly.nlp.entities.clusters import build_clusters
-from purportedly.nlp.entities.decision import DocView, EntityDecision, cluster_features, load_decision
+from purportedly.nlp.entities.decision import (
+    DocView,
+    EntityDecision,
+    cluster_features,
+    english_words,
+    load_decision,
+)
 from purportedly.nlp.entities.filters import trim_ner_span
 from purportedly.nlp.entities.rules import RULE_PRIORITY, rule_mentions
 from purportedly.nlp.extensions import doc_text, register_extensions
@@ -87,6 +93,7 @@ class EntityRecognizer:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
         self.demonyms = self._demonym_map(load_data(demonyms_file))
+        self.dictionary = english_words(nlp)
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
         canonical = entry["name"]
@@ -353,7 +360,8 @@ class EntityRecognizer:
         for number, cluster in enumerate(clusters, 1):
             entity = self._entity(doc, number, cluster)
             known = (cluster.canonical or entity.name) in self.known_type
-            found.append((entity, cluster_features(doc, view, cluster, entity.name, known)))
+            features = cluster_features(doc, view, cluster, entity.name, known, self.dictionary)
+            found.append((entity, features))
         return found
 
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
@@ -407,6 +415,9 @@ class EntityRecognizer:
         surfaces = cluster.surfaces
         if label == "PERSON":
             best = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), not s.isupper()))
+        elif label == "ORG":
+            # 'Syrian Observatory for Human Rights', though 'the Syrian Observatory' is said more often
+            best = max(surfaces, key=lambda s: (not s.isupper(), len(s.split()), surfaces.count(s)))
         else:
             best = max(surfaces, key=lambda s: (not s.isupper(), surfaces.count(s), len(s)))
         return best.title() if best.isupper() and len(best) > 4 else best

@@ -36,6 +36,7 @@ FURNITURE_SEGMENTS = frozenset({"byline", "dateline", "credit", "boilerplate", "
 FOUND_BY = {3: "gazetteer", 2: "rule", 1: "context", 0: "ner"}
 ODD_CHARACTER = re.compile(r"[^\w\s.'’\-]")
 CAPITALISED = re.compile(r"^[A-Z]")
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
 @dataclass
@@ -85,7 +86,43 @@ def headline_case(line: str) -> bool:
     return len(words) >= 3 and sum(bool(CAPITALISED.match(w)) for w in words) / len(words) > 0.6
 
 
-def cluster_features(doc: Doc, view: DocView, cluster: Cluster, name: str, known: bool) -> dict[str, float]:
+def english_words(nlp) -> frozenset[str]:
+    """The common English words the lemmatizer's tables list (nouns, verbs, adjectives, adverbs): a
+    one-word 'name' that is one of them ('Army', 'Barrel', 'Debris') is often a capitalised noun."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(word for words in lookups.get_table("lemma_index").values() for word in words)
+
+
+def in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+    lowered = word.lower().strip(".,'’")
+    return lowered in dictionary or lowered.removesuffix("s") in dictionary
+
+
+def beside_capital(text: str, start: int, end: int) -> bool:
+    """Another capitalised word right before or after, on the same line: the name may be cut
+    ('Media Organization' of 'Syrian Media Organization') or run into the next one."""
+    before = re.search(r"([A-Z][\w’'-]*) $", text[max(0, start - 30) : start])
+    after = re.match(r" ([A-Z][\w’'-]*)", text[end : end + 30])
+    return before is not None and not _sentence_start(text, start - len(before.group(0))) or after is not None
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    stripped = text[max(0, at - 3) : at].rstrip(" \t")
+    return not stripped or stripped[-1] in ".!?\n\"“‘:("
+
+
+def cluster_features(
+    doc: Doc,
+    view: DocView,
+    cluster: Cluster,
+    name: str,
+    known: bool,
+    dictionary: frozenset[str] = frozenset(),
+) -> dict[str, float]:
     """Features of one proposed entity: how it was found, where its mentions stand, how it is written."""
     mentions = cluster.mentions
     n = len(mentions)
@@ -128,6 +165,16 @@ def cluster_features(doc: Doc, view: DocView, cluster: Cluster, name: str, known
     features["not_ascii"] = float(not name.isascii())
     features["written_lower"] = float(written_lower(view.text, name))
     features["aliases"] = float(len({fold(m.text) for m in mentions}) > 1)
+    place = cluster.label in PLACE_LABELS
+    if dictionary:
+        share = sum(in_dictionary(w, dictionary) for w in words) / max(1, len(words))
+        features["dictionary_share"] = share
+        # one common English word that is not a place or people ('Army', 'Debris', 'Fierce')
+        features["dictionary_word"] = float(len(words) == 1 and share == 1.0 and not place and not known)
+        features["dictionary_word_once"] = features["dictionary_word"] * float(n == 1)
+    beside = sum(beside_capital(view.text, m.start, m.end) for m in mentions) / n
+    features["beside_capital"] = beside
+    features["beside_capital_not_person"] = beside * float(cluster.label != "PERSON" and not known)
     return features
 
 
