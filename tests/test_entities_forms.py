@@ -99,3 +99,22 @@ def test_known_body_in_another_word_order_keeps_the_articles_words():
     assert "Ukraine Security Service" in found
     assert {"SBU", "Security Service of Ukraine"} <= set(found["Ukraine Security Service"])
     assert "US" in found and "UK" in found
+
+
+DATELINE = """Officials dispute strike account
+
+SARNOVA — Regional officials said on Monday that a drone hit the Marten Valley province overnight.
+Farms across Marten Valley lost power. In the Kharkiv region, and in Kharkiv itself, sirens sounded.
+"""
+
+
+def test_dash_dateline_names_its_place():
+    assert "Sarnova" in entities(DATELINE)
+
+
+def test_bare_region_name_joins_its_province_unless_a_capital_shares_it():
+    found = entities(DATELINE)
+    region = next(name for name, aliases in found.items() if "Marten Valley" in {name, *aliases})
+    assert "Marten Valley province" in {region, *found[region]}
+    # a region named after its capital: 'Kharkiv' alone may be the city
+    assert "Kharkiv" in found and "Kharkiv region" in found

@@ -36,18 +36,22 @@ def _absorb(target: Cluster, source: Cluster) -> None:
     source.mentions = []
 
 
-def merge_region_bases(clusters: list[Cluster]) -> None:
-    """'Siverka' joins 'Siverka river'. A bare 'Bryansk' stays apart from 'Bryansk region': often the city."""
-    rivers = {
-        surface_key(c.canonical)[: -len(" river")]: c
-        for c in clusters
-        if c.canonical and c.canonical.endswith(" river")
-    }
+def merge_region_bases(clusters: list[Cluster], capital_regions: frozenset[str] = frozenset()) -> None:
+    """'Siverka' joins 'Siverka river'; 'North Kordofan' joins 'North Kordofan province'. A bare
+    'Bryansk' stays apart from 'Bryansk region': a region named after its capital (the list of
+    ``capital_regions``) is often the city when named alone."""
+    bases: dict[str, Cluster] = {}
     for cluster in clusters:
-        if not cluster.mentions or cluster.canonical:
+        canonical = cluster.canonical or ""
+        for suffix in (" river", " region"):
+            base = surface_key(canonical)[: -len(suffix)] if canonical.endswith(suffix) else ""
+            if base and (suffix == " river" or base not in capital_regions):
+                bases.setdefault(base, cluster)
+    for cluster in clusters:
+        if not cluster.mentions or cluster.canonical or cluster.label == "PERSON":
             continue
         key = surface_key(cluster.mentions[0].text)
-        target = rivers.get(key)
+        target = bases.get(key)
         if target is not None and target is not cluster:
             _absorb(target, cluster)
 
@@ -233,9 +237,11 @@ class PersonMerger:
         return None
 
 
-def build_clusters(mentions: list[Mention], transliterator: Transliterator) -> list[Cluster]:
+def build_clusters(
+    mentions: list[Mention], transliterator: Transliterator, capital_regions: frozenset[str] = frozenset()
+) -> list[Cluster]:
     clusters = cluster_by_key(sorted(mentions, key=lambda m: m.start))
-    merge_region_bases(clusters)
+    merge_region_bases(clusters, capital_regions)
     # short forms of organisations first: 'the Syrian Observatory said' is no person to take 'Syria'
     merge_partial_names(clusters)
     PersonMerger(transliterator).merge(clusters)

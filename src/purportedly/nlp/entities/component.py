@@ -89,7 +89,12 @@ class EntityRecognizer:
         for entry in known:
             self._add_known(nlp, entry)
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for region in load_data(regions_file, keys=("regions",))["regions"]:
+        regions = load_data(regions_file, keys=("regions",))["regions"]
+        # regions named after their capital: a bare 'Kharkiv' may be the city, so it stays apart
+        self.capital_regions = frozenset(
+            surface_key(place) for region in regions for place in [region["name"], *region["aliases"]]
+        )
+        for region in regions:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
         self.demonyms = self._demonym_map(load_data(demonyms_file))
@@ -139,7 +144,7 @@ class EntityRecognizer:
         chosen: list[Mention] = self._resolve_overlaps(finished)
         chosen += self._possessive_owners(text, chosen)
         self._bind_acronyms(text, chosen)
-        return build_clusters(chosen, self.transliterator)
+        return build_clusters(chosen, self.transliterator, self.capital_regions)
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         found = []
