@@ -118,3 +118,18 @@ def test_bare_region_name_joins_its_province_unless_a_capital_shares_it():
     assert "Marten Valley province" in {region, *found[region]}
     # a region named after its capital: 'Kharkiv' alone may be the city
     assert "Kharkiv" in found and "Kharkiv region" in found
+
+
+DESCRIBED = """Ministry disputes footage
+
+Russia's defence ministry said the footage was staged. Russian Telegram channels shared it widely,
+and the Russian defence ministry later repeated its denial.
+"""
+
+
+def test_known_body_described_in_lower_case_and_adjective_split_from_a_known_name():
+    found = entities(DESCRIBED)
+    ministry = [name for name, aliases in found.items() if "Russian defence ministry" in {name, *aliases}]
+    assert ministry and "Russia's defence ministry" in {ministry[0], *found[ministry[0]]}
+    assert "Telegram" in found
+    assert "Russian Telegram" not in found

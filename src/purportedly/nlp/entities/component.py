@@ -85,6 +85,11 @@ class EntityRecognizer:
         self.transliterator = Transliterator(names_file)
         self.known_type: dict[str, str] = {}
         self.known_bags: dict[frozenset[str], str] = {}  # word-order-free keys of the known names
+        demonyms = load_data(demonyms_file)
+        self.demonyms = self._demonym_map(demonyms)
+        places = [entry.get("place") for key, entry in demonyms.items() if not key.startswith("_")]
+        self.countries = {fold(place) for place in places if place}
+        self.dictionary = english_words(nlp)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in known:
             self._add_known(nlp, entry)
@@ -97,8 +102,6 @@ class EntityRecognizer:
         for region in regions:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
-        self.demonyms = self._demonym_map(load_data(demonyms_file))
-        self.dictionary = english_words(nlp)
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
         canonical = entry["name"]
@@ -109,8 +112,19 @@ class EntityRecognizer:
                 self.known_bags.setdefault(bag, canonical)
             variants = {alias, alias.replace("'", "’")}
             variants |= {v[0].lower() + v[1:] for v in variants if v.startswith("The ")}
+            variants |= {v for v in map(self._described, variants) if v}
             # names in their own case only: 'AP' is not 'ap', 'The Independent' not 'the independent site'
             self.exact.add(canonical, [nlp.make_doc(v) for v in variants])
+
+    def _described(self, alias: str) -> str | None:
+        """'Russian defence ministry', "Ukraine's air force": a known body named by its country
+        and common nouns in lower case (a description, not a title, but the same body)."""
+        first, *rest = alias.split()
+        country = fold(first.removesuffix("'s").removesuffix("’s"))
+        if len(rest) < 2 or (fold(first) not in self.demonyms and country not in self.countries):
+            return None
+        lowered = [w.lower() if not w.isupper() and w.lower() in self.dictionary else w for w in rest]
+        return " ".join([first, *lowered]) if lowered != rest else None
 
     @staticmethod
     def _demonym_map(data: dict) -> dict[str, str]:
@@ -219,13 +233,19 @@ class EntityRecognizer:
                 mention.canonical = self.known_bags[bag]
                 mention.label = self.known_type[mention.canonical]
 
-    @staticmethod
-    def _split_joined_spans(text: str, mentions: list[Mention]) -> list[Mention]:
+    def _split_joined_spans(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """An NER span that joins names with 'and', '&' or commas ('Facebook and Instagram') is
-        split into its names when one of them is a known name on its own."""
+        split into its names when one of them is a known name on its own; so is a people's
+        adjective before a known name ('Russian Telegram channels': Russian, Telegram)."""
         known = {(m.start, m.end) for m in mentions if m.priority == GAZETTEER_PRIORITY}
+        known_ends = {end: start for start, end in known}
         kept = []
         for mention in mentions:
+            inner = known_ends.get(mention.end, mention.start)
+            prefix = text[mention.start : inner].strip()
+            if mention.priority == 0 and inner > mention.start and fold(prefix) in self.demonyms:
+                kept.append(Mention(mention.start, mention.start + len(prefix), prefix, "NORP"))
+                continue
             pieces = _joined_pieces(mention) if mention.priority == 0 else []
             if len(pieces) >= 2 and any(p in known for p in pieces):
                 kept.extend(
