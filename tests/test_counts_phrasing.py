@@ -54,3 +54,8 @@ def test_a_bare_one_as_a_casualty(facts_nlp):
 def test_elided_noun_of_a_conjoined_verb(facts_nlp):
     doc = facts_nlp("The storm killed 300 people and displaced 40,000.")
     assert {(c.number, c.what) for c in doc._.counts} == {(300, "people"), (40000, "people")}
+
+
+def test_a_percentage_is_no_count(facts_nlp):
+    assert not facts_nlp("The men agreed it was a 100 per cent civilian aircraft that was shot down.")._.counts
+    assert not facts_nlp("Officials said 70% of the houses were destroyed.")._.counts

@@ -137,6 +137,7 @@ class CountFinder:
             or self._is_distributive(doc, number)
             or self._is_date(doc, number)
             or self._is_money_or_identifier(doc, number)
+            or is_percentage(doc, number)
         ):
             return None
         qualifier, qualifier_start = self._qualifier(doc, number)
@@ -679,6 +680,15 @@ def is_action_noun(noun: Token) -> bool:
     particle = word.rsplit("-", 1)[-1] in HYPHEN_PARTICLES
     split_at_hyphen = noun.i > 0 and noun.nbor(-1).text == "-"
     return word.endswith(ACTION_SUFFIXES) or (particle and ("-" in word or split_at_hyphen))
+
+
+PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+
+
+def is_percentage(doc: Doc, number: NumberSpan) -> bool:
+    """'a 100 per cent civilian aircraft', '70%': a share, whatever noun follows."""
+    last = doc[number.end - 1]
+    return PERCENT_AFTER.match(doc_text(doc)[last.idx + len(last) :][:12]) is not None
 
 
 def conjoined_count(number: Token) -> Token | None:
