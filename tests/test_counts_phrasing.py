@@ -57,5 +57,11 @@ def test_elided_noun_of_a_conjoined_verb(facts_nlp):
 
 
 def test_a_percentage_is_no_count(facts_nlp):
-    assert not facts_nlp("The men agreed it was a 100 per cent civilian aircraft that was shot down.")._.counts
+    doc = facts_nlp("The men agreed it was a 100 per cent civilian aircraft that was shot down.")
+    assert not doc._.counts
     assert not facts_nlp("Officials said 70% of the houses were destroyed.")._.counts
+
+
+def test_martyred_is_killed_and_a_retelling_is_one_count(facts_nlp):
+    doc = facts_nlp("Shelling killed six people in the market. Six civilians were martyred, officials said.")
+    assert [(c.number, c.event) for c in doc._.counts] == [(6, "killed")]
