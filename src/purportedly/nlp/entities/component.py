@@ -89,7 +89,10 @@ class EntityRecognizer:
         self.demonyms = self._demonym_map(demonyms)
         places = [entry.get("place") for key, entry in demonyms.items() if not key.startswith("_")]
         self.countries = {fold(place) for place in places if place}
-        self.dictionary = english_words(nlp)
+        # read on first use: when a saved pipeline is loaded, the lemmatizer's tables arrive after
+        # the components are made
+        self._nlp = nlp
+        self._dictionary: frozenset[str] | None = None
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in known:
             self._add_known(nlp, entry)
@@ -123,8 +126,19 @@ class EntityRecognizer:
         country = fold(first.removesuffix("'s").removesuffix("’s"))
         if len(rest) < 2 or (fold(first) not in self.demonyms and country not in self.countries):
             return None
-        lowered = [w.lower() if not w.isupper() and w.lower() in self.dictionary else w for w in rest]
+        # the common nouns go to lower case; a country or people named inside stays as it is
+        lowered = [w if w.isupper() or self._is_place_word(w) else w.lower() for w in rest]
         return " ".join([first, *lowered]) if lowered != rest else None
+
+    def _is_place_word(self, word: str) -> bool:
+        key = fold(word.removesuffix("'s").removesuffix("’s"))
+        return key in self.countries or key in self.demonyms
+
+    @property
+    def dictionary(self) -> frozenset[str]:
+        if self._dictionary is None:
+            self._dictionary = english_words(self._nlp)
+        return self._dictionary
 
     @staticmethod
     def _demonym_map(data: dict) -> dict[str, str]:
