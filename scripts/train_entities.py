@@ -39,6 +39,7 @@ SEED = 11
 C = 0.3  # inverse L2 strength: a hundred-odd wrong proposals to learn from, keep the weights small
 MIN_DOCS = 5  # a feature seen in fewer articles is not learned from
 BINS = 5
+TOLERANCE = 0.001
 
 
 def load_scorer():
@@ -178,12 +179,15 @@ def main(argv=None) -> None:
     real = [i for i, r in enumerate(rows) if r["name"] is not None]
     scores = leave_one_set_out(rows)
     calibration = platt([scores[i] for i in real], [rows[i]["label"] for i in real])
-    best = (-1.0, 0.5)
+    by_threshold = {}
     for t in [x / 20 for x in range(2, 14)]:
         kept = [r["name"] is None or chance(calibration, s) >= t for r, s in zip(rows, scores, strict=True)]
-        best = max(best, (section(rows, kept)[2], -t))
-    threshold = -best[1]
-    print(f"threshold {threshold} (pooled leave-one-set-out F1 {best[0]:.3f})")
+        by_threshold[t] = section(rows, kept)[2]
+    # the lowest threshold within TOLERANCE of the best: a dropped entity is lost to every later
+    # stage (speaker links, places, recordings' releasers), so ties go to keeping
+    best = max(by_threshold.values())
+    threshold = min(t for t, f1 in by_threshold.items() if f1 >= best - TOLERANCE)
+    print(f"threshold {threshold} (pooled left-out F1 {by_threshold[threshold]:.4f}, best {best:.4f})")
     for held in [name for name, _, _ in args.set]:
         own = [(r, s) for r, s in zip(rows, scores, strict=True) if r["set"] == held]
         report(f"{held} rules", section([r for r, _ in own], [True] * len(own)))
