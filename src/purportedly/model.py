@@ -286,6 +286,9 @@ class Entity(Model):
     aliases: list[str] = Field(default_factory=list)
     descriptors: list[str] = Field(default_factory=list, description="roles the text gives: 'President'")
     mentions: list[Span] = Field(default_factory=list)
+    confidence: float | None = Field(
+        None, ge=0.0, le=1.0, description="calibrated chance that the article names this entity as given"
+    )
 
 
 class Count(Model):

@@ -118,7 +118,11 @@ class CountFinder:
         token = doc[number.end - 1]
         if (
             number.value < 1
-            or (number.value == 1 and not self.kinds.may_count_one(token))
+            or (
+                number.value == 1
+                and not self.kinds.may_count_one(token)
+                and not self._single_casualty(token)
+            )
             or is_ordinal(token)
             or glued_by_hyphen(doc, number)
             or self._is_year(doc, number)
@@ -133,6 +137,7 @@ class CountFinder:
             or self._is_distributive(doc, number)
             or self._is_date(doc, number)
             or self._is_money_or_identifier(doc, number)
+            or is_percentage(doc, number)
         ):
             return None
         qualifier, qualifier_start = self._qualifier(doc, number)
@@ -172,8 +177,19 @@ class CountFinder:
         if number.value == 1 and canonical not in self.single_events:
             return None  # 'one' counts only a casualty, capture or desertion: 'One volunteer wounded'
         if noun is None:
-            noun = self._antecedent(number, earlier)
+            noun = self._antecedent(number, earlier) or conjoined_count(token)
         return CountMatch(number, qualifier, qualifier_start, noun, event_token, canonical)
+
+    def _single_casualty(self, number: Token) -> bool:
+        """'killing one and wounding the second', 'one of his companions was killed': a bare 'one'
+        is a casualty when it is the object, or the 'one of ...' subject, of a casualty verb."""
+        verb = number.head
+        if number.lower_ != "one" or verb.pos_ != "VERB" or self._casualty_word(verb) is None:
+            return False
+        if number.dep_ == "dobj":
+            return not any(c.dep_ == "det" for c in number.children)
+        partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children)
+        return number.dep_ in ("nsubj", "nsubjpass") and partitive
 
     def _headline_event(self, doc: Doc, number: NumberSpan) -> tuple[str, str] | None:
         """'Strike in Sumy Kills 34', '50 Die as Missiles Hit', '47 Killed in Strike': in a headline
@@ -393,6 +409,8 @@ class CountFinder:
         after_noun = before is not None and before.pos_ in ("NOUN", "PROPN")  # 'room 12 was hit' names
         if number.dep_ not in NUMBER_AS_NOUN_DEPS or after_noun:
             return False
+        if conjoined_count(number) is not None:
+            return True  # 'killed 20,000 people and displaced 14 million': the same people, elided
         # a bare object number is a score, an age or a phone number ('she turned 34'); 'the five' is a group
         return number.dep_ != "dobj" or any(c.dep_ == "det" for c in number.children)
 
@@ -547,6 +565,9 @@ class CountFinder:
         """One count per event: the headline, key points and body often repeat it."""
         kept: list[CountMatch] = []
         for match in found:
+            if is_share(match):
+                kept.append(match)  # 'five people, including three children': a part, never a retelling
+                continue
             same = [
                 k
                 for k in kept
@@ -566,7 +587,9 @@ class CountFinder:
             return False
         events = (a.canonical_event or "", b.canonical_event or "")
         if all(event in self.canonical_events for event in events):
-            return True
+            # a retelling is another sentence: 'two were killed and another two wounded' are two counts
+            doc = a.noun.doc
+            return sentence_of(doc[a.number.start]).start != sentence_of(doc[b.number.start]).start
         return events[0].split()[:1] == events[1].split()[:1]
 
     # -------------------------------------------------------- set_annotations
@@ -659,6 +682,28 @@ def is_action_noun(noun: Token) -> bool:
     return word.endswith(ACTION_SUFFIXES) or (particle and ("-" in word or split_at_hyphen))
 
 
+PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+
+
+def is_percentage(doc: Doc, number: NumberSpan) -> bool:
+    """'a 100 per cent civilian aircraft', '70%': a share, whatever noun follows."""
+    last = doc[number.end - 1]
+    return PERCENT_AFTER.match(doc_text(doc)[last.idx + len(last) :][:12]) is not None
+
+
+def conjoined_count(number: Token) -> Token | None:
+    """'killed 20,000 people and displaced 14 million': the counted noun of the verb a bare
+    object number's verb is conjoined to."""
+    verb = number.head
+    if number.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    for obj in verb.head.children:
+        counted = any(c.like_num and c.dep_ == "nummod" for c in obj.children)
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and counted:
+            return obj
+    return None
+
+
 def elided_noun(doc: Doc, number: NumberSpan) -> Token | None:
     """'His troops numbered 240 soldiers - now there are 94': a bare number counts the noun the
     number before it in the same sentence counted."""
@@ -669,6 +714,15 @@ def elided_noun(doc: Doc, number: NumberSpan) -> Token | None:
         if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i:
             return token.head
     return None
+
+
+def is_share(match: CountMatch) -> bool:
+    """The count hangs on 'including' or 'among': a part of a figure just given."""
+    node = match.noun if match.noun is not None else None
+    if node is None or node.i < match.number.start:
+        return False
+    head = node.head
+    return head.lemma_.lower() in TRANSPARENT and head.i < node.i
 
 
 def line_of(token: Token) -> Span:

@@ -10,7 +10,11 @@ from purportedly.lexicons import load_data, load_set, lowered
 
 RELATIVE_PRONOUNS = ("which", "that", "who")
 DISTANCE_AFTER = ("from", "away", "down", "up", "along", "beyond")
-TOLL_PREPOSITIONS = ("at", "to")
+TOLL_PREPOSITIONS = ("at", "to", "between")
+# 'the death toll was much higher, around 70': an approximate value after a copula
+COPULA_PREPOSITIONS = ("around", "about", "over", "nearly", "roughly", "near")
+# 'the figure for military deaths': what a tally counts, after 'of' or 'for'
+TALLY_PREPOSITIONS = ("of", "for")
 TOLL_VERBS = ("reach", "hit", "total")  # a tally as subject, its value as object ('the toll reached 45')
 # 'that' is left out: the tagger reads the conjunction in 'said that one man was held' as a determiner
 SINGLE_DETERMINERS = ("no", "any", "the", "every", "each", "which", "what", "another", "only")
@@ -188,7 +192,7 @@ class CountKinds:
         """What a tally's 'of' phrase counts: 'the number of injured', 'the number of those
         killed' (the participle says what befell them), 'the number of shelling incidents' (a
         gerund). 'The death toll of a missile strike' is the toll *of an event*: its dead."""
-        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for preposition in (c for c in tally.children if c.dep_ == "prep" and c.lower_ in TALLY_PREPOSITIONS):
             for counted in preposition.children:
                 if counted.dep_ == "amod":
                     return counted, counted.text
@@ -208,14 +212,20 @@ class CountKinds:
     def toll(self, number: Token) -> tuple[Token, str] | None:
         """'put the number of strikes at about sixty', 'the death toll rose to 19': (counted noun,
         event words) of the tally the number is the value of."""
+        if number.dep_ == "conj" and number.head.like_num:
+            number = number.head  # 'between 3,500 and 7,500': the range's upper end goes its lower end's way
         target = number
-        if number.dep_ == "nummod" and number.head.dep_ in ("pobj", "dobj"):
-            target = number.head  # 'rose to 12 dead', 'reaching a harrowing 115 victims'
+        if target.dep_ == "nummod" and target.head.dep_ in ("pobj", "dobj"):
+            target = target.head  # 'rose to 12 dead', 'reaching a harrowing 115 victims'
         if target.dep_ == "dobj" and lemma(target.head) in TOLL_VERBS:
             return self._reached(target)  # 'the number of dead reached 45'
+        if target.dep_ in ("attr", "npadvmod") and lemma(target.head) == "be":
+            return self._reached(target)  # 'the official figure for military deaths was 5,732'
         if target.dep_ != "pobj":
             return None
         preposition = target.head
+        if preposition.lower_ in COPULA_PREPOSITIONS and lemma(preposition.head) == "be":
+            return self._reached(preposition)  # 'the death toll was much higher, around 70'
         if preposition.dep_ == "pcomp" and preposition.head.lower_ in TOLL_PREPOSITIONS:
             preposition = preposition.head  # 'at around forty': the parser hangs 'forty' on 'around'
         if preposition.lower_ not in TOLL_PREPOSITIONS:

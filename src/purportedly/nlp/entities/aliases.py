@@ -35,7 +35,8 @@ class Cluster:
     def label(self) -> str:
         votes: dict[str, int] = {}
         for mention in self.mentions:
-            weight = 3 if mention.priority > 0 else 1
+            # the gazetteer knows the type; a context rule ('X said' -> person) only guesses
+            weight = 10 if mention.priority >= 3 else 3 if mention.priority > 0 else 1
             votes[mention.label] = votes.get(mention.label, 0) + weight
         return max(votes, key=lambda lab: (votes[lab], -LABEL_PRIORITY.index(lab)))
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from purportedly.names import Transliterator, surface_key
 from purportedly.nlp.entities.aliases import Cluster, Mention, similar
 
 # ORG names that may be shortened to a prefix or suffix of their full form
 MIN_PARTIAL_WORDS = 2
+# the Arabic article before a surname: 'Mr Qudra' is 'Ashraf al-Qudra'
+OF_WORDS = frozenset({"of", "for", "in", "on", "at", "and", "the"})
+SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-")
+
+
+def bare_surname(word_key: str) -> str:
+    return SURNAME_PARTICLE.sub("", word_key)
 
 
 def cluster_by_key(mentions: list[Mention]) -> list[Cluster]:
@@ -27,18 +36,22 @@ def _absorb(target: Cluster, source: Cluster) -> None:
     source.mentions = []
 
 
-def merge_region_bases(clusters: list[Cluster]) -> None:
-    """'Siverka' joins 'Siverka river'. A bare 'Bryansk' stays apart from 'Bryansk region': often the city."""
-    rivers = {
-        surface_key(c.canonical)[: -len(" river")]: c
-        for c in clusters
-        if c.canonical and c.canonical.endswith(" river")
-    }
+def merge_region_bases(clusters: list[Cluster], capital_regions: frozenset[str] = frozenset()) -> None:
+    """'Siverka' joins 'Siverka river'; 'North Kordofan' joins 'North Kordofan province'. A bare
+    'Bryansk' stays apart from 'Bryansk region': a region named after its capital (the list of
+    ``capital_regions``) is often the city when named alone."""
+    bases: dict[str, Cluster] = {}
     for cluster in clusters:
-        if not cluster.mentions or cluster.canonical:
+        canonical = cluster.canonical or ""
+        for suffix in (" river", " region"):
+            base = surface_key(canonical)[: -len(suffix)] if canonical.endswith(suffix) else ""
+            if base and (suffix == " river" or base not in capital_regions):
+                bases.setdefault(base, cluster)
+    for cluster in clusters:
+        if not cluster.mentions or cluster.canonical or cluster.label == "PERSON":
             continue
         key = surface_key(cluster.mentions[0].text)
-        target = rivers.get(key)
+        target = bases.get(key)
         if target is not None and target is not cluster:
             _absorb(target, cluster)
 
@@ -55,12 +68,49 @@ def merge_partial_names(clusters: list[Cluster]) -> None:
                     if not hosts or hosts[-1] is not cluster:
                         hosts.append(cluster)
     for cluster in clusters:
-        if not cluster.mentions or cluster.label not in ("ORG", "OTHER", "PRODUCT"):
+        if not cluster.mentions or cluster.label not in ("ORG", "OTHER", "PRODUCT", "PERSON"):
             continue
         words = tuple(surface_key(cluster.mentions[0].text).split())
         if len(words) < MIN_PARTIAL_WORDS:
             continue
         hosts = {id(h): h for h in index.get(words, []) if h is not cluster and h.mentions}
+        if cluster.label == "PERSON":
+            # 'the Syrian Observatory said' reads as a person to the context rule; the short form of
+            # a much longer organisation's name is that organisation
+            hosts = {k: h for k, h in hosts.items() if h.label == "ORG" and _words(h) > len(words) + 1}
+        if len(hosts) == 1:
+            host = next(iter(hosts.values()))
+            if cluster.label == "PERSON":
+                for mention in cluster.mentions:
+                    mention.label = host.label
+            _absorb(host, cluster)
+
+
+def _words(cluster: Cluster) -> int:
+    return max(len(s.split()) for s in cluster.surfaces)
+
+
+def merge_head_words(clusters: list[Cluster]) -> None:
+    """'the Observatory' is the one 'Syrian Observatory for Human Rights': a lone capitalised word
+    that is a later word of exactly one multi-word organisation's name (never its first word,
+    which is usually a place or people: 'Syrian', 'Russian')."""
+    hosts_of: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.mentions and cluster.label == "ORG":
+            for surface in {*cluster.surfaces}:
+                words = surface_key(surface).split()
+                if len(words) >= 3:
+                    # a word after 'of' names another thing: 'Ukraine' in 'Security Service of Ukraine'
+                    for before, word in set(zip(words, words[1:], strict=False)):
+                        if before not in OF_WORDS:
+                            hosts_of.setdefault(word, []).append(cluster)
+    for cluster in clusters:
+        if not cluster.mentions or cluster.canonical or cluster.label not in ("ORG", "OTHER", "PERSON"):
+            continue
+        words = {surface_key(s) for s in cluster.surfaces}
+        if len(words) != 1 or len(next(iter(words)).split()) != 1:
+            continue
+        hosts = {id(h): h for h in hosts_of.get(next(iter(words)), []) if h is not cluster and h.mentions}
         if len(hosts) == 1:
             _absorb(next(iter(hosts.values())), cluster)
 
@@ -103,7 +153,8 @@ class PersonMerger:
     def _bucket(self, people: list[Cluster], position: int) -> dict[str, list[Cluster]]:
         buckets: dict[str, list[Cluster]] = {}
         for person in people:
-            buckets.setdefault(self.keys[id(person)][position][:1], []).append(person)
+            word = self.keys[id(person)][position]
+            buckets.setdefault(bare_surname(word)[:1] if position == -1 else word[:1], []).append(person)
         return buckets
 
     @staticmethod
@@ -155,7 +206,8 @@ class PersonMerger:
         if not name:
             return None
         key = self._name_key(name)
-        return next((p for p in by_last.get(key[-1][:1], []) if self._same_key(self.keys[id(p)], key)), None)
+        hosts = by_last.get(bare_surname(key[-1])[:1], [])
+        return next((p for p in hosts if self._same_key(self.keys[id(p)], key)), None)
 
     def _host_for_single(
         self, cluster: Cluster, by_first: dict[str, list[Cluster]], by_last: dict[str, list[Cluster]]
@@ -163,17 +215,21 @@ class PersonMerger:
         words = [w for m in cluster.mentions for w in [surface_key(m.text)] if w]
         if not words or any(len(w.split()) != 1 for w in words):
             return None
-        key = self.translit.word_key(words[0])
+        key = bare_surname(self.translit.word_key(words[0]))
         first_key = self.translit.first_name_key(words[0])
         surnames = by_last.get(key[:1], [])
         first_names = by_first.get(first_key[:1], [])
         for pool, test in (
-            (surnames, lambda name: name[-1] == key),
+            (surnames, lambda name: bare_surname(name[-1]) == key),
             (first_names, lambda name: name[0] == first_key),
             # 'Sasha' -> 'alexander', written 'Aleksandr'
             (first_names, lambda name: similar(name[0], first_key, self.threshold)),
             # a misspelt surname ('Vetorva'); equal length keeps 'Lavrova' off 'Lavrov'
-            (surnames, lambda name: len(name[-1]) == len(key) and similar(name[-1], key, self.threshold - 3)),
+            (
+                surnames,
+                lambda name: len(bare_surname(name[-1])) == len(key)
+                and similar(bare_surname(name[-1]), key, self.threshold - 3),
+            ),
         ):
             hosts = [p for p in pool if p.mentions and test(self.keys[id(p)])]
             if hosts:
@@ -181,10 +237,14 @@ class PersonMerger:
         return None
 
 
-def build_clusters(mentions: list[Mention], transliterator: Transliterator) -> list[Cluster]:
+def build_clusters(
+    mentions: list[Mention], transliterator: Transliterator, capital_regions: frozenset[str] = frozenset()
+) -> list[Cluster]:
     clusters = cluster_by_key(sorted(mentions, key=lambda m: m.start))
-    merge_region_bases(clusters)
-    PersonMerger(transliterator).merge(clusters)
+    merge_region_bases(clusters, capital_regions)
+    # short forms of organisations first: 'the Syrian Observatory said' is no person to take 'Syria'
     merge_partial_names(clusters)
+    PersonMerger(transliterator).merge(clusters)
+    merge_head_words(clusters)
     kept = [c for c in clusters if c.mentions and not all(m.weak for m in c.mentions)]
     return sorted(kept, key=lambda c: min(m.start for m in c.mentions))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -11,10 +12,17 @@ from spacy.tokens import Doc, Span
 from purportedly.lexicons import load_data
 from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
-from purportedly.names import NAMES_KEYS, Transliterator, fold, surface_key
+from purportedly.names import NAMES_KEYS, Transliterator, content_words, fold, surface_key
 from purportedly.nlp.char_ranges import CharRanges
 from purportedly.nlp.entities.aliases import Cluster, Mention
 from purportedly.nlp.entities.clusters import build_clusters
+from purportedly.nlp.entities.decision import (
+    DocView,
+    EntityDecision,
+    cluster_features,
+    english_words,
+    load_decision,
+)
 from purportedly.nlp.entities.filters import trim_ner_span
 from purportedly.nlp.entities.rules import RULE_PRIORITY, rule_mentions
 from purportedly.nlp.extensions import doc_text, register_extensions
@@ -31,7 +39,16 @@ PHRASE_DEPS = {"amod", "compound", "det", "poss", "nmod", "punct", "nummod", "ca
 MAX_DESCRIPTOR_WORDS = 8
 LOCATIVE = re.compile(r"\b(?:in|near|outside|around)\s+$")
 DESCRIPTOR = re.compile(r"^[\w\s'’,.-]+$")
-ENT_SEPARATOR = re.compile(r"\n+|/|['’]s\s+")
+# line breaks, slashes, inner possessives, brackets ('Popular Front (PFLP'), and label colons with
+# the credit word before them ('SBU Credit: Creative Commons'): no name runs across any of them
+ENT_SEPARATOR = re.compile(
+    r"\n+|/|['’]s\s+|\s*[()\[\]]\s*|\s*\b(?:Credits?|Photos?|Pictures?|Images?|Photographs?|Sources?)?:\s+"
+)
+# 'Popular Front for the Liberation of Palestine (PFLP)': the bracketed letters are the same body
+BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*$")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+# what may stand between names an NER span wrongly joined ('Facebook and Instagram')
+JOINER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*")
 
 
 class EntityRecognizer:
@@ -45,8 +62,15 @@ class EntityRecognizer:
         names_file: str,
         demonyms_file: str,
         regions_file: str,
+        decision_file: str = "",
     ) -> None:
         self.name = name
+        # the learned keep/drop decision with its calibrated confidence (none: keep every proposal)
+        self.decision: EntityDecision | None = (
+            load_decision(str(resources.files("purportedly").joinpath("data", decision_file)))
+            if decision_file
+            else None
+        )
         known_data = load_data(known_file, keys=("spelling_variants", "entities"))
         known = known_data["entities"]
         self.spelling_variants = [tuple(pair) for pair in known_data.get("spelling_variants", [])]
@@ -60,23 +84,61 @@ class EntityRecognizer:
         self.not_names |= {fold(t.rstrip(".")) for t in self.titles}
         self.transliterator = Transliterator(names_file)
         self.known_type: dict[str, str] = {}
+        self.known_bags: dict[frozenset[str], str] = {}  # word-order-free keys of the known names
+        demonyms = load_data(demonyms_file)
+        self.demonyms = self._demonym_map(demonyms)
+        places = [entry.get("place") for key, entry in demonyms.items() if not key.startswith("_")]
+        self.countries = {fold(place) for place in places if place}
+        # read on first use: when a saved pipeline is loaded, the lemmatizer's tables arrive after
+        # the components are made
+        self._nlp = nlp
+        self._dictionary: frozenset[str] | None = None
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in known:
             self._add_known(nlp, entry)
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for region in load_data(regions_file, keys=("regions",))["regions"]:
+        regions = load_data(regions_file, keys=("regions",))["regions"]
+        # regions named after their capital: a bare 'Kharkiv' may be the city, so it stays apart
+        self.capital_regions = frozenset(
+            surface_key(place) for region in regions for place in [region["name"], *region["aliases"]]
+        )
+        for region in regions:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
-        self.demonyms = self._demonym_map(load_data(demonyms_file))
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
         canonical = entry["name"]
         self.known_type[canonical] = entry["type"]
         for alias in {canonical, *entry["aliases"]}:
+            bag = word_bag(alias)
+            if len(bag) >= 2:
+                self.known_bags.setdefault(bag, canonical)
             variants = {alias, alias.replace("'", "’")}
             variants |= {v[0].lower() + v[1:] for v in variants if v.startswith("The ")}
+            variants |= {v for v in map(self._described, variants) if v}
             # names in their own case only: 'AP' is not 'ap', 'The Independent' not 'the independent site'
             self.exact.add(canonical, [nlp.make_doc(v) for v in variants])
+
+    def _described(self, alias: str) -> str | None:
+        """'Russian defence ministry', "Ukraine's air force": a known body named by its country
+        and common nouns in lower case (a description, not a title, but the same body)."""
+        first, *rest = alias.split()
+        country = fold(first.removesuffix("'s").removesuffix("’s"))
+        if len(rest) < 2 or (fold(first) not in self.demonyms and country not in self.countries):
+            return None
+        # the common nouns go to lower case; a country or people named inside stays as it is
+        lowered = [w if w.isupper() or self._is_place_word(w) else w.lower() for w in rest]
+        return " ".join([first, *lowered]) if lowered != rest else None
+
+    def _is_place_word(self, word: str) -> bool:
+        key = fold(word.removesuffix("'s").removesuffix("’s"))
+        return key in self.countries or key in self.demonyms
+
+    @property
+    def dictionary(self) -> frozenset[str]:
+        if self._dictionary is None:
+            self._dictionary = english_words(self._nlp)
+        return self._dictionary
 
     @staticmethod
     def _demonym_map(data: dict) -> dict[str, str]:
@@ -104,9 +166,13 @@ class EntityRecognizer:
         mentions = self._drop_skipped_segments(doc, mentions)
         # clean first, so that a junk NER span cannot shadow a good rule match it overlaps
         finished = [m for m in (self._finish(text, m) for m in mentions) if m is not None]
+        finished = self._split_joined_spans(text, finished)
+        for mention in finished:
+            self._known_in_other_words(mention)
         chosen: list[Mention] = self._resolve_overlaps(finished)
         chosen += self._possessive_owners(text, chosen)
-        return build_clusters(chosen, self.transliterator)
+        self._bind_acronyms(text, chosen)
+        return build_clusters(chosen, self.transliterator, self.capital_regions)
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         found = []
@@ -171,6 +237,61 @@ class EntityRecognizer:
                     start = mention.start
                     owners.append(Mention(start, start + len(owner.group(1)), owner.group(1), "GPE"))
         return owners
+
+    def _known_in_other_words(self, mention: Mention) -> None:
+        """'Ukraine Security Service' is the known 'Security Service of Ukraine' in another word
+        order: it joins that entity (its own words stay its name, the known form an alias)."""
+        if mention.canonical is None and mention.label != "NORP":
+            bag = word_bag(mention.text)
+            if len(bag) >= 2 and bag in self.known_bags:
+                mention.canonical = self.known_bags[bag]
+                mention.label = self.known_type[mention.canonical]
+
+    def _split_joined_spans(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """An NER span that joins names with 'and', '&' or commas ('Facebook and Instagram') is
+        split into its names when one of them is a known name on its own; so is a people's
+        adjective before a known name ('Russian Telegram channels': Russian, Telegram)."""
+        known = {(m.start, m.end) for m in mentions if m.priority == GAZETTEER_PRIORITY}
+        known_ends = {end: start for start, end in known}
+        kept = []
+        for mention in mentions:
+            inner = known_ends.get(mention.end, mention.start)
+            prefix = text[mention.start : inner].strip()
+            if mention.priority == 0 and inner > mention.start and fold(prefix) in self.demonyms:
+                kept.append(Mention(mention.start, mention.start + len(prefix), prefix, "NORP"))
+                continue
+            pieces = _joined_pieces(mention) if mention.priority == 0 else []
+            if len(pieces) >= 2 and any(p in known for p in pieces):
+                kept.extend(
+                    Mention(a, b, text[a:b], mention.label) for a, b in pieces if (a, b) not in known
+                )
+                continue
+            kept.append(mention)
+        return kept
+
+    @staticmethod
+    def _bind_acronyms(text: str, chosen: list[Mention]) -> None:
+        """'Popular Front for the Liberation of Palestine (PFLP)': the letters in brackets right after
+        a name, and every other use of them, are that name's alias."""
+        by_end = {m.end: m for m in chosen}
+        bound: dict[str, str] = {}
+        for mention in sorted(chosen, key=lambda m: m.start):
+            if not ACRONYM.match(mention.text) or mention.text in bound:
+                continue
+            opening = BRACKETED_ACRONYM.search(text[max(0, mention.start - 4) : mention.start])
+            if opening is None:
+                continue
+            full_end = mention.start - len(opening.group())
+            full = by_end.get(full_end)
+            if full is not None and len(full.text.split()) >= 2 and full.label != "PERSON":
+                bound[mention.text] = full.canonical or full.text
+        for mention in chosen:
+            target = bound.get(mention.text)
+            if target is not None and mention.canonical is None:
+                mention.canonical = target
+        for mention in chosen:
+            if mention.canonical is None and mention.text in bound.values():
+                mention.canonical = mention.text
 
     @staticmethod
     def _drop_skipped_segments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -258,8 +379,29 @@ class EntityRecognizer:
 
     # -------------------------------------------------------- set_annotations
     def set_annotations(self, doc: Doc, clusters: list[Cluster]) -> Doc:
-        doc._.entities = [self._entity(doc, number, cluster) for number, cluster in enumerate(clusters, 1)]
+        kept = []
+        for entity, features in self.proposals(doc, clusters):
+            if self.decision is not None:
+                chance = self.decision.probability(features)
+                if chance < self.decision.threshold:
+                    continue  # a headline phrase, a menu word, a cut name: not a name the article gives
+                entity.confidence = round(chance, 3)
+            kept.append(entity)
+        for number, entity in enumerate(kept, 1):
+            entity.id = f"E{number}"
+        doc._.entities = kept
         return doc
+
+    def proposals(self, doc: Doc, clusters: list[Cluster]) -> list[tuple[Entity, dict[str, float]]]:
+        """Every proposed entity with the features the decision reads (also the training rows)."""
+        view = DocView.of(doc)
+        found = []
+        for number, cluster in enumerate(clusters, 1):
+            entity = self._entity(doc, number, cluster)
+            known = (cluster.canonical or entity.name) in self.known_type
+            features = cluster_features(doc, view, cluster, entity.name, known, self.dictionary)
+            found.append((entity, features))
+        return found
 
     def _entity(self, doc: Doc, number: int, cluster: Cluster) -> Entity:
         label = cluster.label
@@ -312,6 +454,9 @@ class EntityRecognizer:
         surfaces = cluster.surfaces
         if label == "PERSON":
             best = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), not s.isupper()))
+        elif label == "ORG":
+            # 'Syrian Observatory for Human Rights', though 'the Syrian Observatory' is said more often
+            best = max(surfaces, key=lambda s: (not s.isupper(), len(s.split()), surfaces.count(s)))
         else:
             best = max(surfaces, key=lambda s: (not s.isupper(), surfaces.count(s), len(s)))
         return best.title() if best.isupper() and len(best) > 4 else best
@@ -358,6 +503,24 @@ class EntityRecognizer:
         return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
 
 
+def word_bag(name: str) -> frozenset[str]:
+    """A name's content words in any order, each cut to its first five letters so that a country
+    and its adjective agree ('Ukraine', 'Ukrainian'; 'Defence', 'Defense')."""
+    return frozenset(w.removesuffix("'s")[:5] for w in content_words(name))
+
+
+def _joined_pieces(mention: Mention) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised part of 'A and B', 'A, B & C'; [] when a part is not capitalised."""
+    pieces, cursor = [], 0
+    for joiner in [*JOINER.finditer(mention.text), None]:
+        piece = mention.text[cursor : joiner.start() if joiner else len(mention.text)]
+        if not piece[:1].isupper():
+            return []
+        pieces.append((mention.start + cursor, mention.start + cursor + len(piece)))
+        cursor = joiner.end() if joiner else cursor
+    return pieces
+
+
 def written_lower_elsewhere(text: str, surface: str) -> bool:
     """A headline-case phrase ('Russian Soldier') the text also writes with its later words in
     lower case ('a Russian soldier in Ukraine') is a description, not a name."""
@@ -399,11 +562,18 @@ def _singular_phrase(doc: Doc, noun) -> str:
         "names_file": "facts/names.json",
         "demonyms_file": "facts/demonyms.json",
         "regions_file": "facts/regions.json",
+        "decision_file": "models/entities.json",
     },
     requires=["doc._.segments", "doc.ents"],
     assigns=["doc._.entities"],
 )
 def make_entities(
-    nlp: Language, name: str, known_file: str, names_file: str, demonyms_file: str, regions_file: str
+    nlp: Language,
+    name: str,
+    known_file: str,
+    names_file: str,
+    demonyms_file: str,
+    regions_file: str,
+    decision_file: str,
 ) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file)
+    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file, decision_file)

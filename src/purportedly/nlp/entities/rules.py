@@ -48,10 +48,17 @@ WIRE_DATELINE = re.compile(
     r"\(([A-Z][\w&.\- ]+)\)[ \t]*[-–—]",
     re.MULTILINE,
 )
+# 'KIEV — Ukraine's security service ...', 'SUMY, Ukraine — A missile ...': a dateline's place
+DASH_DATELINE = re.compile(
+    r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?)(?:,[ \t][A-Z][\w .]{1,25})?[ \t]+[—–-][ \t]+(?=[A-Z])",
+    re.MULTILINE,
+)
 TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
 # 'Irina Lavrova, 41,' / 'Lena Vogt said': a name followed by an age or a speech verb is a person
+# a name's word may be double-barrelled: 'Tidball-Binz', 'Rimsky-Korsakov'
+NAME_WORD = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
 PERSON_CONTEXT = re.compile(
-    r"\b([A-Z][a-z’'\-]+(?:[ \t][A-Z][a-z’'\-]+){1,2})"
+    rf"\b({NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})"
     r"(?=,[ \t]\d{1,3},|[ \t](?:says|said|told|wrote|added|claimed|insisted|explained)\b)"
 )
 FACILITY_NOUNS = (
@@ -152,6 +159,9 @@ def settlements_and_datelines(text: str) -> Iterator[Mention]:
         place = match.group(1)
         yield Mention(match.start(1), match.end(1), place, "GPE", RULE_PRIORITY, canonical=place.title())
         yield Mention(match.start(2), match.end(2), match.group(2), "ORG", RULE_PRIORITY)
+    for match in DASH_DATELINE.finditer(text):
+        place = match.group(1)
+        yield Mention(match.start(1), match.end(1), place, "GPE", RULE_PRIORITY, canonical=place.title())
     for match in TEAM_BYLINE.finditer(text):
         yield Mention(match.start(1), match.end(1), match.group(1), "ORG", RULE_PRIORITY)
 
