@@ -21,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import IS_ALPHA, POS
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 
 from purportedly.lexicons import data_path
 from purportedly.model import Quote, SpeakerCandidate
@@ -264,6 +266,8 @@ class DocContext:
             and not self.inside_quote(e.start_char)
             and not self.in_furniture(e.start_char)
         ]
+        # their character bounds read once: every quote measures its distance to each of them
+        self.named_bounds = [(e.start_char, e.end_char, e) for e in self.named]
         self.counts: dict[str, int] = {}
         forms: dict[str, list[str]] = {}
         for ent in self.named:
@@ -282,6 +286,7 @@ class DocContext:
         self.grammar: dict[int, dict[str, float]] = {}
         self.kinds: dict[str, dict[str, float]] = {}
         self.cue_subjects: dict[tuple[int, int], list[Token]] = {}
+        self.cue_sentences: dict[int, bool] = {}  # sentence start token -> holds a cue verb
         self.rule_speakers: dict[str, int] = {}
         for quote in quotes:
             if quote.speaker:
@@ -485,9 +490,10 @@ def propose(
         else:
             start, end = quote.start, quote.start
         candidates.append(Candidate(speaker, start, end, context.head_at(start, end), {"rule"}))
-    near = [e for e in context.named if abs(_gap(quote, e.start_char, e.end_char)) <= WINDOW_CHARS]
-    near.sort(key=lambda e: abs(_gap(quote, e.start_char, e.end_char)))
-    for rank, ent in enumerate(near[:MAX_NAMED]):
+    gaps = [(abs(_gap(quote, start, end)), ent) for start, end, ent in context.named_bounds]
+    near = [pair for pair in gaps if pair[0] <= WINDOW_CHARS]
+    near.sort(key=lambda pair: pair[0])  # stable: equal distances keep text order
+    for rank, (_distance, ent) in enumerate(near[:MAX_NAMED]):
         # a one-word name (a surname the NER may call an ORG) takes the article's fullest form
         single = len(_words(ent.text)) == 1
         full = context.fullest.get(_last_word(ent.text)) if ent.label_ == "PERSON" or single else None
@@ -718,10 +724,18 @@ def _role(context: DocContext, head: Token) -> dict[str, float]:
     f["appositive"] = float(head.dep_ in ("appos", "compound"))
     sentence = doc_index(context.doc).sentence_at(head.idx)
     f["verb_is_root"] = float(sentence is not None and verb.i == sentence.root.i)
-    f["cue_in_sentence"] = float(
-        sentence is not None and any(t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence)
-    )
+    f["cue_in_sentence"] = float(sentence is not None and _has_cue_verb(context, sentence))
     return f
+
+
+def _has_cue_verb(context: DocContext, sentence: Span) -> bool:
+    """Whether a cue verb is in ``sentence``; read once per sentence (many candidates share one)."""
+    found = context.cue_sentences.get(sentence.start)
+    if found is None:
+        found = context.cue_sentences[sentence.start] = any(
+            t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence
+        )
+    return found
 
 
 def _same_sentence(context: DocContext, quote: Quote, candidate: Candidate) -> bool:
@@ -744,9 +758,13 @@ def _gap(quote: Quote, start: int, end: int) -> int:
 def _proper_runs(doc: Doc, context: DocContext) -> dict[str, list[str]]:
     """Runs of two to four capitalised proper nouns outside quotes and furniture, by last word."""
     runs: dict[str, list[str]] = {}
+    if not len(doc):
+        return runs
     run: list[Token] = []
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+    # the tags as one array: a Token is made only for a proper noun, not for every word
+    for i, (pos, alpha) in enumerate([*doc.to_array([POS, IS_ALPHA]).tolist(), (None, 0)]):
+        token = doc[i] if pos == PROPN and alpha else None
+        if token is not None and token.text[:1].isupper():
             run.append(token)
             continue
         if (
