@@ -170,6 +170,31 @@ def test_the_array_walk_gives_every_tree_its_own_leaf():
         assert abs(forest.total(np.array(x)) - expected) < 1e-9
 
 
+def test_the_batch_walk_finds_each_rows_leaves_also_at_a_threshold():
+    """Values equal to a split's threshold go left in the batched walk as in the plain one."""
+    from purportedly.nlp.speakers.decision import _Forest
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    trees, width = data["trees"], len(data["features"])
+    inner = [node for tree in trees for node in tree if node[2] >= 0]
+    assert inner
+    rows = np.zeros((len(inner), width))
+    for i, (feature, threshold, *_rest) in enumerate(inner):
+        rows[i, int(feature)] = threshold  # exactly on the split
+    forest = _Forest(trees)
+    batch = forest.totals(rows)
+    assert batch.shape == (len(inner),)
+    for row, total in zip(rows, batch, strict=True):
+        assert total == forest.total(row)
+        plain = 0.0
+        for tree in trees:  # the plain walk of one tree, as the trees are written
+            node = tree[0]
+            while node[2] >= 0:
+                node = tree[int(node[2])] if row[int(node[0])] <= node[1] else tree[int(node[3])]
+            plain += node[4]
+        assert abs(total - plain) < 1e-9
+
+
 def test_a_batch_of_candidates_scores_as_each_one_alone():
     # the shipped model, a few feature rows of different shapes: one walk for all equals one per row
     scorer = SpeakerScorer.load()

@@ -390,6 +390,8 @@ class ArticleRecordings:
         likeliest origin: not an outlet retelling it); else one the article puts in a release
         relation to any recording ('X repeatedly publishes intercepted calls. In a new recording
         ...'); else the releaser its quotes' chains name, or one any recording chain names."""
+        if not self.drafts:
+            return  # no recording to credit: the parties need not be read (most articles)
         finder = ReleaserFinder(self.analysis, self.country_words)
         told = sorted({self.sentence_at(m.start()) for m in RECORDING.finditer(self.text, self.body_start)})
         in_article = sorted(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +18,9 @@ from purportedly.model import Analysis, Article
 from purportedly.nlp.pipeline import load_pipeline
 from purportedly.reading import ReadFailure
 from purportedly.shape import shape_problem
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Item = Article | ReadFailure
 Result = Analysis | ReadFailure
@@ -187,6 +190,8 @@ def analyze_items_in_processes(
     the pipeline once and sending back finished Analysis objects. At most two batches per worker
     are in flight, so memory stays flat however long the stream is.
     """
+    from concurrent.futures import ProcessPoolExecutor  # a pool's modules only for a pool (start-up)
+
     load_pipeline(model)  # fail early in the caller, and let forked workers share the loaded model
     profile = profiling.active_profile()
     batches = _batches(items, batch_size)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_right
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from purportedly.nlp.extensions import doc_text, per_doc
@@ -47,6 +48,29 @@ class DocIndex:
         if key not in self._cues:
             self._cues[key] = lexicon.find(self.text)
         return self._cues[key]
+
+    def words_in(self, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower-case form or lower-cased lemma is in ``words``, in
+        order: one pass over the token array, each distinct form looked up once (a loop over
+        Tokens builds two strings per token, and most tokens match nothing)."""
+        doc = self._doc()
+        if doc is None or not len(doc):
+            return []
+        strings = doc.vocab.strings
+        forms: dict[int, bool] = {}
+        lemmas: dict[int, bool] = {}
+        found = []
+        for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            hit = forms.get(lower)
+            if hit is None:
+                hit = forms[lower] = strings[lower] in words
+            if not hit:
+                hit = lemmas.get(lemma)
+                if hit is None:
+                    hit = lemmas[lemma] = strings[lemma].lower() in words
+            if hit:
+                found.append(i)
+        return found
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding character ``offset`` (the one before it, in whitespace between)."""

@@ -63,11 +63,19 @@ def _views(doc: Doc) -> dict[str, tuple[Any, Any]]:
     return views
 
 
+# name -> the getter of doc._.<name>, so get_list() calls it without going through doc._
+_GETTERS: dict[str, Callable[[Doc], Any]] = {}
+
+
 def _typed_view(name: str, adapter: TypeAdapter) -> tuple:
     data_name = name + DATA_SUFFIX
+    # where spaCy keeps a Doc's value of a plain extension (Underscore._get_key); reading it there
+    # is ``doc._.<name>_data`` without building an Underscore, and components read the views
+    # hundreds of times per Doc
+    data_key = ("._.", data_name, None, None)
 
     def get(doc: Doc) -> Any:
-        data = getattr(doc._, data_name)
+        data = doc.user_data.get(data_key)  # the extension's default is None
         views = _views(doc)
         cached = views.get(name)
         if cached is not None and cached[0] is data:
@@ -81,6 +89,7 @@ def _typed_view(name: str, adapter: TypeAdapter) -> tuple:
         setattr(doc._, data_name, data)
         _views(doc)[name] = (data, value)
 
+    _GETTERS[name] = get
     return get, set_
 
 
@@ -97,7 +106,8 @@ def register_extensions() -> None:
 
 def get_list(doc: Doc, name: str) -> list:
     """The typed list under ``doc._.<name>``, created empty on first use."""
-    value = getattr(doc._, name)
+    getter = _GETTERS.get(name)
+    value = getter(doc) if getter is not None else getattr(doc._, name)
     if value is None:
         value = []
         setattr(doc._, name, value)

@@ -528,6 +528,8 @@ def written_lower_elsewhere(text: str, surface: str) -> bool:
     if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]):
         return False
     lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
+    if lowered not in text:  # most phrases: no regex built and run (the answer is the same)
+        return False
     return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text) is not None
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from purportedly.lexicons import lowered
+from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.sources.aliases import source_words
 from purportedly.nlp.sources.citing_lexicon import CitingLexicon, load_citing_lexicon
 from purportedly.nlp.sources.owners import channel_owner
@@ -63,12 +65,11 @@ class Citation:
 def find_citations(doc: Doc, sentences: list[Span], lexicon: CitingLexicon) -> list[Citation]:
     """Every citing noun phrase in ``sentences`` (one linear pass over their tokens)."""
     found: list[Citation] = []
-    triggers = _trigger_words(lexicon)
+    # most tokens trigger nothing: the few that do are found on the token array, before the parse
+    triggered = doc_index(doc).words_in(_trigger_words(lexicon))
     for sentence in sentences:
-        for token in sentence:
-            # most tokens trigger nothing: test two strings before touching the parse
-            if token.lower_ in triggers or token.lemma_.lower() in triggers:
-                found.extend(citations_at(token, lexicon))
+        for i in triggered[bisect_left(triggered, sentence.start) : bisect_left(triggered, sentence.end)]:
+            found.extend(citations_at(doc[i], lexicon))
     return found
 
 

@@ -21,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import IS_ALPHA, POS
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 
 from purportedly.lexicons import data_path
 from purportedly.model import Quote, SpeakerCandidate
@@ -114,13 +116,16 @@ class SpeakerScorer:
         """``raw`` for many candidates at once: one matrix, one walk of the trees for all of them."""
         if self._forest is None:
             return np.array([self.raw(row) for row in rows], dtype=np.float64)
-        x = np.zeros((len(rows), len(self.features)), dtype=np.float64)
-        column = self._columns
-        for i, row in enumerate(rows):
+        column, width = self._columns, len(self.features)
+        table = []
+        for row in rows:  # plain lists first: setting numpy items one by one costs more
+            values = [0.0] * width
             for name, value in row.items():
                 j = column.get(name)
                 if j is not None:
-                    x[i, j] = value
+                    values[j] = value
+            table.append(values)
+        x = np.array(table, dtype=np.float64)
         return self.init + self.learning_rate * self._forest.totals(x)
 
     def probabilities(self, rows: list[dict[str, float]], genre: str | None = None) -> list[float]:
@@ -133,50 +138,69 @@ class SpeakerScorer:
 
 
 class _Forest:
-    """The regression trees as arrays, walked all at once: one numpy step per level instead of a
-    Python loop per tree and node (that walk was half the component's time). A node is
-    [feature, threshold, left, right, value]; a leaf has left -1; x[feature] <= threshold goes left."""
+    """The regression trees as flat arrays, walked all at once: one numpy step per level instead of
+    a Python loop per tree and node (that walk was half the component's time). A node is
+    [feature, threshold, left, right, value]; a leaf has left -1; x[feature] <= threshold goes left.
+
+    Nodes are numbered across the forest (tree * width + node) so each step gathers from 1-D
+    arrays, and a leaf points to itself with an infinite threshold: the walk is then a fixed
+    number of steps (the deepest tree's depth) with no test for having arrived."""
 
     def __init__(self, trees: list[list[list[float]]]) -> None:
-        size = max(len(tree) for tree in trees)
-        shape = (len(trees), size)
-        self.feature = np.zeros(shape, dtype=np.intp)
-        self.threshold = np.zeros(shape)
-        self.left = np.full(shape, -1, dtype=np.intp)  # padding nodes are leaves never reached
-        self.right = np.full(shape, -1, dtype=np.intp)
-        self.value = np.zeros(shape)
+        width = max(len(tree) for tree in trees)
+        shape = (len(trees), width)
+        feature = np.zeros(shape, dtype=np.intp)
+        threshold = np.full(shape, np.inf)  # padding and leaves: every value goes "left", to itself
+        left = np.full(shape, -1, dtype=np.intp)
+        right = np.full(shape, -1, dtype=np.intp)
+        value = np.zeros(shape)
         for i, tree in enumerate(trees):
-            for j, (feature, threshold, left, right, value) in enumerate(tree):
-                inner = left >= 0
-                self.feature[i, j] = int(feature) if inner else 0
-                self.threshold[i, j], self.value[i, j] = threshold, value
-                self.left[i, j], self.right[i, j] = int(left), int(right)
-        self.rows = np.arange(len(trees))
+            for j, (feat, limit, low, high, leaf_value) in enumerate(tree):
+                value[i, j] = leaf_value
+                if low >= 0:
+                    feature[i, j], threshold[i, j] = int(feat), limit
+                    left[i, j], right[i, j] = int(low), int(high)
+        first = (np.arange(len(trees)) * width)[:, None]
+        own = first + np.arange(width)[None, :]
+        leaf = left < 0
+        self.feature = feature.ravel()
+        self.threshold = threshold.ravel()
+        self.left = np.where(leaf, own, left + first).ravel()
+        self.right = np.where(leaf, own, right + first).ravel()
+        self.value = value.ravel()
+        self.roots = first.ravel()
+        self.depth = max(_depth(tree) for tree in trees)
 
     def total(self, x: np.ndarray) -> float:
         """The sum of every tree's leaf value for the features ``x``."""
-        node = np.zeros(len(self.rows), dtype=np.intp)
-        while True:
-            left = self.left[self.rows, node]
-            inner = left >= 0
-            if not inner.any():
-                return float(self.value[self.rows, node].sum())
-            go_left = x[self.feature[self.rows, node]] <= self.threshold[self.rows, node]
-            node = np.where(inner, np.where(go_left, left, self.right[self.rows, node]), node)
+        node = self.roots
+        for _ in range(self.depth):
+            node = np.where(x[self.feature[node]] <= self.threshold[node], self.left[node], self.right[node])
+        return float(self.value[node].sum())
 
     def totals(self, x: np.ndarray) -> np.ndarray:
         """``total`` for every row of ``x`` (candidates x features) in one walk."""
-        n = x.shape[0]
-        node = np.zeros((n, len(self.rows)), dtype=np.intp)
-        trees = self.rows[None, :]
-        samples = np.arange(n)[:, None]
-        while True:
-            left = self.left[trees, node]
-            inner = left >= 0
-            if not inner.any():
-                return self.value[trees, node].sum(axis=1)
-            go_left = x[samples, self.feature[trees, node]] <= self.threshold[trees, node]
-            node = np.where(inner, np.where(go_left, left, self.right[trees, node]), node)
+        n, width = x.shape
+        flat = x.ravel()
+        rows = (np.arange(n) * width)[:, None]
+        node = np.broadcast_to(self.roots, (n, len(self.roots)))
+        for _ in range(self.depth):
+            go_left = flat[rows + self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.value[node].sum(axis=1)
+
+
+def _depth(tree: list[list[float]]) -> int:
+    """Steps from the root to the deepest leaf."""
+    deepest, stack = 0, [(0, 0)]
+    while stack:
+        node, depth = stack.pop()
+        _feature, _threshold, left, right, _value = tree[node]
+        if left < 0:
+            deepest = max(deepest, depth)
+        else:
+            stack += [(int(left), depth + 1), (int(right), depth + 1)]
+    return deepest
 
 
 class GenreFinder:
@@ -241,6 +265,8 @@ class DocContext:
             and not self.inside_quote(e.start_char)
             and not self.in_furniture(e.start_char)
         ]
+        # their character bounds read once: every quote measures its distance to each of them
+        self.named_bounds = [(e.start_char, e.end_char, e) for e in self.named]
         self.counts: dict[str, int] = {}
         forms: dict[str, list[str]] = {}
         for ent in self.named:
@@ -259,6 +285,7 @@ class DocContext:
         self.grammar: dict[int, dict[str, float]] = {}
         self.kinds: dict[str, dict[str, float]] = {}
         self.cue_subjects: dict[tuple[int, int], list[Token]] = {}
+        self.cue_sentences: dict[int, bool] = {}  # sentence start token -> holds a cue verb
         self.rule_speakers: dict[str, int] = {}
         for quote in quotes:
             if quote.speaker:
@@ -462,9 +489,10 @@ def propose(
         else:
             start, end = quote.start, quote.start
         candidates.append(Candidate(speaker, start, end, context.head_at(start, end), {"rule"}))
-    near = [e for e in context.named if abs(_gap(quote, e.start_char, e.end_char)) <= WINDOW_CHARS]
-    near.sort(key=lambda e: abs(_gap(quote, e.start_char, e.end_char)))
-    for rank, ent in enumerate(near[:MAX_NAMED]):
+    gaps = [(abs(_gap(quote, start, end)), ent) for start, end, ent in context.named_bounds]
+    near = [pair for pair in gaps if pair[0] <= WINDOW_CHARS]
+    near.sort(key=lambda pair: pair[0])  # stable: equal distances keep text order
+    for rank, (_distance, ent) in enumerate(near[:MAX_NAMED]):
         # a one-word name (a surname the NER may call an ORG) takes the article's fullest form
         single = len(_words(ent.text)) == 1
         full = context.fullest.get(_last_word(ent.text)) if ent.label_ == "PERSON" or single else None
@@ -695,10 +723,18 @@ def _role(context: DocContext, head: Token) -> dict[str, float]:
     f["appositive"] = float(head.dep_ in ("appos", "compound"))
     sentence = doc_index(context.doc).sentence_at(head.idx)
     f["verb_is_root"] = float(sentence is not None and verb.i == sentence.root.i)
-    f["cue_in_sentence"] = float(
-        sentence is not None and any(t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence)
-    )
+    f["cue_in_sentence"] = float(sentence is not None and _has_cue_verb(context, sentence))
     return f
+
+
+def _has_cue_verb(context: DocContext, sentence: Span) -> bool:
+    """Whether a cue verb is in ``sentence``; read once per sentence (many candidates share one)."""
+    found = context.cue_sentences.get(sentence.start)
+    if found is None:
+        found = context.cue_sentences[sentence.start] = any(
+            t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence
+        )
+    return found
 
 
 def _same_sentence(context: DocContext, quote: Quote, candidate: Candidate) -> bool:
@@ -721,9 +757,13 @@ def _gap(quote: Quote, start: int, end: int) -> int:
 def _proper_runs(doc: Doc, context: DocContext) -> dict[str, list[str]]:
     """Runs of two to four capitalised proper nouns outside quotes and furniture, by last word."""
     runs: dict[str, list[str]] = {}
+    if not len(doc):
+        return runs
     run: list[Token] = []
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+    # the tags as one array: a Token is made only for a proper noun, not for every word
+    for i, (pos, alpha) in enumerate([*doc.to_array([POS, IS_ALPHA]).tolist(), (None, 0)]):
+        token = doc[i] if pos == PROPN and alpha else None
+        if token is not None and token.text[:1].isupper():
             run.append(token)
             continue
         if (
