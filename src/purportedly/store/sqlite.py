@@ -41,6 +41,7 @@ def fts_match(terms: list[Term]) -> str:
 
 class SQLiteDialect(Dialect):
     name = "sqlite"
+    copied_search_index = False  # whether the store's search_index still copies its texts (schema < 8)
 
     def is_store_error(self, error: BaseException) -> bool:
         return isinstance(error, sqlite3.Error)
@@ -128,6 +129,7 @@ class SQLiteDialect(Dialect):
         except StoreError:
             connection.close()
             raise
+        self.copied_search_index = _copies_texts(connection)
         if not read_only:
             if location != ":memory:":
                 connection.execute("PRAGMA journal_mode = WAL")
@@ -155,6 +157,7 @@ class SQLiteDialect(Dialect):
     def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
         indexed = {name: self.has_table(session, name) for name in ("article_text", "claim_text")}
         indexed["search_index"] = not _drop_copied_search_index(session)
+        self.copied_search_index = False
         # statement by statement: executescript would COMMIT our transaction
         for statement in _split_statements(_schema_sql()):
             session.execute(statement)
@@ -185,7 +188,9 @@ class SQLiteDialect(Dialect):
     ) -> tuple[str, dict[str, Any]]:
         params: dict[str, Any] = {"match": fts_match(terms), "limit": limit}
         where = filter_conditions(filters, _FILTERS, params)
-        return _SEARCH_SELECT + where + " ORDER BY rank LIMIT :limit", params
+        if self.copied_search_index:  # a store from before schema 8, read before its upgrade
+            return _COPIED_SEARCH_SQL.format(filters=where), params
+        return _SEARCH_SQL.format(filters=where), params
 
     article_filters = browse_filters("{column} LIKE '%' || ? || '%'")  # LIKE ignores (ASCII) case
 
@@ -224,11 +229,17 @@ class SQLiteDialect(Dialect):
         session.execute("INSERT INTO claim_text(rowid, text) VALUES (?, ?)", (claim_row, text))
 
 
+def _copies_texts(connection: sqlite3.Connection) -> bool:
+    """Whether the store's search_index keeps its own copy of every text (made before schema 8)."""
+    query = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'"
+    row = connection.execute(query).fetchone()
+    return row is not None and "search_content" not in row["sql"]
+
+
 def _drop_copied_search_index(session: Session) -> bool:
-    """Schema 8: drop a search_index that keeps its own copy of every text (made before schema 8),
-    so the schema makes it again over search_content and it is rebuilt from the rows; whether so."""
-    row = session.one("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
-    if row is None or "search_content" in row["sql"]:
+    """Schema 8: drop a search_index that copies its texts, so the schema makes it again over
+    search_content and it is rebuilt from the rows; whether so."""
+    if not _copies_texts(session.connection):
         return False
     session.execute("DROP TABLE search_index")
     return True
@@ -257,7 +268,39 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-_SEARCH_SELECT = """
+# Ranked from the index alone: a hit's kind and row come from its rowid (SEARCH_ROWID), its article
+# through its quote or claim row, so no text is read while every match is ranked; the snippet
+# (which reads the text) is made for the page of hits only, by looking each one up again. Equal
+# scores (a wording many reports share) go newest article first, then in the article's order, so a
+# page does not depend on the order the index keeps its rows in.
+_SEARCH_SQL = """
+SELECT h.*,
+       (SELECT snippet(search_index, 0, '[', ']', ' … ', 12) FROM search_index
+        WHERE search_index MATCH :match AND rowid = h.hit) AS snippet
+FROM (
+    SELECT s.hit, s.kind, s.row_id, a.id AS article_id, a.document, a.title, a.outlet, a.date, s.rank,
+           q.speaker AS speaker, c.certainty AS certainty, c.factuality AS factuality
+    FROM (
+        SELECT rowid AS hit, rank,
+               CASE WHEN rowid >= 2199023255552 THEN 'claim' WHEN rowid >= 1099511627776 THEN 'quote'
+                    ELSE 'article' END AS kind,
+               rowid - CASE WHEN rowid >= 2199023255552 THEN 2199023255552
+                            WHEN rowid >= 1099511627776 THEN 1099511627776 ELSE 0 END AS row_id
+        FROM search_index WHERE search_index MATCH :match
+    ) s
+    LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.row_id
+    LEFT JOIN claims c ON s.kind = 'claim' AND c.id = s.row_id
+    JOIN articles a ON a.id = CASE s.kind WHEN 'article' THEN s.row_id WHEN 'quote' THEN q.article_id
+                                          ELSE c.article_id END
+    WHERE 1 = 1{filters}
+    ORDER BY s.rank, a.id DESC, s.hit
+    LIMIT :limit
+) h
+ORDER BY h.rank, h.article_id DESC, h.hit
+"""
+
+# The same for a store from before schema 8 (its index holds kind, row and article of each text).
+_COPIED_SEARCH_SQL = """
 SELECT s.kind, s.row_id, a.id AS article_id, a.document, a.title, a.outlet, a.date,
        snippet(search_index, 0, '[', ']', ' … ', 12) AS snippet, bm25(search_index) AS rank,
        q.speaker AS speaker, c.certainty AS certainty, c.factuality AS factuality
@@ -265,7 +308,8 @@ FROM search_index s
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.row_id
 LEFT JOIN claims c ON s.kind = 'claim' AND c.id = s.row_id
-WHERE search_index MATCH :match
+WHERE search_index MATCH :match{filters}
+ORDER BY rank, a.id DESC, s.rowid LIMIT :limit
 """
 
 _FILTERS = search_filters(
