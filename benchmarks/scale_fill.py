@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_gen import LAST, generate_texts  # noqa: E402
 
 CHUNK = 2000  # articles per write transaction
+FILL_CACHE_KB = 262_144  # the SQLite fill's page cache (256 MB)
 OUTLETS = [
     f"{a} {b}"
     for a in (
@@ -215,6 +216,42 @@ class Template:
     article_entities: list[tuple[tuple[str, str], tuple]] = field(default_factory=list)
     aliases: list[tuple[tuple[str, str], str]] = field(default_factory=list)
     search: list[dict] = field(default_factory=list)
+    _compiled: Compiled | None = None
+
+    def compiled(self) -> Compiled:
+        """The rows copied field for field, split once at their surnames (see ``Variation.row``)."""
+        if self._compiled is None:
+            self._compiled = Compiled(
+                {table: [compile_row(r[1:]) for r in rows] for table, rows in self.children.items()},
+                [compile_row(tuple(q[c.strip('"')] for c in QUOTE_COLUMNS[2:])) for q in self.quotes],
+                [compile_row(tuple(c[k.strip('"')] for k in CLAIM_COLUMNS[2:])) for c in self.claims],
+                [compile_row((s["body"],)) for s in self.search],
+            )
+        return self._compiled
+
+
+# a row's values, and (field index, the text split at its surnames) for each field naming one
+CompiledRow = tuple[tuple, tuple[tuple[int, tuple[str, ...]], ...]]
+
+
+@dataclass
+class Compiled:
+    children: dict[str, list[CompiledRow]]
+    quotes: list[CompiledRow]
+    claims: list[CompiledRow]
+    search: list[CompiledRow]
+
+
+def compile_row(values: tuple) -> CompiledRow:
+    """Split each text field of a template row at its surnames once, so copying it only joins the
+    fields that name someone (most fields are numbers, kinds or name-free text: passed as they are)."""
+    varied = []
+    for n, value in enumerate(values):
+        if isinstance(value, str):
+            parts = tuple(Variation.pattern.split(value))
+            if len(parts) > 1:
+                varied.append((n, parts))
+    return values, tuple(varied)
 
 
 def _sentinel_json(analysis_json: str) -> str:
@@ -223,6 +260,14 @@ def _sentinel_json(analysis_json: str) -> str:
         for key, sentinel in SENTINELS.items():
             part[key] = sentinel
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _unpacked(row: tuple) -> tuple:
+    """An article_features row with its JSON as text (SQLite keeps it compressed since schema 8),
+    so the names in it are swapped like everywhere else; the writer packs it again."""
+    from purportedly.store.dialect import unpack_text
+
+    return (*row[:3], *(unpack_text(x) for x in row[3:]))
 
 
 def templates(seed_lines: list[str], work: Path) -> list[Template]:
@@ -246,8 +291,9 @@ def templates(seed_lines: list[str], work: Path) -> list[Template]:
         t = Template(dict(article), _sentinel_json(unpack_analysis(article["analysis"])))
         for table, columns in CHILD_TABLES.items():
             names = ", ".join(columns)
+            found = db.execute(f"SELECT {names} FROM {table} WHERE article_id = ?", (aid,))
             t.children[table] = [
-                tuple(r) for r in db.execute(f"SELECT {names} FROM {table} WHERE article_id = ?", (aid,))
+                _unpacked(tuple(r)) if table == "article_features" else tuple(r) for r in found
             ]
         t.quotes = [
             dict(r) for r in db.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY id", (aid,))
@@ -338,6 +384,15 @@ class Variation:
         swap = self.swap
         return "".join(swap[part] if n % 2 else part for n, part in enumerate(parts))
 
+    def row(self, compiled: CompiledRow) -> tuple | list:
+        values, varied = compiled
+        if not varied:
+            return values
+        out, swap = list(values), self.swap
+        for n, parts in varied:
+            out[n] = "".join([swap[part] if i % 2 else part for i, part in enumerate(parts)])
+        return out
+
     def analysis_json(self, template: str) -> str:
         out = self.text(template)
         for key, value in (
@@ -410,17 +465,18 @@ def copy_article(rows: Rows, t: Template, index: int, salt: int, now: str) -> No
             now,
         ),
     )
-    for table, template_rows in t.children.items():
+    compiled = t.compiled()
+    for table, template_rows in compiled.children.items():
         for row in template_rows:
-            rows.add(table, (aid, *(v.text(x) for x in row[1:])))
+            rows.add(table, (aid, *v.row(row)))
     quote_ids = {}
-    for q in t.quotes:
+    for q, row in zip(t.quotes, compiled.quotes, strict=True):
         quote_ids[q["id"]] = rows.next_id("quotes")
-        rows.add("quotes", (quote_ids[q["id"]], aid, *(v.text(q[c.strip('"')]) for c in QUOTE_COLUMNS[2:])))
+        rows.add("quotes", (quote_ids[q["id"]], aid, *v.row(row)))
     claim_ids = {}
-    for c in t.claims:
+    for c, row in zip(t.claims, compiled.claims, strict=True):
         claim_ids[c["id"]] = rows.next_id("claims")
-        rows.add("claims", (claim_ids[c["id"]], aid, *(v.text(c[k.strip('"')]) for k in CLAIM_COLUMNS[2:])))
+        rows.add("claims", (claim_ids[c["id"]], aid, *v.row(row)))
     for link in t.links:
         rows.add(
             "chain_links",
@@ -450,8 +506,8 @@ def copy_article(rows: Rows, t: Template, index: int, salt: int, now: str) -> No
             named.add(entity_id)
             rows.add("article_entities", (aid, entity_id, row[2], v.text(row[3]), v.text(row[4])))
     remap = {"article": {t.article["id"]: aid}, "quote": quote_ids, "claim": claim_ids}
-    for s in t.search:
-        rows.add("search_index", (v.text(s["body"]), s["kind"], remap[s["kind"]][s["row_id"]], aid))
+    for s, body in zip(t.search, compiled.search, strict=True):
+        rows.add("search_index", (v.row(body)[0], s["kind"], remap[s["kind"]][s["row_id"]], aid))
 
 
 TABLE_COLUMNS = {
@@ -472,12 +528,15 @@ TABLE_COLUMNS = {
 
 class SQLiteWriter:
     def __init__(self, path: str) -> None:
-        from purportedly.store.sqlite import SQLiteDialect
+        from purportedly.store.sqlite import SEARCH_ROWID, SQLiteDialect
 
-        self.dialect = SQLiteDialect()
+        self.dialect, self.search_rowid = SQLiteDialect(), SEARCH_ROWID
         self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode = WAL")
+        # a scratch store made in one go: no journal (a WAL would write every page twice) and a
+        # large cache for the index pages; Store.open puts it back in WAL mode, as every store is
+        self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute(f"PRAGMA cache_size = -{FILL_CACHE_KB}")
 
     def write(self, rows: Rows) -> None:
         # the Analysis JSON as Store.add writes it on SQLite (compressed)
@@ -485,10 +544,19 @@ class SQLiteWriter:
             (*row[:11], self.dialect.pack_analysis(row[11]), *row[12:])
             for row in rows.tables.get("articles", [])
         ]
+        # feature JSON as Store.add writes it on SQLite (compressed unless short)
+        pack = self.dialect.pack_text
+        rows.tables["article_features"] = [
+            (*row[:3], *(pack(x) for x in row[3:])) for row in rows.tables.get("article_features", [])
+        ]
+        # search_index is external content (schema 8): its rowid names the row it indexes
+        rows.tables["search_index"] = [
+            (row[2] + self.search_rowid[row[1]], *row) for row in rows.tables.get("search_index", [])
+        ]
         self.db.execute("BEGIN")
         for table, values in [*rows.new_shared.items(), *rows.tables.items()]:
             if values:
-                columns = TABLE_COLUMNS[table]
+                columns = ("rowid", *SEARCH_COLUMNS) if table == "search_index" else TABLE_COLUMNS[table]
                 marks = ", ".join("?" * len(columns))
                 self.db.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({marks})", values)
         # the per-kind full-text indexes (external content: what Store.add writes besides the rows)
@@ -503,7 +571,7 @@ class SQLiteWriter:
         self.db.execute("COMMIT")
 
     def close(self) -> None:
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.execute("PRAGMA journal_mode = WAL")
         self.db.close()
 
 

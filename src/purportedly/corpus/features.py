@@ -24,6 +24,7 @@ from purportedly.corpus.origins import origin_of
 from purportedly.model import Analysis, ChainLink, Count, Recording
 from purportedly.names import content_words, name_key
 from purportedly.store import rows
+from purportedly.store.dialect import unpack_text
 
 if TYPE_CHECKING:
     from purportedly.store.core import Store
@@ -306,12 +307,17 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _loads(stored: Any) -> Any:
+    """A feature column as the store keeps it (JSON text, or compressed on SQLite since schema 8)."""
+    return json.loads(unpack_text(stored))
+
+
 def decode_story(article_id: int, row: Any) -> StoryFeatures:
     signature_value = row["signature"]
     return StoryFeatures(
         article_id,
-        frozenset(json.loads(row["shingles"])),
-        tuple(json.loads(row["anchors"])),
+        frozenset(_loads(row["shingles"])),
+        tuple(_loads(row["anchors"])),
         bytes(signature_value) if signature_value is not None else None,
     )
 
@@ -319,21 +325,20 @@ def decode_story(article_id: int, row: Any) -> StoryFeatures:
 def decode_entities(article_id: int, document: str, row: Any) -> list[EntityRow]:
     return [
         EntityRow(article_id, document, name, kind, tuple(aliases), mentions)
-        for name, kind, aliases, mentions in json.loads(row["entities"])
+        for name, kind, aliases, mentions in _loads(row["entities"])
     ]
 
 
 def decode_counts(article_id: int, row: Any) -> list[CountRow]:
     return [
-        CountRow(article_id, Count.model_validate(c), who, *rest)
-        for c, who, *rest in json.loads(row["counts"])
+        CountRow(article_id, Count.model_validate(c), who, *rest) for c, who, *rest in _loads(row["counts"])
     ]
 
 
 def decode_events(article_id: int, row: Any) -> list[DatedEvent]:
     return [
         DatedEvent(article_id, date, text, sentence, tuple(counts))
-        for date, text, sentence, counts in json.loads(row["events"])
+        for date, text, sentence, counts in _loads(row["events"])
     ]
 
 

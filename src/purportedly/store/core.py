@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 # (hedges_article, claims_factuality, ...); 5: SQLite keeps articles.analysis zlib-compressed (a BLOB;
 # rows written before stay text and are read as they are); 6: article_sources_cited (source_id,
 # article_id) replaces article_sources_source; 7: article_sources.hedged and article_entities (the
-# sources and entities pages from SQL, backfilled from the stored analyses). An older store gets
-# what it lacks on its next writable open.
-SCHEMA_VERSION = "7"
+# sources and entities pages from SQL, backfilled from the stored analyses); 8: SQLite's search_index
+# reads its text from articles, quotes and claims (external content over the search_content view)
+# instead of a copy of it, and segments.text is written empty (the text is the article's). An older
+# store gets what it lacks on its next writable open.
+SCHEMA_VERSION = "8"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 

@@ -99,6 +99,13 @@ class Dialect(ABC):
         """Add an article to the backend's per-kind article index, if it keeps one apart."""
         return None  # Postgres: a partial index over search_index serves
 
+    def index_text(self, session: Session, kind: str, row_id: int, article_id: int, body: str) -> None:
+        """Make a text (an article's, a quote's, a claim's) findable through ``search_index``."""
+        session.execute(
+            "INSERT INTO search_index(body, kind, row_id, article_id) VALUES (?, ?, ?, ?)",
+            (body, kind, row_id, article_id),
+        )
+
     def index_claim(self, session: Session, claim_row: int, text: str) -> None:
         """Add a claim to the backend's per-kind claim index, if it keeps one apart."""
         return None
@@ -117,6 +124,10 @@ class Dialect(ABC):
         """The Analysis JSON as this backend stores it (Postgres compresses large values itself)."""
         return analysis_json
 
+    def pack_text(self, json_text: str) -> str | bytes:
+        """A JSON column of the corpus features as this backend stores it (see ``pack_analysis``)."""
+        return json_text
+
     def is_retryable(self, error: BaseException) -> bool:
         """Whether a failed transaction may simply be run again (a deadlock between concurrent ingests)."""
         return False
@@ -128,6 +139,12 @@ def unpack_analysis(stored: str | bytes | memoryview) -> str:
     if isinstance(stored, str):
         return stored
     return zlib.decompress(stored).decode("utf-8")
+
+
+def unpack_text(stored: str | bytes | memoryview) -> str:
+    """A JSON column (the corpus features) as text: text as older stores, Postgres and short values
+    keep it, or zlib-compressed UTF-8 as SQLite stores write longer ones since schema 8."""
+    return unpack_analysis(stored)
 
 
 class Session:

@@ -12,6 +12,7 @@ from purportedly.model import Analysis
 from purportedly.store.dialect import Session
 
 FEATURE_COLUMNS = ("version", "signature", "shingles", "anchors", "entities", "counts", "events")
+PACKED_FEATURES = FEATURE_COLUMNS[2:]  # JSON text, which a backend may compress (dialect.pack_text)
 
 
 def insert_article(db: Session, analysis: Analysis, identity: str, now: str) -> int | None:
@@ -44,16 +45,14 @@ def insert_article(db: Session, analysis: Analysis, identity: str, now: str) -> 
 
 def index(db: Session, kind: str, row_id: int, article_id: int, body: str) -> None:
     """Make a text findable; the backend's full-text index does the rest."""
-    db.execute(
-        "INSERT INTO search_index(body, kind, row_id, article_id) VALUES (?, ?, ?, ?)",
-        (body, kind, row_id, article_id),
-    )
+    db.dialect.index_text(db, kind, row_id, article_id, body)
 
 
 def insert_parts(db: Session, article_id: int, analysis: Analysis, features: dict | None = None) -> None:
     db.executemany(
         'INSERT INTO segments(article_id, position, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-        [(article_id, i, s.kind, s.start, s.end, s.text) for i, s in enumerate(analysis.article.segments)],
+        # no text (schema 8): a segment's text is a slice of the article's, and nothing reads it here
+        [(article_id, i, s.kind, s.start, s.end, "") for i, s in enumerate(analysis.article.segments)],
     )
     insert_quotes(db, article_id, analysis)
     insert_sources(db, article_id, analysis)
@@ -73,7 +72,12 @@ def insert_features(db: Session, article_id: int, row: dict) -> None:
         " version = excluded.version, signature = excluded.signature, shingles = excluded.shingles,"
         " anchors = excluded.anchors, entities = excluded.entities, counts = excluded.counts,"
         " events = excluded.events",
-        (article_id, *(row[c] for c in FEATURE_COLUMNS)),
+        (
+            article_id,
+            row["version"],
+            row["signature"],
+            *(db.dialect.pack_text(row[c]) for c in PACKED_FEATURES),
+        ),
     )
     if "recordings" in row:
         db.execute(

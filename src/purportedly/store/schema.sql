@@ -232,13 +232,26 @@ CREATE TABLE IF NOT EXISTS errors (
     UNIQUE (input, line, message)
 );
 
--- Full-text search over article text, quotes and claims. kind: 'article' | 'quote' | 'claim';
--- row_id is articles.id, quotes.id or claims.id.
+-- Full-text search over article text, quotes and claims (schema 8: external content). The text
+-- is read from articles, quotes and claims through search_content, never stored a second time;
+-- the rowid says the kind: articles.id, quotes.id + 2^40, claims.id + 2^41 (see sqlite.SEARCH_ROWID),
+-- and the two expression indexes let the full-text index find a quote's or claim's text by it.
+CREATE INDEX IF NOT EXISTS quotes_search_rowid ON quotes(id + 1099511627776);
+CREATE INDEX IF NOT EXISTS claims_search_rowid ON claims(id + 2199023255552);
+CREATE VIEW IF NOT EXISTS search_content AS
+SELECT id AS rid,
+       CASE WHEN coalesce(title, '') = '' THEN text WHEN text = '' THEN title
+            ELSE title || char(10) || text END AS body,  -- as rows.insert_article joins them
+       'article' AS kind, id AS row_id, id AS article_id
+FROM articles
+UNION ALL SELECT id + 1099511627776, text, 'quote', id, article_id FROM quotes
+UNION ALL SELECT id + 2199023255552, text, 'claim', id, article_id FROM claims;
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
     body,
     kind UNINDEXED,
     row_id UNINDEXED,
     article_id UNINDEXED,
+    content = 'search_content', content_rowid = 'rid',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 

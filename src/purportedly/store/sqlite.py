@@ -23,7 +23,10 @@ RANK_WINDOW = 2000  # matches ranked per lookup, the newest first (see browse.fi
 WRITER_CACHE_KB = 65_536
 BUSY_TIMEOUT_MS = 60_000  # a concurrent ingest holds the write lock for one article at a time
 ANALYSIS_COMPRESSION = 6  # zlib level: level 9 saves ~3% more and takes twice the time
+PACKED_TEXT_MIN = 200  # shorter feature JSON stays text: zlib's 11-byte frame would outgrow the saving
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
+# search_index rowid of a hit = its row's id + this (schema.sql's search_content view says the same)
+SEARCH_ROWID = {"article": 0, "quote": 2**40, "claim": 2**41}
 
 
 def _schema_sql() -> str:
@@ -38,6 +41,7 @@ def fts_match(terms: list[Term]) -> str:
 
 class SQLiteDialect(Dialect):
     name = "sqlite"
+    copied_search_index = False  # whether the store's search_index still copies its texts (schema < 8)
 
     def is_store_error(self, error: BaseException) -> bool:
         return isinstance(error, sqlite3.Error)
@@ -46,6 +50,13 @@ class SQLiteDialect(Dialect):
         """zlib-compressed: the Analysis JSON is most of a stored article (~50 KB of repetitive
         keys and offsets, ~7 KB compressed) and SQLite keeps values as they are given."""
         return zlib.compress(analysis_json.encode("utf-8"), ANALYSIS_COMPRESSION)
+
+    def pack_text(self, json_text: str) -> str | bytes:
+        """Feature JSON (story shingles, counts, dated sentences: ~8 KB an article, 14% of a store
+        before schema 8) compressed like the Analysis, unless it is short."""
+        if len(json_text) < PACKED_TEXT_MIN:
+            return json_text
+        return zlib.compress(json_text.encode("utf-8"), ANALYSIS_COMPRESSION)
 
     def check_location(self, location: str, *, read_only: bool) -> None:
         """A missing file is created by a writer; anything there must be a SQLite database file
@@ -118,6 +129,7 @@ class SQLiteDialect(Dialect):
         except StoreError:
             connection.close()
             raise
+        self.copied_search_index = _copies_texts(connection)
         if not read_only:
             if location != ":memory:":
                 connection.execute("PRAGMA journal_mode = WAL")
@@ -144,6 +156,8 @@ class SQLiteDialect(Dialect):
 
     def create_schema(self, session: Session, *, upgrade: bool = False) -> None:
         indexed = {name: self.has_table(session, name) for name in ("article_text", "claim_text")}
+        indexed["search_index"] = not _drop_copied_search_index(session)
+        self.copied_search_index = False
         # statement by statement: executescript would COMMIT our transaction
         for statement in _split_statements(_schema_sql()):
             session.execute(statement)
@@ -174,7 +188,9 @@ class SQLiteDialect(Dialect):
     ) -> tuple[str, dict[str, Any]]:
         params: dict[str, Any] = {"match": fts_match(terms), "limit": limit}
         where = filter_conditions(filters, _FILTERS, params)
-        return _SEARCH_SELECT + where + " ORDER BY rank LIMIT :limit", params
+        if self.copied_search_index:  # a store from before schema 8, read before its upgrade
+            return _COPIED_SEARCH_SQL.format(filters=where), params
+        return _SEARCH_SQL.format(filters=where), params
 
     article_filters = browse_filters("{column} LIKE '%' || ? || '%'")  # LIKE ignores (ASCII) case
 
@@ -202,8 +218,31 @@ class SQLiteDialect(Dialect):
             "INSERT INTO article_text(rowid, title, text) VALUES (?, ?, ?)", (article_id, title, text)
         )
 
+    def index_text(self, session: Session, kind: str, row_id: int, article_id: int, body: str) -> None:
+        # external content: only the index is written; the text stays in its own row
+        session.execute(
+            "INSERT INTO search_index(rowid, body, kind, row_id, article_id) VALUES (?, ?, ?, ?, ?)",
+            (row_id + SEARCH_ROWID[kind], body, kind, row_id, article_id),
+        )
+
     def index_claim(self, session: Session, claim_row: int, text: str) -> None:
         session.execute("INSERT INTO claim_text(rowid, text) VALUES (?, ?)", (claim_row, text))
+
+
+def _copies_texts(connection: sqlite3.Connection) -> bool:
+    """Whether the store's search_index keeps its own copy of every text (made before schema 8)."""
+    query = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'"
+    row = connection.execute(query).fetchone()
+    return row is not None and "search_content" not in row["sql"]
+
+
+def _drop_copied_search_index(session: Session) -> bool:
+    """Schema 8: drop a search_index that copies its texts, so the schema makes it again over
+    search_content and it is rebuilt from the rows; whether so."""
+    if not _copies_texts(session.connection):
+        return False
+    session.execute("DROP TABLE search_index")
+    return True
 
 
 def _header_size(header: bytes) -> int:
@@ -229,7 +268,39 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-_SEARCH_SELECT = """
+# Ranked from the index alone: a hit's kind and row come from its rowid (SEARCH_ROWID), its article
+# through its quote or claim row, so no text is read while every match is ranked; the snippet
+# (which reads the text) is made for the page of hits only, by looking each one up again. Equal
+# scores (a wording many reports share) go newest article first, then in the article's order, so a
+# page does not depend on the order the index keeps its rows in.
+_SEARCH_SQL = """
+SELECT h.*,
+       (SELECT snippet(search_index, 0, '[', ']', ' … ', 12) FROM search_index
+        WHERE search_index MATCH :match AND rowid = h.hit) AS snippet
+FROM (
+    SELECT s.hit, s.kind, s.row_id, a.id AS article_id, a.document, a.title, a.outlet, a.date, s.rank,
+           q.speaker AS speaker, c.certainty AS certainty, c.factuality AS factuality
+    FROM (
+        SELECT rowid AS hit, rank,
+               CASE WHEN rowid >= 2199023255552 THEN 'claim' WHEN rowid >= 1099511627776 THEN 'quote'
+                    ELSE 'article' END AS kind,
+               rowid - CASE WHEN rowid >= 2199023255552 THEN 2199023255552
+                            WHEN rowid >= 1099511627776 THEN 1099511627776 ELSE 0 END AS row_id
+        FROM search_index WHERE search_index MATCH :match
+    ) s
+    LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.row_id
+    LEFT JOIN claims c ON s.kind = 'claim' AND c.id = s.row_id
+    JOIN articles a ON a.id = CASE s.kind WHEN 'article' THEN s.row_id WHEN 'quote' THEN q.article_id
+                                          ELSE c.article_id END
+    WHERE 1 = 1{filters}
+    ORDER BY s.rank, a.id DESC, s.hit
+    LIMIT :limit
+) h
+ORDER BY h.rank, h.article_id DESC, h.hit
+"""
+
+# The same for a store from before schema 8 (its index holds kind, row and article of each text).
+_COPIED_SEARCH_SQL = """
 SELECT s.kind, s.row_id, a.id AS article_id, a.document, a.title, a.outlet, a.date,
        snippet(search_index, 0, '[', ']', ' … ', 12) AS snippet, bm25(search_index) AS rank,
        q.speaker AS speaker, c.certainty AS certainty, c.factuality AS factuality
@@ -237,7 +308,8 @@ FROM search_index s
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN quotes q ON s.kind = 'quote' AND q.id = s.row_id
 LEFT JOIN claims c ON s.kind = 'claim' AND c.id = s.row_id
-WHERE search_index MATCH :match
+WHERE search_index MATCH :match{filters}
+ORDER BY rank, a.id DESC, s.rowid LIMIT :limit
 """
 
 _FILTERS = search_filters(
