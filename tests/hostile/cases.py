@@ -324,7 +324,9 @@ def options_validated(tmp: Path) -> Finding:
 def sigint_mid_ingest(tmp: Path) -> Finding:
     finding = Finding("Ctrl-C during an ingest: status 130, one line, the store whole")
     source, db = tmp / "in", tmp / "sigint.db"
-    write_stories(source, range(60))
+    # far more stories than the interrupt needs: on a loaded machine the poll below may first
+    # see the store late, and a run that has already finished cannot be interrupted
+    write_stories(source, range(400))
     run = finding.run(
         "ingest",
         str(source),
