@@ -74,3 +74,55 @@ def test_a_voice_that_spoke_in_the_intercepted_conversation_is_no_source(nlp):
         "\u201cWe have no fuel left,\u201d Oskar said in the March 3 conversation."
     )
     assert "Oskar" not in names(nlp(text))
+
+
+# session 6: two faults the recordings releasers used to work around, fixed where they arise
+
+
+def test_a_month_cut_short_is_never_a_source_name(nlp):
+    text = (
+        "In audio released by the Valdor navy, a sailor who took part in the Oct. 9 raid called his "
+        "mother. Harbour officials said the raid began before dawn."
+    )
+    found = names(nlp(text))
+    assert found, "a source is found"
+    assert not any(n.rstrip(".").lower() in ("oct", "october") for n in found)
+
+
+def test_a_description_of_one_body_does_not_resolve_to_another_it_shares_no_word_with(nlp):
+    text = (
+        "The SBU said on Monday it had detained a courier in the port. Ukraine's military "
+        "intelligence said on Tuesday it had intercepted a call between two officers."
+    )
+    sources = nlp(text)._.sources
+    sbu = [s for s in sources if s.name == "Security Service of Ukraine"]
+    assert sbu and "Ukraine's military intelligence" not in sbu[0].aliases
+    # the description names its own body, which the article cites
+    assert any("Ukraine's military intelligence" in s.aliases for s in sources if s is not sbu[0])
+
+
+def test_a_description_sharing_a_word_with_the_named_body_is_that_body(nlp):
+    text = (
+        "The SBU said on Monday it had detained a courier in the port. Ukraine's security service "
+        "said the courier carried maps."
+    )
+    sources = nlp(text)._.sources
+    assert [s.name for s in sources] == ["Security Service of Ukraine"]
+    assert "Ukraine's security service" in sources[0].aliases
+
+
+def test_genre_features_see_a_party_to_a_call_and_the_page_furniture(nlp):
+    from purportedly.nlp.sources.decision import DocView, group_features
+
+    text = (
+        "The border service released an intercepted call between Oskar Lind and his brother. "
+        "Oskar Lind said in the call that the fuel was gone. The border service said it was genuine."
+    )
+    doc = nlp(text)
+    finder = SourceFinder(nlp, "sources_probe")
+    view = DocView.of(doc)
+    features = {g.name: group_features(g, doc, view) for g, _ in finder.proposals(doc, finder.match(doc))}
+    assert "Oskar Lind" in features
+    assert features["Oskar Lind"]["call_party"] == 1.0
+    assert features["Oskar Lind"]["on_call_all"] == 1.0
+    assert all(f["in_byline"] == 0.0 for f in features.values())

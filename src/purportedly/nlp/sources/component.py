@@ -88,12 +88,18 @@ class SourceFinder:
         # mercenary told ...' the mercenary speaks, not Wagner
         heads = sorted({c.head.idx for c in citations})
         found = [
-            (from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end)), index.sentence_at(hit.start))
+            (
+                from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end), table=self.table),
+                index.sentence_at(hit.start),
+            )
             for hit in hits
         ]
         # a body that did not respond is no source, but 'the ministry' may still point back to it
         found += [
-            (from_alias_hit(hit, strong=False, referent_only=True), index.sentence_at(hit.start))
+            (
+                from_alias_hit(hit, strong=False, referent_only=True, table=self.table),
+                index.sentence_at(hit.start),
+            )
             for hit in self.alias_hits(text, silent)
             if hit.known is not None
         ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from purportedly.model import SourceKind
 from purportedly.names import name_words, same_person, source_key, strip_leading, transliteration_key
+from purportedly.nlp.sources.aliases import KnownSource
 from purportedly.nlp.sources.candidates import Candidate
 
 # Kinds named in the text's own words when the text never uses the table's canonical name.
@@ -255,16 +256,16 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
         if candidate.descriptor_kind is None:
             resolved.append(candidate)
             continue
-        target = pick_referent(candidate, named)
-        if target is not None:
+        known = pick_referent(candidate, named)
+        if known is not None:
             resolved.append(
                 Candidate(
                     candidate.start,
                     candidate.end,
                     candidate.name,
                     None,
-                    target.kind,
-                    known=target.known,
+                    known.kind,
+                    known=known,
                     proper=True,
                     strong=candidate.strong,
                     how="descriptor" if candidate.how == "alias" else candidate.how,
@@ -274,13 +275,28 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
     return resolved
 
 
-def pick_referent(descriptor: Candidate, named: list[Candidate]) -> Candidate | None:
+def pick_referent(descriptor: Candidate, named: list[Candidate]) -> KnownSource | None:
+    """The named body a description stands for. One that names a particular body ('Ukraine's
+    military intelligence': HUR) is that body, or another the article names that shares a word
+    with it; never a body it shares no head word with ('the SBU', the only service named), and
+    when the article names no fitting body, the body it names itself."""
     same_kind = [c for c in named if c.known.kind == descriptor.descriptor_kind]
     if descriptor.prefer:
         preferred = [c for c in same_kind if c.known.name == descriptor.prefer]
         if preferred:
-            return preferred[0]
+            return preferred[0].known
+        same_kind = [c for c in same_kind if shares_head_word(descriptor.name, c.known)]
+        if not same_kind:
+            return descriptor.prefer_known
     before = [c for c in same_kind if c.start < descriptor.start]
     if before:
-        return before[-1]
-    return same_kind[0] if same_kind else None
+        return before[-1].known
+    return same_kind[0].known if same_kind else None
+
+
+def shares_head_word(description: str, known: KnownSource) -> bool:
+    """'military intelligence' and 'Defence Intelligence of Ukraine' share one; 'Security Service of
+    Ukraine' does not. A description's first word is its country or article ('Ukraine's', 'the')."""
+    words = set(re.findall(r"[a-z]+", description.lower())[1:]) - {"the", "s"}
+    names = " ".join((known.name, *known.aliases)).lower()
+    return bool(words & set(re.findall(r"[a-z]+", names)))

@@ -409,6 +409,19 @@ def is_calendar(token: Token) -> bool:
     return token.lower_.rstrip(".") in CALENDAR_WORDS
 
 
+def is_date_word(token: Token) -> bool:
+    """A month or weekday used as one ('the Oct. 7 raid', 'on Tuesday'), never a name: cut short
+    with a full stop, tagged as a date, or followed by a day's number ('May' alone may be a name)."""
+    if not is_calendar(token):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.text.endswith(".")
+        or token.ent_type_ in ("DATE", "TIME")
+        or (following is not None and following.like_num)
+    )
+
+
 def is_name_word(token: Token) -> bool:
     """A capitalised word that can be part of a name (not a date, not a sentence start)."""
     return (
@@ -448,7 +461,11 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
     for appositive in (c for c in head.children if c.dep_ == "appos"):
         if appositive.pos_ == "PROPN":
             return proper_name_bounds(appositive)
-        names = [t for t in appositive.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")]
+        names = [
+            t
+            for t in appositive.subtree
+            if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat") and not is_date_word(t)
+        ]
         if names:  # 'the commander, Colonel Ivan Sorokin' parsed with the title as the head
             return proper_name_bounds(names[-1])
     doc = head.doc
@@ -573,7 +590,7 @@ def opens_organisation_name(before: Token, token: Token) -> bool:
 
 def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
     """The run of proper-noun tokens ending at ``head`` ('Petro Tkachuk'), if head is one."""
-    if head.pos_ != "PROPN":
+    if head.pos_ != "PROPN" or is_date_word(head):
         return None, None
     doc = head.doc
     left = head.i
