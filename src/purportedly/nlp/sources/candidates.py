@@ -102,7 +102,9 @@ def from_citation(
         name = name.rsplit(None, 1)[0]  # 'the Steppe Dispatch Telegram channel'
         citation = replace(citation, name_end=citation.name_start + len(name), end=citation.start + len(name))
     phrase = text[citation.start : citation.end]
-    if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
+    # a two-letter acronym ('the UN') is a name; other words that short are not
+    short = len(name.strip()) < 3 and not (citation.proper and re.fullmatch(r"[A-Z]{2}", name.strip()))
+    if short or table.is_platform(name) or table.is_platform(phrase):
         return None
     name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
     if name_tokens is None or is_country_or_people(name_tokens, table):

@@ -202,13 +202,16 @@ class SourceFinder:
         for candidate, sentence in found:
             candidate.heard = candidate.identified or self.is_call_participant(candidate, sentence)
         titles = self.lexicon.titles
-        groups = merge_candidates([c for c, _ in found if not c.loose], titles, keep_uncited=True)
+        countries = self.table.countries
+        groups = merge_candidates(
+            [c for c, _ in found if not c.loose], titles, keep_uncited=True, countries=countries
+        )
         # someone heard on a recording is no source, unless the article also cites them
         proposed = [(g, rule_cited(g) and (any_strong(g) or not any_heard(g))) for g in groups]
         taken = SpanIndex(merge_spans([(c.start, c.end) for g in groups for c in g.candidates]))
         names = {source_key(n) for g in groups for n in (g.name, *g.aliases)}
         loose = [c for c, _ in found if c.loose and not taken.overlaps(c.start, c.end)]
-        extra = merge_candidates(loose, titles, keep_uncited=True)
+        extra = merge_candidates(loose, titles, keep_uncited=True, countries=countries)
         return proposed + [(g, False) for g in extra if source_key(g.name) not in names]
 
     def decide(

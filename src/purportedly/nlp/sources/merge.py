@@ -88,10 +88,15 @@ def strip_the(text: str) -> str:
 
 
 def merge_candidates(
-    candidates: list[Candidate], titles: frozenset[str], keep_uncited: bool = False
+    candidates: list[Candidate],
+    titles: frozenset[str],
+    keep_uncited: bool = False,
+    countries: frozenset[str] = frozenset(),
 ) -> list[SourceGroup]:
     """Group candidates that name the same source; drop groups nothing actually cites (unless
-    ``keep_uncited``: then the learned decision sees them too, with ``rule_cited`` to tell)."""
+    ``keep_uncited``: then the learned decision sees them too, with ``rule_cited`` to tell).
+    ``countries`` are the words a body's name may carry or leave out ('Ukraine Security Service',
+    'Security Service' for the Security Service of Ukraine)."""
     candidates = resolve_descriptors(sorted(candidates, key=lambda c: c.start))
     candidates = drop_descriptions_of_names(candidates)
     groups: list[SourceGroup] = []
@@ -104,6 +109,7 @@ def merge_candidates(
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
     groups = fold_titles_into_people(groups, titles)
+    groups = fold_names_into_known_bodies(groups, countries)
     groups = fold_descriptions_into_names(groups)
     link_owners(groups, titles)
     cited = groups if keep_uncited else [g for g in groups if rule_cited(g)]
@@ -213,6 +219,40 @@ def group_key(candidate: Candidate) -> str:
     if candidate.known is not None:
         return "known:" + candidate.known.name
     return "name:" + source_key(candidate.name)
+
+
+def fold_names_into_known_bodies(groups: list[SourceGroup], countries: frozenset[str]) -> list[SourceGroup]:
+    """A known body the text names in another order or without its country ('Ukraine Security
+    Service', a cut 'Security Service' for the Security Service of Ukraine) is that body: the same
+    words, the country's aside. Two words at least: 'the Service' alone could be any."""
+    known = [g for g in groups if g.known is not None]
+    kept = []
+    for group in groups:
+        target = None
+        if group.known is None and all(c.proper and not c.person for c in group.candidates):
+            words = body_words(group.name, countries)
+            target = next(
+                (
+                    k
+                    for k in known
+                    if len(words) > 1
+                    and any(body_words(n, countries) == words for n in (k.known.name, *k.known.aliases))
+                ),
+                None,
+            )
+        if target is None:
+            kept.append(group)
+        else:
+            target.candidates.extend(group.candidates)
+    return kept
+
+
+def body_words(name: str, countries: frozenset[str]) -> frozenset[str]:
+    """The words of a body's name without articles, 'of' and country or nationality words
+    ('Ukrainian' goes with 'Ukraine': the same first five letters)."""
+    stems = {c[:5] for c in countries if len(c) >= 5}
+    words = set(re.findall(r"[a-z]+", name.lower().replace("’", "'"))) - {"the", "of", "s", "and"}
+    return frozenset(w for w in words if w not in countries and w[:5] not in stems)
 
 
 def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:

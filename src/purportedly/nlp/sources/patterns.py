@@ -436,6 +436,9 @@ def expand(item: tuple[Token, str, str | None]) -> list[Citation]:
     """A citation for the head and for each head it is coordinated with ("X and Y said")."""
     head, how, verb = item
     heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    # 'according to the UN and local authorities': the parser hangs the first of two sources on
+    # the second's noun as a modifier; a proper name coordinated there is a source of its own
+    heads += [m for h in list(heads) for m in h.lefts if coordinated_name(m)]
     # narrated like a recording: 'the soldier says', 'Ivanov told his wife'
     present = (how == "subject" and head.head.tag_ in ("VBZ", "VBP")) or how == "told_private"
     return [citation_of(h, how, verb, present) for h in heads]
@@ -469,6 +472,9 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
         if names:  # 'the commander, Colonel Ivan Sorokin' parsed with the title as the head
             return proper_name_bounds(names[-1])
     doc = head.doc
+    named = name_after_office(head)
+    if named is not None:
+        return named
     # 'one of its editors, who gave her name only as Oksana': the clause may hang on the 'of' object
     holders = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
     for clause in (c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")):
@@ -485,6 +491,22 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
     if after is not None and len(after) and after[0].text == ",":
         return name_run(doc, after[0].i + 1) or (None, None)
     return None, None
+
+
+def name_after_office(head: Token) -> tuple[int, int] | None:
+    """'the head of the Donetsk regional administration Pavel Kirilenko': with no comma the parser
+    hangs the person's name on the 'of' phrase, after the body's common noun; the name is the
+    head's ('the mayor of Kramatorsk' names a town, not a person, and keeps its description)."""
+    for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in preposition.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            start, end = proper_name_bounds(obj)
+            if start is None or obj.ent_type_ != "PERSON":
+                continue
+            first = obj.doc.char_span(start, end, alignment_mode="expand")
+            before = obj.doc[first.start - 1] if first is not None and first.start > 0 else None
+            if len(first) > 1 and before is not None and before.pos_ == "NOUN" and before.dep_ == "compound":
+                return start, end
+    return None
 
 
 def name_closing_clause(clause: Token, head: Token) -> tuple[int, int] | None:
@@ -547,9 +569,10 @@ def name_run(doc: Doc, i: int) -> tuple[int, int] | None:
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``head``, without clauses and appositives."""
     left = head.i
+    floor = max((c.right_edge.i + 1 for c in head.lefts if coordinated_name(c)), default=0)
     for child in head.lefts:
         if child.dep_ not in PHRASE_BREAKS:
-            left = min(left, child.left_edge.i)
+            left = max(floor, min(left, child.left_edge.i))
     right = head.i
     doc = head.doc
     for child in head.rights:
@@ -563,6 +586,15 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
     span = doc[left : right + 1]
     return span.start_char, span.end_char
+
+
+def coordinated_name(modifier: Token) -> bool:
+    """'the UN and local authorities': a proper name before a noun, joined to the rest by 'and'."""
+    return (
+        modifier.dep_ in ("nmod", "compound")
+        and modifier.pos_ == "PROPN"
+        and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in modifier.rights)
+    )
 
 
 def joins_name_parts(first: Token, hyphen: Token) -> bool:
