@@ -155,3 +155,21 @@ def test_a_proper_name_coordinated_before_a_plural_noun_is_a_source_of_its_own(n
     text = "Six people were killed in the shelling, according to the UN and local authorities."
     found = names(nlp(text))
     assert "UN" in found and "local authorities" in found
+
+
+def test_a_known_outlet_the_recording_was_shared_with_is_a_source(nlp):
+    text = (
+        "Harbour officials shared the recording with CNN on Friday. A port engineer told CNN the "
+        "cranes had been moved before the strike."
+    )
+    assert "CNN" in names(nlp(text))
+
+
+def test_a_promotion_line_naming_the_outlet_to_the_reader_is_no_source(nlp):
+    text = (
+        "The port authority said two cranes burned. Remember to check the Harbour Gazette website "
+        "for all your local news."
+    )
+    found = names(nlp(text))
+    assert found, "the port authority is found"
+    assert not any("Harbour Gazette" in n for n in found)

@@ -108,6 +108,7 @@ class SourceFinder:
         for candidate, _ in found:
             # 'the SBU identified the speaker as Ivan Orlov': a voice on the call, cited by no one
             candidate.identified = identified.overlaps(candidate.start, candidate.end)
+        found = [(c, s) for c, s in found if not addresses_the_reader(c, s)]
         found = without_sources_named_only_in_quotes(doc, found, self.lexicon.interviewer_labels)
         found = without_quoted_descriptions(doc, found)
         publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
@@ -162,16 +163,17 @@ class SourceFinder:
         i.e. the publisher. Outlets the alias table knows (Reuters, the Kyiv Post) are left alone.
         The tagger reads many outlet names as people; one the photo credits name is an outlet."""
         hearing, citing = set(), set()
+        written: dict[str, str] = {}  # as the text writes it: 'CNN' is known, 'cnn' is not
         for citation in citations:
-            name = (
-                " ".join(text[citation.name_start : citation.name_end].split()).lower().removeprefix("the ")
-            )
+            surface = " ".join(text[citation.name_start : citation.name_end].split())
+            name = surface.lower().removeprefix("the ")
+            written[name] = surface
             if citation.how in ("recipient", "statement_to"):
                 if citation.proper and (citation.head.ent_type_ != "PERSON" or name in credits):
                     hearing.add(name)
             else:
                 citing.add(name)
-        return {n for n in hearing - citing if self.table.lookup(n) is None}
+        return {n for n in hearing - citing if self.table.lookup(written[n]) is None}
 
     def relaying_outlets(self, text: str, citations: list[Citation]) -> set[str]:
         """Known outlets cited for passing the material on ('shared by the Kyiv Post'): one of them
@@ -181,9 +183,9 @@ class SourceFinder:
             if (citation.verb or "") in CHECK_VERBS:
                 continue  # 'could not be verified by Newsweek': the checker, not a relay
             if citation.how in ("agent", "according_to", "outlet_named") and citation.proper:
-                name = " ".join(text[citation.name_start : citation.name_end].split()).lower()
+                name = " ".join(text[citation.name_start : citation.name_end].split())
                 if self.table.lookup(name) is not None:
-                    names.add(name.removeprefix("the "))
+                    names.add(name.lower().removeprefix("the "))
         return names
 
     def could_publish(self, name: str) -> bool:
@@ -262,6 +264,14 @@ class SourceFinder:
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
+
+
+def addresses_the_reader(candidate: Candidate, sentence: Span) -> bool:
+    """'Remember to check the Harbour Gazette website for your news': a promotion line that names
+    its own outlet to the reader, not a source the story cites."""
+    return candidate.how == "outlet_named" and any(
+        t.lower_ in ("you", "your") and t.pos_ == "PRON" for t in sentence
+    )
 
 
 def without_sources_named_only_in_quotes(
