@@ -173,3 +173,16 @@ def test_a_promotion_line_naming_the_outlet_to_the_reader_is_no_source(nlp):
     found = names(nlp(text))
     assert found, "the port authority is found"
     assert not any("Harbour Gazette" in n for n in found)
+
+
+def test_a_body_someone_formerly_served_describes_them_and_is_no_source(nlp):
+    text = (
+        "Oleg Marin, a blogger and former Federal Security Service (FSB) officer who writes about the "
+        "front, said the commanders had fled."
+    )
+    found = names(nlp(text))
+    assert any("Marin" in n for n in found)
+    assert "Federal Security Service" not in found
+    # a serving member speaks for the body
+    text = "An FSB officer told reporters that the commanders had fled."
+    assert "Federal Security Service" in names(nlp(text))

@@ -89,7 +89,12 @@ class SourceFinder:
         heads = sorted({c.head.idx for c in citations})
         found = [
             (
-                from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end), table=self.table),
+                from_alias_hit(
+                    hit,
+                    strong=any_between(heads, hit.start, hit.end),
+                    referent_only=former_affiliation(doc, hit),
+                    table=self.table,
+                ),
                 index.sentence_at(hit.start),
             )
             for hit in hits
@@ -264,6 +269,22 @@ class SourceFinder:
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
+
+
+def former_affiliation(doc: Doc, hit: AliasHit) -> bool:
+    """'Igor Girkin, a former Federal Security Service (FSB) officer': a body someone once served
+    describes the person; it does not speak in the article (a serving 'HUR spokesperson' does)."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for noun in (span.root, *span.root.ancestors):
+        if noun.pos_ == "NOUN" and any(t.lower_ in ("former", "ex") for c in noun.lefts for t in c.subtree):
+            while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # 'a blogger and former officer'
+                noun = noun.head
+            return noun.dep_ == "appos"
+        if noun.dep_ in ("ROOT", "relcl", "ccomp"):
+            return False
+    return False
 
 
 def addresses_the_reader(candidate: Candidate, sentence: Span) -> bool:
