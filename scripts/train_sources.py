@@ -1,22 +1,24 @@
 """Train the source decision (src/purportedly/data/models/sources.json): is a proposed source cited?
 
     python scripts/train_sources.py --set ../shared/seeds ../shared/eval/gold \
-        --set ../shared/eval/dev/articles ../shared/eval/dev/gold \
+        --set ../shared/eval/dev/articles ../shared/eval/dev/gold --set ARTICLES GOLD ... \
         --polnear GIT_DIR ../polnear/train/texts train [--polnear GIT_DIR ../polnear/dev/texts dev] \
-        [--rows ROWS] [--every N] [--test-set N ...] [--out sources.json]
+        [--rows ROWS] [--every N] [--polnear-share S] [--test-set N ...] [--out sources.json]
 
 Rows: the pipeline runs up to the rule-based speakers; ``SourceFinder`` proposes its source groups
 (with the rules' own verdict) and ``nlp/sources/decision.py`` gives each its features. Labels:
-- our gold (``--set ARTICLES GOLD``): a group is a source when its name or an alias is a gold
-  source's name or alias (the scorer's own name matching);
-- PolNeAR (``--polnear GIT_DIR TEXTS SPLIT``): a group is a source when one of its mentions overlaps
-  the Source span of an attribution (direct, indirect or partial) in the first annotator's file:
-  who the information came from. Pronoun sources are not names and are left out.
-PolNeAR's dev split only measures (never fits). ``--test-set N`` keeps our N-th set out of the
-fit and prints its section figures, as the scorer would. The final fit uses every other set;
-its chances are calibrated by Platt scaling of out-of-fold scores (5 folds by article), and the
-threshold is the one that gives the best sources F1 on our own gold out of fold. Fixed seed;
-texts stay where they are (the rows file holds features and names only, keep it outside the repo).
+- our gold (``--set ARTICLES GOLD``, the main labels): a group is a source when its name or an
+  alias is a gold source's name or alias (the scorer's own name matching);
+- PolNeAR (``--polnear GIT_DIR TEXTS SPLIT``, auxiliary): a group is a source when one of its
+  mentions overlaps the Source span of an attribution (direct, indirect or partial) in the first
+  annotator's file. Pronoun sources are not names and are left out. Its rows together weigh
+  ``--polnear-share`` of ours (its labels count voices on recordings and bare nouns as sources).
+PolNeAR's dev split only measures (never fits). Each of our sets is left out in turn and scored by
+a model fitted on the others (leave-one-set-out): those held-out scores give the Platt map, the
+threshold (best sources F1 over them) and the per-set figures printed for the rules and the model,
+as the scorer computes them. ``--test-set N`` keeps our N-th set out altogether and writes nothing.
+The final fit uses every row. Fixed seed; texts stay where they are (the rows file holds features
+and names only, keep it outside the repo).
 Needs scikit-learn (`pip install 'purportedly[train]'`); the package reads only the JSON.
 """
 
@@ -41,7 +43,6 @@ from purportedly.nlp.sources.decision import MODEL_PATH, DocView, group_features
 from purportedly.reading import read_inputs  # noqa: E402
 
 SEED = 11
-FOLDS = 5
 # PolNeAR is auxiliary: its rows together weigh this share of our gold's (its labels count voices
 # heard on recordings and bare 'officials' as sources, which our genre's gold does not)
 POLNEAR_SHARE = 0.25
