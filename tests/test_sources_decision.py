@@ -186,3 +186,13 @@ def test_a_body_someone_formerly_served_describes_them_and_is_no_source(nlp):
     # a serving member speaks for the body
     text = "An FSB officer told reporters that the commanders had fled."
     assert "Federal Security Service" in names(nlp(text))
+
+
+def test_a_body_that_did_not_immediately_comment_is_no_source(nlp):
+    text = (
+        "Authorities in Valdor did not immediately comment on the strike. Earlier, the mayor of "
+        "Tarnsk said that nobody had been hurt."
+    )
+    found = names(nlp(text))
+    assert any("mayor" in n for n in found)
+    assert not any("Authorities" in n for n in found)
