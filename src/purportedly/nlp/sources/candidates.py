@@ -47,6 +47,7 @@ class Candidate:
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
     prefer_known: KnownSource | None = None  # the body ``prefer`` names, from the alias table
+    by_description: bool = False  # a description resolved to a known body ('Ukrainian spies')
     loose: bool = False  # a bare noun the rules would not keep ('authorities said'): the model's call
     how: str = "alias"  # the citing pattern that found it ('subject', 'according_to'...), for the decision
     verb: str | None = None  # lemma of its citing verb

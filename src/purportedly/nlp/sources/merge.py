@@ -40,8 +40,14 @@ class SourceGroup:
     def known_name(self) -> str:
         """The table's canonical name; for a ministry, army or government the text never calls
         by it, the fullest name the text uses ('Ukraine's Ministry of Defence'), so that no
-        country or wording the article does not give is put in its mouth."""
+        country or wording the article does not give is put in its mouth; for a body the text
+        names only by descriptions, the fullest description."""
         known = self.known
+        named = [c for c in self.candidates if c.known is not None]
+        if all(c.by_description for c in named):
+            # a body the text only describes ('Ukraine's military intelligence') keeps the text's
+            # words; the canonical name goes among the aliases
+            return strip_the(max((c.name for c in named), key=lambda s: (len(s.split()), len(s))))
         if known.kind not in SURFACE_NAMED_KINDS:
             return known.name
         surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
@@ -310,6 +316,7 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
                     strong=candidate.strong,
                     how="descriptor" if candidate.how == "alias" else candidate.how,
                     verb=candidate.verb,
+                    by_description=True,
                 )
             )
     return resolved
