@@ -21,7 +21,6 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from purportedly.model import Analysis
-from purportedly.nlp.times.rules import MONTH_NAMES, WEEKDAY_NAMES
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "recordings" / "releasers.json"
 DATA = json.loads(DATA_FILE.read_text(encoding="utf-8"))
@@ -97,14 +96,9 @@ class ReleaserFinder:
         found: list[tuple[int, Party]] = []  # (preference, party): sources, then entities, then descriptions
         for source in analysis.sources:
             for m in source.mentions:
-                # a source named by a date word ('Oct.' for 'the Israeli military' before 'the Oct. 7
-                # raid') was misnamed upstream: its mention is the party
-                name = source.name
-                if _date_word(name) or self.misresolved(m.text, source):
-                    name = re.sub(r"^the\s+", "", m.text, flags=re.IGNORECASE)
                 # 'Ukrainian military intelligence' named where it resolves to a named body
-                named = self.named(name) or self.named(m.text)
-                found.append((0, Party(name, source.kind, named, m.start, m.end)))
+                named = self.named(source.name) or self.named(m.text)
+                found.append((0, Party(source.name, source.kind, named, m.start, m.end)))
         for entity in analysis.entities:
             if entity.type in ("PERSON", "ORG"):
                 kind = "person" if entity.type == "PERSON" else "organisation"
@@ -123,19 +117,6 @@ class ReleaserFinder:
             if not any(party.start < k.end and k.start < party.end for k in kept):
                 kept.append(party)
         return sorted(kept, key=lambda p: p.start)
-
-    def misresolved(self, mention: str, source) -> bool:
-        """A description resolved to a named body it shares no head word with ('Ukraine's military
-        intelligence' taken for the article's only named service, the SBU): the description is the
-        party, which may be another body."""
-        text = re.sub(r"^the\s+", "", " ".join(mention.split()), flags=re.IGNORECASE)
-        if not WHOLE_DESCRIPTION.match(text):
-            return False
-        words = set(re.findall(r"[a-z]+", text.lower())) - {"s"}
-        heads = {w for w in words if w not in self.country_words and f"{w}'s" not in self.country_words}
-        # its names, not the descriptions resolved to it (this one among them)
-        names = [source.name, *(a for a in source.aliases if not WHOLE_DESCRIPTION.match(a))]
-        return bool(heads) and not heads & set(re.findall(r"[a-z]+", " ".join(names).lower()))
 
     def widened(self, party: Party) -> Party:
         """A name the entity recogniser cut short ('Directorate of Intelligence' of "Ukraine's Chief
@@ -190,17 +171,6 @@ class ReleaserFinder:
             if token.group().lower() not in AUXILIARIES:
                 return False
         return False
-
-
-# a month or weekday, whole or cut short with a full stop ('Oct.', 'Tues.')
-DATE_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES) | frozenset(
-    f"{w[:n]}." for w in MONTH_NAMES + WEEKDAY_NAMES for n in (3, 4, 5) if len(w) > n
-)
-
-
-def _date_word(name: str) -> bool:
-    """A month or weekday, whole or cut short ('Oct.', 'Tuesday'): never a party's name."""
-    return name.strip().lower() in DATE_WORDS
 
 
 def is_outlet(name: str, kind: str | None) -> bool:

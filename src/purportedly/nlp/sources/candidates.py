@@ -46,14 +46,19 @@ class Candidate:
     described_as: str | None = None  # its appositive: 'Vadim Orlov, a Russian-installed official'
     descriptor_kind: SourceKind | None = None
     prefer: str | None = None
+    prefer_known: KnownSource | None = None  # the body ``prefer`` names, from the alias table
+    by_description: bool = False  # a description resolved to a known body ('Ukrainian spies')
     loose: bool = False  # a bare noun the rules would not keep ('authorities said'): the model's call
     how: str = "alias"  # the citing pattern that found it ('subject', 'according_to'...), for the decision
     verb: str | None = None  # lemma of its citing verb
 
 
-def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> Candidate:
+def from_alias_hit(
+    hit: AliasHit, strong: bool, referent_only: bool = False, table: AliasTable | None = None
+) -> Candidate:
     """A candidate for a known name or a generic description; ``referent_only`` for a name in
-    a sentence that cites no one, kept only so that a later 'the ministry' can point back to it."""
+    a sentence that cites no one, kept only so that a later 'the ministry' can point back to it.
+    ``table`` gives a description's preferred body ('Ukraine's military intelligence': HUR)."""
     if hit.known is not None:
         return Candidate(
             hit.start,
@@ -75,6 +80,7 @@ def from_alias_hit(hit: AliasHit, strong: bool, referent_only: bool = False) -> 
         strong=strong or descriptor.cited,
         descriptor_kind=descriptor.kind,
         prefer=descriptor.prefer,
+        prefer_known=table.by_name(descriptor.prefer) if table is not None and descriptor.prefer else None,
     )
 
 
@@ -97,7 +103,9 @@ def from_citation(
         name = name.rsplit(None, 1)[0]  # 'the Steppe Dispatch Telegram channel'
         citation = replace(citation, name_end=citation.name_start + len(name), end=citation.start + len(name))
     phrase = text[citation.start : citation.end]
-    if len(name.strip()) < 3 or table.is_platform(name) or table.is_platform(phrase):
+    # a two-letter acronym ('the UN') is a name; other words that short are not
+    short = len(name.strip()) < 3 and not (citation.proper and re.fullmatch(r"[A-Z]{2}", name.strip()))
+    if short or table.is_platform(name) or table.is_platform(phrase):
         return None
     name_tokens = doc.char_span(citation.name_start, citation.name_end, alignment_mode="expand")
     if name_tokens is None or is_country_or_people(name_tokens, table):

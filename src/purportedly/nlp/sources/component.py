@@ -88,12 +88,23 @@ class SourceFinder:
         # mercenary told ...' the mercenary speaks, not Wagner
         heads = sorted({c.head.idx for c in citations})
         found = [
-            (from_alias_hit(hit, strong=any_between(heads, hit.start, hit.end)), index.sentence_at(hit.start))
+            (
+                from_alias_hit(
+                    hit,
+                    strong=any_between(heads, hit.start, hit.end),
+                    referent_only=former_affiliation(doc, hit),
+                    table=self.table,
+                ),
+                index.sentence_at(hit.start),
+            )
             for hit in hits
         ]
         # a body that did not respond is no source, but 'the ministry' may still point back to it
         found += [
-            (from_alias_hit(hit, strong=False, referent_only=True), index.sentence_at(hit.start))
+            (
+                from_alias_hit(hit, strong=False, referent_only=True, table=self.table),
+                index.sentence_at(hit.start),
+            )
             for hit in self.alias_hits(text, silent)
             if hit.known is not None
         ]
@@ -102,6 +113,7 @@ class SourceFinder:
         for candidate, _ in found:
             # 'the SBU identified the speaker as Ivan Orlov': a voice on the call, cited by no one
             candidate.identified = identified.overlaps(candidate.start, candidate.end)
+        found = [(c, s) for c, s in found if not addresses_the_reader(c, s)]
         found = without_sources_named_only_in_quotes(doc, found, self.lexicon.interviewer_labels)
         found = without_quoted_descriptions(doc, found)
         publishers = {p for p in publisher_names(doc, text) if self.could_publish(p)}
@@ -156,16 +168,17 @@ class SourceFinder:
         i.e. the publisher. Outlets the alias table knows (Reuters, the Kyiv Post) are left alone.
         The tagger reads many outlet names as people; one the photo credits name is an outlet."""
         hearing, citing = set(), set()
+        written: dict[str, str] = {}  # as the text writes it: 'CNN' is known, 'cnn' is not
         for citation in citations:
-            name = (
-                " ".join(text[citation.name_start : citation.name_end].split()).lower().removeprefix("the ")
-            )
+            surface = " ".join(text[citation.name_start : citation.name_end].split())
+            name = surface.lower().removeprefix("the ")
+            written[name] = surface
             if citation.how in ("recipient", "statement_to"):
                 if citation.proper and (citation.head.ent_type_ != "PERSON" or name in credits):
                     hearing.add(name)
             else:
                 citing.add(name)
-        return {n for n in hearing - citing if self.table.lookup(n) is None}
+        return {n for n in hearing - citing if self.table.lookup(written[n]) is None}
 
     def relaying_outlets(self, text: str, citations: list[Citation]) -> set[str]:
         """Known outlets cited for passing the material on ('shared by the Kyiv Post'): one of them
@@ -175,9 +188,9 @@ class SourceFinder:
             if (citation.verb or "") in CHECK_VERBS:
                 continue  # 'could not be verified by Newsweek': the checker, not a relay
             if citation.how in ("agent", "according_to", "outlet_named") and citation.proper:
-                name = " ".join(text[citation.name_start : citation.name_end].split()).lower()
+                name = " ".join(text[citation.name_start : citation.name_end].split())
                 if self.table.lookup(name) is not None:
-                    names.add(name.removeprefix("the "))
+                    names.add(name.lower().removeprefix("the "))
         return names
 
     def could_publish(self, name: str) -> bool:
@@ -196,13 +209,16 @@ class SourceFinder:
         for candidate, sentence in found:
             candidate.heard = candidate.identified or self.is_call_participant(candidate, sentence)
         titles = self.lexicon.titles
-        groups = merge_candidates([c for c, _ in found if not c.loose], titles, keep_uncited=True)
+        countries = self.table.countries
+        groups = merge_candidates(
+            [c for c, _ in found if not c.loose], titles, keep_uncited=True, countries=countries
+        )
         # someone heard on a recording is no source, unless the article also cites them
         proposed = [(g, rule_cited(g) and (any_strong(g) or not any_heard(g))) for g in groups]
         taken = SpanIndex(merge_spans([(c.start, c.end) for g in groups for c in g.candidates]))
         names = {source_key(n) for g in groups for n in (g.name, *g.aliases)}
         loose = [c for c, _ in found if c.loose and not taken.overlaps(c.start, c.end)]
-        extra = merge_candidates(loose, titles, keep_uncited=True)
+        extra = merge_candidates(loose, titles, keep_uncited=True, countries=countries)
         return proposed + [(g, False) for g in extra if source_key(g.name) not in names]
 
     def decide(
@@ -253,6 +269,30 @@ class SourceFinder:
         if candidate.known is not None or candidate.strong or not candidate.present:
             return False
         return sentence_has(sentence, self.lexicon.recording_context)
+
+
+def former_affiliation(doc: Doc, hit: AliasHit) -> bool:
+    """'Igor Girkin, a former Federal Security Service (FSB) officer': a body someone once served
+    describes the person; it does not speak in the article (a serving 'HUR spokesperson' does)."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for noun in (span.root, *span.root.ancestors):
+        if noun.pos_ == "NOUN" and any(t.lower_ in ("former", "ex") for c in noun.lefts for t in c.subtree):
+            while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # 'a blogger and former officer'
+                noun = noun.head
+            return noun.dep_ == "appos"
+        if noun.dep_ in ("ROOT", "relcl", "ccomp"):
+            return False
+    return False
+
+
+def addresses_the_reader(candidate: Candidate, sentence: Span) -> bool:
+    """'Remember to check the Harbour Gazette website for your news': a promotion line that names
+    its own outlet to the reader, not a source the story cites."""
+    return candidate.how == "outlet_named" and any(
+        t.lower_ in ("you", "your") and t.pos_ == "PRON" for t in sentence
+    )
 
 
 def without_sources_named_only_in_quotes(

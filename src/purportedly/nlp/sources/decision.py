@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +27,8 @@ from spacy.tokens import Doc
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list
 from purportedly.nlp.quoted import SpanIndex, merge_spans
+from purportedly.nlp.sources.aliases import SOURCES_DIR
+from purportedly.nlp.sources.citing_lexicon import load_citing_lexicon
 from purportedly.nlp.sources.merge import SourceGroup, rule_cited
 
 MODEL_PATH = Path(str(resources.files("purportedly").joinpath("data", "models", "sources.json")))
@@ -34,6 +37,10 @@ DISPLAY_SEGMENTS = frozenset({"title", "standfirst", "key_point", "heading", "ca
 # page furniture: an outlet named only here (a byline, a credit, a footer) is the publisher
 FURNITURE_SEGMENTS = frozenset({"byline", "dateline", "credit", "boilerplate", "date"})
 FLAGS = ("proper", "person", "strong", "present", "heard", "identified", "participant", "member", "loose")
+# a party to a call: 'a call between X and Y', 'X's conversation with Y', 'he phoned X'
+CALL_PARTY_BEFORE = re.compile(
+    r"\b(?:between|with|phoned|called|to)\s+(?:(?:the|a|an|his|her|their|and|[\w'’.-]+)\s+){0,3}$", re.I
+)
 
 
 @dataclass
@@ -45,6 +52,8 @@ class DocView:
     display: SpanIndex  # title, standfirst, headings, captions
     speakers: frozenset[str]  # lower-case names the quotes are given to
     furniture: str  # lower-case text of the bylines, datelines, credits and boilerplate
+    call_sentences: SpanIndex  # sentences that speak of a recording ('in the intercepted call')
+    segment_text: dict[str, str]  # lower-case text of the byline, dateline and credit/caption lines
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
@@ -61,12 +70,30 @@ class DocView:
             if article is not None
             else ""
         )
+        segment_text = {
+            label: " ".join(s.text.lower() for s in article.segments_of(*kinds))
+            if article is not None
+            else ""
+            for label, kinds in (
+                ("byline", ("byline",)),
+                ("dateline", ("dateline",)),
+                ("credit", ("credit", "caption")),
+            )
+        }
+        recording = load_citing_lexicon(f"{SOURCES_DIR}/citing.toml").recording_context
+        calls = [
+            (s.start_char, s.end_char)
+            for s in doc_index(doc).sentences
+            if any(t.lower_ in recording and t.pos_ in ("NOUN", "VERB") for t in s)
+        ]
         return cls(
             doc_index(doc).text,
             SpanIndex(merge_spans([(q.start, q.end) for q in quotes])),
             SpanIndex(merge_spans(display)),
             speakers,
             furniture,
+            SpanIndex(merge_spans(calls)),
+            segment_text,
         )
 
 
@@ -102,9 +129,37 @@ def group_features(group: SourceGroup, doc: Doc, view: DocView) -> dict[str, flo
     features["gives_quotes"] = float(any(a.lower() in view.speakers for a in (name, *group.aliases)))
     features[f"ent={entity_label(doc, group)}"] = 1.0
     features["in_furniture"] = float(len(name) > 2 and name.lower().removeprefix("the ") in view.furniture)
+    features.update(genre_features(group, view))
     if words and not any(c.proper for c in candidates):
         # the noun a description ends on ('officials', 'soldier', 'circles'): learned, not listed
         features[f"head={words[-1].lower().strip(',.')}"] = 1.0
+    return features
+
+
+def genre_features(group: SourceGroup, view: DocView) -> dict[str, float]:
+    """Facts of our genre the rules see only in part: mentions in sentences about a recording
+    (the words spoken on a call), a party to the call ('a call between X and Y'), and the page
+    furniture the name stands in (a photo credit, the byline, the dateline: the publisher's)."""
+    candidates = group.candidates
+    on_call = [c for c in candidates if view.call_sentences.covers(c.start)]
+    features = {
+        "on_call_share": len(on_call) / len(candidates),
+        "on_call_all": float(len(on_call) == len(candidates)),
+    }
+    # the name anywhere in the article, not only where it is cited: 'a call between X and Y'
+    # comes first, 'X said in the call' after
+    places = {c.start for c in candidates} | {
+        m.start() for m in re.finditer(rf"\b{re.escape(group.name)}\b", view.text) if len(group.name) > 2
+    }
+    features["call_party"] = float(
+        any(
+            view.call_sentences.covers(p) and CALL_PARTY_BEFORE.search(view.text, max(0, p - 40), p)
+            for p in places
+        )
+    )
+    key = group.name.lower().removeprefix("the ")
+    for label, text in view.segment_text.items():
+        features[f"in_{label}"] = float(len(key) > 2 and key in text)
     return features
 
 

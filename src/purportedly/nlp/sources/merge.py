@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from purportedly.model import SourceKind
 from purportedly.names import name_words, same_person, source_key, strip_leading, transliteration_key
+from purportedly.nlp.sources.aliases import KnownSource
 from purportedly.nlp.sources.candidates import Candidate
 
 # Kinds named in the text's own words when the text never uses the table's canonical name.
@@ -39,8 +40,14 @@ class SourceGroup:
     def known_name(self) -> str:
         """The table's canonical name; for a ministry, army or government the text never calls
         by it, the fullest name the text uses ('Ukraine's Ministry of Defence'), so that no
-        country or wording the article does not give is put in its mouth."""
+        country or wording the article does not give is put in its mouth; for a body the text
+        names only by descriptions, the fullest description."""
         known = self.known
+        named = [c for c in self.candidates if c.known is not None]
+        if all(c.by_description for c in named):
+            # a body the text only describes ('Ukraine's military intelligence') keeps the text's
+            # words; the canonical name goes among the aliases
+            return strip_the(max((c.name for c in named), key=lambda s: (len(s.split()), len(s))))
         if known.kind not in SURFACE_NAMED_KINDS:
             return known.name
         surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
@@ -87,10 +94,15 @@ def strip_the(text: str) -> str:
 
 
 def merge_candidates(
-    candidates: list[Candidate], titles: frozenset[str], keep_uncited: bool = False
+    candidates: list[Candidate],
+    titles: frozenset[str],
+    keep_uncited: bool = False,
+    countries: frozenset[str] = frozenset(),
 ) -> list[SourceGroup]:
     """Group candidates that name the same source; drop groups nothing actually cites (unless
-    ``keep_uncited``: then the learned decision sees them too, with ``rule_cited`` to tell)."""
+    ``keep_uncited``: then the learned decision sees them too, with ``rule_cited`` to tell).
+    ``countries`` are the words a body's name may carry or leave out ('Ukraine Security Service',
+    'Security Service' for the Security Service of Ukraine)."""
     candidates = resolve_descriptors(sorted(candidates, key=lambda c: c.start))
     candidates = drop_descriptions_of_names(candidates)
     groups: list[SourceGroup] = []
@@ -103,6 +115,7 @@ def merge_candidates(
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
     groups = fold_titles_into_people(groups, titles)
+    groups = fold_names_into_known_bodies(groups, countries)
     groups = fold_descriptions_into_names(groups)
     link_owners(groups, titles)
     cited = groups if keep_uncited else [g for g in groups if rule_cited(g)]
@@ -214,6 +227,40 @@ def group_key(candidate: Candidate) -> str:
     return "name:" + source_key(candidate.name)
 
 
+def fold_names_into_known_bodies(groups: list[SourceGroup], countries: frozenset[str]) -> list[SourceGroup]:
+    """A known body the text names in another order or without its country ('Ukraine Security
+    Service', a cut 'Security Service' for the Security Service of Ukraine) is that body: the same
+    words, the country's aside. Two words at least: 'the Service' alone could be any."""
+    known = [g for g in groups if g.known is not None]
+    kept = []
+    for group in groups:
+        target = None
+        if group.known is None and all(c.proper and not c.person for c in group.candidates):
+            words = body_words(group.name, countries)
+            target = next(
+                (
+                    k
+                    for k in known
+                    if len(words) > 1
+                    and any(body_words(n, countries) == words for n in (k.known.name, *k.known.aliases))
+                ),
+                None,
+            )
+        if target is None:
+            kept.append(group)
+        else:
+            target.candidates.extend(group.candidates)
+    return kept
+
+
+def body_words(name: str, countries: frozenset[str]) -> frozenset[str]:
+    """The words of a body's name without articles, 'of' and country or nationality words
+    ('Ukrainian' goes with 'Ukraine': the same first five letters)."""
+    stems = {c[:5] for c in countries if len(c) >= 5}
+    words = set(re.findall(r"[a-z]+", name.lower().replace("’", "'"))) - {"the", "of", "s", "and"}
+    return frozenset(w for w in words if w not in countries and w[:5] not in stems)
+
+
 def find_group(candidate, groups, by_key, titles) -> SourceGroup | None:
     group = by_key.get(group_key(candidate))
     if group is not None or not candidate.proper or candidate.known is not None:
@@ -255,32 +302,48 @@ def resolve_descriptors(candidates: list[Candidate]) -> list[Candidate]:
         if candidate.descriptor_kind is None:
             resolved.append(candidate)
             continue
-        target = pick_referent(candidate, named)
-        if target is not None:
+        known = pick_referent(candidate, named)
+        if known is not None:
             resolved.append(
                 Candidate(
                     candidate.start,
                     candidate.end,
                     candidate.name,
                     None,
-                    target.kind,
-                    known=target.known,
+                    known.kind,
+                    known=known,
                     proper=True,
                     strong=candidate.strong,
                     how="descriptor" if candidate.how == "alias" else candidate.how,
                     verb=candidate.verb,
+                    by_description=True,
                 )
             )
     return resolved
 
 
-def pick_referent(descriptor: Candidate, named: list[Candidate]) -> Candidate | None:
+def pick_referent(descriptor: Candidate, named: list[Candidate]) -> KnownSource | None:
+    """The named body a description stands for. One that names a particular body ('Ukraine's
+    military intelligence': HUR) is that body, or another the article names that shares a word
+    with it; never a body it shares no head word with ('the SBU', the only service named), and
+    when the article names no fitting body, the body it names itself."""
     same_kind = [c for c in named if c.known.kind == descriptor.descriptor_kind]
     if descriptor.prefer:
         preferred = [c for c in same_kind if c.known.name == descriptor.prefer]
         if preferred:
-            return preferred[0]
+            return preferred[0].known
+        same_kind = [c for c in same_kind if shares_head_word(descriptor.name, c.known)]
+        if not same_kind:
+            return descriptor.prefer_known
     before = [c for c in same_kind if c.start < descriptor.start]
     if before:
-        return before[-1]
-    return same_kind[0] if same_kind else None
+        return before[-1].known
+    return same_kind[0].known if same_kind else None
+
+
+def shares_head_word(description: str, known: KnownSource) -> bool:
+    """'military intelligence' and 'Defence Intelligence of Ukraine' share one; 'Security Service of
+    Ukraine' does not. A description's first word is its country or article ('Ukraine's', 'the')."""
+    words = set(re.findall(r"[a-z]+", description.lower())[1:]) - {"the", "s"}
+    names = " ".join((known.name, *known.aliases)).lower()
+    return bool(words & set(re.findall(r"[a-z]+", names)))

@@ -410,6 +410,19 @@ def is_calendar(token: Token) -> bool:
     return token.lower_.rstrip(".") in CALENDAR_WORDS
 
 
+def is_date_word(token: Token) -> bool:
+    """A month or weekday used as one ('the Oct. 7 raid', 'on Tuesday'), never a name: cut short
+    with a full stop, tagged as a date, or followed by a day's number ('May' alone may be a name)."""
+    if not is_calendar(token):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.text.endswith(".")
+        or token.ent_type_ in ("DATE", "TIME")
+        or (following is not None and following.like_num)
+    )
+
+
 def is_name_word(token: Token) -> bool:
     """A capitalised word that can be part of a name (not a date, not a sentence start)."""
     return (
@@ -424,6 +437,9 @@ def expand(item: tuple[Token, str, str | None]) -> list[Citation]:
     """A citation for the head and for each head it is coordinated with ("X and Y said")."""
     head, how, verb = item
     heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    # 'according to the UN and local authorities': the parser hangs the first of two sources on
+    # the second's noun as a modifier; a proper name coordinated there is a source of its own
+    heads += [m for h in list(heads) for m in h.lefts if coordinated_name(m)]
     # narrated like a recording: 'the soldier says', 'Ivanov told his wife'
     present = (how == "subject" and head.head.tag_ in ("VBZ", "VBP")) or how == "told_private"
     return [citation_of(h, how, verb, present) for h in heads]
@@ -449,10 +465,17 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
     for appositive in (c for c in head.children if c.dep_ == "appos"):
         if appositive.pos_ == "PROPN":
             return proper_name_bounds(appositive)
-        names = [t for t in appositive.subtree if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")]
+        names = [
+            t
+            for t in appositive.subtree
+            if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat") and not is_date_word(t)
+        ]
         if names:  # 'the commander, Colonel Ivan Sorokin' parsed with the title as the head
             return proper_name_bounds(names[-1])
     doc = head.doc
+    named = name_after_office(head)
+    if named is not None:
+        return named
     # 'one of its editors, who gave her name only as Oksana': the clause may hang on the 'of' object
     holders = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
     for clause in (c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")):
@@ -469,6 +492,22 @@ def appositive_name(head: Token, phrase_end: int) -> tuple[int | None, int | Non
     if after is not None and len(after) and after[0].text == ",":
         return name_run(doc, after[0].i + 1) or (None, None)
     return None, None
+
+
+def name_after_office(head: Token) -> tuple[int, int] | None:
+    """'the head of the Donetsk regional administration Pavel Kirilenko': with no comma the parser
+    hangs the person's name on the 'of' phrase, after the body's common noun; the name is the
+    head's ('the mayor of Kramatorsk' names a town, not a person, and keeps its description)."""
+    for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in preposition.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            start, end = proper_name_bounds(obj)
+            if start is None or obj.ent_type_ != "PERSON":
+                continue
+            first = obj.doc.char_span(start, end, alignment_mode="expand")
+            before = obj.doc[first.start - 1] if first is not None and first.start > 0 else None
+            if len(first) > 1 and before is not None and before.pos_ == "NOUN" and before.dep_ == "compound":
+                return start, end
+    return None
 
 
 def name_closing_clause(clause: Token, head: Token) -> tuple[int, int] | None:
@@ -531,9 +570,10 @@ def name_run(doc: Doc, i: int) -> tuple[int, int] | None:
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``head``, without clauses and appositives."""
     left = head.i
+    floor = max((c.right_edge.i + 1 for c in head.lefts if coordinated_name(c)), default=0)
     for child in head.lefts:
         if child.dep_ not in PHRASE_BREAKS:
-            left = min(left, child.left_edge.i)
+            left = max(floor, min(left, child.left_edge.i))
     right = head.i
     doc = head.doc
     for child in head.rights:
@@ -547,6 +587,15 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
     span = doc[left : right + 1]
     return span.start_char, span.end_char
+
+
+def coordinated_name(modifier: Token) -> bool:
+    """'the UN and local authorities': a proper name before a noun, joined to the rest by 'and'."""
+    return (
+        modifier.dep_ in ("nmod", "compound")
+        and modifier.pos_ == "PROPN"
+        and any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in modifier.rights)
+    )
 
 
 def joins_name_parts(first: Token, hyphen: Token) -> bool:
@@ -574,7 +623,7 @@ def opens_organisation_name(before: Token, token: Token) -> bool:
 
 def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
     """The run of proper-noun tokens ending at ``head`` ('Petro Tkachuk'), if head is one."""
-    if head.pos_ != "PROPN":
+    if head.pos_ != "PROPN" or is_date_word(head):
         return None, None
     doc = head.doc
     left = head.i
