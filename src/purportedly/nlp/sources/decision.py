@@ -171,7 +171,8 @@ def entity_label(doc: Doc, group: SourceGroup) -> str:
             continue
         labels = [t.ent_type_ for t in span if t.ent_type_]
         if labels:
-            return max(set(labels), key=labels.count)
+            # first label among the most frequent: a set's order varies with the hash seed
+            return max(dict.fromkeys(labels), key=labels.count)
     return "none"
 
 
