@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from purportedly.nlp.calibrated import CalibratedLogistic
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list
 from purportedly.nlp.quoted import SpanIndex, merge_spans
@@ -176,21 +177,8 @@ def entity_label(doc: Doc, group: SourceGroup) -> str:
     return "none"
 
 
-class SourceDecision:
-    """Logistic weights by feature name, a Platt map and the keep threshold, from plain JSON."""
-
-    def __init__(self, data: dict) -> None:
-        self.weights: dict[str, float] = data.get("weights", {})
-        self.bias: float = data.get("bias", 0.0)
-        self.calibration: dict = data.get("calibration", {"a": 1.0, "b": 0.0})
-        self.threshold: float = data.get("threshold", 0.5)
-
-    def score(self, features: dict[str, float]) -> float:
-        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.calibration["a"] * self.score(features) + self.calibration["b"]
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+class SourceDecision(CalibratedLogistic):
+    """Is this proposed source cited? The shared calibrated logistic form (``nlp/calibrated.py``)."""
 
 
 @lru_cache(maxsize=4)
