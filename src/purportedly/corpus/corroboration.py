@@ -360,6 +360,10 @@ def distinct_origins(reports: list[ClaimReport], names: SameNames | None = None)
         }
         if len(matches) == 1:
             union.union(i, matches.pop())
+    return _representatives(origins, union, frequency)
+
+
+def _representatives(origins: list[Origin], union: UnionFind, frequency: Counter) -> tuple[Origin, ...]:
     # the most informative member (naming a carrier), then the most reported, represents each origin
     return tuple(
         max(
@@ -395,13 +399,7 @@ def pairwise_distinct_origins(reports: list[ClaimReport]) -> tuple[Origin, ...]:
         matches = {union.find(j) for j in with_carrier if origin.same_as(_speaker_only(origins[j]))}
         if len(matches) == 1:
             union.union(i, matches.pop())
-    return tuple(
-        max(
-            (origins[i] for i in members),
-            key=lambda o: (bool(o.carriers), frequency[o], o.speaker is not None),
-        )
-        for members in union.groups()
-    )
+    return _representatives(origins, union, frequency)
 
 
 def _speaks_for_carrier(speaker: Origin, other: Origin) -> bool:
