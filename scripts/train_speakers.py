@@ -317,7 +317,6 @@ def main(argv: list[str] | None = None) -> int:
         "--genre-precision", type=float, default=0.92, help="named precision to reach in call articles"
     )
     args = parser.parse_args(argv)
-    scorer = load_scorer(Path(args.scorer))
     cache = Path(args.rows) if args.rows else None
     sets = [tuple(s) for s in args.set + args.calibration_set]
     calibration_only = {f"{i}:" for i in range(len(args.set), len(sets))}
@@ -326,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
     missing = set(range(len(sets))) - {int(r["group"].split(":", 1)[0]) for r in rows}
     if missing:  # sets given but not in the cache yet (a new gold set): read them and add them
-        rows.extend(extract(sets, scorer, only=missing))
+        # the scorer matches gold to what was found: needed only to read sets, not a rows cache
+        rows.extend(extract(sets, load_scorer(Path(args.scorer)), only=missing))
         if cache is not None:
             cache.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     if not rows:
