@@ -49,6 +49,25 @@ def test_one_release_told_with_the_acronym_and_the_full_name_is_one_entry():
     assert [len(e.carriages) for e in entries] == [1 + 1]
 
 
+def test_a_name_with_the_words_an_outlet_adds_to_say_what_it_is_keeps_one_key():
+    assert releaser_key("Kestrel militant group") == releaser_key("Kestrel")
+    assert releaser_key("the Kestrel armed group") == releaser_key("Kestrel")
+    assert releaser_key("Kestrel militant group") != releaser_key("Orlan militant group")
+    # a nationality with lower-case words is a description of the country's bodies, left whole
+    assert releaser_key("Ukrainian military intelligence") != releaser_key("Ukrainian")
+    assert releaser_key("Valdor Defence Forces") == releaser_key("VDF")  # all capitalised: untouched
+
+
+def test_one_video_credited_to_a_group_with_and_without_its_description_is_one_entry():
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _by("Kestrel", soldier="Taras Ostrovsky")),
+            _analysis("b", "Two", "2024-03-05", _by("Kestrel militant group", soldier="Taras Ostrovsky")),
+        ]
+    )
+    assert [len(e.carriages) for e in entries] == [1 + 1]
+
+
 def test_two_bodies_with_different_acronyms_stay_apart():
     entries = recordings(
         [

@@ -297,6 +297,7 @@ def releaser_key(name: str) -> str:
     Defence Intelligence' = "Ukraine's Defence Intelligence"), and a body's acronym for its
     capitalised name ('IDF' = 'Israel Defense Forces' = 'Israeli Defense Force'); '' for a bare
     country. A person's name keeps its transliteration key (two people may share initials)."""
+    name = _without_description(name)
     folded = _fold_name(name)
     if folded in _countries():
         return ""
@@ -308,6 +309,23 @@ def releaser_key(name: str) -> str:
     if len(capitalised) > 1 and words[-1].lower() in _body_words():
         return "".join(w[0] for w in capitalised).lower()
     return spelling_key(name)
+
+
+def _without_description(name: str) -> str:
+    """A name with the lower-case words an outlet writes after it to say what it is: 'Hamas
+    militant group' and 'Hamas' are one releaser. A nationality or country left alone is kept
+    whole ('Ukrainian military intelligence' is a description, not the country)."""
+    words = name.split()
+    start = 1 if words and words[0].lower() == "the" else 0
+    end = len(words)
+    while end > start + 1 and words[end - 1].islower():
+        end -= 1
+    head = words[start:end]
+    if end == len(words) or not head[0][:1].isupper() or _fold_name(" ".join(head)) in _countries():
+        return name
+    if any(word.lower() in DESCRIPTION_NATIONALITIES for word in head):
+        return name
+    return " ".join(head)
 
 
 def _fold_name(name: str) -> str:
