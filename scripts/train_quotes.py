@@ -29,14 +29,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_speakers import _tree, calibrate, load_scorer, probability, reliability  # noqa: E402
+from train_speakers import boosted_trees, calibrate, load_scorer, probability, reliability  # noqa: E402
 
 from purportedly.lexicons import data_path  # noqa: E402
 from purportedly.nlp.quotes.filters import decided, quote_shape  # noqa: E402
 from purportedly.nlp.speakers.decision import GenreFinder, SpeakerScorer  # noqa: E402
 
 SEED = 11
-TREES, DEPTH, RATE = 100, 3, 0.1
+TREES = 100  # depth, learning rate and seed: train_speakers.boosted_trees
 HELD_SHARE = 0.2
 OWN_WEIGHT = 15.0  # our own gold is a few dozen news spans beside PolNeAR's thousands
 OUT = data_path("models/speakers.json").with_name("quotes.json")
@@ -107,32 +107,11 @@ def rows(articles: str, gold: str, pred: str, scorer, group: str = "0") -> list[
 
 
 def fit(train: list[dict], own_weight: float = 1.0) -> dict:
-    import math
-
-    from sklearn.ensemble import GradientBoostingClassifier
-    from sklearn.feature_extraction import DictVectorizer
-
-    vectorizer = DictVectorizer(sparse=False)
-    x = vectorizer.fit_transform([r["features"] for r in train])
-    y = [int(r["label"]) for r in train]
-    model = GradientBoostingClassifier(
-        n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, random_state=SEED
-    )
+    """Boosted trees over the span features, in the speaker decision's JSON form."""
     # spans of the sets after the first (our own gold) count ``own_weight`` times
     weights = [1.0 if r["group"].startswith("0:") else own_weight for r in train]
-    model.fit(x, y, sample_weight=weights)
-    prior = sum(w * label for w, label in zip(weights, y, strict=True)) / sum(weights)
-    exported = {
-        "features": list(vectorizer.feature_names_),
-        "init": round(math.log(prior / (1 - prior)), 6),
-        "learning_rate": RATE,
-        "trees": [_tree(e[0].tree_) for e in model.estimators_],
-    }
-    check = SpeakerScorer(exported)
-    for row, expected in zip(x[:200], model.decision_function(x[:200]), strict=True):
-        got = check.raw(dict(zip(exported["features"], map(float, row), strict=True)))
-        assert abs(got - expected) < 1e-3, (got, expected)
-    return exported
+    labels = [int(r["label"]) for r in train]
+    return boosted_trees([r["features"] for r in train], labels, weights, TREES)
 
 
 def f1_at(held: list[dict], chances: list[float], threshold: float) -> tuple[float, float, float]:

@@ -179,6 +179,16 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def fit(rows: list[dict], own_weight: float = 1.0) -> dict:
     """Gradient-boosted trees over the candidates' features, exported as plain JSON nodes."""
+    features = [f for r in rows for f in r["features"]]
+    labels = [int(y) for r in rows for y in r["labels"]]
+    # quotes of the sets after the first (our own genre's gold) count ``own_weight`` times
+    weights = [own_weight if not r["group"].startswith("0:") else 1.0 for r in rows for _ in r["labels"]]
+    return boosted_trees(features, labels, weights, TREES)
+
+
+def boosted_trees(features: list[dict], labels: list[int], weights: list[float], trees: int) -> dict:
+    """Weighted gradient-boosted trees (depth DEPTH, rate RATE, seed SEED) as the plain JSON nodes
+    ``SpeakerScorer`` walks; the quote decision (train_quotes.py) ships the same form."""
     import math
 
     from sklearn.ensemble import GradientBoostingClassifier
@@ -186,15 +196,11 @@ def fit(rows: list[dict], own_weight: float = 1.0) -> dict:
 
     from purportedly.nlp.speakers.decision import SpeakerScorer
 
-    features = [f for r in rows for f in r["features"]]
-    labels = [int(y) for r in rows for y in r["labels"]]
     vectorizer = DictVectorizer(sparse=False)
     x = vectorizer.fit_transform(features)
     model = GradientBoostingClassifier(
-        n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, random_state=SEED
+        n_estimators=trees, max_depth=DEPTH, learning_rate=RATE, random_state=SEED
     )
-    # quotes of the sets after the first (our own genre's gold) count ``own_weight`` times
-    weights = [own_weight if not r["group"].startswith("0:") else 1.0 for r in rows for _ in r["labels"]]
     model.fit(x, labels, sample_weight=weights)
     prior = sum(w * y for w, y in zip(weights, labels, strict=True)) / sum(weights)
     exported = {
