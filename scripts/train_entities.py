@@ -20,7 +20,6 @@ only the JSON.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import sys
@@ -28,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_speakers import load_scorer  # noqa: E402
 
 from purportedly.analysis import make_doc  # noqa: E402
 from purportedly.model import Article  # noqa: E402
@@ -35,18 +37,12 @@ from purportedly.nlp.entities.decision import MODEL_PATH  # noqa: E402
 from purportedly.nlp.pipeline import COMPONENTS, load_pipeline  # noqa: E402
 from purportedly.reading import read_inputs  # noqa: E402
 
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEED = 11
 C = 0.3  # inverse L2 strength: a hundred-odd wrong proposals to learn from, keep the weights small
 MIN_DOCS = 5  # a feature seen in fewer articles is not learned from
 BINS = 5
 TOLERANCE = 0.001
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score", ROOT.parent / "shared" / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def extract(name: str, articles_dir: str, gold_dir: str, scorer, cache: Path | None) -> list[dict]:
@@ -170,7 +166,7 @@ def main(argv=None) -> None:
     parser.add_argument("--rows", type=Path, help="directory for cached rows (outside the repo)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    scorer = load_scorer()
+    scorer = load_scorer(SCORER)
     if args.rows:
         args.rows.mkdir(parents=True, exist_ok=True)
     rows = []

@@ -25,7 +25,6 @@ Needs scikit-learn (`pip install 'purportedly[train]'`); the package reads only 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import subprocess
@@ -34,6 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_speakers import load_scorer  # noqa: E402
 
 from purportedly.analysis import make_doc  # noqa: E402
 from purportedly.model import Article  # noqa: E402
@@ -42,6 +44,7 @@ from purportedly.nlp.sources.component import SourceFinder  # noqa: E402
 from purportedly.nlp.sources.decision import MODEL_PATH, DocView, group_features  # noqa: E402
 from purportedly.reading import read_inputs  # noqa: E402
 
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEED = 11
 # PolNeAR is auxiliary: its rows together weigh this share of our gold's (its labels count voices
 # heard on recordings and bare 'officials' as sources, which our genre's gold does not)
@@ -74,13 +77,6 @@ PRONOUNS = {
     "your",
 }
 BINS = 10
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score", ROOT.parent / "shared" / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def git(repo: str, *args: str) -> str:
@@ -373,7 +369,7 @@ def main(argv=None) -> None:
     parser.add_argument("--polnear-share", type=float, default=POLNEAR_SHARE)
     args = parser.parse_args(argv)
     globals()["POLNEAR_SHARE"] = args.polnear_share
-    scorer = load_scorer()
+    scorer = load_scorer(SCORER)
     rows = extract(args, scorer)
     tests = {f"own{n}" for n in args.test_set} | {"polnear-dev"}
     for i, (articles, _) in enumerate(args.set):
