@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from train_speakers import load_scorer  # noqa: E402
 
 from purportedly.analysis import make_doc  # noqa: E402
 from purportedly.model import Article  # noqa: E402
+from purportedly.nlp.calibrated import linear_score, platt_chance  # noqa: E402
 from purportedly.nlp.entities.decision import MODEL_PATH  # noqa: E402
 from purportedly.nlp.pipeline import COMPONENTS, load_pipeline  # noqa: E402
 from purportedly.reading import read_inputs  # noqa: E402
@@ -116,15 +116,6 @@ def fit(rows: list[dict]) -> dict:
     return {"weights": dict(sorted(weights.items())), "bias": round(float(model.intercept_[0]), 5)}
 
 
-def raw_score(model: dict, features: dict) -> float:
-    return model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in features.items())
-
-
-def chance(calibration: dict, score: float) -> float:
-    z = calibration["a"] * score + calibration["b"]
-    return 1 / (1 + math.exp(-max(-30, min(30, z))))
-
-
 def section(rows: list[dict], kept: list[bool]) -> tuple[float, float, float, int, int, int]:
     """The entities section as score.py computes it: kept proposals, matches among them, gold."""
     tp = sum(k and r["label"] for r, k in zip(rows, kept, strict=True) if r["name"] is not None)
@@ -154,7 +145,7 @@ def leave_one_set_out(rows: list[dict]) -> list[float]:
         model = fit([r for r in rows if r["set"] != held])
         for i, r in enumerate(rows):
             if r["set"] == held and r["name"] is not None:
-                scores[i] = raw_score(model, r["features"])
+                scores[i] = linear_score(model, r["features"])
     return scores
 
 
@@ -177,7 +168,9 @@ def main(argv=None) -> None:
     calibration = platt([scores[i] for i in real], [rows[i]["label"] for i in real])
     by_threshold = {}
     for t in [x / 20 for x in range(2, 14)]:
-        kept = [r["name"] is None or chance(calibration, s) >= t for r, s in zip(rows, scores, strict=True)]
+        kept = [
+            r["name"] is None or platt_chance(calibration, s) >= t for r, s in zip(rows, scores, strict=True)
+        ]
         by_threshold[t] = section(rows, kept)[2]
     # the lowest threshold within TOLERANCE of the best: a dropped entity is lost to every later
     # stage (speaker links, places, recordings' releasers), so ties go to keeping
@@ -187,12 +180,12 @@ def main(argv=None) -> None:
     for held in [name for name, _, _ in args.set]:
         own = [(r, s) for r, s in zip(rows, scores, strict=True) if r["set"] == held]
         report(f"{held} rules", section([r for r, _ in own], [True] * len(own)))
-        kept = [r["name"] is None or chance(calibration, s) >= threshold for r, s in own]
+        kept = [r["name"] is None or platt_chance(calibration, s) >= threshold for r, s in own]
         report(f"{held} learned", section([r for r, _ in own], kept))
     print("reliability (left-out chances):")
     bins: list[list[tuple[float, bool]]] = [[] for _ in range(BINS)]
     for i in real:
-        p = chance(calibration, scores[i])
+        p = platt_chance(calibration, scores[i])
         bins[min(BINS - 1, int(p * BINS))].append((p, rows[i]["label"]))
     for k, b in enumerate(bins):
         if b:

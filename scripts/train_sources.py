@@ -39,6 +39,7 @@ from train_speakers import load_scorer  # noqa: E402
 
 from purportedly.analysis import make_doc  # noqa: E402
 from purportedly.model import Article  # noqa: E402
+from purportedly.nlp.calibrated import CalibratedLogistic, linear_score, platt_chance  # noqa: E402
 from purportedly.nlp.pipeline import COMPONENTS, load_pipeline  # noqa: E402
 from purportedly.nlp.sources.component import SourceFinder  # noqa: E402
 from purportedly.nlp.sources.decision import MODEL_PATH, DocView, group_features  # noqa: E402
@@ -219,22 +220,11 @@ def row_weights(rows: list[dict]) -> list[float]:
     return [1.0 if r["doc"].startswith("own") else auxiliary for r in rows]
 
 
-def raw_score(model: dict, features: dict) -> float:
-    return model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in features.items())
-
-
 def platt(scores: list[float], labels: list[bool]) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=1e6, random_state=SEED).fit([[s] for s in scores], [int(y) for y in labels])
     return {"a": round(float(model.coef_[0][0]), 5), "b": round(float(model.intercept_[0]), 5)}
-
-
-def chance(calibration: dict, score: float) -> float:
-    import math
-
-    z = calibration["a"] * score + calibration["b"]
-    return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
 def section_figures(rows: list[dict], kept: list[bool], scorer) -> tuple[float, float, float, int, int, int]:
@@ -273,14 +263,15 @@ def evaluate(name: str, rows: list[dict], model: dict, scorer) -> None:
     own = rows[0]["gold"] is not None if rows else False
     measure = (lambda k: section_figures(rows, k, scorer)) if own else (lambda k: mention_figures(rows, k))
     report(f"{name} rules", measure([r["rule_keep"] for r in rows]))
-    kept = [chance(model["calibration"], raw_score(model, r["features"])) >= model["threshold"] for r in rows]
+    shipped = CalibratedLogistic(model)
+    kept = [shipped.probability(r["features"]) >= shipped.threshold for r in rows]
     report(f"{name} learned", measure(kept))
 
 
 def reliability(scores: list[float], labels: list[bool], calibration: dict) -> list[dict]:
     bins = [[] for _ in range(BINS)]
     for s, y in zip(scores, labels, strict=True):
-        p = chance(calibration, s)
+        p = platt_chance(calibration, s)
         bins[min(BINS - 1, int(p * BINS))].append((p, y))
     return [
         {
@@ -306,7 +297,7 @@ def leave_one_set_out(rows: list[dict]) -> dict[int, float]:
         model = fit([r for r in rows if set_of(r) != held])
         for i, r in enumerate(rows):
             if set_of(r) == held:
-                scores[i] = raw_score(model, r["features"])
+                scores[i] = linear_score(model, r["features"])
     return scores
 
 
@@ -319,7 +310,7 @@ def train(rows: list[dict], scorer) -> dict:
     calibration = platt(scores, labels)
     best = (-1.0, 0.5)
     for t in [x / 20 for x in range(4, 17)]:
-        kept = [chance(calibration, s) >= t for s in scores]
+        kept = [platt_chance(calibration, s) >= t for s in scores]
         f1 = section_figures([rows[i] for i in own], kept, scorer)[2]
         best = max(best, (f1, -t))
     threshold = -best[1]
@@ -331,13 +322,14 @@ def train(rows: list[dict], scorer) -> dict:
         idx = [i for i in own if set_of(rows[i]) == name]
         subset = [rows[i] for i in idx]
         report(f"  {name} rules", section_figures(subset, [r["rule_keep"] for r in subset], scorer))
-        kept = [chance(calibration, held_out[i]) >= threshold for i in idx]
+        kept = [platt_chance(calibration, held_out[i]) >= threshold for i in idx]
         report(f"  {name} model", section_figures(subset, kept, scorer))
         report(f"  {name} model@0.5", section_figures(subset, [held_out[i] >= 0 for i in idx], scorer))
     subset = [rows[i] for i in own]
     report("  all rules", section_figures(subset, [r["rule_keep"] for r in subset], scorer))
     report(
-        "  all model", section_figures(subset, [chance(calibration, s) >= threshold for s in scores], scorer)
+        "  all model",
+        section_figures(subset, [platt_chance(calibration, s) >= threshold for s in scores], scorer),
     )
     report("  all model@0.5", section_figures(subset, [s >= 0 for s in scores], scorer))
     for label, pick in (
