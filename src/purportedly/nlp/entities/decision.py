@@ -78,7 +78,20 @@ def written_lower(text: str, name: str) -> bool:
     lowered = name.lower()
     if lowered == name or not name[:1].isupper():
         return False
-    return re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", text) is not None
+    # a plain search with the boundaries checked by hand, as (?<![\w-])NAME(?![\w-]) would: a
+    # regex per name filled Python's pattern cache with one-off patterns, compiled at each call
+    at = text.find(lowered)
+    while at >= 0:
+        end = at + len(lowered)
+        if not (at and _word_char(text[at - 1])) and not (end < len(text) and _word_char(text[end])):
+            return True
+        at = text.find(lowered, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    r"""A character of regex ``[\w-]``: \w is a Unicode letter or digit (``str.isalnum``) or '_'."""
+    return char.isalnum() or char in "_-"
 
 
 def headline_case(line: str) -> bool:
