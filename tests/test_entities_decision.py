@@ -7,7 +7,7 @@ import json
 import pytest
 
 from purportedly.analysis import analyze
-from purportedly.nlp.entities.decision import MODEL_PATH, EntityDecision, load_decision
+from purportedly.nlp.entities.decision import MODEL_PATH, EntityDecision, load_decision, written_lower
 from purportedly.nlp.pipeline import load_pipeline
 
 PAGE = """Home | News | Reports & Files | Contact
@@ -64,3 +64,23 @@ def test_probability_follows_the_weights_through_the_calibration():
     assert decision.probability({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
     assert decision.probability({"a": 0.0}) < 0.5 < decision.probability({"a": 1.0})
     assert load_decision("/nonexistent/entities.json") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("the army moved north", "Army", True),
+        ("the army", "Army", True),  # at the very end
+        ("army units", "Army", True),  # at the very start
+        ("the Army moved", "Army", False),  # only capitalised
+        ("the armyman moved", "Army", False),  # inside a longer word
+        ("a pre-army drill", "Army", False),  # after a hyphen
+        ("the army-led", "Army", False),  # before a hyphen
+        ("army_2 and 2army", "Army", False),  # underscore and digit are word characters
+        ("armyé, then the army.", "Army", True),  # a later occurrence that stands alone
+        ("barrel bombs fell", "Barrel Bombs", True),
+        ("the army", "army", False),  # not capitalised: no question to ask
+    ],
+)
+def test_written_lower_finds_the_name_as_a_lower_case_word(text, name, found):
+    assert written_lower(text, name) is found
