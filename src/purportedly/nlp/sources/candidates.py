@@ -22,6 +22,7 @@ KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.
 UNNAMED_MEDIA = lowered(WORDS, "unnamed_media")
 # what two voices are heard in: a source 'said in the conversation' is one of them
 CALL_NOUNS = lowered(WORDS, "call_nouns")
+INTRODUCING = lowered(WORDS, "introducing_words")
 
 
 @dataclass
@@ -210,9 +211,10 @@ def owner_name(text: str, citation: Citation) -> str | None:
 
 
 def with_indefinite_article(phrase: str, name: str) -> str:
-    """'a Ukrainian linguist': the article that introduces an unnamed source stays in its name."""
+    """'a Ukrainian linguist', 'one resident of the town', 'another resident': the word that
+    introduces an unnamed source stays in its name (two residents are two sources)."""
     article = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
-    if article in ("a", "an") and not name.lower().startswith(article + " "):
+    if article in INTRODUCING and not name.lower().startswith(article + " "):
         return f"{article} {name}"
     return name
 
