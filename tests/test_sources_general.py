@@ -227,3 +227,31 @@ def test_an_agency_credited_for_a_photo_or_in_the_dateline_is_no_source(nlp):
     names = set(sources_by_name(nlp, text))
     assert "Eastland Monitoring Group" in names
     assert not names & {"Northwire", "AFP", "Agence France-Presse"}
+
+
+def test_a_known_agency_is_named_as_the_text_names_it_with_the_table_name_an_alias(nlp):
+    text = (
+        "Two villagers told AFP that the bridge was hit twice on Sunday. "
+        "The Eastland interior ministry said the bridge was closed.\n"
+    )
+    sources = sources_by_name(nlp, text)
+    assert "AFP" in sources, sources
+    assert "Agence France-Presse" in sources["AFP"].aliases
+    text = "Agence France-Presse reported that the bridge was hit twice. AFP said it was closed.\n"
+    assert "Agence France-Presse" in sources_by_name(nlp, text)
+
+
+def test_an_intelligence_service_keeps_the_table_name_across_spellings(nlp):
+    # the recordings registry groups a service's releases by one name
+    sources = sources_by_name(nlp, "The Ukrainian Security Service said the call was recorded in May.\n")
+    assert set(sources) == {"Security Service of Ukraine"}, sources
+
+
+def test_one_and_another_resident_are_two_sources_named_with_their_word(nlp):
+    text = (
+        "Shells hit the market of Westbury on Monday. One resident of Westbury said eight people "
+        "died. Another resident who visited the market said it had been empty.\n"
+    )
+    names = {n.lower() for n in sources_by_name(nlp, text)}
+    assert "one resident of westbury" in names, names
+    assert "another resident who visited the market" in names, names

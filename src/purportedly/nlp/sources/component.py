@@ -94,6 +94,7 @@ class SourceFinder:
                     strong=any_between(heads, hit.start, hit.end),
                     referent_only=former_affiliation(doc, hit),
                     table=self.table,
+                    text=text,
                 ),
                 index.sentence_at(hit.start),
             )

@@ -10,8 +10,16 @@ from purportedly.names import name_words, same_person, source_key, strip_leading
 from purportedly.nlp.sources.aliases import KnownSource
 from purportedly.nlp.sources.candidates import Candidate
 
-# Kinds named in the text's own words when the text never uses the table's canonical name.
-SURFACE_NAMED_KINDS = frozenset({"ministry", "military", "government"})
+# Kinds that keep the table's name whatever the text calls them: an intelligence service is
+# written a dozen ways (SBU, SSU, Ukrainian Security Service) and the recordings registry
+# groups releases across articles by its one name.
+CANONICAL_NAMED_KINDS = frozenset({"intelligence_service"})
+# Kinds whose name the text gives with its country ('Ukraine's Ministry of Defence').
+OWNED_NAME_KINDS = frozenset({"ministry", "military", "government"})
+# a possessive before a name: "Ukraine's ", "Russia’s "
+POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s ")
+# 'Security Service of Ukraine (SSU)': the name without the acronym that follows it
+BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)$")
 
 
 @dataclass
@@ -38,21 +46,32 @@ class SourceGroup:
         return strip_the(self.candidates[0].name)
 
     def known_name(self) -> str:
-        """The table's canonical name; for a ministry, army or government the text never calls
-        by it, the fullest name the text uses ('Ukraine's Ministry of Defence'), so that no
-        country or wording the article does not give is put in its mouth; for a body the text
-        names only by descriptions, the fullest description."""
+        """The table's canonical name where the text uses it, and always for an intelligence
+        service; otherwise the fullest name the text uses ('Ukraine's Ministry of Defence',
+        'AFP'), so that no wording the article does not give is put in its mouth; for a body
+        the text names only by descriptions, the fullest description."""
         known = self.known
         named = [c for c in self.candidates if c.known is not None]
         if all(c.by_description for c in named):
             # a body the text only describes ('Ukraine's military intelligence') keeps the text's
             # words; the canonical name goes among the aliases
             return strip_the(max((c.name for c in named), key=lambda s: (len(s.split()), len(s))))
-        if known.kind not in SURFACE_NAMED_KINDS:
+        if known.kind in CANONICAL_NAMED_KINDS:
             return known.name
-        surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
+        # the text's own forms: not a description, not cut short of the name the text goes on to give
+        surfaces = [
+            BRACKETED_ACRONYM.sub("", c.name)
+            for c in self.candidates
+            if c.known is not None and c.descriptor_kind is None and not c.by_description and not c.runs_on
+        ]
         surfaces = [s for s in surfaces if not s.lower().startswith("the ") or len(s.split()) > 2]
-        if not surfaces or any(source_key(s) == source_key(known.name) for s in surfaces):
+        if not surfaces or any(says_name(s, known.name) for s in surfaces):
+            return known.name
+        if known.kind not in OWNED_NAME_KINDS:
+            # 'Ukraine's SBU' is the Security Service of Ukraine: an agency or outlet named with
+            # its country is the table's body, named as the table names it
+            surfaces = [s for s in surfaces if not POSSESSOR.match(s)]
+        if not surfaces:
             return known.name
         return strip_the(max(surfaces, key=lambda s: (len(s.split()), len(s))))
 
@@ -82,6 +101,11 @@ class SourceGroup:
         if self.known is not None and source_key(self.known.name) not in seen:
             out.append(self.known.name)  # the table's canonical name, for matching across articles
         return out
+
+
+def says_name(surface: str, name: str) -> bool:
+    """'Ukraine's Main Intelligence Directorate' says the name 'Main Intelligence Directorate'."""
+    return f" {source_key(name)} " in f" {source_key(surface)} "
 
 
 def acronyms_in(name: str) -> list[str]:
