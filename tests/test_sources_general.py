@@ -255,3 +255,14 @@ def test_one_and_another_resident_are_two_sources_named_with_their_word(nlp):
     names = {n.lower() for n in sources_by_name(nlp, text)}
     assert "one resident of westbury" in names, names
     assert "another resident who visited the market" in names, names
+
+
+def test_a_body_introduced_with_its_bracketed_acronym_is_one_source_with_the_acronym(nlp):
+    text = (
+        "The Northland Shipping Safety Office (NSSO) agency said a vessel was hit on Monday. "
+        "Later on Monday NSSO said the crew was safe.\n"
+    )
+    sources = nlp(text)._.sources
+    assert len(sources) == 1, [s.name for s in sources]
+    names = {sources[0].name, *sources[0].aliases}
+    assert "NSSO" in names and "Northland Shipping Safety Office" in names, names

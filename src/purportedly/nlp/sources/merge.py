@@ -18,6 +18,7 @@ CANONICAL_NAMED_KINDS = frozenset({"intelligence_service"})
 OWNED_NAME_KINDS = frozenset({"ministry", "military", "government"})
 # a possessive before a name: "Ukraine's ", "Russia’s "
 POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s ")
+ACRONYM_INSIDE = re.compile(r"\s*\([A-Z]{2,6}\)")
 # 'Security Service of Ukraine (SSU)': the name without the acronym that follows it
 BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)$")
 
@@ -38,12 +39,12 @@ class SourceGroup:
     def name(self) -> str:
         if self.known is not None:
             return self.known_name()
-        proper = [c.name for c in self.candidates if c.proper]
+        proper = [before_acronym(c.name) for c in self.candidates if c.proper]
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
         # a description keeps its indefinite article: 'a Ukrainian linguist' is how the text
         # introduces an unnamed source; only 'the' goes
-        return strip_the(self.candidates[0].name)
+        return before_acronym(strip_the(self.candidates[0].name))
 
     def known_name(self) -> str:
         """The table's canonical name where the text uses it, and always for an intelligence
@@ -94,7 +95,8 @@ class SourceGroup:
         seen = {source_key(name)}
         out = []
         for candidate in sorted(self.candidates, key=lambda c: c.start):
-            for surface in (candidate.name, candidate.alias, *acronyms_in(candidate.name)):
+            forms = (candidate.name, before_acronym(strip_the(candidate.name)), candidate.alias)
+            for surface in (*forms, *acronyms_in(candidate.name)):
                 if surface and source_key(surface) not in seen:
                     seen.add(source_key(surface))
                     out.append(" ".join(surface.split()))
@@ -111,6 +113,13 @@ def says_name(surface: str, name: str) -> bool:
 def acronyms_in(name: str) -> list[str]:
     """'Security Service of Ukraine (SSU)' also gives the name 'SSU'."""
     return re.findall(r"\(([A-Z]{2,6})\)", name)
+
+
+def before_acronym(name: str) -> str:
+    """'United Kingdom Maritime Trade Operations (UKMTO) agency': the name is what the bracketed
+    acronym follows (the acronym is an alias, the trailing noun says what the body is)."""
+    head = ACRONYM_INSIDE.split(name, 1)[0].strip()
+    return head if len(head.split()) > 1 and head[:1].isupper() else name
 
 
 def strip_the(text: str) -> str:
@@ -138,6 +147,10 @@ def merge_candidates(
             groups.append(group)
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
+        if candidate.known is None:
+            # 'the United Kingdom Maritime Trade Operations (UKMTO) agency', later 'UKMTO'
+            for acronym in acronyms_in(candidate.alias or candidate.name):
+                by_key.setdefault("name:" + source_key(acronym), group)
     groups = fold_titles_into_people(groups, titles)
     groups = fold_names_into_known_bodies(groups, countries)
     groups = fold_descriptions_into_names(groups)
