@@ -266,13 +266,3 @@ def test_a_body_introduced_with_its_bracketed_acronym_is_one_source_with_the_acr
     assert len(sources) == 1, [s.name for s in sources]
     names = {sources[0].name, *sources[0].aliases}
     assert "NSSO" in names and "Northland Shipping Safety Office" in names, names
-
-
-def test_described_media_are_a_source_and_bare_media_are_not(nlp):
-    text = (
-        "At least nine people were killed in a shelling of Eastville, local media said on Friday. "
-        "The media had been barred from the town.\n"
-    )
-    names = {n.lower() for n in sources_by_name(nlp, text)}
-    assert "local media" in names, names
-    assert "media" not in names, names
