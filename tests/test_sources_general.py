@@ -266,3 +266,12 @@ def test_a_body_introduced_with_its_bracketed_acronym_is_one_source_with_the_acr
     assert len(sources) == 1, [s.name for s in sources]
     names = {sources[0].name, *sources[0].aliases}
     assert "NSSO" in names and "Northland Shipping Safety Office" in names, names
+
+
+def test_an_outlet_named_only_as_a_reporters_employer_is_the_reporters(nlp):
+    text = "The front line moved west last week, as CNN's Tomas Ledger reported on Sunday.\n"
+    sources = sources_by_name(nlp, text)
+    assert "Tomas Ledger" in sources, sources
+    assert "CNN" not in sources, sources
+    text = "CNN reported on Sunday that the front line moved west.\n"
+    assert "CNN" in sources_by_name(nlp, text)
