@@ -227,3 +227,51 @@ def test_an_agency_credited_for_a_photo_or_in_the_dateline_is_no_source(nlp):
     names = set(sources_by_name(nlp, text))
     assert "Eastland Monitoring Group" in names
     assert not names & {"Northwire", "AFP", "Agence France-Presse"}
+
+
+def test_a_known_agency_is_named_as_the_text_names_it_with_the_table_name_an_alias(nlp):
+    text = (
+        "Two villagers told AFP that the bridge was hit twice on Sunday. "
+        "The Eastland interior ministry said the bridge was closed.\n"
+    )
+    sources = sources_by_name(nlp, text)
+    assert "AFP" in sources, sources
+    assert "Agence France-Presse" in sources["AFP"].aliases
+    text = "Agence France-Presse reported that the bridge was hit twice. AFP said it was closed.\n"
+    assert "Agence France-Presse" in sources_by_name(nlp, text)
+
+
+def test_an_intelligence_service_keeps_the_table_name_across_spellings(nlp):
+    # the recordings registry groups a service's releases by one name
+    sources = sources_by_name(nlp, "The Ukrainian Security Service said the call was recorded in May.\n")
+    assert set(sources) == {"Security Service of Ukraine"}, sources
+
+
+def test_one_and_another_resident_are_two_sources_named_with_their_word(nlp):
+    text = (
+        "Shells hit the market of Westbury on Monday. One resident of Westbury said eight people "
+        "died. Another resident who visited the market said it had been empty.\n"
+    )
+    names = {n.lower() for n in sources_by_name(nlp, text)}
+    assert "one resident of westbury" in names, names
+    assert "another resident who visited the market" in names, names
+
+
+def test_a_body_introduced_with_its_bracketed_acronym_is_one_source_with_the_acronym(nlp):
+    text = (
+        "The Northland Shipping Safety Office (NSSO) agency said a vessel was hit on Monday. "
+        "Later on Monday NSSO said the crew was safe.\n"
+    )
+    sources = nlp(text)._.sources
+    assert len(sources) == 1, [s.name for s in sources]
+    names = {sources[0].name, *sources[0].aliases}
+    assert "NSSO" in names and "Northland Shipping Safety Office" in names, names
+
+
+def test_an_outlet_named_only_as_a_reporters_employer_is_the_reporters(nlp):
+    text = "The front line moved west last week, as CNN's Tomas Ledger reported on Sunday.\n"
+    sources = sources_by_name(nlp, text)
+    assert "Tomas Ledger" in sources, sources
+    assert "CNN" not in sources, sources
+    text = "CNN reported on Sunday that the front line moved west.\n"
+    assert "CNN" in sources_by_name(nlp, text)

@@ -17,7 +17,7 @@ ALWAYS_CITED: frozenset[str] = frozenset({"intelligence_service", "outlet", "new
 # data/sources/words.toml: the source components' word lists
 SOURCE_WORD_LISTS = (
     "name_fillers", "outlet_words", "strong_verbs", "media_nouns", "leading_words", "unnamed_media",
-    "pronouns", "telling_verbs", "call_nouns",
+    "pronouns", "telling_verbs", "call_nouns", "introducing_words",
 )
 
 

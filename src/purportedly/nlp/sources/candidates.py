@@ -15,6 +15,8 @@ from purportedly.nlp.sources.descriptions import clause_description, described_p
 from purportedly.nlp.sources.patterns import Citation, proper_name_bounds
 
 WORD = re.compile(r"\w+")
+# a capitalised word right after a table name: the text's own name is longer than the table's form
+NAME_GOES_ON = re.compile(r" (?:of )?[A-Z][a-z]")
 WORDS = source_words()
 PRONOUNS = lowered(WORDS, "pronouns")
 KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.toml
@@ -22,6 +24,7 @@ KIND_BY_NOUN: dict[str, SourceKind] = load_source_kinds()  # data/sources/kinds.
 UNNAMED_MEDIA = lowered(WORDS, "unnamed_media")
 # what two voices are heard in: a source 'said in the conversation' is one of them
 CALL_NOUNS = lowered(WORDS, "call_nouns")
+INTRODUCING = lowered(WORDS, "introducing_words")
 
 
 @dataclass
@@ -49,12 +52,13 @@ class Candidate:
     prefer_known: KnownSource | None = None  # the body ``prefer`` names, from the alias table
     by_description: bool = False  # a description resolved to a known body ('Ukrainian spies')
     loose: bool = False  # a bare noun the rules would not keep ('authorities said'): the model's call
+    runs_on: bool = False  # the text's name goes on past the table's form ('... Directorate')
     how: str = "alias"  # the citing pattern that found it ('subject', 'according_to'...), for the decision
     verb: str | None = None  # lemma of its citing verb
 
 
 def from_alias_hit(
-    hit: AliasHit, strong: bool, referent_only: bool = False, table: AliasTable | None = None
+    hit: AliasHit, strong: bool, referent_only: bool = False, table: AliasTable | None = None, text: str = ""
 ) -> Candidate:
     """A candidate for a known name or a generic description; ``referent_only`` for a name in
     a sentence that cites no one, kept only so that a later 'the ministry' can point back to it.
@@ -69,6 +73,7 @@ def from_alias_hit(
             known=hit.known,
             proper=True,
             strong=not referent_only and (strong or hit.known.cited),
+            runs_on=NAME_GOES_ON.match(text, hit.end) is not None,
         )
     descriptor = hit.descriptor
     return Candidate(
@@ -79,6 +84,7 @@ def from_alias_hit(
         descriptor.kind,
         strong=strong or descriptor.cited,
         descriptor_kind=descriptor.kind,
+        runs_on=NAME_GOES_ON.match(text, hit.end) is not None,
         prefer=descriptor.prefer,
         prefer_known=table.by_name(descriptor.prefer) if table is not None and descriptor.prefer else None,
     )
@@ -210,9 +216,10 @@ def owner_name(text: str, citation: Citation) -> str | None:
 
 
 def with_indefinite_article(phrase: str, name: str) -> str:
-    """'a Ukrainian linguist': the article that introduces an unnamed source stays in its name."""
+    """'a Ukrainian linguist', 'one resident of the town', 'another resident': the word that
+    introduces an unnamed source stays in its name (two residents are two sources)."""
     article = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
-    if article in ("a", "an") and not name.lower().startswith(article + " "):
+    if article in INTRODUCING and not name.lower().startswith(article + " "):
         return f"{article} {name}"
     return name
 

@@ -94,6 +94,7 @@ class SourceFinder:
                     strong=any_between(heads, hit.start, hit.end),
                     referent_only=former_affiliation(doc, hit),
                     table=self.table,
+                    text=text,
                 ),
                 index.sentence_at(hit.start),
             )
@@ -213,8 +214,12 @@ class SourceFinder:
         groups = merge_candidates(
             [c for c, _ in found if not c.loose], titles, keep_uncited=True, countries=countries
         )
-        # someone heard on a recording is no source, unless the article also cites them
-        proposed = [(g, rule_cited(g) and (any_strong(g) or not any_heard(g))) for g in groups]
+        # someone heard on a recording is no source, unless the article also cites them; an outlet
+        # named only as a reporter's employer ('CNN's Nick Walsh reported') is the reporter's
+        proposed = [
+            (g, rule_cited(g) and (any_strong(g) or not any_heard(g)) and not only_an_employer(g, groups))
+            for g in groups
+        ]
         taken = SpanIndex(merge_spans([(c.start, c.end) for g in groups for c in g.candidates]))
         names = {source_key(n) for g in groups for n in (g.name, *g.aliases)}
         loose = [c for c, _ in found if c.loose and not taken.overlaps(c.start, c.end)]
@@ -353,6 +358,21 @@ def is_author(candidate: Candidate, authors: list[list[str]], titles: frozenset[
         return False
     words = name_words(candidate.name, titles)
     return any(same_person(words, author) for author in authors if len(author) > 1)
+
+
+def only_an_employer(group: SourceGroup, groups: list[SourceGroup]) -> bool:
+    """An outlet every mention of which opens a named person's mention ('CNN's Nick Paton
+    Walsh'): the reporter is the source, the outlet says whom he works for."""
+    if group.known is None or group.known.kind not in ("outlet", "news_agency", "channel"):
+        return False
+    people = [
+        (c.start, c.end)
+        for other in groups
+        if other is not group and other.known is None
+        for c in other.candidates
+        if c.person
+    ]
+    return all(any(s == c.start and c.end < e for s, e in people) for c in group.candidates)
 
 
 def any_strong(group: SourceGroup) -> bool:

@@ -10,8 +10,17 @@ from purportedly.names import name_words, same_person, source_key, strip_leading
 from purportedly.nlp.sources.aliases import KnownSource
 from purportedly.nlp.sources.candidates import Candidate
 
-# Kinds named in the text's own words when the text never uses the table's canonical name.
-SURFACE_NAMED_KINDS = frozenset({"ministry", "military", "government"})
+# Kinds that keep the table's name whatever the text calls them: an intelligence service is
+# written a dozen ways (SBU, SSU, Ukrainian Security Service) and the recordings registry
+# groups releases across articles by its one name.
+CANONICAL_NAMED_KINDS = frozenset({"intelligence_service"})
+# Kinds whose name the text gives with its country ('Ukraine's Ministry of Defence').
+OWNED_NAME_KINDS = frozenset({"ministry", "military", "government"})
+# a possessive before a name: "Ukraine's ", "Russia’s "
+POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s ")
+ACRONYM_INSIDE = re.compile(r"\s*\([A-Z]{2,6}\)")
+# 'Security Service of Ukraine (SSU)': the name without the acronym that follows it
+BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)$")
 
 
 @dataclass
@@ -30,29 +39,40 @@ class SourceGroup:
     def name(self) -> str:
         if self.known is not None:
             return self.known_name()
-        proper = [c.name for c in self.candidates if c.proper]
+        proper = [before_acronym(c.name) for c in self.candidates if c.proper]
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
         # a description keeps its indefinite article: 'a Ukrainian linguist' is how the text
         # introduces an unnamed source; only 'the' goes
-        return strip_the(self.candidates[0].name)
+        return before_acronym(strip_the(self.candidates[0].name))
 
     def known_name(self) -> str:
-        """The table's canonical name; for a ministry, army or government the text never calls
-        by it, the fullest name the text uses ('Ukraine's Ministry of Defence'), so that no
-        country or wording the article does not give is put in its mouth; for a body the text
-        names only by descriptions, the fullest description."""
+        """The table's canonical name where the text uses it, and always for an intelligence
+        service; otherwise the fullest name the text uses ('Ukraine's Ministry of Defence',
+        'AFP'), so that no wording the article does not give is put in its mouth; for a body
+        the text names only by descriptions, the fullest description."""
         known = self.known
         named = [c for c in self.candidates if c.known is not None]
         if all(c.by_description for c in named):
             # a body the text only describes ('Ukraine's military intelligence') keeps the text's
             # words; the canonical name goes among the aliases
             return strip_the(max((c.name for c in named), key=lambda s: (len(s.split()), len(s))))
-        if known.kind not in SURFACE_NAMED_KINDS:
+        if known.kind in CANONICAL_NAMED_KINDS:
             return known.name
-        surfaces = [c.name for c in self.candidates if c.known is not None and c.descriptor_kind is None]
+        # the text's own forms: not a description, not cut short of the name the text goes on to give
+        surfaces = [
+            BRACKETED_ACRONYM.sub("", c.name)
+            for c in self.candidates
+            if c.known is not None and c.descriptor_kind is None and not c.by_description and not c.runs_on
+        ]
         surfaces = [s for s in surfaces if not s.lower().startswith("the ") or len(s.split()) > 2]
-        if not surfaces or any(source_key(s) == source_key(known.name) for s in surfaces):
+        if not surfaces or any(says_name(s, known.name) for s in surfaces):
+            return known.name
+        if known.kind not in OWNED_NAME_KINDS:
+            # 'Ukraine's SBU' is the Security Service of Ukraine: an agency or outlet named with
+            # its country is the table's body, named as the table names it
+            surfaces = [s for s in surfaces if not POSSESSOR.match(s)]
+        if not surfaces:
             return known.name
         return strip_the(max(surfaces, key=lambda s: (len(s.split()), len(s))))
 
@@ -75,7 +95,8 @@ class SourceGroup:
         seen = {source_key(name)}
         out = []
         for candidate in sorted(self.candidates, key=lambda c: c.start):
-            for surface in (candidate.name, candidate.alias, *acronyms_in(candidate.name)):
+            forms = (candidate.name, before_acronym(strip_the(candidate.name)), candidate.alias)
+            for surface in (*forms, *acronyms_in(candidate.name)):
                 if surface and source_key(surface) not in seen:
                     seen.add(source_key(surface))
                     out.append(" ".join(surface.split()))
@@ -84,9 +105,21 @@ class SourceGroup:
         return out
 
 
+def says_name(surface: str, name: str) -> bool:
+    """'Ukraine's Main Intelligence Directorate' says the name 'Main Intelligence Directorate'."""
+    return f" {source_key(name)} " in f" {source_key(surface)} "
+
+
 def acronyms_in(name: str) -> list[str]:
     """'Security Service of Ukraine (SSU)' also gives the name 'SSU'."""
     return re.findall(r"\(([A-Z]{2,6})\)", name)
+
+
+def before_acronym(name: str) -> str:
+    """'United Kingdom Maritime Trade Operations (UKMTO) agency': the name is what the bracketed
+    acronym follows (the acronym is an alias, the trailing noun says what the body is)."""
+    head = ACRONYM_INSIDE.split(name, 1)[0].strip()
+    return head if len(head.split()) > 1 and head[:1].isupper() else name
 
 
 def strip_the(text: str) -> str:
@@ -114,6 +147,10 @@ def merge_candidates(
             groups.append(group)
         group.candidates.append(candidate)
         by_key.setdefault(group_key(candidate), group)
+        if candidate.known is None:
+            # 'the United Kingdom Maritime Trade Operations (UKMTO) agency', later 'UKMTO'
+            for acronym in acronyms_in(candidate.alias or candidate.name):
+                by_key.setdefault("name:" + source_key(acronym), group)
     groups = fold_titles_into_people(groups, titles)
     groups = fold_names_into_known_bodies(groups, countries)
     groups = fold_descriptions_into_names(groups)
