@@ -115,6 +115,41 @@ def merge_head_words(clusters: list[Cluster]) -> None:
             _absorb(next(iter(hosts.values())), cluster)
 
 
+ACRONYM_KEY = re.compile(r"^[A-Z]{2,6}$")
+INITIALS_SKIPPED = frozenset({"of", "the", "and", "for", "de", "du", "la", "le"})
+
+
+def initials(name: str) -> str:
+    """'Democratic Republic of the Congo' -> 'DRC'; a short all-caps word gives all its letters
+    ('DR Congo' -> 'DRC')."""
+    letters = []
+    for word in re.split(r"[\s\-]+", name):
+        if not word or word.lower() in INITIALS_SKIPPED:
+            continue
+        letters.append(word if word.isupper() and len(word) <= 3 else word[0].upper())
+    return "".join(letters)
+
+
+def merge_acronyms(clusters: list[Cluster]) -> None:
+    """'NRF' is the one 'National Resistance Front' (or 'NR Front') of the article: an acronym
+    alone joins the single longer name whose initials it is."""
+    by_initials: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for surface in {*cluster.surfaces}:
+            if len(surface.split()) >= 2:
+                hosts = by_initials.setdefault(initials(surface), [])
+                if cluster not in hosts:
+                    hosts.append(cluster)
+    for cluster in clusters:
+        surfaces = {*cluster.surfaces}
+        if not cluster.mentions or cluster.canonical or len(surfaces) != 1:
+            continue
+        acronym = next(iter(surfaces))
+        hosts = [h for h in by_initials.get(acronym, []) if h is not cluster and h.mentions]
+        if ACRONYM_KEY.match(acronym) and len(hosts) == 1:
+            _absorb(hosts[0], cluster)
+
+
 class PersonMerger:
     """Merge person clusters: transliterated full names, then surnames, first names, nicknames.
 
@@ -246,5 +281,6 @@ def build_clusters(
     merge_partial_names(clusters)
     PersonMerger(transliterator).merge(clusters)
     merge_head_words(clusters)
+    merge_acronyms(clusters)
     kept = [c for c in clusters if c.mentions and not all(m.weak for m in c.mentions)]
     return sorted(kept, key=lambda c: min(m.start for m in c.mentions))
