@@ -173,3 +173,38 @@ def test_a_countrys_acronym_body_is_named_without_its_owner(rebels):
 
 def test_a_place_written_with_the_arabic_article_in_lower_case_is_kept(rebels):
     assert "el-Karma" in rebels
+
+
+RAN_INTO = """Varna offered Sarnova Russian positions, report says
+
+The Washington Post reported on Sunday that officials met twice. Two officials told the Post that the
+offer was made in person. The Northern Observatory for Civil Rights war monitor said four people died.
+The Dorn-Kremlin feud has grown since then. Aid groups said they were helping Palestinians in the camps.
+Officials in Sarnova declined to comment.
+"""
+
+
+@pytest.fixture(scope="module")
+def ran_into():
+    return entities(RAN_INTO)
+
+
+def test_a_name_run_into_a_peoples_adjective_is_the_name_and_the_people(ran_into):
+    assert "Sarnova" in ran_into and "Sarnova Russian" not in ran_into
+
+
+def test_a_known_outlet_by_its_last_word_is_that_outlet(ran_into):
+    assert "Post" in ran_into["The Washington Post"] and "Post" not in ran_into
+
+
+def test_a_name_ends_before_the_description_it_modifies(ran_into):
+    assert "Northern Observatory for Civil Rights" in ran_into
+    assert "Northern Observatory for Civil Rights war" not in ran_into
+
+
+def test_a_known_body_hyphenated_to_another_name_is_split_off(ran_into):
+    assert "Kremlin" in ran_into and "Dorn-Kremlin" not in ran_into
+
+
+def test_a_people_written_only_in_the_plural_is_named_so(ran_into):
+    assert "Palestinians" in ran_into and "Palestinian" in ran_into["Palestinians"]

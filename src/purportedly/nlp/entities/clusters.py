@@ -99,6 +99,9 @@ def merge_head_words(clusters: list[Cluster]) -> None:
         if cluster.mentions and cluster.label == "ORG":
             for surface in {*cluster.surfaces}:
                 words = surface_key(surface).split()
+                if len(words) == 2 and cluster.canonical:
+                    # a known outlet or body by its last word: 'the Post' of 'The Washington Post'
+                    hosts_of.setdefault(words[1], []).append(cluster)
                 if len(words) >= 3:
                     # a word after 'of' names another thing: 'Ukraine' in 'Security Service of Ukraine'
                     for before, word in set(zip(words, words[1:], strict=False)):

@@ -55,7 +55,8 @@ OWNED_ACRONYM = re.compile(r"^[A-Z][\w\-]*['’]s\s+([A-Z][A-Z0-9&.\-]{1,9})$")
 BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # what may stand between names an NER span wrongly joined ('Facebook and Instagram')
-JOINER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*")
+# ('Kremlin-Bankova talks': two bodies joined by a hyphen, split when one of them is known)
+JOINER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*|-(?=[A-Z])")
 
 
 class EntityRecognizer:
@@ -287,6 +288,10 @@ class EntityRecognizer:
         known_ends = {end: start for start, end in known}
         kept = []
         for mention in mentions:
+            trailing = self._trailing_people(mention)
+            if trailing is not None:
+                kept.extend(trailing)
+                continue
             inner = known_ends.get(mention.end, mention.start)
             prefix = text[mention.start : inner].strip()
             if mention.priority == 0 and inner > mention.start and fold(prefix) in self.demonyms:
@@ -300,6 +305,21 @@ class EntityRecognizer:
                 continue
             kept.append(mention)
         return kept
+
+    def _trailing_people(self, mention: Mention) -> list[Mention] | None:
+        """'Kyiv Russian' (from a headline's 'offered Kyiv Russian positions'): a name the model ran
+        into a people's adjective after it is the name and the people."""
+        words = mention.text.split(" ")
+        if mention.priority != 0 or len(words) < 2:
+            return None
+        if fold(words[-1]) not in self.demonyms or fold(" ".join(words[:-1])) in self.demonyms:
+            return None
+        cut = len(mention.text) - len(words[-1])
+        name = mention.text[:cut].rstrip()
+        return [
+            Mention(mention.start, mention.start + len(name), name, mention.label),
+            Mention(mention.start + cut, mention.end, words[-1], "NORP"),
+        ]
 
     @staticmethod
     def _bind_acronyms(text: str, chosen: list[Mention]) -> None:
@@ -455,7 +475,10 @@ class EntityRecognizer:
         label = cluster.label
         name = cluster.canonical or self._canonical_surface(cluster, label)
         normalised = None
-        if cluster.canonical:
+        if label == "NORP" and cluster.canonical and self._plural_only(cluster.canonical, cluster.surfaces):
+            # only the plural is written ('Palestinians'): the name is as written, the singular an alias
+            normalised, name = name, max(cluster.surfaces, key=cluster.surfaces.count)
+        elif cluster.canonical:
             name = self._as_written(name, cluster.surfaces)
             written = self._canonical_surface(cluster, label)
             if label != "NORP" and written.casefold() != name.casefold():
@@ -485,6 +508,12 @@ class EntityRecognizer:
             descriptors=descriptors,
             mentions=mentions,
         )
+
+    @staticmethod
+    def _plural_only(name: str, surfaces: list[str]) -> bool:
+        """Every mention is the plain plural ('Palestinians'); prefixed forms ('pro-Russian') keep
+        the people's adjective as the name."""
+        return all(fold(surface) == fold(name) + "s" for surface in surfaces)
 
     def _as_written(self, name: str, surfaces: list[str]) -> str:
         """A canonical name in the article's own spelling: 'Defense' where the text never says 'Defence'."""
