@@ -437,7 +437,8 @@ class EntityRecognizer:
     @staticmethod
     def _strip_possessive(text: str, mention: Mention) -> Mention:
         words = mention.text.split()
-        if words and words[0] in ("the", "The") and len(words) > 1:
+        # 'the', and the lower-case 'a' of "a People's Liberation Army group" the model may include
+        if words and words[0] in ("the", "The", "a", "an") and len(words) > 1:
             mention.start += len(words[0]) + 1
         if POSSESSIVE.search(mention.text[-2:]):
             mention.end -= 2
