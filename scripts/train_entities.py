@@ -51,9 +51,9 @@ def extract(name: str, articles_dir: str, gold_dir: str, scorer, cache: Path | N
         return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
     after = [spec.name for spec in COMPONENTS]
     nlp = load_pipeline(skip=tuple(after[after.index("purportedly_entities") :]))
-    from purportedly.nlp.entities.component import make_entities
+    from purportedly.nlp.entities.component import EntityRecognizer
 
-    recogniser = make_entities(
+    recogniser = EntityRecognizer(
         nlp,
         "entities",
         "facts/known_entities.json",

@@ -133,3 +133,78 @@ def test_known_body_described_in_lower_case_and_adjective_split_from_a_known_nam
     assert ministry and "Russia's defence ministry" in {ministry[0], *found[ministry[0]]}
     assert "Telegram" in found
     assert "Russian Telegram" not in found
+
+
+REBELS = """Clashes near the river
+
+Fighters of the K17 movement attacked two farms near el-Karma on Tuesday, the UN's KAVOMI mission said.
+The state news agency NARU reported that the Prosecutor General's Office in Sarnova had opened an inquiry.
+Residents fled towards the hills, said a commander of the People's Liberation Army, which holds the town.
+The National Salvation Front said it had not fired. Later the NSF repeated the denial, and K17 fighters
+withdrew from the town. Russia's FSB said it had warned of the raid; the FSB gave no detail. Footage
+filmed by a UAV was shared.
+"""
+
+
+@pytest.fixture(scope="module")
+def rebels():
+    return entities(REBELS)
+
+
+def test_short_unknown_acronyms_in_running_text_are_proposed(rebels):
+    assert {"k17", "kavomi", "naru"} <= {name.lower() for name in rebels}
+    assert "UAV" not in rebels  # a common acronym is a noun
+
+
+def test_an_acronym_joins_the_one_name_whose_initials_it_is(rebels):
+    front = rebels.get("National Salvation Front")
+    assert front is not None and "NSF" in front
+    assert "NSF" not in rebels
+
+
+def test_an_institution_named_with_a_possessive_is_one_name(rebels):
+    assert "Prosecutor General's Office" in rebels and "People's Liberation Army" in rebels
+    assert "Prosecutor General" not in rebels and "Liberation Army" not in rebels
+
+
+def test_a_countrys_acronym_body_is_named_without_its_owner(rebels):
+    assert "FSB" in rebels and "Russia's FSB" not in rebels
+
+
+def test_a_place_written_with_the_arabic_article_in_lower_case_is_kept(rebels):
+    assert "el-Karma" in rebels
+
+
+RAN_INTO = """Varna offered Sarnova Russian positions, report says
+
+The Washington Post reported on Sunday that officials met twice. Two officials told the Post that the
+offer was made in person. The Northern Observatory for Civil Rights war monitor said four people died.
+The Dorn-Kremlin feud has grown since then. Aid groups said they were helping Palestinians in the camps.
+Officials in Sarnova declined to comment.
+"""
+
+
+@pytest.fixture(scope="module")
+def ran_into():
+    return entities(RAN_INTO)
+
+
+def test_a_name_run_into_a_peoples_adjective_is_the_name_and_the_people(ran_into):
+    assert "Sarnova" in ran_into and "Sarnova Russian" not in ran_into
+
+
+def test_a_known_outlet_by_its_last_word_is_that_outlet(ran_into):
+    assert "Post" in ran_into["The Washington Post"] and "Post" not in ran_into
+
+
+def test_a_name_ends_before_the_description_it_modifies(ran_into):
+    assert "Northern Observatory for Civil Rights" in ran_into
+    assert "Northern Observatory for Civil Rights war" not in ran_into
+
+
+def test_a_known_body_hyphenated_to_another_name_is_split_off(ran_into):
+    assert "Kremlin" in ran_into and "Dorn-Kremlin" not in ran_into
+
+
+def test_a_people_written_only_in_the_plural_is_named_so(ran_into):
+    assert "Palestinians" in ran_into and "Palestinian" in ran_into["Palestinians"]

@@ -65,6 +65,14 @@ def test_hedges_match_hand_gold(nlp, stem):
             [("struggled to establish", "failed_check")],
         ),
         ("We were unable to determine the date.", [("were unable to determine", "failed_check")]),
+        ("A clip that purports to show the ferry sinking.", [("purports", "evidential")]),
+        ("The pilots discussed the apparent loss of a radar.", [("apparent", "evidential")]),
+        ("Logs indicate that the barge left at dawn.", [("indicate", "epistemic")]),
+        ("A broker had reports indicating that a tug was hit.", [("indicating", "epistemic")]),
+        ("There is no way of verifying the tape.", [("no way of verifying", "failed_check")]),
+        ("It was not immediately clear who fired.", [("It was not immediately clear", "epistemic")]),
+        ("Shelling blamed on the militia hit a mill.", [("blamed on", "reportative")]),
+        ("The agency counted over 90 deaths in the valley.", [("over", "approximator")]),
     ],
 )
 def test_cues_and_categories(nlp, text, expected):
@@ -84,6 +92,9 @@ def test_cues_and_categories(nlp, text, expected):
         "The envoy described as well the state of the roads.",  # "described as well" is not a label
         "Land disputes over the border farm dragged on.",  # the noun "disputes over"
         "The committee made two suggestions.",  # the noun "suggestion"
+        "The siege went on over three weeks.",  # "over" before a span of time
+        "The ferry is apparent from the bridge.",  # "apparent" as a predicate, nothing doubted
+        "The gauge indicates the depth.",  # "indicates" with no claim after it
     ],
 )
 def test_not_hedges(nlp, text):

@@ -99,6 +99,9 @@ def merge_head_words(clusters: list[Cluster]) -> None:
         if cluster.mentions and cluster.label == "ORG":
             for surface in {*cluster.surfaces}:
                 words = surface_key(surface).split()
+                if len(words) == 2 and cluster.canonical:
+                    # a known outlet or body by its last word: 'the Post' of 'The Washington Post'
+                    hosts_of.setdefault(words[1], []).append(cluster)
                 if len(words) >= 3:
                     # a word after 'of' names another thing: 'Ukraine' in 'Security Service of Ukraine'
                     for before, word in set(zip(words, words[1:], strict=False)):
@@ -113,6 +116,41 @@ def merge_head_words(clusters: list[Cluster]) -> None:
         hosts = {id(h): h for h in hosts_of.get(next(iter(words)), []) if h is not cluster and h.mentions}
         if len(hosts) == 1:
             _absorb(next(iter(hosts.values())), cluster)
+
+
+ACRONYM_KEY = re.compile(r"^[A-Z]{2,6}$")
+INITIALS_SKIPPED = frozenset({"of", "the", "and", "for", "de", "du", "la", "le"})
+
+
+def initials(name: str) -> str:
+    """'Democratic Republic of the Congo' -> 'DRC'; a short all-caps word gives all its letters
+    ('DR Congo' -> 'DRC')."""
+    letters = []
+    for word in re.split(r"[\s\-]+", name):
+        if not word or word.lower() in INITIALS_SKIPPED:
+            continue
+        letters.append(word if word.isupper() and len(word) <= 3 else word[0].upper())
+    return "".join(letters)
+
+
+def merge_acronyms(clusters: list[Cluster]) -> None:
+    """'NRF' is the one 'National Resistance Front' (or 'NR Front') of the article: an acronym
+    alone joins the single longer name whose initials it is."""
+    by_initials: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for surface in {*cluster.surfaces}:
+            if len(surface.split()) >= 2:
+                hosts = by_initials.setdefault(initials(surface), [])
+                if cluster not in hosts:
+                    hosts.append(cluster)
+    for cluster in clusters:
+        surfaces = {*cluster.surfaces}
+        if not cluster.mentions or cluster.canonical or len(surfaces) != 1:
+            continue
+        acronym = next(iter(surfaces))
+        hosts = [h for h in by_initials.get(acronym, []) if h is not cluster and h.mentions]
+        if ACRONYM_KEY.match(acronym) and len(hosts) == 1:
+            _absorb(hosts[0], cluster)
 
 
 class PersonMerger:
@@ -246,5 +284,6 @@ def build_clusters(
     merge_partial_names(clusters)
     PersonMerger(transliterator).merge(clusters)
     merge_head_words(clusters)
+    merge_acronyms(clusters)
     kept = [c for c in clusters if c.mentions and not all(m.weak for m in c.mentions)]
     return sorted(kept, key=lambda c: min(m.start for m in c.mentions))

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from purportedly.lexicons import load_data
+from purportedly.lexicons import load_data, load_set
 from purportedly.model import Entity
 from purportedly.model import Span as TextSpan
 from purportedly.names import NAMES_KEYS, Transliterator, content_words, fold, surface_key
@@ -21,6 +21,7 @@ from purportedly.nlp.entities.decision import (
     EntityDecision,
     cluster_features,
     english_words,
+    in_dictionary,
     load_decision,
 )
 from purportedly.nlp.entities.filters import trim_ner_span
@@ -44,11 +45,18 @@ DESCRIPTOR = re.compile(r"^[\w\s'’,.-]+$")
 ENT_SEPARATOR = re.compile(
     r"\n+|/|['’]s\s+|\s*[()\[\]]\s*|\s*\b(?:Credits?|Photos?|Pictures?|Images?|Photographs?|Sources?)?:\s+"
 )
+# an inner possessive alone ("Ukraine's SBU" is two names; "People's Liberation Army" may be one)
+INNER_POSSESSIVE = re.compile(r"^['’]s\s+$")
+# the Arabic article of a place or group written in lower case: 'al-Hadid', 'el-Karma'
+ARTICLE_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-[A-Z]")
+# "Russia's FSB", "Ukraine's HUR": the owner is not part of an acronym's name
+OWNED_ACRONYM = re.compile(r"^[A-Z][\w\-]*['’]s\s+([A-Z][A-Z0-9&.\-]{1,9})$")
 # 'Popular Front for the Liberation of Palestine (PFLP)': the bracketed letters are the same body
 BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # what may stand between names an NER span wrongly joined ('Facebook and Instagram')
-JOINER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*")
+# ('Kremlin-Bankova talks': two bodies joined by a hyphen, split when one of them is known)
+JOINER = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*|-(?=[A-Z])")
 
 
 class EntityRecognizer:
@@ -63,8 +71,13 @@ class EntityRecognizer:
         demonyms_file: str,
         regions_file: str,
         decision_file: str = "",
+        possessive_heads_file: str = "entities/possessive_name_heads.txt",
+        common_acronyms_file: str = "entities/common_acronyms.txt",
+        timezones_file: str = "reading/timezones.txt",
     ) -> None:
         self.name = name
+        self.possessive_heads = load_set(possessive_heads_file)
+        self.common_acronyms = load_set(common_acronyms_file) | load_set(timezones_file)
         # the learned keep/drop decision with its calibrated confidence (none: keep every proposal)
         self.decision: EntityDecision | None = (
             load_decision(str(resources.files("purportedly").joinpath("data", decision_file)))
@@ -202,7 +215,8 @@ class EntityRecognizer:
             else "OTHER"
         )
         mentions, cursor = [], 0
-        for separator in [*ENT_SEPARATOR.finditer(ent.text), None]:
+        separators = [m for m in ENT_SEPARATOR.finditer(ent.text) if not self._name_possessive(doc, ent, m)]
+        for separator in [*separators, None]:
             piece_end = separator.start() if separator else len(ent.text)
             piece = ent.text[cursor:piece_end]
             start = ent.start_char + cursor + (len(piece) - len(piece.lstrip(EDGE_JUNK)))
@@ -211,6 +225,25 @@ class EntityRecognizer:
                 mentions.append(Mention(start, end, doc_text(doc)[start:end], label))
             cursor = separator.end() if separator else cursor
         return mentions
+
+    def _name_possessive(self, doc: Doc, ent: Span, separator: re.Match) -> bool:
+        """The 's inside "Attorney General's Office" or "People's Liberation Army": part of one name
+        when the span ends in an institution's head word and its owner is no place, people or
+        known body ("Ukraine's SBU", "Russia's Defence Ministry" stay owner and owned)."""
+        if not INNER_POSSESSIVE.match(separator.group()) or ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
+            return False
+        words = ent.text[separator.end() :].split()
+        if not words or words[-1].lower() not in self.possessive_heads or not words[0][:1].isupper():
+            return False
+        owner = ent.text[: separator.start()].split()
+        owner = owner[1:] if owner[:1] and owner[0].lower() in ("the", "a", "an") else owner
+        if not owner or not owner[-1][:1].isupper():
+            return False
+        key = fold(" ".join(owner))
+        places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
+        return key not in self.countries and key not in self.demonyms and key not in places and (
+            " ".join(owner) not in self.known_type
+        )
 
     @staticmethod
     def _reader_metadata(doc: Doc, text: str) -> list[Mention]:
@@ -255,6 +288,10 @@ class EntityRecognizer:
         known_ends = {end: start for start, end in known}
         kept = []
         for mention in mentions:
+            trailing = self._trailing_people(mention)
+            if trailing is not None:
+                kept.extend(trailing)
+                continue
             inner = known_ends.get(mention.end, mention.start)
             prefix = text[mention.start : inner].strip()
             if mention.priority == 0 and inner > mention.start and fold(prefix) in self.demonyms:
@@ -268,6 +305,21 @@ class EntityRecognizer:
                 continue
             kept.append(mention)
         return kept
+
+    def _trailing_people(self, mention: Mention) -> list[Mention] | None:
+        """'Kyiv Russian' (from a headline's 'offered Kyiv Russian positions'): a name the model ran
+        into a people's adjective after it is the name and the people."""
+        words = mention.text.split(" ")
+        if mention.priority != 0 or len(words) < 2:
+            return None
+        if fold(words[-1]) not in self.demonyms or fold(" ".join(words[:-1])) in self.demonyms:
+            return None
+        cut = len(mention.text) - len(words[-1])
+        name = mention.text[:cut].rstrip()
+        return [
+            Mention(mention.start, mention.start + len(name), name, mention.label),
+            Mention(mention.start + cut, mention.end, words[-1], "NORP"),
+        ]
 
     @staticmethod
     def _bind_acronyms(text: str, chosen: list[Mention]) -> None:
@@ -283,7 +335,10 @@ class EntityRecognizer:
                 continue
             full_end = mention.start - len(opening.group())
             full = by_end.get(full_end)
-            if full is not None and len(full.text.split()) >= 2 and full.label != "PERSON":
+            # a person's name is never given letters in brackets; a long name the model took for
+            # one is a body's ('Jamaat Nasr Al-Din Wal Ahrar (JNAWA)')
+            words = len(full.text.split()) if full is not None else 0
+            if full is not None and words >= 2 and (full.label != "PERSON" or words >= 4):
                 bound[mention.text] = full.canonical or full.text
         for mention in chosen:
             target = bound.get(mention.text)
@@ -325,17 +380,22 @@ class EntityRecognizer:
             return None  # a language only counts as its people ('Ukrainian-language' -> Ukrainian)
         # only units ('1217th Motor Rifle Regiment') and gazetteer names may start with a digit
         if not surface or not (
-            surface[0].isupper() or surface[0].isdigit() and mention.priority >= RULE_PRIORITY
+            surface[0].isupper()
+            or surface[0].isdigit() and mention.priority >= RULE_PRIORITY
+            # a person's full name starts with the given name, never with the particle
+            or ARTICLE_PARTICLE.match(surface) and mention.label != "PERSON"
         ):
             return None
         if fold(surface) in self.not_names or surface_key(surface) in self.not_names:
             return None
+        if surface.isupper() and mention.priority <= 1 and self._common_caps(surface):
+            if mention.priority == 1:
+                return None  # the acronym finder's 'UAV', 'DNA', 'CLAIM': a noun or a label
+            mention.weak = True  # 'KYIV' joins 'Kyiv'; 'GMT' or 'VERDICT' alone goes
         if mention.priority == 0 and written_lower_elsewhere(text, surface):
             return None  # 'Russian Soldier to Mom: ...' in a headline is the body's 'Russian soldier'
         if mention.label == "NORP" and fold(surface).endswith("s") and mention.priority < GAZETTEER_PRIORITY:
             mention.canonical = surface[:-1]  # 'Chechens' -> 'Chechen'
-        elif mention.priority == 0 and surface.isupper():
-            mention.weak = True  # 'KYIV' joins 'Kyiv'; 'GMT' or 'VERDICT' alone goes
         if (
             mention.descriptors
             and mention.label in ("ORG", "OTHER", "GPE")
@@ -349,6 +409,14 @@ class EntityRecognizer:
         ):
             mention.label = "GPE"  # 'in Izium', 'near Novyi Bereh': NER often calls small places ORG
         return mention
+
+    def _common_caps(self, surface: str) -> bool:
+        """An all-caps word that is a common acronym or time zone, a dotted form ('S.B.U', whose
+        body the gazetteer knows), or an English word of five letters or more ('VERDICT',
+        'SOLDIER'); shorter words are too often both ('SANA' is a Latin word and an agency)."""
+        if surface.lower() in self.common_acronyms or "." in surface or len(surface) < 2:
+            return True
+        return len(surface) >= 5 and in_dictionary(surface, self.dictionary)
 
     @staticmethod
     def _after_locative(text: str, mention: Mention) -> bool:
@@ -369,7 +437,8 @@ class EntityRecognizer:
     @staticmethod
     def _strip_possessive(text: str, mention: Mention) -> Mention:
         words = mention.text.split()
-        if words and words[0] in ("the", "The") and len(words) > 1:
+        # 'the', and the lower-case 'a' of "a People's Liberation Army group" the model may include
+        if words and words[0] in ("the", "The", "a", "an") and len(words) > 1:
             mention.start += len(words[0]) + 1
         if POSSESSIVE.search(mention.text[-2:]):
             mention.end -= 2
@@ -407,7 +476,10 @@ class EntityRecognizer:
         label = cluster.label
         name = cluster.canonical or self._canonical_surface(cluster, label)
         normalised = None
-        if cluster.canonical:
+        if label == "NORP" and cluster.canonical and self._plural_only(cluster.canonical, cluster.surfaces):
+            # only the plural is written ('Palestinians'): the name is as written, the singular an alias
+            normalised, name = name, max(cluster.surfaces, key=cluster.surfaces.count)
+        elif cluster.canonical:
             name = self._as_written(name, cluster.surfaces)
             written = self._canonical_surface(cluster, label)
             if label != "NORP" and written.casefold() != name.casefold():
@@ -438,6 +510,12 @@ class EntityRecognizer:
             mentions=mentions,
         )
 
+    @staticmethod
+    def _plural_only(name: str, surfaces: list[str]) -> bool:
+        """Every mention is the plain plural ('Palestinians'); prefixed forms ('pro-Russian') keep
+        the people's adjective as the name."""
+        return all(fold(surface) == fold(name) + "s" for surface in surfaces)
+
     def _as_written(self, name: str, surfaces: list[str]) -> str:
         """A canonical name in the article's own spelling: 'Defense' where the text never says 'Defence'."""
         written = " ".join(surfaces)
@@ -451,7 +529,8 @@ class EntityRecognizer:
     @staticmethod
     def _canonical_surface(cluster: Cluster, label: str) -> str:
         """The fullest, most frequent written form; all-caps names from credits become title case."""
-        surfaces = cluster.surfaces
+        # "Russia's FSB" names the FSB: the owner is its own entity (see _possessive_owners)
+        surfaces = [(m.group(1) if (m := OWNED_ACRONYM.match(s)) else s) for s in cluster.surfaces]
         if label == "PERSON":
             best = max(surfaces, key=lambda s: (len(s.split()), surfaces.count(s), not s.isupper()))
         elif label == "ORG":
@@ -565,6 +644,9 @@ def _singular_phrase(doc: Doc, noun) -> str:
         "demonyms_file": "facts/demonyms.json",
         "regions_file": "facts/regions.json",
         "decision_file": "models/entities.json",
+        "possessive_heads_file": "entities/possessive_name_heads.txt",
+        "common_acronyms_file": "entities/common_acronyms.txt",
+        "timezones_file": "reading/timezones.txt",
     },
     requires=["doc._.segments", "doc.ents"],
     assigns=["doc._.entities"],
@@ -577,5 +659,19 @@ def make_entities(
     demonyms_file: str,
     regions_file: str,
     decision_file: str,
+    possessive_heads_file: str,
+    common_acronyms_file: str,
+    timezones_file: str,
 ) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, known_file, names_file, demonyms_file, regions_file, decision_file)
+    return EntityRecognizer(
+        nlp,
+        name,
+        known_file,
+        names_file,
+        demonyms_file,
+        regions_file,
+        decision_file,
+        possessive_heads_file,
+        common_acronyms_file,
+        timezones_file,
+    )

@@ -27,6 +27,14 @@ def starts_sentence(token: Token) -> bool:
     return before.is_space or before.text in OPENERS or "\n" in before.whitespace_
 
 
+def cut_compound(token: Token, end: int) -> bool:
+    """A lower-case common noun at a span's end that modifies a noun after the span: the span cut
+    a description ('war' of 'war monitor') in two, and the word belongs to the description."""
+    return (
+        token.is_lower and token.tag_ in COMMON_NOUN_TAGS and token.dep_ == "compound" and token.head.i >= end
+    )
+
+
 def trim_ner_span(ent: Span) -> Span | None:
     """The part of ``ent`` that can be a name, or None when nothing of it can be."""
     doc, start, end = ent.doc, ent.start, ent.end
@@ -40,6 +48,8 @@ def trim_ner_span(ent: Span) -> Span | None:
         start += 1
     while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in NOT_NAME_EDGE_POS:
         end -= 1  # 'Ostap V. in'
+    while end - 1 > start and cut_compound(doc[end - 1], end):
+        end -= 1  # 'the Northern Observatory for Civil Rights war monitor': 'war' is the monitor's
     span = doc[start:end]
     lone = span[0]
     if (

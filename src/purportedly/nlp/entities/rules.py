@@ -33,8 +33,9 @@ CREDIT_TITLE = re.compile(
     r"([A-Z][a-z’'\-]+(?:[ \t]+[A-Z][a-z’'\-]+){1,3})[ \t]*/"
 )
 # channels and pen names: 'a channel called Tank Graveyard', 'under the name Shturm Notes'
+# ('the Vostok group, Ivan Danko,': a comma after 'group' opens its leader's name, not the group's)
 NAMED_CHANNEL = re.compile(
-    rf"\b(?:channel|account|page|group|site|outlet|newspaper|blog|chat)s?,?[ \t]+"
+    rf"\b(?:(?:channel|account|page|site|outlet|newspaper|blog|chat)s?,?|groups?)[ \t]+"
     rf"(?:called|named|known as)?[ \t]*[\"“‘']?({CAP_SEQ})"
 )
 PEN_NAME = re.compile(
@@ -42,6 +43,13 @@ PEN_NAME = re.compile(
     rf"(?:[ \t]+and[ \t]+({CAP_SEQ}))?"
 )
 SETTLEMENT = re.compile(rf"\b(?:village|town|city|settlement|hamlet|port|suburb)s?[ \t]+of[ \t]+({CAP_SEQ})")
+# 'the town of Velka 20 kilometres away': a number before a lower-case word measures,
+# it is no part of the name
+MEASURING_NUMBER = re.compile(r"[ \t]+[0-9]+$")
+# 'the UN's KAVOMI mission', 'news agency NARU': a short all-caps word the small model leaves
+# unlabelled; not one of a run of capitals (a heading, a shouted name), not a transcript label
+ACRONYM_WORD = re.compile(r"(?<![\w’'.\-])([A-Z][A-Z0-9]{1,7})(?![\w\-]|[’'][a-rt-z]|:|[ \t]+[A-Z]{2})")
+CAPS_LINE_SHARE = 0.5
 # 'KYIV, March 3 (Northwire) -': a wire dateline names a place and the agency
 WIRE_DATELINE = re.compile(
     r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?),[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+"
@@ -154,6 +162,9 @@ def channels_and_pen_names(text: str) -> Iterator[Mention]:
 def settlements_and_datelines(text: str) -> Iterator[Mention]:
     for match in SETTLEMENT.finditer(text):
         start, end = _trim_trailing_function_words(text, match.start(1), match.end(1))
+        number = MEASURING_NUMBER.search(text[start:end])
+        if number and re.match(r"[ \t]+[a-z]", text[end : end + 3]):
+            end = start + number.start()
         yield Mention(start, end, text[start:end], "GPE", RULE_PRIORITY)
     for match in WIRE_DATELINE.finditer(text):
         place = match.group(1)
@@ -197,6 +208,23 @@ def people_in_context(text: str) -> Iterator[Mention]:
             yield Mention(start, match.end(1), text[start : match.end(1)], "PERSON", 1)
 
 
+def acronyms(text: str) -> Iterator[Mention]:
+    """Short all-caps words in running text, proposed as organisations (priority 1: NER and the
+    gazetteer win any overlap; the learned decision keeps or drops them)."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        caps = sum(w.isupper() for w in words)
+        if words and caps / len(words) <= CAPS_LINE_SHARE:
+            for match in ACRONYM_WORD.finditer(line):
+                word = match.group(1)
+                before = line[max(0, match.start() - 3) : match.start()]
+                if sum(c.isalpha() for c in word) >= 2 and not re.search(r"[A-Z]{2,}[ \t]+$", before):
+                    start = offset + match.start(1)
+                    yield Mention(start, start + len(word), word, "ORG", 1)
+        offset += len(line)
+
+
 def joined_places(text: str) -> Iterator[Mention]:
     for match in JOINED_PLACE.finditer(text):
         yield Mention(match.start(), match.end(), match.group(), "GPE", RULE_PRIORITY)
@@ -215,5 +243,6 @@ def rule_mentions(text: str) -> list[Mention]:
         facilities,
         national_services,
         joined_places,
+        acronyms,
     )
     return [mention for finder in finders for mention in finder(text)]
