@@ -61,3 +61,29 @@ def test_authorities_by_their_kind_release_and_a_station_obtaining_the_tape_does
     assert found[0].releaser == "Police"
     assert found[0].releaser_kind == "government"
     assert not found[0].releaser_named
+
+
+def test_the_transcript_of_one_recording_of_a_batch_is_that_member_of_the_batch():
+    text = (
+        "The Valdor Defence Forces on Thursday night released two recordings of intercepted calls "
+        "between fighters near the salt flats.\n\n"
+        "The transcript of one recording reads:\n\n"
+        "Fighter 1: The depot is gone, all of it.\n\n"
+        "The transcript of the second call reads:\n\n"
+        "Fighter 3: Tell them we are leaving the ridge tonight."
+    )
+    found = analyze(text).recordings
+    assert len(found) == 2
+    assert [r.releaser for r in found] == ["Valdor Defence Forces"] * 2
+
+
+def test_a_weekday_next_to_the_release_dates_it_rather_than_another_event_day():
+    text = (
+        "The Marsh Brigades released a video on Wednesday appearing to show that the hostage Lena "
+        "Varo is alive, months after her capture on October 7, 2023. In the video, she says: "
+        "“I am asking my government to bring us home before the winter.”"
+    )
+    found = analyze(text).recordings
+    assert found, "the recording is found"
+    assert found[0].release_date is None
+    assert found[0].release_date_text == "Wednesday"
