@@ -87,3 +87,25 @@ def test_a_weekday_next_to_the_release_dates_it_rather_than_another_event_day():
     assert found, "the recording is found"
     assert found[0].release_date is None
     assert found[0].release_date_text == "Wednesday"
+
+
+def test_a_release_credited_to_a_branch_and_to_its_body_is_one_entry():
+    from purportedly.corpus.recordings import recordings
+    from tests.test_recordings import _analysis
+    from tests.test_recordings_bodies import _by
+
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _by("VDF Signals Directorate", soldier="Taras Ostrovsky")),
+            _analysis("b", "Two", "2024-03-05", _by("VDF", soldier="Taras Ostrovsky")),
+        ]
+    )
+    assert [len(e.carriages) for e in entries] == [2]
+    # a body named after another's acronym only when it starts with it: two bodies stay apart
+    entries = recordings(
+        [
+            _analysis("a", "One", "2024-03-04", _by("Marsh Signals Directorate", soldier="Taras Ostrovsky")),
+            _analysis("b", "Two", "2024-03-05", _by("VDF", soldier="Taras Ostrovsky")),
+        ]
+    )
+    assert sorted(len(e.carriages) for e in entries) == [1, 1]
