@@ -35,6 +35,11 @@ PARTITIVE = re.compile(
     r"\b(?P<ordinal>" + "|".join(ORDINALS) + r")\s+of\s+(?:the|these|those|both)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# 'The transcript of one recording', 'a clip of the second call': the recording told is the group's
+# member after 'of' (not 'an audio recording of a conversation': one thing, named twice)
+PART_OF = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:" + "|".join([*ORDINALS, *NEXT_ONE]) + r")\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE
+)
 DURATION = re.compile(r"\d[\s-]*$")  # '28-second clip': a length, not an ordinal
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
 RELEASE_VERB = re.compile(
@@ -222,7 +227,12 @@ class ArticleRecordings:
         found = [m.span() for m in RECORDING.finditer(self.text)]
         found += [m.span() for m in MESSAGE.finditer(self.text)]
         spans = sorted(s for s in found if s[0] >= self.body_start and self.plausible(*s))
-        return [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1]]
+        spans = [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1]]
+        # a part of a group's member ('The transcript of one recording') is that member
+        return [s for i, s in enumerate(spans) if not (i + 1 < len(spans) and self.part_of(s, spans[i + 1]))]
+
+    def part_of(self, span: tuple[int, int], after: tuple[int, int]) -> bool:
+        return PART_OF.match(self.text[span[1] : after[0]]) is not None
 
     def plausible(self, start: int, end: int) -> bool:
         words = self.text[start:end].lower().split()
@@ -578,8 +588,25 @@ class ArticleRecordings:
                 continue
             if published and time.value > published:
                 continue  # a release cannot come after the report of it
+            if self.weekday_nearer(start, end, time):
+                continue  # 'released a video on Wednesday ... his capture on October 7': another event's day
             return time.value, time.text
         return None
+
+    def weekday_nearer(self, start: int, end: int, day) -> bool:
+        """Whether a weekday the article cannot date stands nearer the release verb than ``day``."""
+        verbs = [m.start() for m in RELEASE_VERB.finditer(self.text, start, end)]
+        if not verbs:
+            return False
+
+        def distance(time) -> int:
+            return min(abs(time.start - v) for v in verbs)
+
+        return any(
+            start <= t.start < end and not t.value and t.text.lower() in WEEKDAY_NAMES
+            and distance(t) < distance(day)
+            for t in self.analysis.times
+        )
 
     def call_time(self, draft: Draft) -> str | None:
         for time in self.analysis.times:

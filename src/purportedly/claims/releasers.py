@@ -47,8 +47,21 @@ DESCRIPTION = re.compile(
     + "|".join(re.escape(n) for n in sorted(DATA["nationalities"], key=len, reverse=True))
     + r")\s+(?:"
     + "|".join(sorted(DATA["body_heads"], key=len, reverse=True))
+    + r")\b"
+    # a broadcaster by its nationality, its own name (a call sign, '1+1') maybe between
+    + r"|\b(?:the\s+)?(?:"
+    + "|".join(re.escape(n) for n in sorted(DATA["nationalities"], key=len, reverse=True))
+    + r")\s+(?-i:[\w+&.-]*[A-Z0-9][\w+&.-]*\s+)?(?:"
+    + "|".join(sorted(DATA["broadcast_heads"], key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
+)
+# 'Authorities have released', 'Nashville police released': a body by its kind, after a place at most
+BARE_BODY = re.compile(
+    r"\b(?:(?-i:[A-Z][a-z]+)\s+)?(?:" + "|".join(DATA["bare_bodies"]) + r")\b", re.IGNORECASE
+)
+COORDINATED = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(w) for w in DATA["coordinators"]) + r")\s+(?:the\s+)?$", re.IGNORECASE
 )
 INTELLIGENCE_WORDS = ("intelligence", "secret", "security", "special")
 REACH = 6  # words between a party and its verb ('X on Tuesday published', 'X claims to have intercepted')
@@ -108,6 +121,14 @@ class ReleaserFinder:
             text = re.sub(r"^the\s+", "", " ".join(match.group().split()), flags=re.IGNORECASE)
             party = Party(text, description_kind(text), self.named(text), match.start(), match.end())
             found.append((2, party))
+        for match in BARE_BODY.finditer(self.text):
+            text = " ".join(match.group().split())
+            if text.split()[0].lower() in STOP_WORDS:  # 'The police': the kind alone
+                text = " ".join(text.split()[1:])
+            if text.split()[0].lower() in self.country_words:
+                continue  # 'Ukrainian police': a description, found above
+            kind = description_kind(f"the {text}")
+            found.append((3, Party(text, kind, False, match.end() - len(text), match.end())))
         found = [(rank, self.widened(p)) for rank, p in found]
         # one party per stretch of text: a source (its canonical name) before an entity, then the longest
         found.sort(key=lambda t: (t[0], -(t[1].end - t[1].start), t[1].start))
@@ -116,7 +137,21 @@ class ReleaserFinder:
         for _, party in found:
             if not any(party.start < k.end and k.start < party.end for k in kept):
                 kept.append(party)
-        return sorted(kept, key=lambda p: p.start)
+        return self.coordinated(sorted(kept, key=lambda p: p.start))
+
+    def coordinated(self, parties: list[Party]) -> list[Party]:
+        """A party joined to an outlet in one relation ('obtained by WTVF and The Associated Press')
+        is an outlet too: outlets obtain what they report; the agency that released it is told apart."""
+        out = list(parties)
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            if a.is_outlet == b.is_outlet or not COORDINATED.match(self.text[a.end : b.start]):
+                continue
+            if a.is_outlet:
+                out[i + 1] = Party(b.name, "outlet", b.named, b.start, b.end)
+            else:
+                out[i] = Party(a.name, "outlet", a.named, a.start, a.end)
+        return out
 
     def widened(self, party: Party) -> Party:
         """A name the entity recogniser cut short ('Directorate of Intelligence' of "Ukraine's Chief

@@ -311,6 +311,15 @@ def releaser_key(name: str) -> str:
     return spelling_key(name)
 
 
+def _parent_key(name: str) -> str | None:
+    """The key of the body a branch is named after: its leading acronym ('IDF Military Intelligence
+    Directorate': 'idf'); None for a name that does not start with one."""
+    words = name.split()
+    if len(words) > 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1:
+        return releaser_key(words[0])
+    return None
+
+
 def _without_description(name: str) -> str:
     """A name with the lower-case words an outlet writes after it to say what it is: 'Hamas
     militant group' and 'Hamas' are one releaser. A nationality or country left alone is kept
@@ -618,7 +627,7 @@ class Matcher:
         if a.article_id == b.article_id or _date_fit(a, b) == APART:
             return False
         ka, kb = self.releasers[i], self.releasers[j]
-        if ka and kb and ka != kb and not similar(ka, kb, NAME_SIMILARITY):
+        if ka and kb and ka != kb and not similar(ka, kb, NAME_SIMILARITY) and not self._part_of_one(i, j):
             return False
         if self._names_agree(i, j) is False:
             return False  # two soldiers with different names: two calls
@@ -629,6 +638,12 @@ class Matcher:
         # two units conflict when both are numbered, or both unnumbered, and differ: a unit named
         # without its number ('the territorial regiment') may be the numbered one of another report
         return not (unit_a and unit_b and unit_a != unit_b and unit_a.isdigit() == unit_b.isdigit())
+
+    def _part_of_one(self, i: int, j: int) -> bool:
+        """One releaser is a part of the other, named after it ('IDF Military Intelligence
+        Directorate' of the 'IDF'): one body's release, told by its branch or by the whole."""
+        parents = [_parent_key(self.rows[k].recording.releaser or "") for k in (i, j)]
+        return parents[0] == self.releasers[j] or parents[1] == self.releasers[i]
 
     def features(self, i: int, j: int) -> dict[str, float]:
         """The evidence for and against one recording, each in [0, 1] (``PairModel.features``)."""
@@ -775,7 +790,10 @@ def _blocks(rows: list[RecordingRow]) -> Iterator[list[int]]:
     transliteration); one only described or unknown may be anyone's."""
     by_releaser: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
-        by_releaser.setdefault(_releaser_key(row.recording), []).append(i)
+        key = _releaser_key(row.recording)
+        # a branch named after its body ('IDF Military Intelligence Directorate') is in the body's block
+        key = (_parent_key(row.recording.releaser or "") or key) if key else key
+        by_releaser.setdefault(key, []).append(i)
     unknown = by_releaser.pop("", [])
     for members in by_releaser.values():
         yield members + unknown
