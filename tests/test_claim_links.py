@@ -1,0 +1,94 @@
+"""Corroboration groups kept at ingest (corpus/claim_links.py): order-independent, caught up by an
+older store, the same reports as ``corroboration`` where no quote or copy joins them, and what the
+claim page reads instead of the whole corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from purportedly import corpus
+from purportedly.corpus.claim_links import THROUGH_KEY, link_claims, links_current, stored_group
+from purportedly.engines.ingest import ingest_paths
+from purportedly.store import Store
+from purportedly.web.app import create_app
+
+ARTICLES = Path(__file__).resolve().parent / "articles" / "stories"
+FILES = sorted(str(p) for p in ARTICLES.glob("*.txt"))
+
+
+def partition(store: Store) -> set[frozenset[tuple[str, str]]]:
+    """Every stored claim's group, as (document name, claim id) pairs."""
+    rows = store.query(
+        "SELECT a.id, a.document, c.claim_id FROM claims c JOIN articles a ON a.id = c.article_id"
+    )
+    assert rows
+    groups = set()
+    for row in rows:
+        group = stored_group(store, row["id"], row["claim_id"])
+        groups.add(frozenset((Path(r.document).name, r.claim_id) for r in group.reports))
+    return groups
+
+
+@pytest.fixture(scope="module")
+def one_batch(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("links") / "one.db"
+    with Store.open(db) as store:
+        ingest_paths(store, FILES)
+    return db
+
+
+def test_two_batches_in_another_order_give_the_groups_of_one(one_batch, tmp_path):
+    db = tmp_path / "two.db"
+    with Store.open(db) as store:
+        ingest_paths(store, FILES[::-1][:5])
+        ingest_paths(store, FILES[::-1][5:])
+        two = partition(store)
+    with Store.open(one_batch, read_only=True) as store:
+        one = partition(store)
+    assert any(len(group) > 2 for group in one)  # some claims are retold across articles
+    assert one == two
+
+
+def test_a_store_made_before_the_links_catches_up(one_batch, tmp_path):
+    db = tmp_path / "old.db"
+    db.write_bytes(one_batch.read_bytes())
+    with Store.open(db) as store:
+        before = partition(store)
+        with store.transaction() as session:
+            for table in ("claim_wordings", "claim_wording", "wording_words"):
+                session.execute(f"DELETE FROM {table}")
+            session.execute("DELETE FROM meta WHERE key = ?", (THROUGH_KEY,))
+        assert not links_current(store)
+        assert link_claims(store) == len(FILES)
+        assert links_current(store)
+        assert partition(store) == before
+
+
+def test_stored_groups_are_corroboration_groups_where_wordings_decide(one_batch):
+    with Store.open(one_batch, read_only=True) as store:
+        whole = corpus.corroboration(store)
+        killed = next(c for c in whole if "At least 14 people were killed" in c.text)
+        report = killed.reports[0]
+        stored = stored_group(store, report.article_id, report.claim_id)
+        assert {(r.article_id, r.claim_id) for r in stored.reports} == {
+            (r.article_id, r.claim_id) for r in killed.reports
+        }
+        assert [o.label for o in stored.origins] == [o.label for o in killed.origins]
+
+
+def test_the_claim_page_never_computes_the_whole_corpus(one_batch):
+    app = create_app(one_batch)
+    client = TestClient(app)
+    with Store.open(one_batch, read_only=True) as store:
+        whole = corpus.corroboration(store)
+    group = next(c for c in whole if "At least 14 people were killed" in c.text)
+    first, *others = group.reports
+    view = client.get(f"/api/articles/{first.article_id}/claims/{first.claim_id}").json()
+    elsewhere = {str(r.article_id) for r in others} - {str(first.article_id)}
+    assert elsewhere and {r["article"] for r in view["other_reports"]} == elsewhere
+    assert "cross" not in app.state.corpus._derived  # stories, contradictions, denials: not computed
+    assert client.get(f"/api/articles/{first.article_id}/claims/nope").status_code == 404
+    app.state.corpus.close()
