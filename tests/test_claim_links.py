@@ -58,7 +58,7 @@ def test_a_store_made_before_the_links_catches_up(one_batch, tmp_path):
     with Store.open(db) as store:
         before = partition(store)
         with store.transaction() as session:
-            for table in ("claim_wordings", "claim_wording", "wording_words"):
+            for table in ("claim_wordings", "wording_links", "claim_wording", "wording_words"):
                 session.execute(f"DELETE FROM {table}")
             session.execute("DELETE FROM meta WHERE key = ?", (THROUGH_KEY,))
         assert not links_current(store)

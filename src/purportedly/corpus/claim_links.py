@@ -1,29 +1,31 @@
-"""Corroboration groups kept at ingest: each new claim finds the claims it retells through an index.
+"""Corroboration kept at ingest: each new claim finds the claims it retells through an index.
 
 ``corroboration`` groups the claims of the whole corpus at once (fuzzy wording inside one story,
 shared quotes, copies), which at archive scale is minutes of work on every new version of the
-corpus. Here a claim's wording is linked when its article is stored, and the claim page reads its
-group with indexed SQL:
+corpus. Here a claim's wording is linked when its article is stored, and the claim page reads the
+claim's reports with indexed SQL:
 
 * a *wording* is a claim's content words, as a sorted set (``claim_wordings``; copies of one text
   share theirs). Its claims are listed in ``claim_wording``.
-* two wordings are one claim when they share ``MIN_SHARED_WORDS`` content words, their token-set
-  ratio passes ``CLAIM_CUTOFF`` and, when both give figures, one figure is the same: the rule of
-  ``corroboration`` for two wordings of one story.
+* two wordings are one claim when they share ``MIN_SHARED_WORDS`` content words, one of them rare
+  (``RARE_ZIPF``), their token-set ratio passes ``CLAIM_CUTOFF`` and, when both give figures, one
+  figure is the same: the rule of ``corroboration`` for two wordings of one story, plus the rare word.
+  Matching wordings are linked both ways (``wording_links``).
 * candidates come from an index of words (``wording_words``) by prefix filtering: words ordered by a
   fixed reference frequency (wordfreq's English list, rarest first, ties by the word), two sets
   sharing k words share a word among the first ``len - k + 1`` of each, so only those are indexed
-  and probed. The order never depends on the corpus, so the pairs found are the pairs that pass,
+  and probed. The order never depends on the corpus, so the links found are the pairs that pass,
   whatever order the articles came in (``tests/test_claim_links.py``: two batches, one batch).
-* the groups are kept as a union-find in ``claim_wordings.group_id``: a wording joining two groups
-  moves the younger group's wordings to the older one.
+* a claim's reports are the claims of its wording and of the wordings linked to it: direct
+  matches, never followed further. Without stories to bound them, chains of matches join the stock
+  phrases of a genre across unrelated events (2,000 generated articles: one component of 7,685
+  claims when they were followed).
 
-What this does not do, unlike ``corroboration``: wordings are not limited to one story (a claim needs
-four content words to be compared at all, which keeps out the generic ones), claims resting on one
-matched quote are not joined unless their wordings match, and copies of one text are not folded
-into one report (``mirrors`` stays empty). ``meta.claim_links_through`` records the last article
-linked: ``link_claims`` links every article after it, so a store made before this table catches up
-on its next ingest, and a reader knows whether the groups are current.
+What this does not do, unlike ``corroboration``: wordings are not limited to one story, claims
+resting on one matched quote are not joined unless their wordings match, and copies of one text
+are not folded into one report (``mirrors`` stays empty). ``meta.claim_links_through`` records the
+last article linked: ``link_claims`` links every article after it, so a store made before these
+tables catches up on its next ingest, and a reader knows whether the links are current.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -58,6 +61,13 @@ if TYPE_CHECKING:
 
 THROUGH_KEY = "claim_links_through"  # meta: the highest article id whose claims are linked
 LINK_PAGE = 200  # articles linked per transaction
+# ``corroboration`` compares wordings inside one story only; here no story is known at ingest, and
+# the token-set ratio (a short wording inside a longer one scores 100) chains the stock phrases of
+# a genre ("the strike killed ... soldiers near ...") across unrelated events. Two
+# wordings must also share a word rarer than this in English (wordfreq's Zipf scale: a place, a
+# person, an agency; "killed" is 5.2, "shelling" 3.2, "SBU" 2.4, a village below 2): what a story's
+# retellings share and two stories of one genre do not.
+RARE_ZIPF = 3.0
 
 
 @lru_cache(maxsize=65536)
@@ -80,9 +90,11 @@ def _figures(text: str) -> str:
 
 
 def _match(words: list[str], bag: str, figures: str, other: Any) -> bool:
-    """The ``corroboration`` rule for two wordings (shared words, token-set ratio, figures)."""
+    """The ``corroboration`` rule for two wordings (shared words, token-set ratio, figures), and one
+    shared rare word standing for its story (see RARE_ZIPF)."""
     other_words = other["bag"].split()
-    if len(set(words) & set(other_words)) < MIN_SHARED_WORDS:
+    shared = set(words) & set(other_words)
+    if len(shared) < MIN_SHARED_WORDS or not any(_rarity(w)[0] < RARE_ZIPF for w in shared):
         return False
     if fuzz.token_set_ratio(bag, " ".join(sorted(other_words))) < CLAIM_CUTOFF:
         return False
@@ -91,7 +103,7 @@ def _match(words: list[str], bag: str, figures: str, other: Any) -> bool:
 
 
 def links_current(store: Store) -> bool:
-    """Whether every stored article's claims are linked (the claim page may read the groups)."""
+    """Whether every stored article's claims are linked (the claim page may read them)."""
     if not store.dialect.has_table(store.session, "claim_wordings"):
         return False
     row = store.session.one("SELECT value FROM meta WHERE key = ?", (THROUGH_KEY,))
@@ -127,8 +139,7 @@ def link_claims(store: Store) -> int:
 
 
 def link_article(db: Session, article_id: int) -> None:
-    """Give each claim of one stored article its wording, and join the wording's group to every
-    group holding a wording it matches."""
+    """Give each claim of one stored article its wording (a new wording is linked to its matches)."""
     claims = db.execute(
         "SELECT id, text FROM claims WHERE article_id = ? ORDER BY id", (article_id,)
     ).fetchall()
@@ -144,14 +155,14 @@ def link_article(db: Session, article_id: int) -> None:
 
 
 def _wording_id(db: Session, words: list[str], text: str) -> int:
-    """The wording's id; a new wording is indexed and its group joined to its matches' groups."""
+    """The wording's id; a new wording is indexed and linked both ways to the wordings it matches."""
     bag = " ".join(sorted(words))
     found = db.one("SELECT id FROM claim_wordings WHERE bag = ?", (bag,))
     if found is not None:
         return int(found["id"])
     figures = _figures(text)
     wording = db.inserted_id(
-        "INSERT INTO claim_wordings(bag, figures, group_id) VALUES (?, ?, 0)"
+        "INSERT INTO claim_wordings(bag, figures) VALUES (?, ?)"
         " ON CONFLICT (bag) DO NOTHING RETURNING id",
         (bag, figures),
     )
@@ -160,15 +171,15 @@ def _wording_id(db: Session, words: list[str], text: str) -> int:
     prefix = prefix_of(words)
     marks = ", ".join("?" for _ in prefix)
     candidates = db.execute(
-        "SELECT DISTINCT w.id, w.bag, w.figures, w.group_id FROM wording_words k"
+        "SELECT DISTINCT w.id, w.bag, w.figures FROM wording_words k"
         f" JOIN claim_wordings w ON w.id = k.wording_id WHERE k.word IN ({marks})",
         tuple(prefix),
     ).fetchall()
-    groups = sorted({int(c["group_id"]) for c in candidates if _match(words, bag, figures, c)})
-    group = groups[0] if groups else wording
-    db.execute("UPDATE claim_wordings SET group_id = ? WHERE id = ?", (group, wording))
-    for other in groups[1:]:  # the wording joins groups that were apart: the older id keeps them
-        db.execute("UPDATE claim_wordings SET group_id = ? WHERE group_id = ?", (group, other))
+    matches = [int(c["id"]) for c in candidates if _match(words, bag, figures, c)]
+    db.executemany(
+        "INSERT INTO wording_links(wording_id, other_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [pair for other in matches for pair in ((wording, other), (other, wording))],
+    )
     db.executemany(
         "INSERT INTO wording_words(word, wording_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(word, wording) for word in prefix],
@@ -184,8 +195,8 @@ SELECT c.id AS claim_row, c.article_id, c.claim_id, c.text, c.quote_id, c.factua
        l.name, l.role, l.kind, l.source_id
 FROM claims c LEFT JOIN chain_links l ON l.claim_row = c.id
 WHERE c.id IN (
-    SELECT cw.claim_row FROM claim_wordings w JOIN claim_wording cw ON cw.wording_id = w.id
-    WHERE w.group_id = ?)
+    SELECT cw.claim_row FROM claim_wording cw WHERE cw.wording_id = ? OR cw.wording_id IN (
+        SELECT other_id FROM wording_links WHERE wording_id = ?))
 ORDER BY c.article_id, c.id, l.position
 """
 _ALONE = _MEMBERS.split("WHERE c.id IN")[0] + "WHERE c.id = ? ORDER BY l.position"
@@ -193,7 +204,7 @@ _ALONE = _MEMBERS.split("WHERE c.id IN")[0] + "WHERE c.id = ? ORDER BY l.positio
 
 @dataclass
 class _GroupView:
-    """The corpus view ``corroboration._collect`` reads, over one group's claims only."""
+    """The corpus view ``corroboration._collect`` reads, over one claim's reports only."""
 
     claims: list[ClaimRow]
     articles: list[ArticleMeta]
@@ -206,19 +217,20 @@ class _GroupView:
 
 
 def stored_group(store: Store, article_id: int, claim_id: str) -> CorroboratedClaim | None:
-    """The corroboration group of one claim, read from the links (None: no such claim)."""
+    """The reports of one claim: the claims worded as it is or as a wording linked to its own (the
+    links are direct matches, never followed further: None when there is no such claim)."""
     session = store.session
     row = session.one(
-        "SELECT c.id, w.group_id FROM claims c LEFT JOIN claim_wording cw ON cw.claim_row = c.id"
-        " LEFT JOIN claim_wordings w ON w.id = cw.wording_id WHERE c.article_id = ? AND c.claim_id = ?",
+        "SELECT c.id, cw.wording_id FROM claims c LEFT JOIN claim_wording cw ON cw.claim_row = c.id"
+        " WHERE c.article_id = ? AND c.claim_id = ?",
         (article_id, claim_id),
     )
     if row is None:
         return None
-    if row["group_id"] is None:  # a claim too short to be compared is a group of its own
+    if row["wording_id"] is None:  # a claim too short to be compared is a group of its own
         found = session.execute(_ALONE, (row["id"],)).fetchall()
     else:
-        found = session.execute(_MEMBERS, (row["group_id"],)).fetchall()
+        found = session.execute(_MEMBERS, (row["wording_id"], row["wording_id"])).fetchall()
     claims = _claim_rows(found)
     ids = sorted({c.article_id for c in claims})
     marks = ", ".join("?" for _ in ids)
@@ -231,7 +243,7 @@ def stored_group(store: Store, article_id: int, claim_id: str) -> CorroboratedCl
     reports, _ = _collect(_GroupView(claims, metas))
     reports.sort(key=lambda r: (r.date or "9999", r.article_id))
     return CorroboratedClaim(
-        int(row["group_id"] or 0), representative_wording(reports), tuple(reports),
+        int(row["wording_id"] or 0), representative_wording(reports), tuple(reports),
         distinct_origins(_origin_bearing(reports)),
     )
 
@@ -239,16 +251,13 @@ def stored_group(store: Store, article_id: int, claim_id: str) -> CorroboratedCl
 def _claim_rows(found: list[Any]) -> list[ClaimRow]:
     """One ClaimRow per claim of the rows (a claim's chain links are consecutive rows)."""
     out: list[ClaimRow] = []
-    for position, row in enumerate(found):
-        if position and row["claim_row"] == found[position - 1]["claim_row"]:
-            continue
-        links = []
-        for link in found[position:]:
-            if link["claim_row"] != row["claim_row"]:
-                break
-            if link["role"] is not None:
-                links.append(ChainLink(name=link["name"], role=link["role"], kind=link["kind"],
-                                       source_id=link["source_id"]))
-        out.append(ClaimRow(row["article_id"], row["claim_id"], row["text"], row["quote_id"], tuple(links),
+    for _, rows in groupby(found, key=lambda r: r["claim_row"]):
+        rows = list(rows)
+        row = rows[0]
+        links = tuple(
+            ChainLink(name=r["name"], role=r["role"], kind=r["kind"], source_id=r["source_id"])
+            for r in rows if r["role"] is not None
+        )
+        out.append(ClaimRow(row["article_id"], row["claim_id"], row["text"], row["quote_id"], links,
                             row["factuality"], tuple(json.loads(row["cues"] or "[]"))))
     return out

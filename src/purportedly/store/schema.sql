@@ -223,16 +223,19 @@ CREATE TABLE IF NOT EXISTS article_recordings (
     recordings TEXT NOT NULL DEFAULT '[]'
 );
 
--- Corroboration groups kept at ingest (purportedly/corpus/claim_links.py): a claim's wording (its
--- content words, sorted; copies share it), the group it belongs to, its claims, and the index of
--- its rarest words by which new wordings find it.
+-- Corroboration kept at ingest (purportedly/corpus/claim_links.py): a claim's wording (its content
+-- words, sorted; copies share it), the wordings it matches (both ways), its claims, and the index
+-- of its rarest words by which new wordings find it.
 CREATE TABLE IF NOT EXISTS claim_wordings (
-    id       INTEGER PRIMARY KEY,
-    bag      TEXT NOT NULL UNIQUE,
-    figures  TEXT NOT NULL DEFAULT '',      -- the figures it gives, space separated
-    group_id INTEGER NOT NULL
+    id      INTEGER PRIMARY KEY,
+    bag     TEXT NOT NULL UNIQUE,
+    figures TEXT NOT NULL DEFAULT ''        -- the figures it gives, space separated
 );
-CREATE INDEX IF NOT EXISTS claim_wordings_group ON claim_wordings(group_id);
+CREATE TABLE IF NOT EXISTS wording_links (
+    wording_id INTEGER NOT NULL,
+    other_id   INTEGER NOT NULL,
+    PRIMARY KEY (wording_id, other_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS claim_wording (
     claim_row  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
     wording_id INTEGER NOT NULL
