@@ -1,28 +1,47 @@
-"""The claim page from the corroboration groups kept at ingest: indexed SQL, never the whole corpus.
+"""The claim page from the claim links kept at ingest: indexed SQL, never the whole corpus.
 
 When every stored article's claims are linked (``corpus.claim_links.links_current``) the page reads
-its claim's group from the links, and the analyses of the articles it shows (the claim's own and
-its group's first ``OTHER_REPORTS`` other reports). The figures other reports contradict and the
-denials of the claim are found among those same articles: the reports of one claim are where its
-contradicting figures and denials are told, and the page never waits for the whole corpus's
-stories, contradictions and denials (``cross_views.compute``), which the stories page still uses.
+its claim's reports from the links and their rows (claims, chains, article metadata), and one
+Analysis: the claim's own article's. The figures other reports contradict and the denials of the
+claim are found among the claim's article and its first ``LOCAL_ARTICLES`` other reports' articles
+(a corpus view of those articles alone): the reports of one claim are where its contradicting
+figures and denials are told, and the page never waits for the whole corpus's stories,
+contradictions and denials (``cross_views.compute``), which the stories page still uses.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
-from purportedly.web.claim_view import OTHER_REPORTS, claim_view, conflict_list, group_index
+from purportedly.model import ChainLink, Claim, Factuality
+from purportedly.web.claim_view import (
+    OTHER_REPORTS,
+    _denials,
+    _graph,
+    _quote_of,
+    _report,
+    conflict_list,
+    find_claim,
+    group_index,
+)
 from purportedly.web.cross_views import CrossViews, denial_index
 
 if TYPE_CHECKING:
-    from purportedly.model import Analysis
+    from purportedly.corpus.corroboration import ClaimReport
     from purportedly.store import Store
     from purportedly.web.queries import CorpusReader
 
+LOCAL_ARTICLES = 20  # articles searched for the claim's denials and contradicting figures
+_ROWS = (
+    'SELECT c.article_id, c.claim_id, c.start, c."end", c.quote_id, c.certainty, c.polarity, c.cues,'
+    " q.speaker FROM claims c LEFT JOIN quotes q ON q.article_id = c.article_id AND q.quote_id = c.quote_id"
+    " WHERE c.article_id IN ({marks})"
+)
+
 
 def links_ready(store: Store | None) -> bool:
-    """Whether the claim page can read the stored groups (purportedly.corpus present, links current)."""
+    """Whether the claim page can read the stored links (purportedly.corpus present, links current)."""
     try:
         from purportedly.corpus.claim_links import links_current
     except ImportError:
@@ -31,7 +50,8 @@ def links_ready(store: Store | None) -> bool:
 
 
 def stored_claim(reader: CorpusReader, article_id: str, claim_id: str) -> dict | None:
-    """Everything the claim page shows, from the stored groups; None when there is no such claim."""
+    """Everything the claim page shows (the keys of ``claim_view``), from the stored links; None
+    when there is no such claim."""
     from purportedly.corpus.claim_links import stored_group
 
     store = reader.readable()
@@ -39,24 +59,84 @@ def stored_claim(reader: CorpusReader, article_id: str, claim_id: str) -> dict |
         return None
     with reader.lock:
         group = stored_group(store, int(article_id), claim_id)
-    if group is None:
-        return None
-    shown = [article_id, *(str(r.article_id) for r in group.reports)][: OTHER_REPORTS + 1]
-    analyses: dict[str, Analysis] = {}
-    for number in dict.fromkeys(shown):
-        found = reader.get(number)
-        if found is not None:
-            analyses[number] = found
-    from purportedly.corpus import contradictions, stories
-    from purportedly.corpus.common import Corpus, StoredArticle
-    from purportedly.corpus.denials import denials
+        analysis = store.analysis(int(article_id)) if group is not None else None
+        claim = find_claim(analysis, claim_id) if analysis is not None else None
+        if group is None or analysis is None or claim is None:
+            return None
+        elsewhere = [r for r in group.reports if r.article_id != int(article_id)][:OTHER_REPORTS]
+        here = [r for r in group.reports if r.article_id == int(article_id) and r.claim_id != claim_id]
+        rows = _claim_rows(store, [*elsewhere, *here])
+        local = _local_cross(store, group, [int(article_id), *(r.article_id for r in elsewhere)])
+    this = _report(article_id, analysis, claim)
+    others = [_row_report(r, rows[(r.article_id, r.claim_id)]) for r in elsewhere]
+    entry = group_index([group])[(article_id, claim_id)]
+    polarity = claim.factuality.polarity
+    return {
+        **this,
+        "quote": _quote_of(analysis, claim),
+        "other_reports": others,
+        "same_article": [_row_report(r, rows[(r.article_id, r.claim_id)]) for r in here],
+        "articles": entry["articles"],
+        "independent_reports": entry["independent_reports"],
+        "mirrors": entry["mirrors"],
+        "corroboration": entry["summary"],
+        "independent_origins": len(entry["origins"]),
+        "origins": entry["origins"],
+        "single_recording": entry["single_recording"],
+        "contradictions": [
+            r for r in others if {polarity, r["claim"]["factuality"]["polarity"]} == {"positive", "negative"}
+        ],
+        **_denials(analysis, claim, article_id, claim_id, denial_index(local)),
+        "count_conflicts": [c for c in conflict_list(local.figures) if article_id in c["articles"]],
+        "graph": _graph([this, *others]),
+    }
 
-    corpus = Corpus(tuple(StoredArticle(int(i), a) for i, a in analyses.items()))
-    story_list = stories(corpus)
-    local = CrossViews(
-        stories=story_list, quotes=[], claims=[group],
-        figures=contradictions(corpus, story_list=story_list),
-        denials=denials(corpus, story_list=story_list),
+
+def _claim_rows(store: Store, reports: list[Any]) -> dict[tuple[int, str], Any]:
+    """(article id, claim id) -> the claim's row and its quote's speaker, for these reports."""
+    ids = sorted({r.article_id for r in reports})
+    if not ids:
+        return {}
+    wanted = {(r.article_id, r.claim_id) for r in reports}
+    found = store.session.execute(_ROWS.format(marks=", ".join("?" for _ in ids)), tuple(ids)).fetchall()
+    return {(r["article_id"], r["claim_id"]): r for r in found if (r["article_id"], r["claim_id"]) in wanted}
+
+
+def _row_report(report: ClaimReport, row: Any) -> dict:
+    """What ``claim_view._report`` makes of an Analysis, made from the claim's rows (the two FactBank
+    perspectives, ``source_value`` and ``author_value``, are not stored in rows: left empty)."""
+    factuality = Factuality(
+        certainty=row["certainty"], polarity=row["polarity"], value=report.factuality,
+        cues=json.loads(row["cues"] or "[]"),
     )
-    groups, conflicts = group_index([group]), conflict_list(local.figures)
-    return claim_view(analyses, article_id, claim_id, groups, conflicts, denial_index(local))
+    claim = Claim(id=report.claim_id, text=report.text, start=row["start"], end=row["end"],
+                  quote_id=row["quote_id"], chain=list(report.chain), factuality=factuality)
+    chain = [link.model_dump(mode="json") for link in report.chain]
+    if not chain and row["speaker"]:  # as ``claim_view.chain_of``: the quote's speaker
+        chain.append(ChainLink(name=row["speaker"], role="speaker", kind="person").model_dump(mode="json"))
+    if not chain or chain[-1]["role"] != "article":
+        label = report.outlet or report.title or report.document
+        chain.append(ChainLink(name=label, role="article", kind="outlet").model_dump(mode="json"))
+    return {
+        "article": str(report.article_id),
+        "title": report.title or report.document,
+        "outlet": report.outlet,
+        "date": report.date,
+        "claim": claim.model_dump(mode="json"),
+        "chain": chain,
+    }
+
+
+def _local_cross(store: Store, group: Any, article_ids: list[int]) -> CrossViews:
+    """Stories, count contradictions and denials among the claim's article and its first reports'."""
+    from purportedly.corpus import contradictions, stories
+    from purportedly.corpus.denials import denials
+    from purportedly.corpus.store_view import SubsetView
+
+    view = SubsetView(store, list(dict.fromkeys(article_ids))[:LOCAL_ARTICLES])
+    story_list = stories(view)
+    return CrossViews(
+        stories=story_list, quotes=[], claims=[group],
+        figures=contradictions(view, story_list=story_list),
+        denials=denials(view, story_list=story_list),
+    )
