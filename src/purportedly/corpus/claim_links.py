@@ -261,3 +261,55 @@ def _claim_rows(found: list[Any]) -> list[ClaimRow]:
         out.append(ClaimRow(row["article_id"], row["claim_id"], row["text"], row["quote_id"], links,
                             row["factuality"], tuple(json.loads(row["cues"] or "[]"))))
     return out
+
+
+_NEIGHBOURS = """
+SELECT DISTINCT c2.article_id FROM claims c
+JOIN claim_wording cw ON cw.claim_row = c.id
+JOIN wording_links l ON l.wording_id = cw.wording_id
+JOIN claim_wording cw2 ON cw2.wording_id = l.other_id
+JOIN claims c2 ON c2.id = cw2.claim_row
+WHERE c.article_id = ? AND c2.article_id <> ?
+UNION
+SELECT DISTINCT c2.article_id FROM claims c
+JOIN claim_wording cw ON cw.claim_row = c.id
+JOIN claim_wording cw2 ON cw2.wording_id = cw.wording_id
+JOIN claims c2 ON c2.id = cw2.claim_row
+WHERE c.article_id = ? AND c2.article_id <> ?
+"""
+
+
+def linked_articles(store: Store, article_id: int, limit: int) -> list[int]:
+    """Up to ``limit`` other articles carrying a claim of this one (same or linked wording), newest
+    id first: the article's story as far as the links tell it."""
+    rows = store.session.execute(
+        f"SELECT article_id FROM ({_NEIGHBOURS}) AS n ORDER BY article_id DESC LIMIT ?",
+        (article_id, article_id, article_id, article_id, limit),
+    ).fetchall()
+    return [int(r["article_id"]) for r in rows]
+
+
+SPECIFIC_POSTING = 200  # a name in more articles than this is not specific to a story (clusters.MAX_POSTING)
+SHARED_NAMES = 2  # specific names two articles share to be taken for neighbours (most shared first)
+
+
+def named_neighbours(store: Store, article_id: int, limit: int) -> list[int]:
+    """Up to ``limit`` articles sharing SHARED_NAMES or more specific names with this one, most
+    shared first: each name's articles read from the entity index, at most SPECIFIC_POSTING of them
+    (a name in more is left out, as the story clusters leave it out)."""
+    shared: dict[int, int] = {}
+    names = store.session.execute(
+        "SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,)
+    ).fetchall()
+    for name in names:
+        found = store.session.execute(
+            "SELECT article_id FROM article_entities WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?",
+            (name["entity_id"], SPECIFIC_POSTING + 1),
+        ).fetchall()
+        if len(found) > SPECIFIC_POSTING:
+            continue
+        for row in found:
+            if row["article_id"] != article_id:
+                shared[row["article_id"]] = shared.get(row["article_id"], 0) + 1
+    ranked = sorted((i for i, n in shared.items() if n >= SHARED_NAMES), key=lambda i: (-shared[i], -i))
+    return ranked[:limit]

@@ -3,9 +3,9 @@
 When every stored article's claims are linked (``corpus.claim_links.links_current``) the page reads
 its claim's reports from the links and their rows (claims, chains, article metadata), and one
 Analysis: the claim's own article's. The figures other reports contradict and the denials of the
-claim are found among the claim's article and its first ``LOCAL_ARTICLES`` other reports' articles
-(a corpus view of those articles alone): the reports of one claim are where its contradicting
-figures and denials are told, and the page never waits for the whole corpus's stories,
+claim are found among at most ``LOCAL_ARTICLES`` articles near it: its own, its reports', the
+articles carrying another claim of it, the articles sharing its specific names (``_local_cross``,
+a corpus view of those articles alone). The page never waits for the whole corpus's stories,
 contradictions and denials (``cross_views.compute``), which the stories page still uses.
 """
 
@@ -66,7 +66,7 @@ def stored_claim(reader: CorpusReader, article_id: str, claim_id: str) -> dict |
         elsewhere = [r for r in group.reports if r.article_id != int(article_id)][:OTHER_REPORTS]
         here = [r for r in group.reports if r.article_id == int(article_id) and r.claim_id != claim_id]
         rows = _claim_rows(store, [*elsewhere, *here])
-        local = _local_cross(store, group, [int(article_id), *(r.article_id for r in elsewhere)])
+        local = _local_cross(store, group, int(article_id), [r.article_id for r in elsewhere])
     this = _report(article_id, analysis, claim)
     others = [_row_report(r, rows[(r.article_id, r.claim_id)]) for r in elsewhere]
     entry = group_index([group])[(article_id, claim_id)]
@@ -127,13 +127,19 @@ def _row_report(report: ClaimReport, row: Any) -> dict:
     }
 
 
-def _local_cross(store: Store, group: Any, article_ids: list[int]) -> CrossViews:
-    """Stories, count contradictions and denials among the claim's article and its first reports'."""
+def _local_cross(store: Store, group: Any, article_id: int, reports: list[int]) -> CrossViews:
+    """Stories, count contradictions and denials among the claim's article, its reports' articles,
+    the other articles carrying any claim of it (``claim_links.linked_articles``) and those sharing
+    its specific names (``claim_links.named_neighbours``), at most LOCAL_ARTICLES in all."""
     from purportedly.corpus import contradictions, stories
+    from purportedly.corpus.claim_links import linked_articles, named_neighbours
     from purportedly.corpus.denials import denials
     from purportedly.corpus.store_view import SubsetView
 
-    view = SubsetView(store, list(dict.fromkeys(article_ids))[:LOCAL_ARTICLES])
+    near = [article_id, *reports[: LOCAL_ARTICLES - 1]]
+    near += linked_articles(store, article_id, LOCAL_ARTICLES)
+    near += named_neighbours(store, article_id, LOCAL_ARTICLES)
+    view = SubsetView(store, list(dict.fromkeys(near))[:LOCAL_ARTICLES])
     story_list = stories(view)
     return CrossViews(
         stories=story_list, quotes=[], claims=[group],
