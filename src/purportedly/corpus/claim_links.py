@@ -263,32 +263,6 @@ def _claim_rows(found: list[Any]) -> list[ClaimRow]:
     return out
 
 
-_NEIGHBOURS = """
-SELECT DISTINCT c2.article_id FROM claims c
-JOIN claim_wording cw ON cw.claim_row = c.id
-JOIN wording_links l ON l.wording_id = cw.wording_id
-JOIN claim_wording cw2 ON cw2.wording_id = l.other_id
-JOIN claims c2 ON c2.id = cw2.claim_row
-WHERE c.article_id = ? AND c2.article_id <> ?
-UNION
-SELECT DISTINCT c2.article_id FROM claims c
-JOIN claim_wording cw ON cw.claim_row = c.id
-JOIN claim_wording cw2 ON cw2.wording_id = cw.wording_id
-JOIN claims c2 ON c2.id = cw2.claim_row
-WHERE c.article_id = ? AND c2.article_id <> ?
-"""
-
-
-def linked_articles(store: Store, article_id: int, limit: int) -> list[int]:
-    """Up to ``limit`` other articles carrying a claim of this one (same or linked wording), newest
-    id first: the article's story as far as the links tell it."""
-    rows = store.session.execute(
-        f"SELECT article_id FROM ({_NEIGHBOURS}) AS n ORDER BY article_id DESC LIMIT ?",
-        (article_id, article_id, article_id, article_id, limit),
-    ).fetchall()
-    return [int(r["article_id"]) for r in rows]
-
-
 SPECIFIC_POSTING = 200  # a name in more articles than this is not specific to a story (clusters.MAX_POSTING)
 SHARED_NAMES = 2  # specific names two articles share to be taken for neighbours (most shared first)
 

@@ -4,7 +4,7 @@ When every stored article's claims are linked (``corpus.claim_links.links_curren
 its claim's reports from the links and their rows (claims, chains, article metadata), and one
 Analysis: the claim's own article's. The figures other reports contradict and the denials of the
 claim are found among at most ``LOCAL_ARTICLES`` articles near it: its own, its reports', the
-articles carrying another claim of it, the articles sharing its specific names (``_local_cross``,
+articles sharing its specific names (``_local_cross``,
 a corpus view of those articles alone). The page never waits for the whole corpus's stories,
 contradictions and denials (``cross_views.compute``), which the stories page still uses.
 """
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from purportedly.store import Store
     from purportedly.web.queries import CorpusReader
 
-LOCAL_ARTICLES = 20  # articles searched for the claim's denials and contradicting figures
+LOCAL_ARTICLES = 12  # articles searched for the claim's denials and contradicting figures
 _ROWS = (
     'SELECT c.article_id, c.claim_id, c.start, c."end", c.quote_id, c.certainty, c.polarity, c.cues,'
     " q.speaker FROM claims c LEFT JOIN quotes q ON q.article_id = c.article_id AND q.quote_id = c.quote_id"
@@ -128,16 +128,15 @@ def _row_report(report: ClaimReport, row: Any) -> dict:
 
 
 def _local_cross(store: Store, group: Any, article_id: int, reports: list[int]) -> CrossViews:
-    """Stories, count contradictions and denials among the claim's article, its reports' articles,
-    the other articles carrying any claim of it (``claim_links.linked_articles``) and those sharing
-    its specific names (``claim_links.named_neighbours``), at most LOCAL_ARTICLES in all."""
+    """Stories, count contradictions and denials among the claim's article, its reports' articles
+    and those sharing its specific names (``claim_links.named_neighbours``), at most
+    LOCAL_ARTICLES in all."""
     from purportedly.corpus import contradictions, stories
-    from purportedly.corpus.claim_links import linked_articles, named_neighbours
+    from purportedly.corpus.claim_links import named_neighbours
     from purportedly.corpus.denials import denials
     from purportedly.corpus.store_view import SubsetView
 
     near = [article_id, *reports[: LOCAL_ARTICLES - 1]]
-    near += linked_articles(store, article_id, LOCAL_ARTICLES)
     near += named_neighbours(store, article_id, LOCAL_ARTICLES)
     view = SubsetView(store, list(dict.fromkeys(near))[:LOCAL_ARTICLES])
     story_list = stories(view)
