@@ -13,6 +13,7 @@ from purportedly import corpus
 from purportedly.corpus.claim_links import THROUGH_KEY, link_claims, links_current, stored_group
 from purportedly.engines.ingest import ingest_paths
 from purportedly.store import Store
+from purportedly.web import claim_stored
 from purportedly.web.app import create_app
 
 ARTICLES = Path(__file__).resolve().parent / "articles" / "stories"
@@ -79,7 +80,8 @@ def test_stored_groups_are_corroboration_groups_where_wordings_decide(one_batch)
         assert [o.label for o in stored.origins] == [o.label for o in killed.origins]
 
 
-def test_the_claim_page_never_computes_the_whole_corpus(one_batch):
+def test_the_claim_page_never_computes_the_whole_corpus(one_batch, monkeypatch):
+    monkeypatch.setattr(claim_stored, "STORED_FROM", 1)  # the links from the first article on
     app = create_app(one_batch)
     client = TestClient(app)
     with Store.open(one_batch, read_only=True) as store:
@@ -91,4 +93,35 @@ def test_the_claim_page_never_computes_the_whole_corpus(one_batch):
     assert elsewhere and {r["article"] for r in view["other_reports"]} == elsewhere
     assert "cross" not in app.state.corpus._derived  # stories, contradictions, denials: not computed
     assert client.get(f"/api/articles/{first.article_id}/claims/nope").status_code == 404
+    app.state.corpus.close()
+
+
+def test_a_small_corpus_keeps_the_corpus_wide_claim_page(one_batch):
+    app = create_app(one_batch)
+    client = TestClient(app)
+    with Store.open(one_batch, read_only=True) as store:
+        first = corpus.corroboration(store)[0].reports[0]
+    assert client.get(f"/api/articles/{first.article_id}/claims/{first.claim_id}").status_code == 200
+    assert "cross" in app.state.corpus._derived  # below STORED_FROM articles: stories, copies, quotes
+    app.state.corpus.close()
+
+
+def test_the_stored_claim_page_finds_denials_and_contradicting_figures_nearby(one_batch, monkeypatch):
+    from purportedly.corpus.denials import denials
+
+    monkeypatch.setattr(claim_stored, "STORED_FROM", 1)
+    app = create_app(one_batch)
+    client = TestClient(app)
+    with Store.open(one_batch, read_only=True) as store:
+        whole = corpus.corroboration(store)
+        denial = next(d for d in denials(store) if d.denied)
+    target = denial.denied[0]
+    view = client.get(f"/api/articles/{target.article_id}/claims/{target.claim_id}").json()
+    assert any(d["sentence"] == denial.denial.text for d in view["denials"])
+    own = client.get(f"/api/articles/{denial.denial.article_id}/claims/{denial.denial.claim_id}").json()
+    assert own["denials"] == [] and own["denial_of"]
+    killed = next(c for c in whole if "At least 14 people were killed" in c.text).reports[0]
+    view = client.get(f"/api/articles/{killed.article_id}/claims/{killed.claim_id}").json()
+    assert any({14, 18} <= set(c["numbers"]) for c in view["count_conflicts"])
+    assert "cross" not in app.state.corpus._derived
     app.state.corpus.close()

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from purportedly.store import Store
     from purportedly.web.queries import CorpusReader
 
+# Below this many articles the corpus-wide views take seconds, once per version of the corpus, and
+# the page gives their answers (one story's wordings, claims joined through a matched quote, copies
+# folded); from it on, the links' (see the module's docstring for what they leave out).
+STORED_FROM = 5000
 LOCAL_ARTICLES = 12  # articles searched for the claim's denials and contradicting figures
 _ROWS = (
     'SELECT c.article_id, c.claim_id, c.start, c."end", c.quote_id, c.certainty, c.polarity, c.cues,'
@@ -41,12 +45,13 @@ _ROWS = (
 
 
 def links_ready(store: Store | None) -> bool:
-    """Whether the claim page can read the stored links (purportedly.corpus present, links current)."""
+    """Whether the claim page reads the stored links: purportedly.corpus present, the links current,
+    and STORED_FROM articles or more stored."""
     try:
         from purportedly.corpus.claim_links import links_current
     except ImportError:
         return False
-    return store is not None and links_current(store)
+    return store is not None and store.article_count() >= STORED_FROM and links_current(store)
 
 
 def stored_claim(reader: CorpusReader, article_id: str, claim_id: str) -> dict | None:
