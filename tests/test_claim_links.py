@@ -125,3 +125,15 @@ def test_the_stored_claim_page_finds_denials_and_contradicting_figures_nearby(on
     assert any({14, 18} <= set(c["numbers"]) for c in view["count_conflicts"])
     assert "cross" not in app.state.corpus._derived
     app.state.corpus.close()
+
+
+def test_postgres_links_as_sqlite_does(one_batch):
+    from tests.pg_schema import fresh_schema_url
+
+    with fresh_schema_url() as url, Store.open(url) as store:
+        ingest_paths(store, FILES[:4])
+        ingest_paths(store, FILES[4:])
+        assert links_current(store)
+        linked = partition(store)
+    with Store.open(one_batch, read_only=True) as store:
+        assert linked == partition(store)
