@@ -249,19 +249,23 @@ def stored_group(store: Store, article_id: int, claim_id: str) -> CorroboratedCl
 
 
 def _claim_rows(found: list[Any]) -> list[ClaimRow]:
-    """One ClaimRow per claim of the rows (a claim's chain links are consecutive rows)."""
+    """One ClaimRow per claim of the rows (a claim's chain links are consecutive rows); a chain,
+    text or cue list repeated across the group (copies of one wire story) is made once."""
     out: list[ClaimRow] = []
+    shared: dict[Any, Any] = {}
     for _, rows in groupby(found, key=lambda r: r["claim_row"]):
         rows = list(rows)
         row = rows[0]
-        links = tuple(
-            ChainLink(name=r["name"], role=r["role"], kind=r["kind"], source_id=r["source_id"])
-            for r in rows if r["role"] is not None
-        )
-        out.append(ClaimRow(row["article_id"], row["claim_id"], row["text"], row["quote_id"], links,
-                            row["factuality"], tuple(json.loads(row["cues"] or "[]"))))
+        key = tuple((r["name"], r["role"], r["kind"], r["source_id"]) for r in rows if r["role"] is not None)
+        if key not in shared:
+            shared[key] = tuple(ChainLink(name=n, role=r, kind=k, source_id=s) for n, r, k, s in key)
+        cues = row["cues"] or "[]"
+        if cues not in shared:
+            shared[cues] = tuple(json.loads(cues))
+        text = shared.setdefault(("text", row["text"]), row["text"])
+        out.append(ClaimRow(row["article_id"], row["claim_id"], text, row["quote_id"], shared[key],
+                            row["factuality"], shared[cues]))
     return out
-
 
 SPECIFIC_POSTING = 200  # a name in more articles than this is not specific to a story (clusters.MAX_POSTING)
 SHARED_NAMES = 2  # specific names two articles share to be taken for neighbours (most shared first)
