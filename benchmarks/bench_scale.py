@@ -10,8 +10,9 @@ articles analysed for real, so the NLP is not what is measured; the store is kep
 and reused), then measures, each in its own process where memory matters:
 
 * the store's size on disk;
-* adding 1,000 more analysed articles through ``Store.add`` (rows, search index and corpus
-  features, as ``ingest`` writes them; analysis excluded), against the same 1,000 on an empty store;
+* adding 1,000 more analysed articles through ``Store.add`` and ``link_claims`` (rows, search index,
+  corpus features and claim links, as ``ingest`` writes them; analysis excluded), against the same
+  1,000 on an empty store; the fill's claims are linked once after it (timed);
 * the workspace (``purportedly serve``'s app under uvicorn on loopback): search p50/p95 (simple,
   phrase, filtered by outlet, date, speaker, source), article page and claim page p50/p95, every
   other page once, and the server's RSS after that tour;
@@ -100,6 +101,21 @@ def build_store(
     return target, scale_fill.fill(target, backend, size, templates)
 
 
+def link_store(target: str) -> float | None:
+    """Link the claims of a store's articles not linked yet (a fresh fill: all of them; what ingest
+    does one article at a time, ``corpus.claim_links``); seconds taken, None when nothing was to do."""
+    from purportedly.corpus.claim_links import link_claims, links_current
+    from purportedly.store import Store
+
+    with Store.open(target) as store:
+        if links_current(store):
+            return None
+        print("  linking the claims of the stored articles", flush=True)
+        started = time.perf_counter()
+        link_claims(store)
+        return time.perf_counter() - started
+
+
 def store_bytes(store: Any) -> int:
     if store.backend == "sqlite":
         return sum(
@@ -120,6 +136,7 @@ def store_bytes(store: Any) -> int:
 def measure_adds(args: argparse.Namespace, backend: str, target: str, seeds: list[str]) -> dict:
     """Adding 1,000 analysed articles to the big store and to an empty one, in alternating chunks of
     100 (each side first in turn), so that a busy spell on a shared machine hits both sides alike."""
+    from purportedly.corpus.claim_links import link_claims
     from purportedly.model import Analysis
     from purportedly.store import Store, article_identity
 
@@ -135,8 +152,9 @@ def measure_adds(args: argparse.Namespace, backend: str, target: str, seeds: lis
                 chunk = added[first : first + 100]
                 for side in ("empty", "full") if n % 2 == 0 else ("full", "empty"):
                     started = time.perf_counter()
-                    for analysis in chunk:
+                    for analysis in chunk:  # as the ingest sink stores: the rows, then the claim links
                         stores[side].add(analysis, article_identity(analysis.article))
+                        link_claims(stores[side])
                     took[side] += time.perf_counter() - started
         finally:
             for store in stores.values():
@@ -357,6 +375,10 @@ def measure(args: argparse.Namespace, backend: str, size: int, seeds: list[str],
 
     target, fill_s = build_store(args, backend, size, templates)
     result: dict[str, Any] = {"backend": backend, "size": size, "fill_s": fill_s, "when": time.time()}
+    link_s = link_store(target)
+    if link_s is not None:
+        result["link_s"] = link_s
+        print(f"  claims linked in {link_s:.0f} s", flush=True)
     with Store.open(target, read_only=True) as store:
         result["articles"] = store.article_count()
         result["store_mb"] = store_bytes(store) / 1e6
@@ -399,6 +421,7 @@ def figures(run: dict) -> dict[str, float | None]:
         "store MB": run.get("store_mb"),
         "add 1k s": run.get("add_full_s"),
         "add ratio full/empty": run.get("add_ratio"),
+        "link the fill s": run.get("link_s"),
     }
     for kind in SEARCHES:
         out[f"search {kind} p95 ms"] = web.get(f"search_{kind}", {}).get("p95_ms")

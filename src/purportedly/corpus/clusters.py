@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from datasketch import MinHashLSH
 
 from purportedly.corpus import features
-from purportedly.corpus.common import Corpus, StoredArticle, UnionFind
+from purportedly.corpus.common import Corpus, StoredArticle, UnionFind, lsh_params
 from purportedly.corpus.count_classes import event_class
 from purportedly.corpus.features import (
     ANCHOR_TYPES,
@@ -210,7 +210,7 @@ def story_candidates(view: CorpusView) -> tuple[dict[int, ArticleEvidence], dict
     found_anchors: dict[int, set[str]] = {}
     candidates = Candidates()
     postings: dict[str, list[int]] = {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(LSH_THRESHOLD, NUM_PERM))
     copies = copy_index()
     entry_of: dict[bytes, int] = {}
     for story in view.story_features():

@@ -163,7 +163,7 @@ def _lsh_pairs(
     and the word-set check is made once per pair of word sets."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=LSH_CANDIDATE_THRESHOLD, num_perm=64)
+    lsh = MinHashLSH(num_perm=64, params=lsh_params(LSH_CANDIDATE_THRESHOLD, 64))
     # one set of permutations for all (drawing them is most of a MinHash's cost; seed 1 either way)
     template = MinHash(num_perm=64)
     entry_of: dict[str, int] = {}  # word set -> its entry in the index
@@ -193,6 +193,16 @@ def _lsh_pairs(
                 if known is None or not known(other, index):
                     yield other, index
         members[entry].append(index)
+
+
+@lru_cache(maxsize=16)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's (bands, rows) for a threshold, found once: its search integrates the false
+    positive and negative rates for every split of ``num_perm`` (~60 ms a call), and every small
+    corpus function call (the claim page's, on 20 articles) made an index."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
 @lru_cache(maxsize=1)

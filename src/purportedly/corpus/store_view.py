@@ -202,3 +202,34 @@ _EMPTY_FEATURES = {
     "counts": "[]",
     "events": "[]",
 }
+
+
+class SubsetView(StoreView):
+    """A StoreView over some articles only (the claim page's: a claim's article and its reports'),
+    each read by its id; every corpus function then works on them as on a corpus of their own."""
+
+    def __init__(self, store: Store, article_ids: list[int]) -> None:
+        super().__init__(store)
+        self.ids = sorted(set(article_ids))
+        self._marks = ", ".join("?" for _ in self.ids)
+
+    def metas(self) -> Iterator[ArticleMeta]:
+        rows = self._page(
+            f"SELECT id, document, outlet, title, date, url FROM articles WHERE id IN ({self._marks})"
+            " ORDER BY id",
+            tuple(self.ids),
+        )
+        return (ArticleMeta(r["id"], r["document"], r["outlet"], r["title"], r["date"], r["url"])
+                for r in rows)
+
+    def _windows(self) -> Iterator[tuple[int, int]]:
+        return ((i, i) for i in self.ids)
+
+    def _features(self, *columns: str) -> Iterator[tuple[int, str, Any]]:
+        sql = (
+            f"SELECT a.id, a.document, f.version, {', '.join('f.' + c for c in columns)} FROM articles a"
+            " LEFT JOIN article_features f ON f.article_id = a.id"
+            f" WHERE a.id IN ({self._marks}) ORDER BY a.id"
+        )
+        for row in self._page(sql, tuple(self.ids)):
+            yield row["id"], row["document"], self._current(row)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from purportedly.corpus.claim_links import link_claims
 from purportedly.corpus.features import features_current, refresh_features, stored_row
 from purportedly.engines.local import analyze_items
 from purportedly.limits import Limits
@@ -48,6 +49,7 @@ class StoreSink:
         self.on_progress = on_progress
         if not features_current(store):  # a store made before the features, or by an older version
             refresh_features(store)
+        link_claims(store)  # a store made before the claim links catches up (nothing to do otherwise)
 
     def report(self, outcome: Outcome, name: str) -> None:
         self.summary.count(outcome)
@@ -71,6 +73,8 @@ class StoreSink:
         row = stored_row(result, result.recordings or None)
         # a concurrent ingest may have stored it meanwhile: add() then reports False
         stored = self.store.add(result, article_identity(result.article), row)
+        if stored:  # its claims join their corroboration groups (corpus/claim_links.py)
+            link_claims(self.store)
         self.report("stored" if stored else "skipped", result.document)
 
 

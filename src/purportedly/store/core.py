@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 # article_id) replaces article_sources_source; 7: article_sources.hedged and article_entities (the
 # sources and entities pages from SQL, backfilled from the stored analyses); 8: SQLite's search_index
 # reads its text from articles, quotes and claims (external content over the search_content view)
-# instead of a copy of it, and segments.text is written empty (the text is the article's). An older
-# store gets what it lacks on its next writable open.
-SCHEMA_VERSION = "8"
+# instead of a copy of it, and segments.text is written empty (the text is the article's); 9: the
+# claim links kept at ingest (claim_wordings, wording_links, claim_wording, wording_words; filled by
+# corpus/claim_links.py). An older store gets what it lacks on its next writable open.
+SCHEMA_VERSION = "9"
 ANALYSES_PAGE = 200  # articles read per query when iterating the corpus
 RETRIES = 5  # a Postgres deadlock between two ingests aborts one of them; it simply runs again
 

@@ -223,6 +223,30 @@ CREATE TABLE IF NOT EXISTS article_recordings (
     recordings TEXT NOT NULL DEFAULT '[]'
 );
 
+-- Corroboration kept at ingest (purportedly/corpus/claim_links.py): a claim's wording (its content
+-- words, sorted; copies share it), the wordings it matches (both ways), its claims, and the index
+-- of its rarest words by which new wordings find it.
+CREATE TABLE IF NOT EXISTS claim_wordings (
+    id      INTEGER PRIMARY KEY,
+    bag     TEXT NOT NULL UNIQUE,
+    figures TEXT NOT NULL DEFAULT ''        -- the figures it gives, space separated
+);
+CREATE TABLE IF NOT EXISTS wording_links (
+    wording_id INTEGER NOT NULL,
+    other_id   INTEGER NOT NULL,
+    PRIMARY KEY (wording_id, other_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claim_wording (
+    claim_row  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    wording_id INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claim_wording_wording ON claim_wording(wording_id, claim_row);
+CREATE TABLE IF NOT EXISTS wording_words (
+    word       TEXT NOT NULL,
+    wording_id INTEGER NOT NULL,
+    PRIMARY KEY (word, wording_id)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS errors (
     id      INTEGER PRIMARY KEY,
     input   TEXT NOT NULL,

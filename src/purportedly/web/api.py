@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from purportedly.model import Analysis
 from purportedly.store import tallies
 from purportedly.web import corpus_stats, corpus_views, cross_views
+from purportedly.web.claim_stored import links_ready, stored_claim
 from purportedly.web.claim_view import claim_view, conflict_list, group_index
 from purportedly.web.corpus_views import normalise
 from purportedly.web.queries import CorpusReader, StoredAnalyses
@@ -71,6 +72,12 @@ def article(request: Request, article_id: str) -> Analysis:
 def claim(request: Request, article_id: str, claim_id: str) -> dict:
     """A claim's provenance graph, the other reports carrying it, its origins and contradictions."""
     reader: CorpusReader = request.app.state.corpus
+    if reader.cached_query("links_current", links_ready):
+        # the groups kept at ingest: indexed SQL and the shown articles, never the whole corpus
+        found = stored_claim(reader, article_id, claim_id)
+        if found is None:
+            raise HTTPException(404, "no such claim")
+        return found
     cross = _cross(reader)
     groups = reader.cached_query("claim_groups", lambda _: group_index(cross.claims) if cross else None)
     conflicts = reader.cached_query(
