@@ -742,15 +742,19 @@ def _names_in_sentence(context: DocContext, quote: Quote) -> int:
 
 
 def _names_since_previous(context: DocContext, quote: Quote) -> int:
-    """Named mentions between the quote before this one and this one: with none, a run of quotes
-    goes on and the previous speaker most likely still speaks."""
+    """Named mentions between the sentence of the quote before this one (its attribution stays out)
+    and this one: with none, a run of quotes goes on and the previous speaker most likely still
+    speaks."""
     i = bisect_right(context.quote_ranges, (quote.start, -1)) - 1
     if i < 0:
         return 4
     end = context.quote_ranges[i][1]
     if end > quote.start:  # this quote lies inside the one before (nested)
         return 0
-    return sum(1 for s, _e, _ in context.named_bounds if end <= s < quote.start)
+    own = context.sentence_number(max(0, end - 1))
+    return sum(
+        1 for s, _e, _ in context.named_bounds if end <= s < quote.start and context.sentence_number(s) != own
+    )
 
 
 def _continues_run(context: DocContext, quote: Quote) -> bool:
