@@ -419,14 +419,20 @@ class SpeakerModel:
 
     def set_annotations(self, doc: Doc, matches: dict[str, list[Candidate]]) -> Doc:
         quotes, reported = get_list(doc, "quotes"), get_list(doc, "indirect_quotes")
-        threshold = self.threshold_for(self.genres.genre(doc_index(doc).text)) if matches else self.threshold
+        genre = self.genres.genre(doc_index(doc).text) if matches else None
+        threshold = self.threshold_for(genre) if matches else self.threshold
         for quote in quotes + reported:
-            self.decide(quote, matches.get(quote.id, []), threshold)
+            self.decide(quote, matches.get(quote.id, []), threshold, alone=genre is None)
         # assigned back: that writes the decisions into the Doc's plain data
         doc._.quotes, doc._.indirect_quotes = quotes, reported
         return doc
 
-    def decide(self, quote: Quote, candidates: list[Candidate], threshold: float | None = None) -> None:
+    def decide(
+        self, quote: Quote, candidates: list[Candidate], threshold: float | None = None, alone: bool = True
+    ) -> None:
+        """Name the best candidate when it is likely enough. ``alone``: the model may name a quote
+        the rules found no attribution for (news articles; in an article retelling a call the
+        unattributed marked spans are mostly scare quotes and words no one in the story said)."""
         threshold = self.threshold if threshold is None else threshold
         listed = [c for c in candidates if c.probability >= MIN_LISTED][:MAX_LISTED]
         own = next((c for c in candidates if "rule" in c.origins), None)
@@ -451,8 +457,9 @@ class SpeakerModel:
         # where the rules found that the words are no one's (a text with no author, a reply
         # received, a caption) the model may list who is near, never name them; where they found
         # no attribution at all (no cue, no mention: 'Merkel heralded the deal as a "breakthrough"')
-        # the model decides alone
-        if best is None or best.probability < threshold or _names_no_one(quote):
+        # the model decides alone in a news article (PolNeAR train: 22 of 24 such names right)
+        silent = quote.speaker is None and not alone
+        if best is None or best.probability < threshold or _names_no_one(quote) or silent:
             quote.speaker = None  # unsure: the candidates say who it may be
             return
         quote.speaker = best.text
