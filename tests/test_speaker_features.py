@@ -100,3 +100,16 @@ def test_the_model_decides_alone_only_where_the_rules_found_no_attribution():
     assert decision._names_no_one(_plain(None, "a short note", "said"))  # found, and it names no one
     assert decision._names_no_one(_plain(None, None, segment="caption"))
     assert not decision._names_no_one(_plain("Ole Brand", "Brand", "said"))
+
+
+def test_a_quote_the_rules_left_unattributed_is_named_in_news_only(nlp):
+    model = decision.SpeakerModel(nlp, "decide_alone")
+    best = decision.Candidate("Tove Lind", 0, 9, None, {"named"}, probability=0.9)
+    news, call = _plain(None, None), _plain(None, None)
+    model.decide(news, [best], threshold=0.5, alone=True)
+    model.decide(call, [best], threshold=0.5, alone=False)
+    assert news.speaker == "Tove Lind" and call.speaker is None
+    assert call.speaker_candidates and call.speaker_candidates[0].speaker == "Tove Lind"
+    unsure = _plain(None, None)
+    model.decide(unsure, [decision.Candidate("Tove Lind", 0, 9, None, {"named"}, probability=0.3)], 0.5)
+    assert unsure.speaker is None  # below the threshold: listed, not named
