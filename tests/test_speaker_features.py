@@ -39,6 +39,9 @@ def test_a_cue_whose_clause_holds_the_quote_governs_it(context_of):
     own = _quote(quotes, "ferry will run")
     assert own.cue is not None
     assert decision._cue_governs_quote(context, own) == 1.0
+    # the piece after a mid-quote cue goes on with the cue's own words
+    context2, quotes2 = context_of('Harbour\n\n"We had no radio," Ole Brand said, "and no boat."\n')
+    assert decision._cue_governs_quote(context2, _quote(quotes2, "no boat")) == 1.0
     other = _quote(quotes, "paper promise")
     # 'says' stands in another clause: whatever cue the rules found, it does not hold the quote
     assert decision._cue_governs_quote(context, other) == 0.0

@@ -712,6 +712,9 @@ def _cue_governs_quote(context: DocContext, quote: Quote) -> float:
     cue = quote.cue_span
     if cue is None:
         return 0.0
+    # the piece after a mid-quote cue ('"…," he said, "and …"'): the cue's own words go on
+    if cue.end <= quote.start and not context.text[cue.end : quote.start].strip(" ,:\"'“‘\u00a0"):
+        return 1.0
     words = context.doc.char_span(quote.start, quote.end, alignment_mode="contract")
     verb = context.doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if words is None or not len(words) or verb is None or not len(verb):
