@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -41,14 +42,71 @@ def error_class(text: str, quote: dict, gold_speaker: str) -> str:
     return "cue_same_paragraph" if quote.get("cue") else "no_cue_same_paragraph"
 
 
-def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter]:
-    outcomes, classes, candidates = Counter(), Counter(), Counter()
+SAID = re.compile(r"\b(said|says|say|told|tells|added|adds|wrote|writes|asked|asks|stated|explained)\b")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Rough sentence bounds (the scorer's view has no parse): from the last full stop before
+    ``start`` to the first after ``end``."""
+    stops = [text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n")]
+    after = [i for i in (text.find(mark, end) for mark in (". ", "? ", "! ", "\n")) if i >= 0]
+    return max(stops) + 1, min(after, default=len(text))
+
+
+def listed_class(text: str, quote: dict, previous: dict | None, right) -> str:
+    """What would tell the right speaker of a miss whose right speaker was listed, the first that
+    fits: the rules found no attribution at all (rules_silent: the subject of the clause holding
+    the quote, a scare quote's owner); the previous quote's speaker in a run of quotes
+    (run_of_quotes); the rules had it and the model was unsure (rules_right_unsure); a pronoun's
+    antecedent (pronoun_antecedent); a paragraph-opening quote whose speaker is named with a
+    speech verb in the next sentence (named_next_sentence); a cue whose subject is someone else
+    (cue_other_person); the right name in the quote's sentence (same_sentence); other."""
+    listed = quote.get("speaker_candidates") or []
+    mention = ((quote.get("speaker_mention") or {}).get("text") or "").lower()
+    rules = [c for c in listed if c.get("rules")]
+    name = next(c["speaker"] for c in listed if right(c["speaker"]))
+    last = name.split()[-1] if name.split() else name
+    if not rules and not quote.get("cue") and not mention:
+        return "rules_silent"
+    # in the same paragraph or the next one (paragraphs are split by one or two newlines)
+    if (
+        previous is not None
+        and right(previous.get("speaker"))
+        and text[previous["end"] : quote["start"]].count("\n") <= 2
+    ):
+        return "run_of_quotes"
+    if any(right(c["speaker"]) for c in rules):
+        return "rules_right_unsure"
+    if mention in PRONOUNS:
+        return "pronoun_antecedent"
+    paragraph_start = text.rfind("\n", 0, quote["start"]) + 1
+    _start, end = _sentence_around(text, quote["start"], quote["end"])
+    following = text[end : _sentence_around(text, end + 2, end + 2)[1]]
+    if (
+        not text[paragraph_start : quote["start"]].strip(" \"'“”‘’")
+        and last in following
+        and SAID.search(following)
+    ):
+        return "named_next_sentence"
+    low, high = _sentence_around(text, quote["start"], quote["end"])
+    if quote.get("cue") and rules:
+        return "cue_other_person" if last in text[low:high] else "cue_rules_wrong"
+    return "same_sentence" if last in text[low:high] else "other"
+
+
+def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter, Counter]:
+    outcomes, classes, candidates, listed_classes = Counter(), Counter(), Counter(), Counter()
     for path in sorted(pred.glob("*.json")):
         if not (gold / path.name).exists():
             continue
         prediction = json.loads(path.read_text(encoding="utf-8"))
         golds = json.loads((gold / path.name).read_text(encoding="utf-8")).get("quotes") or []
         quotes, text = prediction["quotes"], prediction["article"]["text"]
+        ordered = sorted(
+            (q for q in quotes if not q.get("nested_in") and q.get("kind") != "indirect"),
+            key=lambda q: q["start"],
+        )
+        before = {id(q): ordered[k - 1] if k else None for k, q in enumerate(ordered)}
         for i, j in scorer.greedy_match(quotes, golds, scorer.text_score(0.6, "text")):
             given = golds[j].get("speaker") or []
             given = [given] if isinstance(given, str) else given
@@ -69,6 +127,8 @@ def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter
                 continue
             listed = quote.get("speaker_candidates") or []
             classes[(outcome, error_class(text, quote, given[0]))] += 1
+            if any(right(c["speaker"]) for c in listed):
+                listed_classes[(outcome, listed_class(text, quote, before.get(id(quote)), right))] += 1
             candidates[
                 (
                     outcome,
@@ -78,7 +138,7 @@ def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter
                     else "rules wrong",
                 )
             ] += 1
-    return outcomes, classes, candidates
+    return outcomes, classes, candidates, listed_classes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold")
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     args = parser.parse_args(argv)
-    outcomes, classes, candidates = breakdown(
+    outcomes, classes, candidates, listed_classes = breakdown(
         Path(args.pred), Path(args.gold), load_scorer(Path(args.scorer))
     )
     print("quotes with a gold speaker:", dict(outcomes))
@@ -96,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     print("gold speaker among the listed candidates / the rules' answer:")
     for key, n in candidates.most_common():
         print(f"  {' / '.join(key):<40} {n:>5}")
+    print("misses whose right speaker was listed, by what would tell it:")
+    for (outcome, name), n in listed_classes.most_common():
+        print(f"  {outcome:<8} {name:<26} {n:>5}")
     return 0
 
 

@@ -110,3 +110,10 @@ def test_british_run_over_paragraphs_with_a_plural_possessive():
         ("We\u2019re told it\u2019s fine. The lads\u2019 kit is rubbish.", None, None),
         ("Nobody cares,", None, 0),
     ]
+
+
+def test_a_height_in_feet_and_inches_is_no_quote_mark():
+    text = "The skipper is 6'3\" tall and calls the ferry \"our last lifeline\" in every speech."
+    assert quoted(text) == [("our last lifeline", None, None)]
+    # a quote that closes after a number still closes
+    assert quoted('He said "we won 3-2" at the harbour.') == [("we won 3-2", None, None)]

@@ -64,7 +64,35 @@ def test_misses_are_counted_by_class_and_candidates(errors, tmp_path):
     gold["quotes"][1]["speaker"] = ["the board"]
     (tmp_path / "gold" / "a.txt.json").write_text(json.dumps(gold))
     scorer = errors.load_scorer(SCORER)
-    outcomes, classes, candidates = errors.breakdown(tmp_path / "pred", tmp_path / "gold", scorer)
+    outcomes, classes, candidates, listed = errors.breakdown(tmp_path / "pred", tmp_path / "gold", scorer)
     assert outcomes == {"right": 1, "abstain": 1, "wrong": 1}
     assert classes == {("abstain", "no_cue_same_paragraph"): 1, ("wrong", "pronoun_speaker"): 1}
     assert candidates == {("abstain", "listed", "rules wrong"): 1, ("wrong", "not listed", "rules wrong"): 1}
+    # the one miss whose right speaker was listed: the board is named in the quote's own sentence
+    assert listed == {("abstain", "same_sentence"): 1}
+
+
+def test_listed_misses_say_what_would_tell_the_speaker(errors, tmp_path):
+    article = (
+        'Dam talks\n\nMayor Tove Lind said the dam "will hold." "The river is low," she added.\n\n'
+        'Lind has long promised "clean water" to the valley.\n'
+    )
+    quotes = [
+        _quote("will hold.", article, "Tove Lind", ["Tove Lind"], cue="said"),
+        # a run of quotes: the previous quote's speaker still speaks; the rules named someone else
+        _quote("The river is low,", article, None, ["the valley", "Tove Lind"], cue="added"),
+        # no cue, no mention, no rules' answer: the clause's subject owns the words
+        {
+            **_quote("clean water", article, None, ["Tove Lind"]),
+            "speaker_candidates": [{"speaker": "Tove Lind", "confidence": 0.8, "rules": False}],
+        },
+    ]
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred" / "b.txt.json").write_text(
+        json.dumps({"article": {"text": article}, "quotes": quotes})
+    )
+    gold = {"quotes": [{"text": q["text"], "speaker": ["Tove Lind"]} for q in quotes]}
+    (tmp_path / "gold" / "b.txt.json").write_text(json.dumps(gold))
+    _, _, _, listed = errors.breakdown(tmp_path / "pred", tmp_path / "gold", errors.load_scorer(SCORER))
+    assert listed == {("abstain", "run_of_quotes"): 1, ("abstain", "rules_silent"): 1}

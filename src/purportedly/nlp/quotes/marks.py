@@ -19,6 +19,8 @@ SENTENCE_PUNCT = ",.!?;:\u2026"
 # then alternates between the speaker's words and the narrator's.
 DIALOGUE_OPEN_RE = re.compile(r"[\u2014\u2013]\s+(?=\S)")
 DIALOGUE_SWITCH_RE = re.compile(r"(?<=[\w,.!?\u2026\u00bb\u201d\"'])\s+[\u2014\u2013]\s+(?=\S)")
+# feet and inches ("6'3\" tall", "5' 11\""): the straight double mark there is an inch sign
+INCHES_RE = re.compile(r"\d['\u2019\u2032] ?\d{1,2}$")
 MAX_NARRATION_WORDS = 12  # "she told our correspondent": longer, and the dash was punctuation in the quote
 
 
@@ -83,6 +85,8 @@ def _pair_doubles(text: str, start: int, end: int) -> list[tuple[int, int | None
         ch = text[i]
         if ch != STRAIGHT_DOUBLE and ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE:
             continue
+        if ch == STRAIGHT_DOUBLE and INCHES_RE.search(text, max(start, i - 6), i):
+            continue  # a height (6'3"), not a quote mark: it would pair with the next real one
         role = _double_role(text, i)
         if pending is None and role in ("open", "either"):
             pending = i
