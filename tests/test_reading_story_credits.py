@@ -23,7 +23,7 @@ Dock workers in Port Alden returned to work on Friday after a week-long strike.
 The union said its members had won a pay rise.
 """
 
-LOWERCASE_PLATFORM = """A video of what is said to be a flooded mine shaft near Karsk is trending in social media.
+LOWERCASE_PLATFORM = """A video said to show a flooded shaft near Karsk is trending in social media.
 
 The mine's owners have not commented on the footage.
 """
