@@ -1,6 +1,8 @@
-"""Entities: countries and capitals from the world list, capitals spelt as words, dash datelines."""
+"""Entities: world countries and capitals, capitals spelt as words, dash datelines, inner possessives."""
 
 from __future__ import annotations
+
+from spacy.tokens import Span
 
 from purportedly.analysis import analyze
 from purportedly.nlp.entities.component import world_capitals, world_countries
@@ -41,3 +43,13 @@ def test_capital_spelt_like_an_english_word_is_not_a_place():
 def test_dash_dateline_on_its_own_line_names_place_and_agency():
     names = entity_names(WIRE)
     assert {"Lagos", "Eastline"} <= names
+
+
+def test_liberation_front_read_as_a_person_is_one_organisation(nlp):
+    """The small model sometimes labels "X People's Liberation Front" PERSON (seen on real copy);
+    the span is set by hand here so the test does not hang on one model's whims."""
+    doc = nlp.make_doc("Fighters of the Velmora People’s Liberation Front crossed the river.")
+    doc.ents = [Span(doc, 3, 8, label="PERSON")]
+    recognizer = nlp.get_pipe("purportedly_entities")
+    mentions = recognizer._clean_ent(doc, doc.ents[0])
+    assert [(m.text, m.label) for m in mentions] == [("Velmora People’s Liberation Front", "ORG")]

@@ -228,7 +228,10 @@ class EntityRecognizer:
             else "OTHER"
         )
         mentions, cursor = [], 0
-        separators = [m for m in ENT_SEPARATOR.finditer(ent.text) if not self._name_possessive(doc, ent, m)]
+        found = list(ENT_SEPARATOR.finditer(ent.text))
+        separators = [m for m in found if not self._name_possessive(doc, ent, m)]
+        if label == "PERSON" and len(separators) < len(found):
+            label = "ORG"  # "the Tigray People's Liberation Front" read as a person: a body's name
         for separator in [*separators, None]:
             piece_end = separator.start() if separator else len(ent.text)
             piece = ent.text[cursor:piece_end]
@@ -243,7 +246,10 @@ class EntityRecognizer:
         """The 's inside "Attorney General's Office" or "People's Liberation Army": part of one name
         when the span ends in an institution's head word and its owner is no place, people or
         known body ("Ukraine's SBU", "Russia's Defence Ministry" stay owner and owned)."""
-        if not INNER_POSSESSIVE.match(separator.group()) or ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
+        # PERSON too: the small model takes "X People's Liberation Front" for a person, but no
+        # person's name ends in an institution's head word
+        labels = ("ORG", "FAC", "GPE", "LOC", "PERSON")
+        if not INNER_POSSESSIVE.match(separator.group()) or ent.label_ not in labels:
             return False
         words = ent.text[separator.end() :].split()
         if not words or words[-1].lower() not in self.possessive_heads or not words[0][:1].isupper():
