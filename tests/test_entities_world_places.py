@@ -6,6 +6,7 @@ from spacy.tokens import Span
 
 from purportedly.analysis import analyze
 from purportedly.nlp.entities.component import world_capitals, world_countries
+from purportedly.nlp.entities.filters import trim_ner_span
 
 HEADLINED = """Fuel Convoy Attacked In Burkina Faso
 
@@ -53,3 +54,10 @@ def test_liberation_front_read_as_a_person_is_one_organisation(nlp):
     recognizer = nlp.get_pipe("purportedly_entities")
     mentions = recognizer._clean_ent(doc, doc.ents[0])
     assert [(m.text, m.label) for m in mentions] == [("Velmora People’s Liberation Front", "ORG")]
+
+
+def test_lower_case_description_after_a_name_is_not_part_of_it(nlp):
+    doc = nlp("The harbour master told the Eastline news agency that the port was shut.")
+    doc.ents = [Span(doc, 5, 8, label="ORG")]
+    trimmed = trim_ner_span(doc.ents[0])
+    assert trimmed is not None and trimmed.text == "Eastline"
