@@ -15,6 +15,7 @@ MAX_CREDIT_CHARS = 200
 MAX_AGENCY_CHARS = 40
 MAX_AGENCY_WORDS = 4
 # Lowercase words a credit may contain; any other long lowercase word means a sentence (a caption).
+PHOTO_WORDS = frozenset({"photo", "photos", "picture", "pictures"})  # "AFP photo" after a caption
 CREDIT_WORDS = frozenset(
     {"via", "images", "image", "photo", "photos", "pictures", "picture", "handout", "press", "agency"}
     | {"stock", "news", "service", "ministry", "defence", "defense", "staff", "courtesy", "video"}
@@ -133,7 +134,13 @@ def ends_with_agency(text: str) -> bool:
     """A bare agency ends the caption: after a full stop ("... 2023. Reuters"), or a two-word name
     that cannot end a sentence ("... on March 3 Getty Images"). Word lookups, not a regex: fast."""
     words = text[-MAX_CREDIT_CHARS:].rstrip(" .").split()
+    if len(words) > 2 and words[-1].lower() in PHOTO_WORDS:  # "... in Zamalka. REUTERS photo"
+        words = words[:-1]
     for size in range(min(MAX_AGENCY_WORDS, len(words) - 1), 0, -1):
-        if " ".join(words[-size:]).lower() in agency_names():
+        name = words[-size:]
+        if " ".join(name).lower() in agency_names():
+            # a credit is set in capitals; "... is trending in social media." is prose
+            if all(word.islower() for word in name):
+                return False
             return size > 1 or words[-size - 1][-1] in '.!?”"’)'
     return False

@@ -29,7 +29,9 @@ MAX_SHORT_CAPTION_WORDS = 15
 MAX_HEADING_WORDS = 20
 MAX_STANDFIRST_WORDS = 80
 MAX_STANDFIRSTS = 2
+MAX_FURNITURE_WORDS = 6  # "Comments are closed.", "Share this:" after the story
 SENTENCE_END_RE = re.compile(r"[.!,;:…]['\"’”)\]]*$")
+STORY_CREDIT_RE = re.compile(r"sources?\s*:", re.IGNORECASE)
 LABEL_RE = re.compile(r"\S.{0,40}?:\s+\S")  # "OUR RATING: UNPROVEN", "SOLDIER: Mum" are fields, not headings
 
 
@@ -73,11 +75,22 @@ def loose_caption_above(lines: list[Line], kinds: Kinds, i: int) -> bool:
     return alone and headline_like(lines[j].text, MAX_CAPTION_WORDS)
 
 
+def story_credit(lines: list[Line], i: int) -> bool:
+    """ "Source: BBC" closing the article (only page furniture such as "Comments are closed." after
+    it) credits the whole story, a rewrite of another outlet's copy, not a photo."""
+    after = lines[i + 1 :]
+    closing = all(len(line.text.split()) <= MAX_FURNITURE_WORDS for line in after)
+    return closing and STORY_CREDIT_RE.match(lines[i].text) is not None
+
+
 def mark_captions(lines: list[Line], kinds: Kinds) -> None:
     """The line glued above a credit is its caption, and so are short lines glued above a captioned line
     (a photo title); so is a line repeated at the start of a captioned line."""
     for i, line in enumerate(lines):
         if line.cue not in ("credit", "caption_credit"):
+            continue
+        if story_credit(lines, i):
+            kinds[i] = "boilerplate"
             continue
         j = i - 1
         while j >= 0 and lines[j + 1].glued and kinds[j] is None:
@@ -146,16 +159,28 @@ def mark_title(lines: list[Line], kinds: Kinds) -> None:
     first = 1 if kinds[:1] == ["kicker"] else 0
     if first >= len(lines) or kinds[first] is not None or lines[first].cue is not None:
         return
+    if "\n" in lines[first].text:  # joined from a hard-wrapped paragraph: a story that starts mid-page
+        return
     rest = [i for i, line in enumerate(lines[first + 1 :], first + 1) if line.block == lines[first].block]
     first_meta = next((i for i in rest if kinds[i] in HEADER_KINDS), None)
     plain = [i for i in rest if kinds[i] is None and (first_meta is None or i < first_meta)]
+    looks_like = headline_like(lines[first].text, MAX_TITLE_WORDS)
+    if looks_like and link_menu(lines, plain):  # other stories' headlines listed under it stay body
+        kinds[first] = "title"
+        return
     if plain and (first_meta is None or not standfirst_like(lines, plain)):
         return
-    looks_like = headline_like(lines[first].text, MAX_TITLE_WORDS)
     if looks_like or first_meta or next_header_kind(lines, kinds, first):
         kinds[first] = "title"
         for i in plain:
             kinds[i] = "standfirst"
+
+
+def link_menu(lines: list[Line], indexes: list[int]) -> bool:
+    """More short unpunctuated lines glued under the headline than a header has standfirsts:
+    a menu of links to other stories, not a standfirst."""
+    short = all(headline_like(lines[i].text, MAX_HEADING_WORDS // 2) for i in indexes)
+    return len(indexes) > MAX_STANDFIRSTS and short
 
 
 def standfirst_like(lines: list[Line], indexes: list[int]) -> bool:

