@@ -80,3 +80,30 @@ def test_definitions_expand_and_undefined_names_fail():
         expand("{MISSING}", definitions)
     with pytest.raises(ValueError):
         expand("{LOOP}", {"LOOP": "{LOOP}"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A station aired a message attributed to the rebel colonel.", [("attributed to", "evidential")]),
+        ("It broadcast a voice the agency attributes to a harbour pilot.", [("attributes to", "evidential")]),
+        ("Suspected smugglers burned the customs post.", [("Suspected", "evidential")]),
+        ("The navy shelled a suspected arms depot near the ferry pier.", [("suspected", "evidential")]),
+        ("The coastguard did not confirm the sinking.", [("did not confirm", "failed_check")]),
+        ("The islanders refute the governor's account.", [("refute", "denial")]),
+    ],
+)
+def test_attribution_suspicion_and_unconfirmed_cues(nlp, text, expected):
+    assert hedges_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guards suspected a trap and stayed in the tower.",  # the verb, not the adjective
+        "The clerk was suspected of forging the ledger.",
+        "The mayor did not name the ferry captain.",  # "did not" before no checking verb
+    ],
+)
+def test_suspicion_verbs_and_other_negations_are_not_hedges(nlp, text):
+    assert hedges_of(nlp, text) == []
