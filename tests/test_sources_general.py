@@ -246,6 +246,25 @@ def test_a_wire_named_in_a_city_dateline_is_the_publisher(nlp, furniture, wire):
     assert not names & {"Reuters", "AFP", "Agence France-Presse"}, names
 
 
+def test_a_name_split_by_a_hard_line_wrap_is_one_source(nlp):
+    text = (
+        "Rescuers searched the harbour through the night after the ferry went down.\n"
+        "\"We owe the families the whole truth,\" the former Harbour Minister Tobias\n"
+        "Mendel Aarke said on his radio show.\n"
+    )
+    keys = {" ".join(name.split()) for name in sources_by_name(nlp, text)}
+    assert "Tobias Mendel Aarke" in keys, keys
+
+
+def test_a_headline_ending_in_a_place_does_not_join_the_next_line(nlp):
+    text = (
+        "Northland rejects report of a ferry sunk off Eastland\n"
+        "Northland has denied a report that one of its ferries sank, the harbour office said.\n"
+    )
+    keys = {" ".join(name.split()) for name in sources_by_name(nlp, text)}
+    assert keys and not any("Eastland Northland" in k for k in keys), keys
+
+
 def test_the_copyright_owner_of_the_copy_is_the_publisher(nlp):
     body = (
         "A ferry sank off Eastville on Friday, the Eastland Interior Ministry said. "
