@@ -265,6 +265,14 @@ def test_a_headline_ending_in_a_place_does_not_join_the_next_line(nlp):
     assert keys and not any("Eastland Northland" in k for k in keys), keys
 
 
+@pytest.mark.parametrize("office", ["Prime Minister", "Vice President"])
+def test_a_two_word_office_is_dropped_from_a_persons_name(nlp, office):
+    text = f"The ferry sank on Friday. {office} Oskar Vellin said the crew had been warned.\n"
+    sources = sources_by_name(nlp, text)
+    assert "Oskar Vellin" in sources, sources
+    assert f"{office} Oskar Vellin" in sources["Oskar Vellin"].aliases
+
+
 def test_the_copyright_owner_of_the_copy_is_the_publisher(nlp):
     body = (
         "A ferry sank off Eastville on Friday, the Eastland Interior Ministry said. "
