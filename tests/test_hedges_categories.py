@@ -80,3 +80,57 @@ def test_definitions_expand_and_undefined_names_fail():
         expand("{MISSING}", definitions)
     with pytest.raises(ValueError):
         expand("{LOOP}", {"LOOP": "{LOOP}"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A station aired a message attributed to the rebel colonel.", [("attributed to", "evidential")]),
+        ("It broadcast a voice the agency attributes to a harbour pilot.", [("attributes to", "evidential")]),
+        ("Suspected smugglers burned the customs post.", [("Suspected", "evidential")]),
+        ("The navy shelled a suspected arms depot near the ferry pier.", [("suspected", "evidential")]),
+        ("The coastguard did not confirm the sinking.", [("did not confirm", "failed_check")]),
+        ("The islanders refute the governor's account.", [("refute", "denial")]),
+    ],
+)
+def test_attribution_suspicion_and_unconfirmed_cues(nlp, text, expected):
+    assert hedges_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guards suspected a trap and stayed in the tower.",  # the verb, not the adjective
+        "The clerk was suspected of forging the ledger.",
+        "The mayor did not name the ferry captain.",  # "did not" before no checking verb
+    ],
+)
+def test_suspicion_verbs_and_other_negations_are_not_hedges(nlp, text):
+    assert hedges_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels claim capture of the lighthouse.", [("claim", "reportative")]),
+        ("The ferry company claims the cargo was grain.", [("claims", "reportative")]),
+        ("A clip shared online claims to show the harbour ablaze.", [("claims", "reportative")]),
+    ],
+)
+def test_claim_as_a_verb_without_that(nlp, text, expected):
+    assert hedges_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim could not be checked by the harbour office.",
+        "The mayor rejected the governor's claims in a speech.",
+        "There was no immediate claim of responsibility for the fire.",
+        "Neither claim was put to the port authority.",
+    ],
+)
+def test_claim_as_a_noun_is_no_hedge(nlp, text):
+    found = hedges_of(nlp, text)
+    assert all(cue.lower() not in ("claim", "claims") for cue, _ in found)
+    assert "claim" in text.lower()

@@ -229,6 +229,60 @@ def test_an_agency_credited_for_a_photo_or_in_the_dateline_is_no_source(nlp):
     assert not names & {"Northwire", "AFP", "Agence France-Presse"}
 
 
+@pytest.mark.parametrize(
+    ("furniture", "wire"),
+    [
+        ("EASTVILLE (Reuters) \u2014 ", "Reuters"),  # the city before the bracketed wire
+        ("EASTVILLE - Agence France-Presse\n\n", "Agence France-Presse"),  # city - wire on its own line
+    ],
+)
+def test_a_wire_named_in_a_city_dateline_is_the_publisher(nlp, furniture, wire):
+    text = (
+        f"Ferry sinks off the coast\n\n{furniture}A ferry sank off Eastville on Friday, the Eastland "
+        f"Interior Ministry said. Two fishermen told {wire} they saw it list before dawn.\n"
+    )
+    names = set(sources_by_name(nlp, text))
+    assert any("Interior Ministry" in n for n in names), names
+    assert not names & {"Reuters", "AFP", "Agence France-Presse"}, names
+
+
+def test_a_name_split_by_a_hard_line_wrap_is_one_source(nlp):
+    text = (
+        "Rescuers searched the harbour through the night after the ferry went down.\n"
+        "\"We owe the families the whole truth,\" the former Harbour Minister Tobias\n"
+        "Mendel Aarke said on his radio show.\n"
+    )
+    keys = {" ".join(name.split()) for name in sources_by_name(nlp, text)}
+    assert "Tobias Mendel Aarke" in keys, keys
+
+
+def test_a_headline_ending_in_a_place_does_not_join_the_next_line(nlp):
+    text = (
+        "Northland rejects report of a ferry sunk off Eastland\n"
+        "Northland has denied a report that one of its ferries sank, the harbour office said.\n"
+    )
+    keys = {" ".join(name.split()) for name in sources_by_name(nlp, text)}
+    assert keys and not any("Eastland Northland" in k for k in keys), keys
+
+
+@pytest.mark.parametrize("office", ["Prime Minister", "Vice President"])
+def test_a_two_word_office_is_dropped_from_a_persons_name(nlp, office):
+    text = f"The ferry sank on Friday. {office} Oskar Vellin said the crew had been warned.\n"
+    sources = sources_by_name(nlp, text)
+    assert "Oskar Vellin" in sources, sources
+    assert f"{office} Oskar Vellin" in sources["Oskar Vellin"].aliases
+
+
+def test_the_copyright_owner_of_the_copy_is_the_publisher(nlp):
+    body = (
+        "A ferry sank off Eastville on Friday, the Eastland Interior Ministry said. "
+        "\"It went down in minutes,\" a fisherman told Reuters.\n\n"
+    )
+    assert "Reuters" in sources_by_name(nlp, body + "Related stories\n")
+    names = set(sources_by_name(nlp, body + "\u00a9 2031 Thomson Reuters. All rights reserved.\n"))
+    assert names and "Reuters" not in names, names
+
+
 def test_a_known_agency_is_named_as_the_text_names_it_with_the_table_name_an_alias(nlp):
     text = (
         "Two villagers told AFP that the bridge was hit twice on Sunday. "

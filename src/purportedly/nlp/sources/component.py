@@ -406,8 +406,24 @@ def in_photo_credit(text: str, hit: AliasHit) -> bool:
 
 # 'Photo: Reuters', 'Picture: AFP', 'Credit: AP': a label that credits the picture, not a source
 CREDIT_LABEL = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit|Video)s?\s*:\s*$", re.IGNORECASE)
-# '(Northwire) – A strike killed …': a wire's dateline names the publisher of the report
-WIRE_DATELINE = re.compile(r"^\s*\(([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\)\s*[–—-]", re.MULTILINE)
+# '(Northwire) – A strike killed …', 'HARBOURTON (Northwire) —', 'PORT ELLA, May 2 (Northwire) -':
+# a wire's dateline names the publisher of the report
+WIRE_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}(?:,[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2})?[ \t]+)?"
+    r"\(([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\)\s*[–—-]",
+    re.MULTILINE,
+)
+# 'HARBOURTON - Northwire Agency' on a line of its own: the city, then the wire that wrote the copy
+WIRE_CITY_LINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}[ \t]*[–—-][ \t]*"
+    r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*$",
+    re.MULTILINE,
+)
+# '© 2024 Northwire Media. All rights reserved', 'Copyright 2023 Northwire': whoever owns the copy
+# published it (a relaying site that cites the owner names it elsewhere, not in a copyright line)
+COPYRIGHT_LINE = re.compile(
+    r"(?:©|\(c\)|\bCopyright\b)[ \t]*(?:\d{4}[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
 
 
 # "Northwire could not independently verify", "The Daily Courier has not been able to verify":
@@ -453,6 +469,8 @@ def publisher_names(doc: Doc, text: str) -> set[str]:
         *FAILED_CHECK_SUBJECT.finditer(text),
         *FAILED_CHECK_AGENT.finditer(text),
         *WIRE_DATELINE.finditer(text),
+        *WIRE_CITY_LINE.finditer(text),
+        *COPYRIGHT_LINE.finditer(text),
     ]:
         names.add(" ".join(match.group(1).split()).lower().removeprefix("the "))
     return names

@@ -621,6 +621,23 @@ def opens_organisation_name(before: Token, token: Token) -> bool:
     )
 
 
+# a line this long that ends inside a sentence was wrapped by its source, not ended by the writer
+WRAPPED_LINE_CHARS = 40
+
+
+def name_broken_by_line_wrap(first: Token, gap: Token) -> bool:
+    """'Minister Hassan' + '\\n' before 'Ali Khaire': a proper noun ending a long line, then one line
+    break (not a paragraph break) inside a run of proper nouns. The word before it must be a proper
+    noun too: a headline ending '... in Ukraine' above 'Russia has denied' is two names, not one."""
+    if not gap.is_space or gap.text.count("\n") != 1 or first.pos_ != "PROPN" or not first.text[:1].isupper():
+        return False
+    if first.i == 0 or first.doc[first.i - 1].pos_ != "PROPN":
+        return False
+    text = first.doc.text
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    return gap.idx - line_start >= WRAPPED_LINE_CHARS
+
+
 def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
     """The run of proper-noun tokens ending at ``head`` ('Petro Tkachuk'), if head is one."""
     if head.pos_ != "PROPN" or is_date_word(head):
@@ -635,6 +652,8 @@ def proper_name_bounds(head: Token) -> tuple[int | None, int | None]:
             left -= 2  # 'Tidball-Binz': a hyphenated surname is one name, not its last part
         elif opens_organisation_name(before, doc[left]):
             left -= 1
+        elif left > 1 and name_broken_by_line_wrap(doc[left - 2], before):
+            left -= 2  # 'Prime Minister Hassan\nAli Khaire': a hard-wrapped line split the name
         else:
             break
     right = head.i
