@@ -60,6 +60,10 @@ DESCRIPTION = re.compile(
 BARE_BODY = re.compile(
     r"\b(?:(?-i:[A-Z][a-z]+)\s+)?(?:" + "|".join(DATA["bare_bodies"]) + r")\b", re.IGNORECASE
 )
+# 'the Oromar rebels released': a group by its own name and what it is (not a country's)
+GROUP = re.compile(
+    r"\b(?-i:([A-Z][a-z][\w’'-]*))\s+(?:" + "|".join(DATA["group_heads"]) + r")\b", re.IGNORECASE
+)
 COORDINATED = re.compile(
     r"^\s*(?:" + "|".join(re.escape(w) for w in DATA["coordinators"]) + r")\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -121,6 +125,13 @@ class ReleaserFinder:
             text = re.sub(r"^the\s+", "", " ".join(match.group().split()), flags=re.IGNORECASE)
             party = Party(text, description_kind(text), self.named(text), match.start(), match.end())
             found.append((2, party))
+        for match in GROUP.finditer(self.text):
+            word = match.group(1).lower()
+            if word in STOP_WORDS or re.sub(r"['’]s$", "", word) in self.country_words:
+                continue  # 'Ukrainian fighters', 'The rebels': a description or the kind alone
+            text = " ".join(match.group().split())
+            # beside the entities: the longer wins ('Oromar rebels' over an entity cut to 'Oromar')
+            found.append((1, Party(text, "military", True, match.start(), match.end())))
         for match in BARE_BODY.finditer(self.text):
             text = " ".join(match.group().split())
             if text.split()[0].lower() in STOP_WORDS:  # 'The police': the kind alone
