@@ -56,3 +56,24 @@ def test_a_country_adjective_before_a_group_word_is_no_group_name():
         "barge crew, in which the captain says the crew is being treated well."
     )
     assert ("Ukrainian fighters", True) not in _releasers(text)
+
+
+def test_an_uploader_known_by_its_handle_is_the_releaser():
+    text = (
+        "Ministers heard on leaked call\n\nA recording of a phone call between two ministers of the "
+        "Lorvan cabinet was uploaded on Tuesday by an anonymous user called "
+        "\u201cGrey Heron\u201d. In it, one of them says the harbour deal will not survive the winter."
+    )
+    assert ("Grey Heron", True) in _releasers(text)
+
+
+def test_the_people_on_a_call_that_has_been_leaked_did_not_release_it():
+    # 'between X and Y has been leaked': the verb is passive, Y is heard on the call
+    text = (
+        "Ministers heard on leaked call\n\nA phone call between the Lorvan trade minister Ada Kestrel "
+        "and her deputy Tomas Wren has been leaked online, uploaded by an account under the name of "
+        "Pell Ostrander. In it, Kestrel says the harbour deal will not survive the winter."
+    )
+    releasers = [name for name, _ in _releasers(text)]
+    assert releasers and "Tomas Wren" not in releasers
+    assert "Pell Ostrander" in releasers
