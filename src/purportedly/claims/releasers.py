@@ -60,10 +60,24 @@ DESCRIPTION = re.compile(
 BARE_BODY = re.compile(
     r"\b(?:(?-i:[A-Z][a-z]+)\s+)?(?:" + "|".join(DATA["bare_bodies"]) + r")\b", re.IGNORECASE
 )
+# 'the Oromar rebels released': a group by its own name and what it is (not a country's)
+GROUP = re.compile(
+    r"\b(?-i:([A-Z][a-z][\w’'-]*))\s+(?:" + "|".join(DATA["group_heads"]) + r")\b", re.IGNORECASE
+)
+# 'uploaded by an anonymous user called "Grey Heron"': an uploader known only by its handle
+UPLOADER = re.compile(
+    r"\b(?:an?|the)\s+(?:anonymous\s+)?(?-i:[A-Z]\w+\s+)?(?:"
+    + "|".join(DATA["uploader_heads"])
+    + r")\s+(?:"
+    + "|".join(re.escape(w) for w in sorted(DATA["handle_links"], key=len, reverse=True))
+    + r")\s+[\"“'‘]?(?P<name>(?-i:[A-Z][\w-]*(?:\.[\w-]+)*(?: [A-Z][\w-]*(?:\.[\w-]+)*){0,3}))",
+    re.IGNORECASE,
+)
 COORDINATED = re.compile(
     r"^\s*(?:" + "|".join(re.escape(w) for w in DATA["coordinators"]) + r")\s+(?:the\s+)?$", re.IGNORECASE
 )
 INTELLIGENCE_WORDS = ("intelligence", "secret", "security", "special")
+PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "be"})
 REACH = 6  # words between a party and its verb ('X on Tuesday published', 'X claims to have intercepted')
 OUTLET_KINDS = frozenset({"outlet", "news_agency"})  # an outlet is a releaser only when no other party is
 OUTLET_WORDS = frozenset(DATA["outlet_words"])
@@ -121,6 +135,16 @@ class ReleaserFinder:
             text = re.sub(r"^the\s+", "", " ".join(match.group().split()), flags=re.IGNORECASE)
             party = Party(text, description_kind(text), self.named(text), match.start(), match.end())
             found.append((2, party))
+        for match in UPLOADER.finditer(self.text):
+            # the party's span starts at its description: 'uploaded by' stands right before it
+            found.append((0, Party(match.group("name"), "anonymous", True, match.start(), match.end())))
+        for match in GROUP.finditer(self.text):
+            word = match.group(1).lower()
+            if word in STOP_WORDS or re.sub(r"['’]s$", "", word) in self.country_words:
+                continue  # 'Ukrainian fighters', 'The rebels': a description or the kind alone
+            text = " ".join(match.group().split())
+            # beside the entities: the longer wins ('Oromar rebels' over an entity cut to 'Oromar')
+            found.append((1, Party(text, "military", True, match.start(), match.end())))
         for match in BARE_BODY.finditer(self.text):
             text = " ".join(match.group().split())
             if text.split()[0].lower() in STOP_WORDS:  # 'The police': the kind alone
@@ -200,12 +224,20 @@ class ReleaserFinder:
                 after = after[match.end() :]
                 break
         words = list(re.finditer(r"[\w'’]+|[^\w\s]", after))
-        for token in words[: REACH + 1]:
+        for k, token in enumerate(words[: REACH + 1]):
             if ACTIVE_VERB.match(after[token.start() :]):
-                return True
+                # 'a call between X and Y has been leaked': the party ends the phrase of the thing
+                # released, the verb is passive and its agent (if any) is told after 'by'
+                return not (k and _passive(words[k - 1].group(), token.group()))
             if token.group().lower() not in AUXILIARIES:
                 return False
         return False
+
+
+def _passive(before: str, verb: str) -> bool:
+    """A form of 'be' right before a participle ('was leaked', 'has been posted'); not a progressive
+    ('is releasing') nor 'was the first to publish' (a word stands between)."""
+    return before.lower() in PASSIVE_BE and not verb.lower().endswith("ing")
 
 
 def is_outlet(name: str, kind: str | None) -> bool:
