@@ -111,7 +111,7 @@ def test_the_pieces_of_a_quote_split_by_its_cue_are_one_decision(context_of):
     context, quotes = context_of(text)
     pairs = decision._split_pieces(context.text, quotes)
     assert [(a.text, b.text) for a, b in pairs] == [("We had no radio,", "and no boat.")]
-    # the piece the cue tells better lends its chance to the same referent in the other piece
+    # where both put the same referent first, the piece the cue tells better lends it its chance
     first = [decision.Candidate("Ole Brand", 0, 9, None, {"rule"}, probability=0.9)]
     second = [
         decision.Candidate("Brand", 0, 5, None, {"rule"}, probability=0.6),
@@ -120,6 +120,10 @@ def test_the_pieces_of_a_quote_split_by_its_cue_are_one_decision(context_of):
     decision._share(first, second)
     assert [c.probability for c in second] == [0.9, 0.2]
     assert first[0].probability == 0.9
+    # pieces that put different people first keep their own chances
+    other = [decision.Candidate("Mia Holt", 0, 8, None, {"named"}, probability=0.7)]
+    decision._share(first, other)
+    assert first[0].probability == 0.9 and other[0].probability == 0.7
 
 
 def test_the_model_decides_alone_only_where_the_rules_found_no_attribution():

@@ -510,12 +510,15 @@ def _split_pieces(text: str, ordered: list[Quote]) -> list[tuple[Quote, Quote]]:
 
 
 def _share(first: list[Candidate], second: list[Candidate]) -> None:
-    """Both pieces of a split quote take, for each referent they share, the higher of their two
-    chances: the piece that tells its speaker better (the one the cue follows, or precedes) decides."""
-    for a in first:
-        for b in second:
-            if _same(a.text, b.text):
-                a.probability = b.probability = max(a.probability, b.probability)
+    """Where both pieces of a split quote put the same referent first, it takes the higher of its
+    two chances in both: the piece that tells its speaker better (the one the cue follows, or
+    precedes) decides. Where they disagree each keeps its own (one of them may hold a quote of
+    someone else's words)."""
+    if not first or not second:
+        return
+    a, b = max(first, key=lambda c: c.probability), max(second, key=lambda c: c.probability)
+    if _same(a.text, b.text):
+        a.probability = b.probability = max(a.probability, b.probability)
 
 
 def _names_no_one(quote: Quote) -> bool:
