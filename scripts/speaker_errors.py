@@ -94,7 +94,11 @@ def listed_class(text: str, quote: dict, previous: dict | None, right) -> str:
     return "same_sentence" if last in text[low:high] else "other"
 
 
-def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter, Counter]:
+def breakdown(
+    pred: Path, gold: Path, scorer, misses: list[str] | None = None
+) -> tuple[Counter, Counter, Counter, Counter]:
+    """Counts by outcome and class; ``misses`` (if given) gets one line per miss, and per gold quote
+    with a speaker that no predicted quote matched (outcome 'unmatched'), for reading a small set."""
     outcomes, classes, candidates, listed_classes = Counter(), Counter(), Counter(), Counter()
     for path in sorted(pred.glob("*.json")):
         if not (gold / path.name).exists():
@@ -107,7 +111,15 @@ def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter
             key=lambda q: q["start"],
         )
         before = {id(q): ordered[k - 1] if k else None for k, q in enumerate(ordered)}
-        for i, j in scorer.greedy_match(quotes, golds, scorer.text_score(0.6, "text")):
+        pairs = scorer.greedy_match(quotes, golds, scorer.text_score(0.6, "text"))
+        if misses is not None:
+            matched = {j for _i, j in pairs}
+            misses.extend(
+                f"{path.stem}\tunmatched\t-\t{g.get('speaker')}\t-\t{(g.get('text') or '')[:60]!r}"
+                for j, g in enumerate(golds)
+                if j not in matched and g.get("speaker")
+            )
+        for i, j in pairs:
             given = golds[j].get("speaker") or []
             given = [given] if isinstance(given, str) else given
             accepted = [scorer.speaker_key(s) for s in given]
@@ -126,7 +138,14 @@ def breakdown(pred: Path, gold: Path, scorer) -> tuple[Counter, Counter, Counter
             if outcome == "right":
                 continue
             listed = quote.get("speaker_candidates") or []
-            classes[(outcome, error_class(text, quote, given[0]))] += 1
+            kind = error_class(text, quote, given[0])
+            classes[(outcome, kind)] += 1
+            if misses is not None:
+                shown = [(c["speaker"], c.get("confidence")) for c in listed]
+                misses.append(
+                    f"{path.stem}\t{outcome}\t{kind}\t{given[0]}\t{quote.get('speaker')}"
+                    f" ({quote.get('speaker_confidence')}) {shown}\t{quote['text'][:60]!r}"
+                )
             if any(right(c["speaker"]) for c in listed):
                 listed_classes[(outcome, listed_class(text, quote, before.get(id(quote)), right))] += 1
             candidates[
@@ -146,10 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pred")
     parser.add_argument("gold")
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
-    args = parser.parse_args(argv)
-    outcomes, classes, candidates, listed_classes = breakdown(
-        Path(args.pred), Path(args.gold), load_scorer(Path(args.scorer))
+    parser.add_argument(
+        "--list", action="store_true", help="one line per miss (document, outcome, class, gold, ours)"
     )
+    args = parser.parse_args(argv)
+    misses: list[str] | None = [] if args.list else None
+    outcomes, classes, candidates, listed_classes = breakdown(
+        Path(args.pred), Path(args.gold), load_scorer(Path(args.scorer)), misses
+    )
+    for line in misses or []:
+        print(line)
     print("quotes with a gold speaker:", dict(outcomes))
     for (outcome, name), n in classes.most_common():
         print(f"  {outcome:<8} {name:<26} {n:>5}")

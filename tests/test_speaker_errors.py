@@ -70,6 +70,14 @@ def test_misses_are_counted_by_class_and_candidates(errors, tmp_path):
     assert candidates == {("abstain", "listed", "rules wrong"): 1, ("wrong", "not listed", "rules wrong"): 1}
     # the one miss whose right speaker was listed: the board is named in the quote's own sentence
     assert listed == {("abstain", "same_sentence"): 1}
+    # listed one by one, with a gold quote no predicted quote matched
+    gold["quotes"].append({"text": "The vote is off until spring.", "speaker": ["Ole Brand"]})
+    (tmp_path / "gold" / "a.txt.json").write_text(json.dumps(gold))
+    misses: list[str] = []
+    errors.breakdown(tmp_path / "pred", tmp_path / "gold", scorer, misses)
+    outcomes_listed = sorted(line.split("\t")[1] for line in misses)
+    assert outcomes_listed == ["abstain", "unmatched", "wrong"]
+    assert all(line.startswith("a.txt\t") for line in misses)
 
 
 def test_listed_misses_say_what_would_tell_the_speaker(errors, tmp_path):

@@ -96,6 +96,34 @@ def test_a_name_the_resolution_replaced_is_flagged():
     assert decision._rule_renamed(_plain("Gregory Meeks", "Meeks", "added")) == 0.0
     assert decision._rule_renamed(_plain("Gregory Meeks", "he", "added")) == 0.0  # a pronoun resolves
     assert decision._rule_renamed(_plain("Gregory Meeks", "the congressman", "added")) == 0.0
+    # a misspelt or transliterated surname is the same name, not a rename; a short one is not
+    assert decision._rule_renamed(_plain("Yulia Prokhorenko", "Prokorenko", "added")) == 0.0
+    assert decision._rule_renamed(_plain("Anna Lea", "Lee", "added")) == 1.0
+    assert decision._rule_renamed(_plain("Anna Lindqvist", "Lindholm", "added")) == 1.0
+
+
+def test_the_pieces_of_a_quote_split_by_its_cue_are_one_decision(context_of):
+    text = (
+        "Harbour\n\n"
+        '"We had no radio," Ole Brand said, "and no boat."\n\n'
+        '"The pier is gone," said Mia Holt. "We start again."\n'
+    )
+    context, quotes = context_of(text)
+    pairs = decision._split_pieces(context.text, quotes)
+    assert [(a.text, b.text) for a, b in pairs] == [("We had no radio,", "and no boat.")]
+    # where both put the same referent first, the piece the cue tells better lends it its chance
+    first = [decision.Candidate("Ole Brand", 0, 9, None, {"rule"}, probability=0.9)]
+    second = [
+        decision.Candidate("Brand", 0, 5, None, {"rule"}, probability=0.6),
+        decision.Candidate("Mia Holt", 0, 8, None, {"named"}, probability=0.2),
+    ]
+    decision._share(first, second)
+    assert [c.probability for c in second] == [0.9, 0.2]
+    assert first[0].probability == 0.9
+    # pieces that put different people first keep their own chances
+    other = [decision.Candidate("Mia Holt", 0, 8, None, {"named"}, probability=0.7)]
+    decision._share(first, other)
+    assert first[0].probability == 0.9 and other[0].probability == 0.7
 
 
 def test_the_model_decides_alone_only_where_the_rules_found_no_attribution():

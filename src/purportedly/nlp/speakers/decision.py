@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 from spacy.attrs import IS_ALPHA, LEMMA, POS
 from spacy.language import Language
 from spacy.symbols import PROPN, VERB
@@ -52,6 +53,9 @@ WINDOW_CHARS = 600  # how far before/after a quote a named mention may stand
 MAX_LISTED = 3  # candidates listed per quote
 MIN_LISTED = 0.05  # a candidate below this chance is not worth listing
 SHORT_QUOTE_WORDS = 5
+SPLIT_CUE_WORDS = 8  # at most this many words between the pieces of a quote split by its cue
+NEAR_SPELLING_LENGTH = 5  # words shorter than this differ by too much when a letter differs
+NEAR_SPELLING_RATIO = 85  # rapidfuzz ratio: one letter dropped or changed in a long surname
 # words a description may open with ("the senator", "his mother", "two officials")
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "two", "three", "another"}
 
@@ -417,6 +421,9 @@ class SpeakerModel:
             scored, self.scorer.probabilities([c.features for c in scored], genre), strict=True
         ):
             candidate.probability = chance
+        by_id = {q.id: cs for q, cs in zip(ordered, proposed, strict=True)}
+        for first, second in _split_pieces(context.text, ordered):
+            _share(by_id[first.id], by_id[second.id])
         found: dict[str, list[Candidate]] = {}
         for quote, candidates in zip(ordered, proposed, strict=True):
             if quote.id in alternated:  # rests on the earlier turns' decisions, so in text order
@@ -484,6 +491,34 @@ class SpeakerModel:
             quote.speaker = None  # unsure: the candidates say who it may be
             return
         quote.speaker = best.text
+
+
+def _split_pieces(text: str, ordered: list[Quote]) -> list[tuple[Quote, Quote]]:
+    """Pairs of direct quotes that are one utterance split by its own cue ('"…," he said, "and …"'):
+    the second piece's cue stands between the two, and nothing but the cue clause (no sentence end,
+    no line break) separates them. Its speaker is one decision, not two."""
+    direct = [q for q in ordered if q.kind == "direct" and q.nested_in is None]
+    pairs = []
+    for first, second in zip(direct, direct[1:], strict=False):
+        cue = second.cue_span
+        if cue is None or not first.end <= cue.start < cue.end <= second.start:
+            continue
+        between = text[first.end : second.start]
+        if len(between.split()) <= SPLIT_CUE_WORDS and not re.search(r"[.!?;\n]", between.strip(" ,\"'“”‘’")):
+            pairs.append((first, second))
+    return pairs
+
+
+def _share(first: list[Candidate], second: list[Candidate]) -> None:
+    """Where both pieces of a split quote put the same referent first, it takes the higher of its
+    two chances in both: the piece that tells its speaker better (the one the cue follows, or
+    precedes) decides. Where they disagree each keeps its own (one of them may hold a quote of
+    someone else's words)."""
+    if not first or not second:
+        return
+    a, b = max(first, key=lambda c: c.probability), max(second, key=lambda c: c.probability)
+    if _same(a.text, b.text):
+        a.probability = b.probability = max(a.probability, b.probability)
 
 
 def _names_no_one(quote: Quote) -> bool:
@@ -799,7 +834,18 @@ def _rule_renamed(quote: Quote) -> float:
     mention = quote.speaker_mention.text if quote.speaker_mention is not None else ""
     if not mention or not quote.speaker or not mention[:1].isupper() or mention.lower() in PRONOUNS:
         return 0.0
-    return float(_last_word(mention) not in _words(quote.speaker))
+    surname = _last_word(mention)
+    # a near spelling of one of the answer's words is the same name misspelt or transliterated
+    # ('Prokorenko' for 'Prokhorenko'), which resolution rightly merged: no rename
+    return float(not any(_near_spelling(surname, word) for word in _words(quote.speaker)))
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """The same word, or one spelt a letter or two differently (long words only: 'Lee' and 'Lea'
+    are two people)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= NEAR_SPELLING_LENGTH and fuzz.ratio(a, b) >= NEAR_SPELLING_RATIO
 
 
 def _said_next_sentence(context: DocContext, quote: Quote, head: Token | None) -> float:
