@@ -61,3 +61,12 @@ def test_lower_case_description_after_a_name_is_not_part_of_it(nlp):
     doc.ents = [Span(doc, 5, 8, label="ORG")]
     trimmed = trim_ner_span(doc.ents[0])
     assert trimmed is not None and trimmed.text == "Eastline"
+
+
+def test_a_body_noun_after_a_name_stays_in_it_while_a_description_is_cut():
+    from purportedly import analyze
+
+    paper = {e.name for e in analyze("The Velmora Times newspaper said the talks had failed.").entities}
+    assert "Velmora Times" in paper  # 'newspaper' only describes the paper
+    navy = {e.name for e in analyze("In audio released by the Valdor navy, a raider called home.").entities}
+    assert "Valdor navy" in navy  # 'navy' is the body itself: 'Valdor' alone is the country

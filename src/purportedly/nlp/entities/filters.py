@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ...lexicons import load_set
+
 # Parts of speech a name never starts or ends with. A sentence-initial capital makes the small
 # model read 'Kiss Masha', 'When Tylovyk' or 'One' as part of a name.
 NOT_NAME_EDGE_POS = frozenset(
@@ -68,5 +70,7 @@ def trailing_description(doc, start: int, end: int) -> int:
     'the Velmora Times newspaper'): a name's own words are capitalised."""
     cut = end
     while cut - 1 > start and doc[cut - 1].is_lower and doc[cut - 1].tag_ in COMMON_NOUN_TAGS:
+        if doc[cut - 1].lower_ in load_set("entities/body_nouns.txt"):
+            return cut  # 'the Valdor navy (spokesman)': the navy is named, what follows describes it
         cut -= 1
     return cut if doc[cut - 1].pos_ == "PROPN" else end
