@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from fit_figures import platt, prf  # noqa: E402
+from fit_figures import report as shared_report  # noqa: E402
 from train_speakers import load_scorer  # noqa: E402
 
 from purportedly.analysis import make_doc  # noqa: E402
@@ -121,21 +123,11 @@ def section(rows: list[dict], kept: list[bool]) -> tuple[float, float, float, in
     tp = sum(k and r["label"] for r, k in zip(rows, kept, strict=True) if r["name"] is not None)
     n_pred = sum(k for r, k in zip(rows, kept, strict=True) if r["name"] is not None)
     n_gold = sum({r["doc"]: r["gold"] for r in rows}.values())
-    p = tp / n_pred if n_pred else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp, n_pred, n_gold
+    return prf(tp, n_pred, n_gold)
 
 
 def report(label: str, figures) -> None:
-    p, r, f, tp, n_pred, n_gold = figures
-    print(f"{label:<24} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   tp {tp} pred {n_pred} gold {n_gold}")
-
-
-def platt(scores: list[float], labels: list[bool]) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=1e6, random_state=SEED).fit([[s] for s in scores], [int(y) for y in labels])
-    return {"a": round(float(model.coef_[0][0]), 5), "b": round(float(model.intercept_[0]), 5)}
+    shared_report(label, figures, width=24)
 
 
 def leave_one_set_out(rows: list[dict]) -> list[float]:

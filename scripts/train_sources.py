@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from fit_figures import platt, prf, report  # noqa: E402
 from train_speakers import load_scorer  # noqa: E402
 
 from purportedly.analysis import make_doc  # noqa: E402
@@ -220,13 +221,6 @@ def row_weights(rows: list[dict]) -> list[float]:
     return [1.0 if r["doc"].startswith("own") else auxiliary for r in rows]
 
 
-def platt(scores: list[float], labels: list[bool]) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=1e6, random_state=SEED).fit([[s] for s in scores], [int(y) for y in labels])
-    return {"a": round(float(model.coef_[0][0]), 5), "b": round(float(model.intercept_[0]), 5)}
-
-
 def section_figures(rows: list[dict], kept: list[bool], scorer) -> tuple[float, float, float, int, int, int]:
     """Our gold's sources section, as score.py computes it, for the groups kept."""
     tp = n_pred = n_gold = 0
@@ -246,17 +240,6 @@ def mention_figures(rows: list[dict], kept: list[bool]) -> tuple[float, float, f
     """PolNeAR: kept groups that overlap an attribution source (P), source groups kept (R)."""
     tp = sum(k and r["label"] for r, k in zip(rows, kept, strict=True))
     return prf(tp, sum(kept), sum(r["label"] for r in rows))
-
-
-def prf(tp: int, n_pred: int, n_gold: int):
-    p = tp / n_pred if n_pred else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp, n_pred, n_gold
-
-
-def report(label: str, figures) -> None:
-    p, r, f, tp, n_pred, n_gold = figures
-    print(f"{label:<34} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   tp {tp} pred {n_pred} gold {n_gold}")
 
 
 def evaluate(name: str, rows: list[dict], model: dict, scorer) -> None:
