@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -70,7 +71,14 @@ def trailing_description(doc, start: int, end: int) -> int:
     'the Velmora Times newspaper'): a name's own words are capitalised."""
     cut = end
     while cut - 1 > start and doc[cut - 1].is_lower and doc[cut - 1].tag_ in COMMON_NOUN_TAGS:
-        if doc[cut - 1].lower_ in load_set("entities/body_nouns.txt"):
+        if doc[cut - 1].lower_ in _body_nouns():
             return cut  # 'the Valdor navy (spokesman)': the navy is named, what follows describes it
         cut -= 1
     return cut if doc[cut - 1].pos_ == "PROPN" else end
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """Lower-case nouns that name a body after a proper name (data/entities/body_nouns.txt); read
+    once, not at every span (load_set builds a new set at each call)."""
+    return load_set("entities/body_nouns.txt")
