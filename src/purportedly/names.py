@@ -10,6 +10,8 @@ Who uses which key, and why they differ:
   ('Dmitriy' and 'Dmitry', 'Hrytsenko' and 'Gritsenko', 'Kashevarova' and 'Кашеварова'), by the
   rules of ``data/facts/names.json``; ``spelling_key`` keys a whole name (recordings' participants).
 - ``same_person``: two people named by word lists (same surname, no conflicting first name).
+- ``near_spelling``: one word of a name misspelt or transliterated otherwise ('Prokorenko' for
+  'Prokhorenko'), by rapidfuzz's ratio on long words (the speaker decision's 'renamed?' feature).
 - ``alias_key``: a source's alias table lookup (acronyms keep their case: 'SBU' is not 'sbu').
 - ``name_key`` / ``same_name``: a name across articles (titles and determiners dropped).
 """
@@ -175,6 +177,18 @@ def same_person(a: list[str], b: list[str]) -> bool:
     if len(a) > 1 and len(b) > 1:
         return transliteration_key(a[0]) == transliteration_key(b[0])
     return True
+
+
+NEAR_SPELLING_LENGTH = 5  # words shorter than this differ by too much when a letter differs
+NEAR_SPELLING_RATIO = 85  # rapidfuzz ratio: one letter dropped or changed in a long surname
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """The same word, or one spelt a letter or two differently (long words only: 'Lee' and 'Lea'
+    are two people)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= NEAR_SPELLING_LENGTH and fuzz.ratio(a, b) >= NEAR_SPELLING_RATIO
 
 
 # ------------------------------------------------------------------- across articles

@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
 from spacy.attrs import IS_ALPHA, LEMMA, POS
 from spacy.language import Language
 from spacy.symbols import PROPN, VERB
@@ -29,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from purportedly.lexicons import data_path
 from purportedly.model import Quote, SpeakerCandidate
+from purportedly.names import near_spelling
 from purportedly.nlp.doc_index import doc_index
 from purportedly.nlp.extensions import get_list, register_extensions
 from purportedly.nlp.mentions import mention_bounds
@@ -54,8 +54,6 @@ MAX_LISTED = 3  # candidates listed per quote
 MIN_LISTED = 0.05  # a candidate below this chance is not worth listing
 SHORT_QUOTE_WORDS = 5
 SPLIT_CUE_WORDS = 8  # at most this many words between the pieces of a quote split by its cue
-NEAR_SPELLING_LENGTH = 5  # words shorter than this differ by too much when a letter differs
-NEAR_SPELLING_RATIO = 85  # rapidfuzz ratio: one letter dropped or changed in a long surname
 # words a description may open with ("the senator", "his mother", "two officials")
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "two", "three", "another"}
 
@@ -837,15 +835,7 @@ def _rule_renamed(quote: Quote) -> float:
     surname = _last_word(mention)
     # a near spelling of one of the answer's words is the same name misspelt or transliterated
     # ('Prokorenko' for 'Prokhorenko'), which resolution rightly merged: no rename
-    return float(not any(_near_spelling(surname, word) for word in _words(quote.speaker)))
-
-
-def _near_spelling(a: str, b: str) -> bool:
-    """The same word, or one spelt a letter or two differently (long words only: 'Lee' and 'Lea'
-    are two people)."""
-    if a == b:
-        return True
-    return min(len(a), len(b)) >= NEAR_SPELLING_LENGTH and fuzz.ratio(a, b) >= NEAR_SPELLING_RATIO
+    return float(not any(near_spelling(surname, word) for word in _words(quote.speaker)))
 
 
 def _said_next_sentence(context: DocContext, quote: Quote, head: Token | None) -> float:
