@@ -616,6 +616,7 @@ class Matcher:
         self.rows = rows
         self.names = [_names(r) for r in rows]
         self.releasers = [_releaser_key(r.recording) for r in rows]
+        self.parents = [_parent_key(r.recording.releaser or "") for r in rows]
         self.keywords = _keywords(rows)
         self.meanings = _meanings(rows)
         self.model = model or PairModel.load()
@@ -642,8 +643,7 @@ class Matcher:
     def _part_of_one(self, i: int, j: int) -> bool:
         """One releaser is a part of the other, named after it ('IDF Military Intelligence
         Directorate' of the 'IDF'): one body's release, told by its branch or by the whole."""
-        parents = [_parent_key(self.rows[k].recording.releaser or "") for k in (i, j)]
-        return parents[0] == self.releasers[j] or parents[1] == self.releasers[i]
+        return self.parents[i] == self.releasers[j] or self.parents[j] == self.releasers[i]
 
     def features(self, i: int, j: int) -> dict[str, float]:
         """The evidence for and against one recording, each in [0, 1] (``PairModel.features``)."""
